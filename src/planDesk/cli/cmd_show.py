@@ -1,0 +1,67 @@
+"""``plandesk show [--json] [--plan KEY]``: the plan and its reports."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from planDesk.core.fiscal import format_fy, format_fy_short
+from planDesk.core.plan_json import plan_to_json
+from planDesk.core.plan_view import PlanView, load_plan, resolve_plan_id
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("show", help="計画と進捗報告を表示します",
+                       description="計画を木構造で表示します。--json で JSON を出力します"
+                       "（形式は docs/json-schema.md）。")
+    p.add_argument("--json", action="store_true", help="JSON で出力します")
+    p.add_argument("--plan", metavar="KEY", help="計画のキー（例: hitachinaka, hitachi）")
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from planDesk.cli.commands import open_store
+
+    store = open_store(args)
+    try:
+        with store.read() as session:
+            plan = load_plan(session, resolve_plan_id(session, args.plan))
+    finally:
+        store.close()
+    if args.json:
+        json.dump(plan_to_json(plan), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(render_tree(plan))
+    return 0
+
+
+def render_tree(plan: PlanView) -> str:
+    """The plan as an indented text tree, one line per node."""
+    l1, l2, l3 = plan.level_labels
+    lines = [
+        f"{plan.name}（{plan.revision}）",
+        f"{plan.municipality}　計画期間 {format_fy(plan.start_fy)}〜{format_fy(plan.end_fy)}",
+    ]
+    if plan.vision:
+        lines.append(f"基本理念：{plan.vision}")
+    for pol in plan.policies:
+        lines.append(f"{l1} {pol.code} {pol.title}")
+        for item in pol.items:
+            lines.append(f"  {l2} {item.code} {item.title}")
+            for ini in item.initiatives:
+                flags = ""
+                if ini.priority:
+                    flags += "【重点】"
+                if ini.new_in_fy:
+                    flags += f"【{format_fy_short(ini.new_in_fy)}新規】"
+                depts = "・".join(ini.department_names) + ("など" if ini.departments_more else "")
+                lines.append(f"    {ini.code} {ini.title}{flags}　部署：{depts}")
+                lines.append(
+                    f"      目標 {len(ini.goals)}　指標 {len(ini.kpis)}　"
+                    f"工程 {len(ini.steps)}　報告 {len(ini.reports)}"
+                )
+    lines.append(f"{l3} {sum(1 for _ in plan.initiatives())} 件")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,93 @@
+"""The ``plandesk`` command: the GUI by default, subcommands for everything else.
+
+Exit status: 0 done, 1 something was refused (explained on stderr in Japanese),
+2 bad usage. A user's mistake never prints a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+
+from planDesk import __version__, paths
+from planDesk.cli import argparse_ja
+from planDesk.core.errors import UserError
+from planDesk.core.fiscal import FiscalYearError, parse_fy
+from planDesk.logsetup import setup_logging
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+class JapaneseArgumentParser(argparse.ArgumentParser):
+    """argparse with Japanese messages and exit status 2 for usage errors."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: エラー: {message}\n")
+
+
+def fy_argument(text: str) -> int:
+    """``--fy`` accepts 2025, R7, 令和7年度 and 令和７年度."""
+    try:
+        return parse_fy(text)
+    except FiscalYearError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
+def build_parser() -> argparse.ArgumentParser:
+    argparse_ja.install()
+    parser = JapaneseArgumentParser(
+        prog="plandesk",
+        description="デジタル化推進アクションプランの進捗報告・集約ツール。"
+        "コマンドなしで起動すると画面（GUI）を開きます。",
+    )
+    parser.add_argument("--version", action="version", version=f"planDesk {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        help="データベース（SQLite のファイルまたは URL）。"
+        f"省略時は環境変数 {paths.DB_ENV} または {paths.default_database()}",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="コマンド",
+                                parser_class=JapaneseArgumentParser)
+    from planDesk.cli import commands
+
+    commands.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    log_file = setup_logging()
+    handler: Handler | None = getattr(args, "handler", None)
+    try:
+        if handler is None:
+            from planDesk.cli.commands import run_gui
+
+            return run_gui(args)
+        return handler(args)
+    except UserError as exc:
+        print(f"plandesk: {exc.message}", file=sys.stderr)
+        if exc.hint:
+            print(f"  {exc.hint}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("plandesk: 中断しました。", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # a bug: log it, tell the user where the log is
+        log.exception("unexpected error in %s", getattr(args, "command", "gui"))
+        where = f"（詳細はログ {log_file}）" if log_file else ""
+        print(f"plandesk: 予期しないエラーが発生しました：{type(exc).__name__}: {exc}{where}",
+              file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
