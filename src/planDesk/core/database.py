@@ -8,6 +8,7 @@ connection settings are what they are.
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -26,7 +27,12 @@ from planDesk.core.errors import DatabaseError
 
 log = logging.getLogger(__name__)
 
-BUSY_TIMEOUT_MS = 5000
+def busy_timeout_ms() -> int:
+    """How long a writer waits for another process's lock (PLANDESK_BUSY_TIMEOUT_MS)."""
+    try:
+        return max(0, int(os.environ.get("PLANDESK_BUSY_TIMEOUT_MS", "5000")))
+    except ValueError:
+        return 5000
 
 
 def database_url(target: str) -> str:
@@ -49,7 +55,7 @@ def _apply_sqlite_settings(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None
     cur = dbapi_connection.cursor()
     cur.execute("PRAGMA foreign_keys = ON")
-    cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cur.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
     # WAL: readers never block the writer, so two windows or processes can work on one
     # file; synchronous=FULL: a commit is on disk before it returns (power cut safe).
     cur.execute("PRAGMA journal_mode = WAL")

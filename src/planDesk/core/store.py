@@ -117,9 +117,10 @@ class Store:
     def read(self) -> Iterator[Session]:
         """A short read-only session; objects stay usable after it closes."""
         try:
+            # Closing (not rolling back) ends the read transaction without expiring the
+            # objects, so they stay readable after the session is gone.
             with self._sessions() as session:
                 yield session
-                session.rollback()
         except (OperationalError, SADatabaseError) as exc:
             raise translate_operational_error(exc, self.location) from exc
 

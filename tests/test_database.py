@@ -1,0 +1,161 @@
+"""Opening, creating, migrating and refusing databases."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import text
+
+from planDesk.core import database
+from planDesk.core.errors import DatabaseError
+from planDesk.core.model import Base
+from planDesk.core.store import Store
+
+SCHEMAS = Path(__file__).parent / "data" / "schemas"
+
+
+def test_fresh_database_matches_the_models(tmp_path: Path) -> None:
+    engine = database.open_database(str(tmp_path / "new.sqlite3"))
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    engine.dispose()
+    assert diff == [], "models and migrations disagree: add a migration"
+
+
+def test_connection_settings_are_applied(tmp_path: Path) -> None:
+    engine = database.open_database(str(tmp_path / "db.sqlite3"))
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+    engine.dispose()
+
+
+def test_default_database_is_in_the_local_data_folder(_data_dir: Path) -> None:
+    from planDesk import paths
+
+    assert Path(paths.default_database()).parent == _data_dir
+
+
+def test_plandesk_db_environment_overrides(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from planDesk import paths
+
+    monkeypatch.setenv("PLANDESK_DB", str(tmp_path / "x.sqlite3"))
+    assert paths.default_database() == str(tmp_path / "x.sqlite3")
+
+
+@pytest.mark.parametrize("schema", sorted(p.name for p in SCHEMAS.glob("*.sqlite3")))
+def test_every_released_schema_opens_and_migrates(tmp_path: Path, schema: str) -> None:
+    db = tmp_path / schema
+    shutil.copyfile(SCHEMAS / schema, db)
+    before = sqlite3.connect(db).execute("select count(*) from progress_report").fetchone()[0]
+    old_rev = sqlite3.connect(db).execute("select version_num from alembic_version").fetchone()[0]
+    store = Store.open(str(db), create=False)
+    with store.read() as s:
+        assert s.execute(text("select count(*) from progress_report")).scalar() == before
+    assert database.current_revision(store.engine) == database.head_revision()
+    store.close()
+    backups = list(tmp_path.glob("*.bak.sqlite3"))
+    if old_rev != database.head_revision():
+        assert backups, "no backup made before migrating"
+        assert sqlite3.connect(backups[0]).execute("select version_num from alembic_version").fetchone()[0] == old_rev
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_saved_schemas_cover_every_migration() -> None:
+    saved = {p.stem for p in SCHEMAS.glob("*.sqlite3")}
+    assert "0001" in saved
+    # Every released schema version has a saved database (add one when you add a migration
+    # that is released).
+    assert saved <= database.known_revisions()
+
+
+def test_newer_schema_is_refused_and_left_alone(tmp_path: Path) -> None:
+    db = tmp_path / "future.sqlite3"
+    Store.open(str(db)).close()
+    with sqlite3.connect(db) as conn:
+        conn.execute("update alembic_version set version_num = '9999_future'")
+    content = db.read_bytes()
+    with pytest.raises(DatabaseError, match="新しいバージョン"):
+        Store.open(str(db), create=False)
+    assert db.read_bytes() == content
+
+
+def test_not_a_database(tmp_path: Path) -> None:
+    f = tmp_path / "notes.sqlite3"
+    f.write_text("これはデータベースではありません", encoding="utf-8")
+    with pytest.raises(DatabaseError, match="データベース（SQLite）ではありません"):
+        Store.open(str(f))
+
+
+def test_corrupt_database(tmp_path: Path, sample_db: Path) -> None:
+    data = bytearray(sample_db.read_bytes())
+    data[100:16384] = b"\xff" * 16284  # keep the file header, destroy the schema pages
+    bad = tmp_path / "corrupt.sqlite3"
+    bad.write_bytes(bytes(data))
+    with pytest.raises(DatabaseError, match="壊れている"):
+        Store.open(str(bad), create=False)
+
+
+def test_missing_database_without_create(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseError, match="plandesk init"):
+        Store.open(str(tmp_path / "nothing.sqlite3"), create=False)
+
+
+def test_folder_that_cannot_be_created(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(DatabaseError, match="書き込めません"):
+        Store.open(str(blocker / "sub" / "db.sqlite3"))
+
+
+def test_directory_given_as_database(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseError, match="フォルダです"):
+        Store.open(str(tmp_path))
+
+
+def test_read_only_database_is_refused_in_japanese(sample_db: Path) -> None:
+    from planDesk.core.setup_ops import init_sample
+
+    store = Store(database.create_db_engine(f"sqlite:///file:{sample_db}?mode=ro&uri=true"))
+    with pytest.raises(DatabaseError, match="読み取り専用|開けません"):
+        init_sample(store, "hitachi")
+    store.close()
+
+
+def test_locked_database(sample_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from planDesk.core.setup_ops import init_sample
+
+    monkeypatch.setenv("PLANDESK_BUSY_TIMEOUT_MS", "100")
+    holder = sqlite3.connect(sample_db, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        store = Store.open(str(sample_db), create=False)
+        with pytest.raises(DatabaseError, match="使用中"):
+            init_sample(store, "hitachi")
+        store.close()
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
+def test_foreign_sqlite_database_is_not_touched(tmp_path: Path) -> None:
+    db = tmp_path / "other.sqlite3"
+    with sqlite3.connect(db) as conn:
+        conn.execute("create table customers (id integer)")
+    with pytest.raises(DatabaseError, match="planDesk のデータベースではありません"):
+        Store.open(str(db))
+    with sqlite3.connect(db) as conn:
+        assert [r[0] for r in conn.execute("select name from sqlite_master")] == ["customers"]
+
+
+def test_backup_uses_a_consistent_copy(sample_db: Path) -> None:
+    copy = database.backup_sqlite(sample_db, "test")
+    with sqlite3.connect(copy) as conn:
+        assert conn.execute("select count(*) from initiative").fetchone()[0] == 34
