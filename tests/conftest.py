@@ -13,8 +13,8 @@ import pytest
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.pop("PLANDESK_DB", None)
 
-from planDesk.core.setup_ops import init_sample  # noqa: E402
-from planDesk.core.store import Store  # noqa: E402
+from planDesk.core.setup_ops import init_sample
+from planDesk.core.store import Store
 
 
 @pytest.fixture(autouse=True)

@@ -90,7 +90,7 @@ def test_newer_schema_is_refused_and_left_alone(tmp_path: Path) -> None:
 def test_not_a_database(tmp_path: Path) -> None:
     f = tmp_path / "notes.sqlite3"
     f.write_text("これはデータベースではありません", encoding="utf-8")
-    with pytest.raises(DatabaseError, match="データベース（SQLite）ではありません"):
+    with pytest.raises(DatabaseError, match=r"データベース（SQLite）ではありません"):
         Store.open(str(f))
 
 
@@ -124,7 +124,7 @@ def test_read_only_database_is_refused_in_japanese(sample_db: Path) -> None:
     from planDesk.core.setup_ops import init_sample
 
     store = Store(database.create_db_engine(f"sqlite:///file:{sample_db}?mode=ro&uri=true"))
-    with pytest.raises(DatabaseError, match="読み取り専用|開けません"):
+    with pytest.raises(DatabaseError, match=r"読み取り専用|開けません"):
         init_sample(store, "hitachi")
     store.close()
 
