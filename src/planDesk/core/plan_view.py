@@ -415,3 +415,22 @@ def report_view(r: ProgressReport) -> ReportView:
         submitted_at=r.submitted_at,
         version=r.version,
     )
+
+
+def load_initiative_reports(session: Session, initiative_id: int) -> tuple[ReportView, ...]:
+    """Every report of one initiative (all departments and cycles), in the plan's order.
+
+    The GUI refreshes one initiative after a save with this instead of reloading the plan.
+    """
+    rows = session.scalars(
+        select(ProgressReport)
+        .where(ProgressReport.initiative_id == initiative_id)
+        .options(
+            selectinload(ProgressReport.department),
+            selectinload(ProgressReport.cycle),
+            selectinload(ProgressReport.kpi_actuals),
+            selectinload(ProgressReport.step_states),
+            selectinload(ProgressReport.results).selectinload(ReportResult.figures),
+        )
+    ).all()
+    return tuple(sorted((report_view(r) for r in rows), key=lambda r: (r.fy, r.half, r.department)))

@@ -1,0 +1,66 @@
+"""Who is using planDesk: one department (部署) or the division (情報政策課).
+
+What a user may edit follows from it: a department edits only its own part of a report
+while it is a draft; the division sees every part and the KPI totals, confirms and
+returns reports. No Qt here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from planDesk.core.plan_view import DepartmentView, InitiativeView, PlanView
+
+DIVISION_LABEL = "情報政策課（取りまとめ）"
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """``department`` is the department's name, or None for the division."""
+
+    department: str | None
+
+    @property
+    def is_division(self) -> bool:
+        return self.department is None
+
+    def to_setting(self) -> str:
+        return "division" if self.department is None else f"dept:{self.department}"
+
+    @classmethod
+    def from_setting(cls, value: str | None, plan: PlanView) -> Identity | None:
+        """The remembered identity if it still fits the plan (a renamed department does not)."""
+        if value == "division":
+            return cls(None)
+        if value and value.startswith("dept:"):
+            name = value[5:]
+            if any(d.name == name for d in reporting_departments(plan)):
+                return cls(name)
+        return None
+
+
+DIVISION = Identity(None)
+
+
+def reporting_departments(plan: PlanView) -> list[DepartmentView]:
+    """Real departments that can report (pseudo ones such as 全部署 are not people)."""
+    return [d for d in plan.departments if d.pseudo is None and not d.retired]
+
+
+def department_id(plan: PlanView, name: str) -> int | None:
+    for d in plan.departments:
+        if d.name == name:
+            return d.id
+    return None
+
+
+def assigned_directly(ini: InitiativeView, name: str) -> bool:
+    return any(d.name == name for d in ini.departments)
+
+
+def is_mine(ini: InitiativeView, name: str) -> bool:
+    """The department reports on this initiative: named, or covered by 全部署 / 関係部署.
+
+    Mirrors ``report_ops.may_report`` so the filter shows exactly what can be saved.
+    """
+    return any(d.name == name or d.pseudo in ("all", "relevant") for d in ini.departments)

@@ -1,0 +1,47 @@
+"""Shared pieces of the GUI tests (imported by tests/test_gui_*.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from planDesk.core.store import Store
+from planDesk.gui import settings
+from planDesk.gui.identity import Identity
+from planDesk.gui.main_window import MainWindow
+
+
+def open_window(qtbot: QtBot, db: Path, identity: Identity | None, *, plan_key: str = "hitachinaka",
+                actor: str = "テスト") -> MainWindow:
+    """A main window on ``db`` as ``identity`` (remembered in the test's own settings)."""
+    if identity is not None:
+        settings.set_identity_value(plan_key, identity.to_setting())
+    store = Store.open(str(db), actor=actor)
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    window.load_plans(plan_key)
+    return window
+
+
+@pytest.fixture
+def dept_window(qtbot: QtBot, sample_db: Path) -> Iterator[MainWindow]:
+    window = open_window(qtbot, sample_db, Identity("市民課"))
+    yield window
+    window.store.close()
+
+
+@pytest.fixture
+def division_window(qtbot: QtBot, sample_db: Path) -> Iterator[MainWindow]:
+    window = open_window(qtbot, sample_db, Identity(None))
+    yield window
+    window.store.close()
+
+
+def initiative_by_code(window: MainWindow, code: str) -> int:
+    for ini in window.model.initiatives():
+        if ini.code == code:
+            return ini.id
+    raise AssertionError(f"no initiative {code}")
