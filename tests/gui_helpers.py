@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from planDesk.core.store import Store
@@ -24,20 +22,6 @@ def open_window(qtbot: QtBot, db: Path, identity: Identity | None, *, plan_key: 
     qtbot.addWidget(window)
     window.load_plans(plan_key)
     return window
-
-
-@pytest.fixture
-def dept_window(qtbot: QtBot, sample_db: Path) -> Iterator[MainWindow]:
-    window = open_window(qtbot, sample_db, Identity("市民課"))
-    yield window
-    window.store.close()
-
-
-@pytest.fixture
-def division_window(qtbot: QtBot, sample_db: Path) -> Iterator[MainWindow]:
-    window = open_window(qtbot, sample_db, Identity(None))
-    yield window
-    window.store.close()
 
 
 def initiative_by_code(window: MainWindow, code: str) -> int:

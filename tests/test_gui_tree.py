@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+from gui_helpers import initiative_by_code, open_window
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from gui_helpers import dept_window, division_window, initiative_by_code, open_window  # noqa: F401
 from planDesk.core.report_ops import ReportInput, save_report, submit_report
 from planDesk.core.store import Store
 from planDesk.gui import data_access
@@ -20,6 +22,20 @@ from planDesk.gui.report_index import Cycle, ReportIndex
 from planDesk.gui.text_fold import fold
 
 H = Qt.Orientation.Horizontal
+
+
+@pytest.fixture
+def dept_window(qtbot: QtBot, sample_db: Path) -> Iterator[MainWindow]:
+    window = open_window(qtbot, sample_db, Identity("市民課"))
+    yield window
+    window.store.close()
+
+
+@pytest.fixture
+def division_window(qtbot: QtBot, sample_db: Path) -> Iterator[MainWindow]:
+    window = open_window(qtbot, sample_db, Identity(None))
+    yield window
+    window.store.close()
 
 
 def visible(window: MainWindow) -> list[str]:
