@@ -1,1 +1,2 @@
 """Imports every module that registers an export kind (see cmd_export.EXPORTERS)."""
+from planDesk.cli import export_workbooks  # noqa: F401
