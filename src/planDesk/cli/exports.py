@@ -1,2 +1,3 @@
 """Imports every module that registers an export kind (see cmd_export.EXPORTERS)."""
+from planDesk.cli import export_printouts  # noqa: F401  (booklet, results, summary)
 from planDesk.cli import export_workbooks  # noqa: F401

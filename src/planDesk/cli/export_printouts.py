@@ -1,0 +1,18 @@
+"""Registers the printouts as export kinds: ``booklet``, ``results`` and ``summary`` (PDF).
+
+The ``submission`` and ``progress-table`` kinds are registered with the workbooks (their
+.pdf form calls ``core.printing.submission_pdf`` / ``progress_table_pdf``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from planDesk.cli.cmd_export import ExportOptions, exporter
+from planDesk.core.printing.results_report import write_results_report
+from planDesk.core.store import Store
+
+
+@exporter("results", (".pdf",), "実績報告書（年度の実施状況と実績）")
+def export_results(store: Store, opts: ExportOptions, out: Path) -> str:
+    return write_results_report(store, opts, out)

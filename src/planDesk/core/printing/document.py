@@ -1,0 +1,171 @@
+"""The page furniture every printout shares.
+
+``PrintDocument`` is a platypus document with page templates for A4 portrait, A4 landscape
+and A3 landscape (switch with ``NextPageTemplate("A4L")``) plus an unadorned cover; every
+other page carries a header (plan name | document title and cycle) and a footer
+("n / N" and 作成日 in 和暦). The total page count is a PDF form XObject drawn on every
+page and defined once at the end, so the document is laid out in one pass. Flowables made
+with ``outlined(...)`` become PDF bookmarks. Title, author, subject and /Lang ja are set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib.pagesizes import A3, A4, landscape
+from reportlab.lib.units import mm
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from planDesk import __version__
+from planDesk.core.atomic import atomic_path
+from planDesk.core.fiscal import format_date_wareki
+from planDesk.core.printing.kinsoku import JaParagraph
+from planDesk.core.printing.styles import MUTED, RULE, styles
+
+PAPER: dict[str, tuple[float, float]] = {
+    "A4": A4,
+    "A4L": landscape(A4),
+    "A3L": landscape(A3),
+}
+COVER = "cover"
+_TOTAL_FORM = "pdTotalPages"
+_MARGIN_X = 18 * mm
+_MARGIN_TOP = 20 * mm
+_MARGIN_BOTTOM = 17 * mm
+
+
+@dataclass(frozen=True)
+class DocInfo:
+    """What the header, footer and PDF metadata say about a printout."""
+
+    title: str  # e.g. 実績報告書 (also the PDF title, after the plan name)
+    plan_name: str
+    author: str  # the municipality
+    cycle: str  # e.g. 令和3年度, or the plan's revision for the booklet
+    subject: str = ""
+    created: date = field(default_factory=date.today)
+
+
+def outlined(flowable: Flowable, title: str, level: int) -> Flowable:
+    """Mark ``flowable`` as a bookmark target (level 0 = top of the outline)."""
+    flowable.outline_entry = (title, level)
+    return flowable
+
+
+def paragraphs(text: str, style: Any) -> list[Flowable]:
+    """One paragraph per non-empty line of ``text`` (plain text, no markup)."""
+    return [JaParagraph.plain(line, style) for line in text.split("\n") if line.strip()]
+
+
+def frame_width(paper: str) -> float:
+    return float(PAPER[paper][0] - 2 * _MARGIN_X)
+
+
+def frame_height(paper: str) -> float:
+    return float(PAPER[paper][1] - _MARGIN_TOP - _MARGIN_BOTTOM)
+
+
+class PrintDocument(BaseDocTemplate):  # type: ignore[misc]
+    """A platypus document with planDesk's page furniture, bookmarks and metadata."""
+
+    def __init__(self, filename: str, info: DocInfo, *, paper: str = "A4", cover: bool = False) -> None:
+        self.info = info
+        self.pages = 0
+        self._outline_level = -1
+        self._outline_count = 0
+        super().__init__(
+            filename,
+            pagesize=PAPER[paper],
+            title=f"{info.plan_name} {info.title}".strip(),
+            author=info.author,
+            subject=info.subject or info.title,
+            creator=f"planDesk {__version__}",
+            lang="ja",
+            # reportlab starts every page in Helvetica, an unembedded font: start in ours.
+            initialFontName=styles().gothic, initialFontSize=9,
+            leftMargin=_MARGIN_X, rightMargin=_MARGIN_X,
+            topMargin=_MARGIN_TOP, bottomMargin=_MARGIN_BOTTOM,
+            showBoundary=0,
+        )
+        templates = [self._template(name, size, furniture=True) for name, size in PAPER.items()]
+        cover_tpl = self._template(COVER, PAPER[paper], furniture=False)
+        cover_tpl.autoNextPageTemplate = paper  # the page after the cover has furniture
+        # The first template in the list is where the document starts.
+        first = [t for t in templates if t.id == paper]
+        rest = [t for t in templates if t.id != paper]
+        self.addPageTemplates(([cover_tpl] if cover else []) + first + rest + ([] if cover else [cover_tpl]))
+
+    def _template(self, name: str, size: tuple[float, float], *, furniture: bool) -> PageTemplate:
+        w, h = size
+        frame = Frame(_MARGIN_X, _MARGIN_BOTTOM, w - 2 * _MARGIN_X, h - _MARGIN_TOP - _MARGIN_BOTTOM,
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id=f"{name}-body")
+        return PageTemplate(id=name, frames=[frame], pagesize=size,
+                            onPage=self._furniture if furniture else self._count_only)
+
+    def _count_only(self, canv: Any, doc: Any) -> None:
+        self.pages = canv.getPageNumber()
+
+    def _furniture(self, canv: Any, doc: Any) -> None:
+        self.pages = canv.getPageNumber()
+        st = styles()
+        w, h = canv._pagesize
+        info = self.info
+        canv.saveState()
+        canv.setFillColor(MUTED)
+        canv.setFont(st.gothic, 8)
+        y_head = h - 12 * mm
+        canv.drawString(_MARGIN_X, y_head, info.plan_name)
+        canv.drawRightString(w - _MARGIN_X, y_head, f"{info.title}　{info.cycle}".strip())
+        canv.setStrokeColor(RULE)
+        canv.setLineWidth(0.5)
+        canv.line(_MARGIN_X, y_head - 2.5 * mm, w - _MARGIN_X, y_head - 2.5 * mm)
+        y_foot = 9 * mm
+        canv.setFont(st.gothic, 9)
+        canv.drawRightString(w / 2, y_foot, f"{canv.getPageNumber()} / ")
+        canv.translate(w / 2, y_foot)
+        canv.doForm(_TOTAL_FORM)
+        canv.translate(-w / 2, -y_foot)
+        canv.setFont(st.gothic, 8)
+        canv.drawRightString(w - _MARGIN_X, y_foot, f"作成日 {format_date_wareki(info.created)}")
+        canv.restoreState()
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # reportlab's name
+        entry = getattr(flowable, "outline_entry", None)
+        if entry is None:
+            return
+        title, level = entry
+        level = max(0, min(level, self._outline_level + 1))  # the outline may not skip a level
+        self._outline_level = level
+        self._outline_count += 1
+        key = f"o{self._outline_count}"
+        top = self.frame._y + getattr(flowable, "height", 0) + 6
+        self.canv.bookmarkHorizontal(key, 0, top)
+        self.canv.addOutlineEntry(title, key, level=level, closed=level >= 1)
+
+    def render(self, flowables: Sequence[Flowable]) -> int:
+        """Lay out and save the document; returns the number of pages."""
+        self._doSave = 0
+        self.build(list(flowables))
+        canv = self.canv
+        canv.beginForm(_TOTAL_FORM)
+        canv.setFont(styles().gothic, 9)
+        canv.setFillColor(MUTED)
+        canv.drawString(0, 0, str(self.pages))
+        canv.endForm()
+        canv.showOutline()
+        canv.save()
+        return self.pages
+
+
+def write_pdf(out: Path, info: DocInfo, flowables: Iterable[Flowable], *, paper: str = "A4",
+              cover: bool = False) -> int:
+    """Write a printout atomically (the old file stays until the new one is complete)."""
+    items = list(flowables)
+    pages = 0
+    with atomic_path(out) as tmp:
+        pages = PrintDocument(str(tmp), info, paper=paper, cover=cover).render(items)
+    return pages

@@ -1,0 +1,186 @@
+"""The annual results report (実績報告書), in the layout of the Hitachi City report (seed 002).
+
+Cover; contents by area (level 1) and sub-area (level 2); then per area a title band and
+its list of measures, and per measure its number, title and departments, 実施状況 and the
+実績 figures bulleted under their 【heading】. Only submitted and confirmed reports are
+printed: a draft is not a result yet.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
+
+from planDesk.core.errors import UserError
+from planDesk.core.fiscal import format_fy
+from planDesk.core.plan_view import InitiativeView, PlanView, PolicyView, ReportView
+from planDesk.core.printing.document import DocInfo, frame_width, outlined, paragraphs, write_pdf
+from planDesk.core.printing.figures import grouped_results, result_markup
+from planDesk.core.printing.kinsoku import JaParagraph
+from planDesk.core.printing.selection import Cycle, reports_in, select_cycle, select_plan
+from planDesk.core.printing.styles import BAND, NAVY, PALE, base_cmds, grid_style, styles
+
+if TYPE_CHECKING:
+    from planDesk.core.printing.selection import ExportOptionsLike
+    from planDesk.core.store import Store
+
+TITLE = "実績報告書"
+PRINTED_STATUSES = ("submitted", "confirmed")
+
+
+def measure_number(plan: PlanView, ini: InitiativeView) -> str:
+    """``01.`` for serially numbered plans (as the report prints it), else the code."""
+    return f"{ini.code}." if plan.numbering == "serial" else ini.code
+
+
+def department_line(ini: InitiativeView, sep: str = "/") -> str:
+    names = sep.join(ini.department_names)
+    return f"{names}など" if ini.departments_more else names
+
+
+def _cover(plan: PlanView, cycle: Cycle) -> list[Flowable]:
+    st = styles()
+    lines = [ln.strip() for ln in plan.purpose.split("\n") if ln.strip()]
+    out: list[Flowable] = [Spacer(1, 55 * mm),
+                           outlined(JaParagraph.plain(plan.name, st.title), plan.name, 0),
+                           Spacer(1, 6 * mm),
+                           JaParagraph.plain(f"{cycle.label}（{cycle.fy}年度）実績報告", st.subtitle),
+                           Spacer(1, 18 * mm)]
+    if lines:
+        box = [JaParagraph.plain(lines[0], st.h2)] if len(lines) > 1 else []
+        box += [JaParagraph.plain(ln, st.body_indent) for ln in lines[1 if len(lines) > 1 else 0:]]
+        out.append(Table([[box]], colWidths=[frame_width("A4") - 30 * mm], style=[*base_cmds(),
+            ("BOX", (0, 0), (-1, -1), 0.8, NAVY), ("BACKGROUND", (0, 0), (-1, -1), PALE),
+            ("LEFTPADDING", (0, 0), (-1, -1), 12), ("RIGHTPADDING", (0, 0), (-1, -1), 12),
+            ("TOPPADDING", (0, 0), (-1, -1), 10), ("BOTTOMPADDING", (0, 0), (-1, -1), 12)]))
+    out += [Spacer(1, 40 * mm), JaParagraph.plain(plan.municipality, st.subtitle), PageBreak()]
+    return out
+
+
+def _contents(plan: PlanView) -> list[Flowable]:
+    """The CONTENTS table: area | sub-area | numbered measures (area cells span)."""
+    st = styles()
+    l1, l2, l3 = plan.level_labels
+    head = [JaParagraph.plain(t, st.header_cell) for t in (l1, l2, l3)]
+    rows: list[list[Any]] = [head]
+    cmds = grid_style()
+    area_style = st.cell_bold.clone("area_cell", textColor=colors.white)
+    item_style = st.cell.clone("contents_item", leftIndent=16, firstLineIndent=-16)
+    for pol in _live_policies(plan):
+        first = len(rows)
+        for item in pol.items:
+            inis = [i for i in item.initiatives if not i.retired]
+            if item.retired or not inis:
+                continue
+            measures: list[Flowable] = [JaParagraph.plain(f"{i.code}　{i.title}", item_style) for i in inis]
+            rows.append([JaParagraph.plain(pol.title, area_style) if len(rows) == first else "",
+                         JaParagraph.plain(item.title, st.cell_bold), measures])
+        if len(rows) > first:
+            cmds += [("SPAN", (0, first), (0, len(rows) - 1)),
+                     ("BACKGROUND", (0, first), (0, len(rows) - 1), NAVY),
+                     ("BACKGROUND", (1, first), (1, len(rows) - 1), PALE)]
+    width = frame_width("A4")
+    table = Table(rows, colWidths=[32 * mm, 42 * mm, width - 74 * mm], repeatRows=1, style=cmds)
+    return [outlined(JaParagraph.plain("目次", st.h1), "目次", 0), table, PageBreak()]
+
+
+def _live_policies(plan: PlanView) -> list[PolicyView]:
+    return [p for p in plan.policies if not p.retired]
+
+
+def _area_band(plan: PlanView, pol: PolicyView) -> list[Flowable]:
+    st = styles()
+    band_style = st.title.clone("band", fontSize=18, leading=24, textColor=colors.white, alignment=0)
+    band = Table([[JaParagraph.plain(pol.title, band_style)]], colWidths=[frame_width("A4")], style=[*base_cmds(),
+        ("BACKGROUND", (0, 0), (-1, -1), NAVY), ("LEFTPADDING", (0, 0), (-1, -1), 10),
+        ("TOPPADDING", (0, 0), (-1, -1), 8), ("BOTTOMPADDING", (0, 0), (-1, -1), 10)])
+    listing: list[Flowable] = []
+    for item in pol.items:
+        inis = [i for i in item.initiatives if not i.retired]
+        if item.retired or not inis:
+            continue
+        listing.append(JaParagraph.plain(f"○{item.title}", st.cell_bold))
+        listing += [JaParagraph.plain(f"{i.code}　{i.title}", st.cell.clone("li", leftIndent=12)) for i in inis]
+    box = Table([[listing]], colWidths=[frame_width("A4")], style=[*base_cmds(),
+        ("BACKGROUND", (0, 0), (-1, -1), PALE), ("LEFTPADDING", (0, 0), (-1, -1), 10),
+        ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 8)])
+    return [outlined(band, pol.title, 0), Spacer(1, 4 * mm), box, Spacer(1, 6 * mm)]
+
+
+def _measure(plan: PlanView, ini: InitiativeView, reports: list[ReportView],
+             lead: list[Flowable]) -> Flowable:
+    """One measure; ``lead`` (a sub-area heading) is kept on the same page as it."""
+    st = styles()
+    width = frame_width("A4")
+    title = JaParagraph.plain(f"{measure_number(plan, ini)} {ini.title}", st.h4.clone("m", textColor=NAVY))
+    head = Table([[title, JaParagraph.plain(department_line(ini), st.cell_right)]],
+                 colWidths=[width * 0.68, width * 0.32], style=[*base_cmds(),
+                     ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LINEBELOW", (0, 0), (-1, 0), 1.2, NAVY),
+                     ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                     ("BOTTOMPADDING", (0, 0), (-1, -1), 3)])
+    body: list[Flowable] = [*lead, outlined(head, f"{measure_number(plan, ini)} {ini.title}", 2), Spacer(1, 2 * mm)]
+    label = Table([[JaParagraph.plain("実施状況", st.label)]], colWidths=[20 * mm], hAlign="LEFT", style=[*base_cmds(),
+        ("BACKGROUND", (0, 0), (-1, -1), BAND), ("TOPPADDING", (0, 0), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3)])
+    body.append(label)
+    if not reports:
+        body.append(JaParagraph.plain("（報告なし）", st.body))
+    several = len(reports) > 1
+    for rep in reports:
+        text = rep.activities.strip() or "（記載なし）"
+        if several:
+            text = f"【{rep.department}】{text}"
+        body += paragraphs(text, st.body)
+    bullets = st.bullet.clone("res_bullet", leftIndent=22, firstLineIndent=-10)
+    head_style = st.cell_bold.clone("res_head", textColor=NAVY, spaceBefore=3, leftIndent=6)
+    for rep in reports:
+        for heading, results in grouped_results(rep.results):
+            if heading:
+                body.append(JaParagraph.plain(f"【{heading}】", head_style))
+            body += [JaParagraph(f"・{result_markup(r, st.gothic_bold)}", bullets) for r in results]
+    body.append(Spacer(1, 7 * mm))
+    return KeepTogether(body)
+
+
+def results_flowables(plan: PlanView, cycle: Cycle) -> list[Flowable]:
+    """The whole report as flowables (cover first)."""
+    st = styles()
+    out = _cover(plan, cycle) + _contents(plan)
+    for n, pol in enumerate(_live_policies(plan)):
+        if n:
+            out.append(PageBreak())
+        out += _area_band(plan, pol)
+        for item in pol.items:
+            inis = [i for i in item.initiatives if not i.retired]
+            if item.retired or not inis:
+                continue
+            lead = [outlined(JaParagraph.plain(f"○{item.title}", st.h3), item.title, 1)]
+            for ini in inis:
+                out.append(_measure(plan, ini, reports_in(ini, cycle, statuses=PRINTED_STATUSES), lead))
+                lead = []
+    return out
+
+
+def write_results_report(store: Store, opts: ExportOptionsLike, out: Path) -> str:
+    """``plandesk export results``: write the report; returns a one-line summary."""
+    with store.read() as session:
+        plan = select_plan(session, opts, prefer_reports=True)
+    cycle = select_cycle(plan, opts)
+    inis = list(plan.initiatives())
+    printed = sum(1 for i in inis if reports_in(i, cycle, statuses=PRINTED_STATUSES))
+    drafts = sum(1 for i in inis for r in reports_in(i, cycle) if r.status not in PRINTED_STATUSES)
+    if not printed:
+        raise UserError(
+            f"計画「{plan.name}」には{cycle.label}の提出済・確認済の報告がありません。",
+            hint=f"--fy で報告のある年度を指定するか、報告を提出・確認してください（下書き {drafts} 件）。",
+        )
+    info = DocInfo(TITLE, plan.name, plan.municipality, cycle.label,
+                   subject=f"{plan.name} {format_fy(cycle.fy)} 実績報告")
+    pages = write_pdf(out, info, results_flowables(plan, cycle), cover=True)
+    note = f"、下書き {drafts} 件は載せていません" if drafts else ""
+    return (f"実績報告書を書き出しました：{out}（{plan.name}、{cycle.label}、"
+            f"{plan.level_labels[2]} {len(inis)} 件中 {printed} 件に報告、{pages} ページ{note}）")
