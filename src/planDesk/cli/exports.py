@@ -1,3 +1,5 @@
 """Imports every module that registers an export kind (see cmd_export.EXPORTERS)."""
-from planDesk.cli import export_printouts  # noqa: F401  (booklet, results, summary)
-from planDesk.cli import export_workbooks  # noqa: F401
+from planDesk.cli import (
+    export_printouts,  # noqa: F401  (booklet, results, summary)
+    export_workbooks,  # noqa: F401
+)
