@@ -1,0 +1,1 @@
+"""planDesk's benchmarks: ``python bench/run.py`` (see bench/README.md)."""
