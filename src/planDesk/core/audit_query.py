@@ -201,6 +201,8 @@ def changed_values(record: AuditRecord) -> list[tuple[str, str, str]]:
     """(field label, before, after) for each field the entry records."""
     before, after = record.before or {}, record.after or {}
     keys = list(dict.fromkeys([*before, *after]))
+    if "code" in keys and "number" in keys:
+        keys.remove("number")  # the display code (①－１－２) says the same more clearly
     return [(FIELD_LABELS.get(k, k), _show(before.get(k)) if k in before else "",
              _show(after.get(k)) if k in after else "") for k in keys]
 
