@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from planDesk.cli.cmd_export import ExportOptions, exporter
+from planDesk.core.printing.booklet import write_booklet
 from planDesk.core.printing.results_report import write_results_report
 from planDesk.core.store import Store
 
@@ -16,3 +17,8 @@ from planDesk.core.store import Store
 @exporter("results", (".pdf",), "実績報告書（年度の実施状況と実績）")
 def export_results(store: Store, opts: ExportOptions, out: Path) -> str:
     return write_results_report(store, opts, out)
+
+
+@exporter("booklet", (".pdf",), "計画の冊子（概要・体系図・取組ごとの概要と工程表・用語解説）")
+def export_booklet(store: Store, opts: ExportOptions, out: Path) -> str:
+    return write_booklet(store, opts, out)

@@ -1,0 +1,227 @@
+"""The plan booklet, in the layout of the Hitachinaka action plan (seed 000).
+
+Cover; numbered sections: 策定の目的 (purpose), 計画期間 (period and its note), 体系図,
+重点取組事項 (the plan's priority notes), then the initiatives — one block each: code, title
+and marks with the departments, 概要 with the 【取組状況】 block, 目標, and the 工程表 drawn
+as bars over the fiscal-year columns — and the 用語解説 glossary. Section and level names
+come from the plan (level_labels), never from one city's wording.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
+
+from planDesk.core.codes import full_width
+from planDesk.core.fiscal import era_year, format_fy
+from planDesk.core.plan_view import GoalView, InitiativeView, PlanView
+from planDesk.core.printing.booklet_roadmap import InitiativeRoadmap, booklet_layout
+from planDesk.core.printing.booklet_tree import marks_markup, structure_table
+from planDesk.core.printing.document import DocInfo, frame_width, outlined, paragraphs, write_pdf
+from planDesk.core.printing.kinsoku import JaParagraph
+from planDesk.core.printing.long_table import LongTable
+from planDesk.core.printing.selection import select_plan
+from planDesk.core.printing.styles import BAND, GRID, NAVY, PALE, base_cmds, grid_style, styles
+from planDesk.core.roadmap_layout import RoadmapLayout
+
+if TYPE_CHECKING:
+    from planDesk.core.printing.selection import ExportOptionsLike
+    from planDesk.core.store import Store
+
+_LABEL_W = 17 * mm
+_PAD = 4
+
+
+def fy_span(start: int | None, end: int | None) -> str:
+    """令和5年度 / 令和5〜6年度 / "" (a goal's target years)."""
+    if start is None and end is None:
+        return ""
+    s, e = start or end, end or start
+    assert s is not None and e is not None
+    if s == e:
+        return format_fy(s)
+    a, b = era_year(s), era_year(e)
+    return f"{a}〜{b[2:]}年度" if a[:2] == b[:2] else f"{format_fy(s)}〜{format_fy(e)}"
+
+
+def goal_line(goal: GoalView) -> str:
+    """The goal as the plan prints it: mark, text and target years before the stop."""
+    span = fy_span(goal.target_start_fy, goal.target_end_fy)
+    text = goal.text.strip()
+    if span:
+        text = f"{text[:-1]}（{span}）。" if text.endswith("。") else f"{text}（{span}）"
+    return f"{goal.mark}{text}" if goal.mark != "・" else f"・{text}"
+
+
+def _cover(plan: PlanView) -> list[Flowable]:
+    st = styles()
+    width = frame_width("A4")
+    out: list[Flowable] = [Spacer(1, 60 * mm), outlined(JaParagraph.plain(plan.name, st.title), plan.name, 0),
+                           Spacer(1, 8 * mm),
+                           JaParagraph.plain(f"（{fy_span(plan.start_fy, plan.end_fy)}）", st.subtitle)]
+    if plan.revision:
+        out += [Spacer(1, 3 * mm), JaParagraph.plain(plan.revision, st.subtitle.clone("rev", fontSize=11))]
+    if plan.vision.strip():
+        box = [JaParagraph.plain("基本理念", st.label), Spacer(1, 2 * mm),
+               JaParagraph.plain(plan.vision, st.h2.clone("cv", alignment=1, spaceBefore=0, spaceAfter=0))]
+        out += [Spacer(1, 22 * mm), Table([[box]], colWidths=[width - 30 * mm], style=[
+            *base_cmds(), ("BOX", (0, 0), (-1, -1), 0.8, NAVY), ("BACKGROUND", (0, 0), (-1, -1), PALE),
+            ("TOPPADDING", (0, 0), (-1, -1), 8), ("BOTTOMPADDING", (0, 0), (-1, -1), 12)])]
+    out += [Spacer(1, 45 * mm), JaParagraph.plain(plan.municipality, st.subtitle.clone("mun", fontSize=16)),
+            PageBreak()]
+    return out
+
+
+def _period(plan: PlanView) -> list[Flowable]:
+    """The period statement, and the note about it in a box (as the seed prints it)."""
+    st = styles()
+    years = plan.end_fy - plan.start_fy + 1
+    lines = [ln.strip() for ln in plan.period_note.split("\n") if ln.strip()]
+    if not lines:
+        lines = [f"{format_fy(plan.start_fy)}（{plan.start_fy}年度）から{format_fy(plan.end_fy)}"
+                 f"（{plan.end_fy}年度）までの{full_width(years)}年間"]
+    out: list[Flowable] = [JaParagraph.plain(lines[0], st.body.clone("period", fontName=st.gothic_bold))]
+    if len(lines) > 1:
+        box = [JaParagraph.plain(ln, st.body_indent) for ln in lines[1:]]
+        out += [Spacer(1, 3 * mm), Table([[box]], colWidths=[frame_width("A4")], style=[
+            *base_cmds(), ("BOX", (0, 0), (-1, -1), 0.8, GRID), ("LEFTPADDING", (0, 0), (-1, -1), 10),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 10), ("TOPPADDING", (0, 0), (-1, -1), 6),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 9)])]
+    return out
+
+
+def _text_lines(text: str) -> list[Flowable]:
+    """Bullet lines (・…) hang; other lines are paragraphs."""
+    st = styles()
+    bullet = st.cell.clone("bk_bullet", leftIndent=9, firstLineIndent=-9)
+    return [JaParagraph.plain(ln, bullet if ln.startswith("・") else st.cell)
+            for ln in (raw.strip() for raw in text.split("\n")) if ln]
+
+
+def initiative_block(plan: PlanView, ini: InitiativeView, layout: RoadmapLayout | None,
+                     lead: list[Flowable] | None = None) -> Flowable:
+    """One initiative: the title bar with departments, then 概要 / 目標 / 工程表.
+
+    ``lead`` (headings) is kept on the page of the block: reportlab's keepWithNext does
+    not hold a heading to a KeepTogether.
+    """
+    st = styles()
+    width = frame_width("A4")
+    title = JaParagraph(f"{escape(ini.code)}　{escape(ini.title)}{marks_markup(ini)}",
+                        st.cell_bold.clone("bk_title", fontSize=10.5, leading=14, textColor=NAVY))
+    depts = [JaParagraph.plain(n, st.cell) for n in ini.department_names] or [JaParagraph.plain("", st.cell)]
+    if ini.departments_more:
+        depts.append(JaParagraph.plain("など", st.cell))
+    head = Table([[title, JaParagraph.plain("部署", st.label), depts]],
+                 colWidths=[width - 14 * mm - 46 * mm, 14 * mm, 46 * mm],
+                 style=[*grid_style(0), ("BACKGROUND", (0, 0), (1, 0), BAND), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                        ("BOX", (0, 0), (-1, -1), 0.8, GRID)])
+    rows: list[list[Any]] = []
+    overview = _text_lines(ini.overview)
+    if ini.status.strip():
+        overview.append(JaParagraph.plain(f"【{ini.status_heading or '取組状況'}】",
+                                          st.cell_bold.clone("bk_sh", spaceBefore=3, textColor=NAVY)))
+        overview += _text_lines(ini.status)
+    if overview:
+        rows.append(["概要", overview])
+    if ini.goals:
+        rows.append(["目標", [JaParagraph.plain(goal_line(g), st.cell.clone("bk_goal", leftIndent=10,
+                                                                          firstLineIndent=-10))
+                            for g in ini.goals]])
+    if ini.steps and layout is not None and layout.find(("initiative", ini.id)) is not None:
+        rows.append(["工程表", InitiativeRoadmap(layout, ini.id)])
+    parts: list[Flowable] = [*(lead or []), outlined(head, f"{ini.code} {ini.title}", 3)]
+    if rows:
+        cells = [[JaParagraph.plain(label, st.label), content] for label, content in rows]
+        parts.append(Table(cells, colWidths=[_LABEL_W, width - _LABEL_W], splitInRow=1, style=[
+            *grid_style(0), ("BACKGROUND", (0, 0), (0, -1), PALE), ("VALIGN", (0, 0), (0, -1), "MIDDLE"),
+            ("BOX", (0, 0), (-1, -1), 0.8, GRID), ("LEFTPADDING", (1, 0), (1, -1), _PAD + 2),
+            ("RIGHTPADDING", (1, 0), (1, -1), _PAD)]))
+    parts.append(Spacer(1, 8 * mm))
+    return KeepTogether(parts)
+
+
+def roadmap_width() -> float:
+    """The width of the 工程表 cell's content."""
+    return float(frame_width("A4") - _LABEL_W - (_PAD + 2) - _PAD)
+
+
+def _glossary(plan: PlanView) -> Flowable:
+    st = styles()
+    width = frame_width("A4")
+    header = [[JaParagraph.plain(t, st.header_cell) for t in ("", "用語", "解説")]]
+    body = [[JaParagraph.plain(g.index_label, st.cell_center), JaParagraph.plain(g.term, st.cell_bold),
+             JaParagraph.plain(g.text, st.cell)] for g in plan.glossary]
+    return LongTable(header, body, [12 * mm, 44 * mm, width - 56 * mm],
+                     [*grid_style(), ("BACKGROUND", (0, 1), (0, -1), PALE)])
+
+
+def booklet_flowables(plan: PlanView) -> list[Flowable]:
+    """The whole booklet (cover first)."""
+    st = styles()
+    l1, l2, l3 = plan.level_labels
+    out = _cover(plan)
+    number = 0
+
+    def section(title: str, *, new_page: bool = False) -> None:
+        nonlocal number
+        number += 1
+        if new_page:
+            out.append(PageBreak())
+        out.append(outlined(JaParagraph.plain(f"{full_width(number)}．{title}", st.h1), title, 0))
+
+    if plan.purpose.strip():
+        section("策定の目的")
+        out.extend(paragraphs(plan.purpose, st.body_indent))
+        out.append(Spacer(1, 10 * mm))
+    section("計画期間")
+    out.extend(_period(plan))
+    section("体系図", new_page=True)
+    out.extend(structure_table(plan, frame_width("A4")))
+    if plan.priority_notes:
+        section(f"重点{l3}", new_page=True)
+        for k, (title, text) in enumerate(plan.priority_notes, start=1):
+            out.append(outlined(JaParagraph.plain(f"（{full_width(k)}）{title}", st.h3), title, 1))
+            out.extend(paragraphs(text, st.body_indent))
+            out.append(Spacer(1, 6 * mm))
+    section(l3, new_page=True)
+    layout = booklet_layout(plan, roadmap_width()) if any(i.steps for i in plan.initiatives()) else None
+    first = True
+    for pol in plan.policies:
+        if pol.retired or not any(not i.retired for it in pol.items for i in it.initiatives):
+            continue
+        if not first:
+            out.append(PageBreak())
+        first = False
+        lead = [outlined(JaParagraph.plain(f"{l1}{pol.code}「{pol.title}」", st.h2), f"{pol.code} {pol.title}", 1)]
+        for item in pol.items:
+            inis = [i for i in item.initiatives if not i.retired]
+            if item.retired or not inis:
+                continue
+            heading = outlined(JaParagraph.plain(f"{full_width(item.number)} {l2}「{item.title}」",
+                                                 st.h3.clone("bk_item", textColor=colors.black)),
+                               f"{item.code} {item.title}", 2)
+            lead.append(heading)
+            for ini in inis:
+                out.append(initiative_block(plan, ini, layout, lead))
+                lead = []
+    if plan.glossary:
+        section("用語解説", new_page=True)
+        out.append(_glossary(plan))
+    return out
+
+
+def write_booklet(store: Store, opts: ExportOptionsLike, out: Path) -> str:
+    """``plandesk export booklet``: the plan as a booklet; returns a one-line summary."""
+    with store.read() as session:
+        plan = select_plan(session, opts)
+    info = DocInfo("", plan.name, plan.municipality, plan.revision,
+                   subject=f"{plan.name}（{fy_span(plan.start_fy, plan.end_fy)}）")
+    pages = write_pdf(out, info, booklet_flowables(plan), cover=True)
+    count = sum(1 for _ in plan.initiatives())
+    return f"計画の冊子を書き出しました：{out}（{plan.name}、{plan.level_labels[2]} {count} 件、{pages} ページ）"

@@ -1,0 +1,94 @@
+"""A table of any length that splits across pages in linear time, header row repeated.
+
+reportlab's ``Table`` re-measures every remaining row each time it splits at a page end,
+so a 4,000-row table takes ten times as long as a 1,000-row one. ``LongTable`` hands
+platypus one page's worth of rows at a time: it builds a ``Table`` from the next rows
+(doubling the batch until it no longer fits), lets that table split once, and keeps the
+rest for the next page. The header rows are repeated on every page.
+
+Style commands are given per body row (``row_cmds``), so they stay right in every piece.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from reportlab.platypus import Flowable, Table
+
+RowCmds = Callable[[int, int], list[tuple[Any, ...]]]  # (body row index, table row index) → commands
+
+_FIRST_BATCH = 48
+
+
+class LongTable(Flowable):  # type: ignore[misc]
+    """Rows ``header + body`` with ``cmds`` (whole-table commands) and ``row_cmds``."""
+
+    def __init__(self, header: Sequence[Sequence[Any]], body: Sequence[Sequence[Any]],
+                 col_widths: Sequence[float], cmds: Sequence[tuple[Any, ...]],
+                 row_cmds: RowCmds | None = None, *, start: int = 0, split_in_row: bool = False) -> None:
+        super().__init__()
+        self.header = list(header)
+        self.body = body
+        self.col_widths = list(col_widths)
+        self.cmds = list(cmds)
+        self.row_cmds = row_cmds
+        self.start = start
+        self.split_in_row = split_in_row
+        self._piece: Table | None = None
+        self._stop = start
+        self._piece_h = 0.0
+
+    def _table(self, stop: int) -> Table:
+        rows = [*self.header, *self.body[self.start:stop]]
+        cmds = list(self.cmds)
+        if self.row_cmds is not None:
+            offset = len(self.header) - self.start
+            for i in range(self.start, stop):
+                cmds += self.row_cmds(i, i + offset)
+        return Table(rows, colWidths=self.col_widths, repeatRows=len(self.header), style=cmds,
+                     splitInRow=1 if self.split_in_row else 0)
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        n = len(self.body)
+        stop = min(n, self.start + _FIRST_BATCH)
+        while True:
+            table = self._table(stop)
+            w, h = table.wrap(aw, ah)
+            if h > ah or stop >= n:
+                break
+            stop = min(n, self.start + 2 * (stop - self.start))
+        self._piece, self._stop, self._piece_h = table, stop, h
+        self.width, self.height = w, h
+        # Taller than the space (or more rows to come): platypus will call split.
+        return (w, h) if stop >= n else (w, max(h, ah + 1))
+
+    def split(self, aw: float, ah: float) -> list[Flowable]:
+        self.wrap(aw, ah)
+        assert self._piece is not None
+        n = len(self.body)
+        if self._piece_h <= ah and self._stop >= n:
+            return [self._piece]
+        if self._piece_h <= ah:  # all rows of this batch fit, more rows follow
+            parts = [self._piece]
+            consumed = self._stop - self.start
+        else:
+            parts = self._piece.split(aw, ah)
+            if not parts:
+                return []
+            consumed = len(parts[0]._cellvalues) - len(self.header)
+            if len(parts) > 1 and self.split_in_row and consumed < self._stop - self.start:
+                # a row was cut in two: its second half leads the rest
+                rest_rows = parts[1]._cellvalues[len(self.header):]
+                tail = LongTable(self.header, [*rest_rows[:1], *self.body[self.start + consumed + 1:]],
+                                 self.col_widths, self.cmds, None, split_in_row=True)
+                return [parts[0], tail]
+        if consumed <= 0:
+            return []
+        rest = LongTable(self.header, self.body, self.col_widths, self.cmds, self.row_cmds,
+                         start=self.start + consumed, split_in_row=self.split_in_row)
+        return [parts[0], rest] if self.start + consumed < n else [parts[0]]
+
+    def draw(self) -> None:
+        assert self._piece is not None
+        self._piece.drawOn(self.canv, 0, 0)
