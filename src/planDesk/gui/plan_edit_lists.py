@@ -65,6 +65,10 @@ class ScaleDialog(FormDialog):
         self.replace_form = QFormLayout(self.replacements)
         self.replacements.hide()
         self.replace_boxes: dict[str, QComboBox] = {}
+        note = QLabel(self.tr("記号や名称を変えると、それを使っている報告の値も合わせて変わります。\n"
+                              "報告で使われている選択肢を削除するときは、置き換え先を選びます。"), self)
+        note.setWordWrap(True)
+        self.form.addRow(note)
         self.form.addRow(self.table)
         self.form.addRow(buttons)
         self.form.addRow(self.replacements)
@@ -175,8 +179,12 @@ class DepartmentsDialog(QDialog):
         self.buttons["retire"].clicked.connect(self._retire)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
+        note = QLabel(self.tr("新しい部署は名前を入力して「追加」。一覧で選んだ部署の名前や種類を変えるときは"
+                              "「変更を保存」。廃止した部署の報告は残ります。"), self)
+        note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list, 1)
+        layout.addWidget(note)
         layout.addLayout(form)
         layout.addLayout(row)
         layout.addWidget(close)
