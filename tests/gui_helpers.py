@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from planDesk.core.store import Store
@@ -29,3 +31,15 @@ def initiative_by_code(window: MainWindow, code: str) -> int:
         if ini.code == code:
             return ini.id
     raise AssertionError(f"no initiative {code}")
+
+
+def ime_type(widget: QWidget, text: str) -> None:
+    """Type Japanese as an input method does: each character committed by an IME event.
+
+    (QTest.keyClicks only knows ASCII keys.)
+    """
+    widget.setFocus()
+    for char in text:
+        event = QInputMethodEvent("", [])
+        event.setCommitString(char)
+        QApplication.sendEvent(widget, event)

@@ -94,6 +94,10 @@ def run(db: str) -> int:
     window.show()
     if not bench:
         QTimer.singleShot(0, window.after_start)
+        if os.environ.get("PLANDESK_GUI_SCRIPT"):
+            from planDesk.gui.test_script import start_if_requested
+
+            QTimer.singleShot(0, lambda: start_if_requested(window))
     try:
         return app.exec()
     finally:

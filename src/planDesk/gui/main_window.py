@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,6 +27,7 @@ from planDesk.core.plan_view import PlanSummary, PlanView
 from planDesk.core.store import Store
 from planDesk.gui import data_access, settings
 from planDesk.gui.cycle_selector import CycleSelector, default_cycle
+from planDesk.gui.draft_journal import DraftJournal, journal_path
 from planDesk.gui.error_handling import show_user_error
 from planDesk.gui.filter_bar import FilterBar
 from planDesk.gui.identity import DIVISION_LABEL, Identity
@@ -44,6 +45,7 @@ from planDesk.gui.plan_tree_model import (
     KIND_ROLE,
     PlanTreeModel,
 )
+from planDesk.gui.report_form import ReportForm
 from planDesk.gui.report_index import Cycle, ReportIndex
 
 log = logging.getLogger(__name__)
@@ -57,12 +59,14 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.store = store
         self.log_file = log_file
+        self.journal = DraftJournal(journal_path(store.location))
         self.plan: PlanView | None = None
         self.plans: list[PlanSummary] = []
         self.reports: ReportIndex | None = None
         self.identity: Identity | None = None
         self.cycle = Cycle(0)
         self.page: InitiativePage | None = None
+        self.restored_message = ""
         self.setObjectName("MainWindow")
         self.setWindowTitle("planDesk")
 
@@ -180,9 +184,33 @@ class MainWindow(QMainWindow):
         return action
 
     def after_start(self) -> None:
-        """Once the window is up: ask who the user is on the first start."""
+        """Once the window is up: ask who the user is on the first start; put back drafts
+        that a crash left unsaved."""
         if self.plan is not None and self.identity is None:
             self.choose_identity()
+        self.restore_drafts()
+
+    def restore_drafts(self) -> bool:
+        """Open the first report with input left in the journal (its form restores it)."""
+        if self.plan is None:
+            return False
+        entries = self.journal.entries(self.plan.id)
+        if not entries:
+            return False
+        key, _draft = entries[0]
+        self.set_cycle(Cycle(key.fy, key.half))
+        self.select_initiative(key.initiative_id)
+        if self.page is not None and self.page.tabs is not None:
+            for i in range(self.page.tabs.count()):
+                widget = self.page.tabs.widget(i)
+                if isinstance(widget, ReportForm) and widget.ctx.department.id == key.department_id:
+                    self.page.tabs.setCurrentIndex(i)
+        titles = "\n".join("・" + d.title for _k, d in entries)
+        self.statusBar().showMessage(self.tr("前回保存されなかった入力を復元しました"), 10000)
+        log.info("restored %d draft(s) from %s", len(entries), self.journal.path)
+        self.restored_message = self.tr("前回終了したときに保存されていなかった入力があります。"
+                                        "入力の画面に戻しました。\n{0}").format(titles)
+        return True
 
     # -- plans, identity, cycle -----------------------------------------------------------------
 
@@ -320,6 +348,9 @@ class MainWindow(QMainWindow):
             ini = next((i for i in self.model.initiatives() if i.id == initiative_id), None)
             if ini is not None:
                 self.page = self._make_page(ini)
+        # takeWidget: QScrollArea.setWidget would delete the old page at once, while its
+        # signal (e.g. a status change) may still be on the stack.
+        previous = self.page_scroll.takeWidget()
         if self.page is None:
             self.placeholder = QLabel(self.tr("左の一覧から取組を選んでください。"), self)
             self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -327,13 +358,40 @@ class MainWindow(QMainWindow):
         else:
             self.page_scroll.setWidget(self.page)
             self.page.saveStateChanged.connect(self._set_save_state)
-        if old is not None:
-            old.deleteLater()
+        if previous is not None:
+            previous.deleteLater()
+        del old
         self._set_save_state("saved")
 
     def _make_page(self, ini: Any) -> InitiativePage:
         assert self.plan is not None and self.reports is not None
-        return InitiativePage(self.plan, ini, self.reports, self.identity, self.cycle, self)
+        page = InitiativePage(self.store, self.plan, ini, self.reports, self.identity, self.cycle, self.journal,
+                              self)
+        page.reportsSaved.connect(self._reports_saved)
+        page.transitioned.connect(self._transitioned)
+        return page
+
+    def _reports_saved(self, initiative_id: int) -> None:
+        """A form saved: refresh this initiative's reports, its tree row and the page."""
+        if self.reports is None:
+            return
+        self.reports.replace(initiative_id, data_access.initiative_reports(self.store, initiative_id))
+        self.model.update_initiative(self.reports, self.identity, self.cycle, initiative_id)
+        if self.page is not None and self.page.initiative.id == initiative_id:
+            self.page.update_reports(self.reports)
+        self.statusBar().showMessage(self.tr("保存しました"), 3000)
+
+    def _transitioned(self, initiative_id: int) -> None:
+        """A status changed (提出, 確認, 差戻し): rebuild the page so locks follow."""
+        tab = self.page.tabs.currentIndex() if self.page is not None and self.page.tabs is not None else 0
+        QTimer.singleShot(0, lambda: self._rebuild_page(initiative_id, tab))
+
+    def _rebuild_page(self, initiative_id: int, tab: int) -> None:
+        if self.page is None or self.page.initiative.id != initiative_id:
+            return
+        self._show_page(initiative_id)
+        if self.page is not None and self.page.tabs is not None:
+            self.page.tabs.setCurrentIndex(tab)
 
     def _leave_page(self) -> bool:
         """Save what is typed before the page goes away. Unsaved text stays in the journal."""
@@ -396,6 +454,13 @@ class MainWindow(QMainWindow):
             self.page.flush()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._leave_page()
+        if self.page is not None and not self.page.flush() and self.isVisible():
+            answer = QMessageBox.question(
+                self, "planDesk",
+                self.tr("保存できていない入力があります。入力内容はこのパソコンに保持し、次回の起動時に復元します。\n"
+                        "終了しますか。"))
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
         settings.save_window_state(self.saveGeometry(), self.saveState(), self.splitter.saveState())
         super().closeEvent(event)

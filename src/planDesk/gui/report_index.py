@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from planDesk.core.plan_view import InitiativeView, PlanView, ReportView
+from planDesk.core.plan_view import DepartmentView, InitiativeView, PlanView, ReportView
 from planDesk.gui.identity import Identity, is_mine
 
 NOT_STARTED = "none"  # report status of a part nobody has saved yet (未作成)
@@ -79,3 +79,14 @@ class ReportIndex:
 
 def _status_rank(status: str) -> int:
     return STATUS_ORDER.index(status) if status in STATUS_ORDER else 0
+
+
+def report_parts(plan: PlanView, ini: InitiativeView, reports: list[ReportView]) -> list[DepartmentView]:
+    """The departments whose part the division sees for one initiative and cycle.
+
+    Every real department the plan names, then every department that has reported
+    through a pseudo-department (全部署, 関係部署 …), in the plan's department order.
+    """
+    wanted = {d.id for d in ini.departments if d.pseudo is None}
+    wanted |= {r.department_id for r in reports}
+    return [d for d in plan.departments if d.id in wanted]

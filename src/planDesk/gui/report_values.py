@@ -1,0 +1,89 @@
+"""A report form's values as plain strings, and their conversion to ``ReportInput``.
+
+Every field is kept as the text the user sees (a KPI actual as typed, e.g. "１，２３４"),
+so undo, the draft journal and conflict merging all work on the same plain dict; numbers
+are parsed (``core.numbers.parse_number``) only when saving. No widgets here.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from planDesk.core.numbers import format_number, parse_number
+from planDesk.core.plan_view import InitiativeView, ReportView
+from planDesk.core.report_ops import ReportInput
+
+TEXT_FIELDS = ("activities", "issues", "next_steps")
+REQUIRED = ("activities", "evaluation", "direction")  # as report_ops.submit_report checks
+DEFAULT_STEP_STATE = "not_started"
+
+
+def kpi_key(kpi_id: int) -> str:
+    return f"kpi:{kpi_id}"
+
+
+def step_key(step_id: int) -> str:
+    return f"step:{step_id}"
+
+
+def empty_values(ini: InitiativeView) -> dict[str, str]:
+    values = {"activities": "", "evaluation": "", "issues": "", "direction": "", "next_steps": ""}
+    for kpi in ini.kpis:
+        values[kpi_key(kpi.id)] = ""
+    for step in ini.steps:
+        values[step_key(step.id)] = DEFAULT_STEP_STATE
+    return values
+
+
+def values_from_report(ini: InitiativeView, report: ReportView | None) -> dict[str, str]:
+    values = empty_values(ini)
+    if report is None:
+        return values
+    values.update(activities=report.activities, evaluation=report.evaluation or "", issues=report.issues,
+                  direction=report.direction or "", next_steps=report.next_steps)
+    actuals = dict(report.kpi_actuals)
+    for kpi in ini.kpis:
+        values[kpi_key(kpi.id)] = format_number(actuals.get(kpi.id))
+    states = dict(report.step_states)
+    for step in ini.steps:
+        values[step_key(step.id)] = states.get(step.id, DEFAULT_STEP_STATE)
+    return values
+
+
+def field_label(ini: InitiativeView, key: str) -> str:
+    tr = QCoreApplication.translate
+    fixed = {
+        "activities": tr("report", "実施状況"),
+        "evaluation": tr("report", "進捗評価"),
+        "issues": tr("report", "課題"),
+        "direction": tr("report", "今後の方向性"),
+        "next_steps": tr("report", "今後の取組"),
+    }
+    if key in fixed:
+        return fixed[key]
+    kind, _, raw = key.partition(":")
+    if kind == "kpi":
+        name = next((k.name for k in ini.kpis if k.id == int(raw)), raw)
+        return tr("report", "実績：{0}").format(name)
+    if kind == "step":
+        label = next((s.label for s in ini.steps if s.id == int(raw)), raw)
+        return tr("report", "工程の状況：{0}").format(label)
+    return key
+
+
+def to_input(ini: InitiativeView, department_id: int, fy: int, half: int, values: dict[str, str]) -> ReportInput:
+    """The values as a ``ReportInput``; raises ``NumberInputError`` naming the KPI field."""
+    actuals: dict[int, float | None] = {}
+    for kpi in ini.kpis:
+        actuals[kpi.id] = parse_number(values.get(kpi_key(kpi.id), ""), field=field_label(ini, kpi_key(kpi.id)))
+    states = {s.id: values.get(step_key(s.id)) or DEFAULT_STEP_STATE for s in ini.steps}
+    return ReportInput(
+        initiative_id=ini.id, department_id=department_id, fy=fy, half=half,
+        activities=values.get("activities", ""), evaluation=values.get("evaluation") or None,
+        issues=values.get("issues", ""), direction=values.get("direction") or None,
+        next_steps=values.get("next_steps", ""), kpi_actuals=actuals, step_states=states,
+    )
+
+
+def missing_required(values: dict[str, str]) -> list[str]:
+    return [key for key in REQUIRED if not values.get(key, "").strip()]
