@@ -26,7 +26,7 @@ from planDesk.core.printing.document import DocInfo, frame_width, outlined, para
 from planDesk.core.printing.kinsoku import JaParagraph
 from planDesk.core.printing.long_table import LongTable
 from planDesk.core.printing.selection import select_plan
-from planDesk.core.printing.styles import BAND, GRID, NAVY, PALE, base_cmds, grid_style, styles
+from planDesk.core.printing.styles import BAND, GRID, NAVY, PALE, base_cmds, grid_style, styles, variant
 from planDesk.core.roadmap_layout import RoadmapLayout
 
 if TYPE_CHECKING:
@@ -65,14 +65,14 @@ def _cover(plan: PlanView) -> list[Flowable]:
                            Spacer(1, 8 * mm),
                            JaParagraph.plain(f"（{fy_span(plan.start_fy, plan.end_fy)}）", st.subtitle)]
     if plan.revision:
-        out += [Spacer(1, 3 * mm), JaParagraph.plain(plan.revision, st.subtitle.clone("rev", fontSize=11))]
+        out += [Spacer(1, 3 * mm), JaParagraph.plain(plan.revision, variant(st.subtitle, "rev", fontSize=11))]
     if plan.vision.strip():
         box = [JaParagraph.plain("基本理念", st.label), Spacer(1, 2 * mm),
-               JaParagraph.plain(plan.vision, st.h2.clone("cv", alignment=1, spaceBefore=0, spaceAfter=0))]
+               JaParagraph.plain(plan.vision, variant(st.h2, "cv", alignment=1, spaceBefore=0, spaceAfter=0))]
         out += [Spacer(1, 22 * mm), Table([[box]], colWidths=[width - 30 * mm], style=[
             *base_cmds(), ("BOX", (0, 0), (-1, -1), 0.8, NAVY), ("BACKGROUND", (0, 0), (-1, -1), PALE),
             ("TOPPADDING", (0, 0), (-1, -1), 8), ("BOTTOMPADDING", (0, 0), (-1, -1), 12)])]
-    out += [Spacer(1, 45 * mm), JaParagraph.plain(plan.municipality, st.subtitle.clone("mun", fontSize=16)),
+    out += [Spacer(1, 45 * mm), JaParagraph.plain(plan.municipality, variant(st.subtitle, "mun", fontSize=16)),
             PageBreak()]
     return out
 
@@ -85,7 +85,7 @@ def _period(plan: PlanView) -> list[Flowable]:
     if not lines:
         lines = [f"{format_fy(plan.start_fy)}（{plan.start_fy}年度）から{format_fy(plan.end_fy)}"
                  f"（{plan.end_fy}年度）までの{full_width(years)}年間"]
-    out: list[Flowable] = [JaParagraph.plain(lines[0], st.body.clone("period", fontName=st.gothic_bold))]
+    out: list[Flowable] = [JaParagraph.plain(lines[0], variant(st.body, "period", fontName=st.gothic_bold))]
     if len(lines) > 1:
         box = [JaParagraph.plain(ln, st.body_indent) for ln in lines[1:]]
         out += [Spacer(1, 3 * mm), Table([[box]], colWidths=[frame_width("A4")], style=[
@@ -98,7 +98,7 @@ def _period(plan: PlanView) -> list[Flowable]:
 def _text_lines(text: str) -> list[Flowable]:
     """Bullet lines (・…) hang; other lines are paragraphs."""
     st = styles()
-    bullet = st.cell.clone("bk_bullet", leftIndent=9, firstLineIndent=-9)
+    bullet = variant(st.cell, "bk_bullet", leftIndent=9, firstLineIndent=-9)
     return [JaParagraph.plain(ln, bullet if ln.startswith("・") else st.cell)
             for ln in (raw.strip() for raw in text.split("\n")) if ln]
 
@@ -113,7 +113,7 @@ def initiative_block(plan: PlanView, ini: InitiativeView, layout: RoadmapLayout 
     st = styles()
     width = frame_width("A4")
     title = JaParagraph(f"{escape(ini.code)}　{escape(ini.title)}{marks_markup(ini)}",
-                        st.cell_bold.clone("bk_title", fontSize=10.5, leading=14, textColor=NAVY))
+                        variant(st.cell_bold, "bk_title", fontSize=10.5, leading=14, textColor=NAVY))
     depts = [JaParagraph.plain(n, st.cell) for n in ini.department_names] or [JaParagraph.plain("", st.cell)]
     if ini.departments_more:
         depts.append(JaParagraph.plain("など", st.cell))
@@ -125,12 +125,12 @@ def initiative_block(plan: PlanView, ini: InitiativeView, layout: RoadmapLayout 
     overview = _text_lines(ini.overview)
     if ini.status.strip():
         overview.append(JaParagraph.plain(f"【{ini.status_heading or '取組状況'}】",
-                                          st.cell_bold.clone("bk_sh", spaceBefore=3, textColor=NAVY)))
+                                          variant(st.cell_bold, "bk_sh", spaceBefore=3, textColor=NAVY)))
         overview += _text_lines(ini.status)
     if overview:
         rows.append(["概要", overview])
     if ini.goals:
-        rows.append(["目標", [JaParagraph.plain(goal_line(g), st.cell.clone("bk_goal", leftIndent=10,
+        rows.append(["目標", [JaParagraph.plain(goal_line(g), variant(st.cell, "bk_goal", leftIndent=10,
                                                                           firstLineIndent=-10))
                             for g in ini.goals]])
     if ini.steps and layout is not None and layout.find(("initiative", ini.id)) is not None:
@@ -204,7 +204,7 @@ def booklet_flowables(plan: PlanView) -> list[Flowable]:
             if item.retired or not inis:
                 continue
             heading = outlined(JaParagraph.plain(f"{full_width(item.number)} {l2}「{item.title}」",
-                                                 st.h3.clone("bk_item", textColor=colors.black)),
+                                                 variant(st.h3, "bk_item", textColor=colors.black)),
                                f"{item.code} {item.title}", 2)
             lead.append(heading)
             for ini in inis:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from functools import cache
 from typing import Any
 
 from reportlab.lib import colors
@@ -73,6 +74,7 @@ class InitiativeRoadmap(Flowable):  # type: ignore[misc]
         canv.restoreState()
 
 
+@cache
 def _color(value: str | None) -> Any:
     return colors.HexColor(value) if value else None
 
@@ -80,22 +82,27 @@ def _color(value: str | None) -> Any:
 def _paint(canv: Any, prims: Iterable[Primitive], height: float, shift: float) -> None:
     """Draw primitives (y down from the chart top, moved up by ``shift``) on a PDF canvas."""
     register_fonts()
+    last: tuple[Any, ...] = ()
     for p in prims:
         if p.style.startswith(_HIDDEN):
             continue
         st = style(p.style)
         fill, stroke = _color(st.fill), _color(st.stroke)
-        canv.setLineWidth(st.line_width)
-        canv.setDash(list(st.dash) if st.dash else [])
-        if stroke is not None:
-            canv.setStrokeColor(stroke)
-        if fill is not None:
-            canv.setFillColor(fill)
+        state = (st.line_width, st.dash, stroke, fill)
+        if state != last:  # a chart has thousands of primitives in a handful of styles
+            canv.setLineWidth(st.line_width)
+            canv.setDash(list(st.dash) if st.dash else [])
+            if stroke is not None:
+                canv.setStrokeColor(stroke)
+            if fill is not None:
+                canv.setFillColor(fill)
+            last = state
         top = height - (p.y - shift)  # PDF y of the primitive's top edge
         if p.kind == "text" and p.text:
             fm = font_metrics(st.font)
             base = baseline(p, fm.ascent * st.size, fm.descent * st.size) - shift
             canv.setFillColor(_color(st.color))
+            last = ()
             canv.setFont(GOTHIC_BOLD if st.font == BOLD else GOTHIC, st.size)
             canv.drawString(p.x, height - base, p.text)
         elif p.kind == "line":

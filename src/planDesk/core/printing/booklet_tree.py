@@ -20,7 +20,7 @@ from planDesk.core.fiscal import format_fy_short
 from planDesk.core.plan_view import InitiativeView, PlanView
 from planDesk.core.printing.kinsoku import JaParagraph
 from planDesk.core.printing.long_table import LongTable
-from planDesk.core.printing.styles import BAND, GRID, NAVY, NEW, PALE, PRIORITY, RULE, base_cmds, styles
+from planDesk.core.printing.styles import BAND, GRID, NAVY, NEW, PALE, PRIORITY, RULE, base_cmds, styles, variant
 
 
 def marks_markup(ini: InitiativeView) -> str:
@@ -45,8 +45,8 @@ def vision_banner(plan: PlanView, width: float) -> list[Flowable]:
     if not plan.vision.strip():
         return []
     st = styles()
-    label = st.label.clone("vision_label", textColor=colors.white)
-    text = st.h2.clone("vision_text", alignment=1, spaceBefore=0, spaceAfter=0)
+    label = variant(st.label, "vision_label", textColor=colors.white)
+    text = variant(st.h2, "vision_text", alignment=1, spaceBefore=0, spaceAfter=0)
     return [Table([[JaParagraph.plain("基本理念", label), JaParagraph.plain(plan.vision, text)]],
                   colWidths=[24 * mm, width - 24 * mm], style=[
                       *base_cmds(), ("BACKGROUND", (0, 0), (0, 0), NAVY), ("BOX", (0, 0), (-1, -1), 1, NAVY),
@@ -58,9 +58,9 @@ def vision_banner(plan: PlanView, width: float) -> list[Flowable]:
 def structure_table(plan: PlanView, width: float) -> list[Flowable]:
     """The banner and the tree table."""
     st = styles()
-    pol_style = st.cell_bold.clone("tree_policy", textColor=colors.white)
-    item_style = st.cell_bold.clone("tree_item", fontSize=8.5, leading=11.5)
-    ini_style = st.cell.clone("tree_ini", fontSize=8.5, leading=11.5, leftIndent=8, firstLineIndent=-8)
+    pol_style = variant(st.cell_bold, "tree_policy", textColor=colors.white)
+    item_style = variant(st.cell_bold, "tree_item", fontSize=8.5, leading=11.5)
+    ini_style = variant(st.cell, "tree_ini", fontSize=8.5, leading=11.5, leftIndent=8, firstLineIndent=-8)
     body: list[list[Any]] = []
     ends: list[tuple[bool, bool]] = []  # per row: last of its item, last of its policy
     for pol in plan.policies:

@@ -95,8 +95,7 @@ def split_text(text: str, max_widths: Sequence[float], font_name: str,
 
     The drop-in for ``reportlab.lib.textsplit.wordSplit`` (same result shape).
     """
-    widths = char_widths(text, font_name, font_size)
-    cum = [0.0, *accumulate(widths)]
+    cum = [0.0, *accumulate(char_widths(text, font_name, font_size))]
     n = len(text)
     lines: list[list[Any]] = []
     start = 0
@@ -104,9 +103,13 @@ def split_text(text: str, max_widths: Sequence[float], font_name: str,
         max_w = max_widths[min(len(lines), len(max_widths) - 1)]
         overflow = bisect_right(cum, cum[start] + max_w + _FUZZ, lo=start + 1) - 1
         end = n if overflow >= n else choose_break(text, start, overflow)
-        line = text[start:end].strip()
-        if line or end >= n:
-            lines.append([max_w - sum(char_widths(line, font_name, font_size)), line])
+        a, b = start, end  # the line without the spaces at its ends
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b or end >= n:
+            lines.append([max_w - (cum[b] - cum[a]), text[a:b]])
         start = end
     return lines
 
@@ -161,6 +164,18 @@ class JaParagraph(Paragraph):  # type: ignore[misc]
             cached = _template_frags[key] = (style, template)
         frag = cached[1].clone(text=" ".join(text.split("\n")))
         return cls(None, style, frags=[frag])
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # reportlab's names
+        # Tables and KeepTogether wrap a cell two or three times at the same width:
+        # break its lines once. (A split-off part carries its own lines and is not cached.)
+        cached = self.__dict__.get("_ja_wrapped")
+        if cached is not None and cached[0] == availWidth and not getattr(self, "_splitpara", False):
+            self.blPara, self.width, self.height = cached[1], availWidth, cached[2]
+            return availWidth, cached[2]
+        w, h = super().wrap(availWidth, availHeight)
+        if not getattr(self, "_splitpara", False):
+            self._ja_wrapped = (availWidth, self.blPara, h)
+        return w, h
 
     def breakLinesCJK(self, maxWidths: Any) -> Any:  # reportlab's names
         if not isinstance(maxWidths, list | tuple):

@@ -22,7 +22,7 @@ from planDesk.core.printing.document import DocInfo, frame_width, outlined, para
 from planDesk.core.printing.figures import grouped_results, result_markup
 from planDesk.core.printing.kinsoku import JaParagraph
 from planDesk.core.printing.selection import Cycle, reports_in, select_cycle, select_plan
-from planDesk.core.printing.styles import BAND, NAVY, PALE, base_cmds, grid_style, styles
+from planDesk.core.printing.styles import BAND, NAVY, PALE, base_cmds, grid_style, styles, variant
 
 if TYPE_CHECKING:
     from planDesk.core.printing.selection import ExportOptionsLike
@@ -68,8 +68,8 @@ def _contents(plan: PlanView) -> list[Flowable]:
     head = [JaParagraph.plain(t, st.header_cell) for t in (l1, l2, l3)]
     rows: list[list[Any]] = [head]
     cmds = grid_style()
-    area_style = st.cell_bold.clone("area_cell", textColor=colors.white)
-    item_style = st.cell.clone("contents_item", leftIndent=16, firstLineIndent=-16)
+    area_style = variant(st.cell_bold, "area_cell", textColor=colors.white)
+    item_style = variant(st.cell, "contents_item", leftIndent=16, firstLineIndent=-16)
     for pol in _live_policies(plan):
         first = len(rows)
         for item in pol.items:
@@ -94,7 +94,7 @@ def _live_policies(plan: PlanView) -> list[PolicyView]:
 
 def _area_band(plan: PlanView, pol: PolicyView) -> list[Flowable]:
     st = styles()
-    band_style = st.title.clone("band", fontSize=18, leading=24, textColor=colors.white, alignment=0)
+    band_style = variant(st.title, "band", fontSize=18, leading=24, textColor=colors.white, alignment=0)
     band = Table([[JaParagraph.plain(pol.title, band_style)]], colWidths=[frame_width("A4")], style=[*base_cmds(),
         ("BACKGROUND", (0, 0), (-1, -1), NAVY), ("LEFTPADDING", (0, 0), (-1, -1), 10),
         ("TOPPADDING", (0, 0), (-1, -1), 8), ("BOTTOMPADDING", (0, 0), (-1, -1), 10)])
@@ -104,7 +104,7 @@ def _area_band(plan: PlanView, pol: PolicyView) -> list[Flowable]:
         if item.retired or not inis:
             continue
         listing.append(JaParagraph.plain(f"○{item.title}", st.cell_bold))
-        listing += [JaParagraph.plain(f"{i.code}　{i.title}", st.cell.clone("li", leftIndent=12)) for i in inis]
+        listing += [JaParagraph.plain(f"{i.code}　{i.title}", variant(st.cell, "li", leftIndent=12)) for i in inis]
     box = Table([[listing]], colWidths=[frame_width("A4")], style=[*base_cmds(),
         ("BACKGROUND", (0, 0), (-1, -1), PALE), ("LEFTPADDING", (0, 0), (-1, -1), 10),
         ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 8)])
@@ -116,7 +116,7 @@ def _measure(plan: PlanView, ini: InitiativeView, reports: list[ReportView],
     """One measure; ``lead`` (a sub-area heading) is kept on the same page as it."""
     st = styles()
     width = frame_width("A4")
-    title = JaParagraph.plain(f"{measure_number(plan, ini)} {ini.title}", st.h4.clone("m", textColor=NAVY))
+    title = JaParagraph.plain(f"{measure_number(plan, ini)} {ini.title}", variant(st.h4, "m", textColor=NAVY))
     head = Table([[title, JaParagraph.plain(department_line(ini), st.cell_right)]],
                  colWidths=[width * 0.68, width * 0.32], style=[*base_cmds(),
                      ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LINEBELOW", (0, 0), (-1, 0), 1.2, NAVY),
@@ -135,8 +135,8 @@ def _measure(plan: PlanView, ini: InitiativeView, reports: list[ReportView],
         if several:
             text = f"【{rep.department}】{text}"
         body += paragraphs(text, st.body)
-    bullets = st.bullet.clone("res_bullet", leftIndent=22, firstLineIndent=-10)
-    head_style = st.cell_bold.clone("res_head", textColor=NAVY, spaceBefore=3, leftIndent=6)
+    bullets = variant(st.bullet, "res_bullet", leftIndent=22, firstLineIndent=-10)
+    head_style = variant(st.cell_bold, "res_head", textColor=NAVY, spaceBefore=3, leftIndent=6)
     for rep in reports:
         for heading, results in grouped_results(rep.results):
             if heading:

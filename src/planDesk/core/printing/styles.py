@@ -87,6 +87,18 @@ def styles() -> Styles:
     )
 
 
+_variants: dict[str, ParagraphStyle] = {}
+
+
+def variant(base: ParagraphStyle, name: str, **changes: object) -> ParagraphStyle:
+    """A named variant of a style, made once (a printout asks for it per block; cloning
+    each time would also defeat the paragraph cache, which is per style)."""
+    got = _variants.get(name)
+    if got is None:
+        got = _variants[name] = base.clone(name, **changes)
+    return got
+
+
 def base_cmds() -> list[tuple[object, ...]]:
     """Start every table with these: reportlab sets Helvetica (not embedded) for empty or
     plain-string cells otherwise."""
