@@ -1,0 +1,1 @@
+"""Baseline programs the scenarios compare planDesk with (run as scripts, never imported)."""
