@@ -12,8 +12,10 @@ and no reporting cycles (see docs/plan-editing.md for why drafts are not carried
 
 from __future__ import annotations
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from typing import Any
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
 
 from planDesk.core.errors import UserError
 from planDesk.core.fiscal import format_fy
@@ -91,72 +93,65 @@ def start_revision(store: Store, plan_id: int, revision_label: str, revision_fy:
 
 
 def _copy_contents(s: Session, old: Plan, new: Plan) -> int:
-    new.evaluation_grades = [EvaluationGrade(position=g.position, code=g.code, label=g.label)
-                             for g in old.evaluation_grades]
-    new.direction_choices = [DirectionChoice(position=d.position, label=d.label)
-                             for d in old.direction_choices]
-    new.glossary = [GlossaryTerm(position=g.position, index_label=g.index_label, term=g.term, text=g.text)
-                    for g in old.glossary]
-    new.priority_notes = [PriorityNote(position=n.position, title=n.title, text=n.text)
-                          for n in old.priority_notes]
-    depts = {d.id: Department(name=d.name, pseudo=d.pseudo, position=d.position, retired=d.retired)
-             for d in old.departments}
-    new.departments = list(depts.values())
-    policies = s.scalars(
-        select(Policy).where(Policy.plan_id == old.id).order_by(Policy.position)
-        .options(selectinload(Policy.items).selectinload(PromotionItem.initiatives).options(
-            selectinload(Initiative.department_links), selectinload(Initiative.goals),
-            selectinload(Initiative.kpis),
-            selectinload(Initiative.steps).selectinload(RoadmapStep.goal_links)))).all()
-    count = 0
-    for pol in policies:
-        if pol.retired:
-            continue
-        new_pol = Policy(number=pol.number, title=pol.title, position=pol.position)
-        new.policies.append(new_pol)
-        for item in pol.items:
-            if item.retired:
-                continue
-            new_item = PromotionItem(number=item.number, title=item.title, position=item.position)
-            new_pol.items.append(new_item)
-            for ini in item.initiatives:
-                if not ini.retired:
-                    new_item.initiatives.append(_copy_initiative(ini, depts))
-                    count += 1
-    s.flush()
-    return count
+    """Copy the plan's rows with bulk INSERT … RETURNING (ids in parameter order), level by
+    level, remapping foreign keys: a 10,000-initiative plan copies in seconds, where one ORM
+    object per row took minutes."""
+    remap: dict[str, dict[int, int]] = {"plan": {old.id: new.id}}
+    for model in (EvaluationGrade, DirectionChoice, GlossaryTerm, PriorityNote):
+        _copy(s, model.__table__, model.plan_id == old.id, {"plan_id": "plan"}, remap)
+    _copy(s, Department.__table__, Department.plan_id == old.id, {"plan_id": "plan"}, remap)
+    _copy(s, Policy.__table__, (Policy.plan_id == old.id) & Policy.retired.is_(False),
+          {"plan_id": "plan"}, remap)
+    _copy(s, PromotionItem.__table__, PromotionItem.policy_id.in_(list(remap["policy"]))
+          & PromotionItem.retired.is_(False), {"policy_id": "policy"}, remap)
+    _copy(s, Initiative.__table__, Initiative.item_id.in_(list(remap["promotion_item"]))
+          & Initiative.retired.is_(False), {"item_id": "promotion_item"}, remap,
+          reset={"version": 1})
+    ini_ids = list(remap["initiative"])
+    _copy(s, InitiativeDepartment.__table__, InitiativeDepartment.initiative_id.in_(ini_ids),
+          {"initiative_id": "initiative", "department_id": "department"}, remap)
+    _copy(s, Goal.__table__, Goal.initiative_id.in_(ini_ids), {"initiative_id": "initiative"}, remap)
+    _copy(s, Kpi.__table__, Kpi.initiative_id.in_(ini_ids),
+          {"initiative_id": "initiative", "goal_id": "goal"}, remap)
+    _copy(s, RoadmapStep.__table__, RoadmapStep.initiative_id.in_(ini_ids),
+          {"initiative_id": "initiative"}, remap)
+    _copy(s, RoadmapStepGoal.__table__, RoadmapStepGoal.step_id.in_(list(remap["roadmap_step"])),
+          {"step_id": "roadmap_step", "goal_id": "goal"}, remap)
+    s.expire(new)  # its relationships were filled behind the ORM's back
+    return len(ini_ids)
 
 
-def _copy_initiative(ini: Initiative, depts: dict[int, Department]) -> Initiative:
-    copy = Initiative(
-        uid=ini.uid, number=ini.number, title=ini.title, position=ini.position,
-        priority=ini.priority, new_in_fy=ini.new_in_fy, overview=ini.overview,
-        status_text=ini.status_text, status_heading=ini.status_heading,
-        departments_more=ini.departments_more, retired=False, version=1,
-    )
-    copy.department_links = [InitiativeDepartment(department=depts[link.department_id],
-                                                  position=link.position)
-                             for link in ini.department_links]
-    goals = {g.id: Goal(position=g.position, mark=g.mark, text=g.text,
-                        target_start_fy=g.target_start_fy, target_end_fy=g.target_end_fy)
-             for g in ini.goals}
-    copy.goals = list(goals.values())
-    copy.kpis = [Kpi(position=k.position, name=k.name, unit=k.unit, direction=k.direction,
-                     baseline=k.baseline, baseline_as_of=k.baseline_as_of,
-                     baseline_as_of_fy=k.baseline_as_of_fy, target=k.target, target_fy=k.target_fy,
-                     goal=goals.get(k.goal_id) if k.goal_id is not None else None)
-                 for k in ini.kpis]
-    steps = []
-    for st in ini.steps:
-        step = RoadmapStep(position=st.position, label=st.label, start_fy=st.start_fy,
-                           start_quarter=st.start_quarter, start_month=st.start_month,
-                           end_fy=st.end_fy, end_quarter=st.end_quarter, end_month=st.end_month,
-                           kind=st.kind, inferred=st.inferred)
-        step.goal_links = [RoadmapStepGoal(goal=goals[link.goal_id]) for link in st.goal_links
-                           if link.goal_id in goals]
-        steps.append(step)
-    copy.steps = steps
-    return copy
+def _copy(s: Session, table: Any, where: Any, fks: dict[str, str], remap: dict[str, dict[int, int]],
+          *, reset: dict[str, Any] | None = None) -> None:
+    """Copy the rows of ``table`` matching ``where``; ``fks`` names each foreign-key column's
+    table, whose old → new ids are in ``remap``; the new ids go into remap[table.name]."""
+    ids = remap.setdefault(table.name, {})
+    old_rows = s.execute(select(table).where(where).order_by(table.c.id)).mappings().all()
+    if not old_rows:
+        return
+    rows = []
+    for row in old_rows:
+        data = {k: v for k, v in row.items() if k != "id"}
+        for column, target in fks.items():
+            if data[column] is not None:
+                data[column] = remap[target][data[column]]
+        data.update(reset or {})
+        rows.append(data)
+    if s.get_bind().dialect.name == "sqlite":
+        # SQLite answers RETURNING one row per statement when the order must be kept; the
+        # write transaction holds the database lock (BEGIN IMMEDIATE), so ids handed out
+        # after the current maximum are ours, and one executemany inserts them all.
+        first = (s.scalar(select(func.max(table.c.id))) or 0) + 1
+        for offset, (old_row, data) in enumerate(zip(old_rows, rows, strict=True)):
+            data["id"] = ids[old_row["id"]] = first + offset
+        s.execute(insert(table), rows)
+        return
+    for start in range(0, len(rows), 5000):  # keeps each statement's parameters bounded
+        chunk_old = old_rows[start:start + 5000]
+        result = s.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True),
+                           rows[start:start + 5000])
+        for old_row, new_id in zip(chunk_old, result.scalars().all(), strict=True):
+            ids[old_row["id"]] = new_id
 
 
 def predecessor_chain(store: Store, plan_id: int) -> list[int]:
