@@ -24,6 +24,8 @@ def test_wrap_never_starts_a_line_with_closing_punctuation() -> None:
 
 def test_wrap_keeps_latin_words_whole_and_elides_the_last_line() -> None:
     assert wrap("あいLINEで", 40, "s", M, 3) == ["あい", "LINE", "で"]
+    # an opening bracket never ends a line, not even after keeping "R5" whole
+    assert wrap("あい【R5新規】", 40, "s", M, 3) == ["あい", "【R5新", "規】"]
     assert wrap("あいうえおかきくけこさしすせそ", 40, "s", M, 2) == ["あいうえ", "おかき…"]
 
 

@@ -226,8 +226,11 @@ def place_initiative(ini: InitiativeView, axis: TimeAxis, m: TextMeasurer, metri
         elif x1 - x0 < metrics.min_bar:
             x1 = min(x0 + metrics.min_bar, axis.x1)
             x0 = x1 - metrics.min_bar
-        text = elide(step.label, chart_w, "step.label", m)
+        text = step.label
         tw = m.width(text, "step.label")
+        if tw > chart_w:
+            text = elide(text, chart_w, "step.label", m)
+            tw = m.width(text, "step.label")
         tx = x0 if x0 + tw <= axis.x1 else max(axis.x0, axis.x1 - tw)
         lo, hi = min(x0, tx), max(x1, tx + tw + metrics.text_gap)
         lane = next((i for i, used in enumerate(lanes)

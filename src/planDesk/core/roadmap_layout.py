@@ -19,7 +19,7 @@ from bisect import bisect_right
 from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from planDesk.core.plan_view import InitiativeView, PlanView
 from planDesk.core.roadmap_geometry import (
@@ -90,31 +90,136 @@ class RowPrimitives:
     label: tuple[Primitive, ...]  # label column
 
 
+class _Entry(NamedTuple):
+    kind: str  # policy | item | initiative
+    ref: Ref
+    title: str  # of a group ("" for an initiative: made when it is laid out)
+    depth: int
+    initiative: InitiativeView | None
+
+
 class RoadmapLayout:
-    """The laid-out chart. Read-only after construction; row primitives are built lazily."""
+    """The laid-out chart, read-only for its users.
+
+    Rows are laid out in plan order, on demand: ``layout_roadmap`` returns a complete
+    layout, ``layout_roadmap(..., lazy=True)`` one with no rows yet, which ``extend``
+    completes piece by piece (the view of a 10,000-initiative plan paints its first
+    screen before the last rows are measured). Until ``complete``, ``height`` is an
+    estimate from the rows done so far. A row's primitives are built when first asked for.
+    """
 
     def __init__(self, *, plan: PlanView, axis: TimeAxis, label_width: float, header_height: float,
-                 rows: tuple[LayoutRow, ...], builders: list[RowBuilder], header: tuple[Primitive, ...],
-                 overlay: tuple[Primitive, ...], width: float, height: float, zoom: Zoom,
-                 cycle_fy: int | None, states: Mapping[int, str], today: date,
-                 today_x: float | None) -> None:
+                 header: tuple[Primitive, ...], zoom: Zoom, cycle_fy: int | None,
+                 states: Mapping[int, str], today: date, entries: list[_Entry],
+                 collapsed: set[Ref], measurer: TextMeasurer, metrics: Metrics, markers: bool) -> None:
         self.plan = plan
         self.axis = axis
         self.label_width = label_width
         self.header_height = header_height
-        self.rows = rows
         self.header = header
-        self.overlay = overlay
-        self.width = width
-        self.height = height
         self.zoom = zoom
         self.cycle_fy = cycle_fy
         self.states = states
         self.today = today
-        self.today_x = today_x
-        self._builders = builders
+        self.today_x = axis.x_of_date(today)
+        self.width = axis.x1
+        self._entries = entries
+        self._collapsed = collapsed
+        self._markers = markers
+        self._m = measurer
+        self._metrics = metrics
+        self._rows: list[LayoutRow] = []
+        self._row_tops: list[float] = []
+        self._index: dict[Ref, int] = {}
+        self._builders: list[RowBuilder] = []
         self._built: dict[int, RowPrimitives] = {}
-        self._row_tops = [r.y for r in rows]
+        self._next = 0  # the next entry to lay out
+        self._y = header_height
+        self._ini_done = 0
+        self._ini_height = 0.0
+        self._rows_tuple: tuple[LayoutRow, ...] | None = None
+        self._overlay: tuple[float, tuple[Primitive, ...]] | None = None
+
+    # -- laying out rows -----------------------------------------------------------
+    @property
+    def complete(self) -> bool:
+        return self._next >= len(self._entries)
+
+    def extend(self, *, rows: int | None = None, until_y: float | None = None) -> bool:
+        """Lay out up to ``rows`` more rows, or until a row reaches ``until_y``, or (neither
+        given) everything; returns ``complete``."""
+        end = len(self._entries) if rows is None else min(len(self._entries), self._next + rows)
+        m, metrics, lw = self._m, self._metrics, self.label_width
+        while self._next < end:
+            if until_y is not None and self._y > until_y:
+                break
+            e = self._entries[self._next]
+            self._next += 1
+            index = len(self._rows)
+            y = self._y
+            if e.initiative is not None:
+                placed = place_initiative(e.initiative, self.axis, m, metrics, self.states)
+                builder, height, lanes = build_initiative_row(
+                    e.initiative, placed, y, e.depth, self.axis, metrics, lw, m)
+                row = LayoutRow(index, "initiative", e.ref, y, height, f"{e.initiative.code} {e.initiative.title}",
+                                e.depth, lanes=lanes)
+                self._ini_done += 1
+                self._ini_height += height
+            else:
+                height = metrics.policy_row if e.kind == "policy" else metrics.item_row
+                is_collapsed = e.ref in self._collapsed
+                marker = ("▶ " if is_collapsed else "▼ ") if self._markers else ""
+                shown = elide(marker + e.title,
+                              lw - metrics.label_pad * 2 - e.depth * metrics.indent, f"label.{e.kind}", m)
+                builder = build_group_row(e.kind, e.ref, y, height, shown, e.depth, self.axis, metrics, lw, m)
+                row = LayoutRow(index, e.kind, e.ref, y, height, e.title, e.depth, is_collapsed)
+            self._rows.append(row)
+            self._index[e.ref] = index
+            self._row_tops.append(y)
+            self._builders.append(builder)
+            self._y = y + height
+        self._rows_tuple = None
+        return self.complete
+
+    def finish(self) -> RoadmapLayout:
+        self.extend()
+        return self
+
+    @property
+    def rows(self) -> tuple[LayoutRow, ...]:
+        """The rows laid out so far (all of them once ``complete``)."""
+        if self._rows_tuple is None:
+            self._rows_tuple = tuple(self._rows)
+        return self._rows_tuple
+
+    @property
+    def row_count(self) -> int:
+        return len(self._rows)
+
+    def row(self, index: int) -> LayoutRow:
+        return self._rows[index]
+
+    @property
+    def height(self) -> float:
+        """The chart's height (an estimate until ``complete``)."""
+        y = self._y
+        if not self.complete:
+            metrics = self._metrics
+            avg = self._ini_height / self._ini_done if self._ini_done else 3 * metrics.policy_row
+            for e in self._entries[self._next:]:
+                y += avg if e.initiative is not None else (
+                    metrics.policy_row if e.kind == "policy" else metrics.item_row)
+        return max(y, self.header_height + self._metrics.policy_row)
+
+    @property
+    def overlay(self) -> tuple[Primitive, ...]:
+        """Vertical grid lines and the today line over the whole height."""
+        h = self.height
+        if self._overlay is None or self._overlay[0] != h:
+            prims = overlay_primitives(self.plan, self.axis, self.header_height, h, self.today_x,
+                                       not self._entries, self._m, self._metrics)
+            self._overlay = (h, prims)
+        return self._overlay[1]
 
     @property
     def chart_x0(self) -> float:
@@ -124,6 +229,7 @@ class RoadmapLayout:
     def chart_x1(self) -> float:
         return self.axis.x1
 
+    # -- reading -------------------------------------------------------------------
     def row_primitives(self, index: int) -> RowPrimitives:
         got = self._built.get(index)
         if got is None:
@@ -133,24 +239,30 @@ class RoadmapLayout:
         return got
 
     def rows_in(self, y0: float, y1: float) -> range:
-        """Indices of the rows that intersect y0 … y1 (binary search on the row tops)."""
-        first = max(0, bisect_right(self._row_tops, y0) - 1)
-        if first < len(self.rows) and self.rows[first].bottom <= y0:
+        """Indices of the laid-out rows that intersect y0 … y1 (binary search)."""
+        tops = self._row_tops
+        first = max(0, bisect_right(tops, y0) - 1)
+        if first < len(self._rows) and self._rows[first].bottom <= y0:
             first += 1
-        last = bisect_right(self._row_tops, y1)
+        last = bisect_right(tops, y1)
         return range(first, max(first, last))
 
     def row_at(self, y: float) -> int | None:
         r = self.rows_in(y, y)
-        return r.start if len(r) and self.rows[r.start].y <= y < self.rows[r.start].bottom else None
+        return r.start if len(r) and self._rows[r.start].y <= y < self._rows[r.start].bottom else None
+
+    def index_of(self, ref: Ref) -> int | None:
+        """The row index of an initiative or group laid out so far."""
+        return self._index.get(ref)
 
     def iter_primitives(self, rows: range | None = None) -> Iterator[Primitive]:
         """Primitives in painting order (layer by layer) for all rows or a range of rows."""
-        rng = range(len(self.rows)) if rows is None else rows
+        rng = range(len(self._rows)) if rows is None else rows
         built = [self.row_primitives(i) for i in rng]
+        overlay = self.overlay
         for layer in LAYERS:
             if layer in ("grid", "overlay"):
-                yield from (p for p in self.overlay if p.layer == layer)
+                yield from (p for p in overlay if p.layer == layer)
             elif layer == "body":
                 for rp in built:
                     yield from rp.body
@@ -163,13 +275,6 @@ class RoadmapLayout:
     @property
     def primitives(self) -> tuple[Primitive, ...]:
         return tuple(self.iter_primitives())
-
-    def find(self, ref: Ref) -> LayoutRow | None:
-        """The row of an initiative or group (for steps: the initiative's row)."""
-        for row in self.rows:
-            if row.ref == ref:
-                return row
-        return None
 
 
 def layout_roadmap(
@@ -186,6 +291,8 @@ def layout_roadmap(
     chart_width: float | None = None,
     show_groups: bool = True,
     metrics: Metrics = DEFAULT_METRICS,
+    group_markers: bool = True,
+    lazy: bool = False,
 ) -> RoadmapLayout:
     """Lay out the 工程表 of ``plan`` (or of the initiatives in ``initiative_ids``).
 
@@ -195,7 +302,9 @@ def layout_roadmap(
     ``cycle_fy`` (None: the latest year with reports). ``collapsed`` holds the refs of
     collapsed groups (("policy", id) / ("item", id)). ``label_width`` 0 leaves out the
     label column (one initiative's chart in the plan booklet); ``show_groups`` False
-    leaves out the policy and promotion-item rows.
+    leaves out the policy and promotion-item rows; ``group_markers`` False leaves out
+    their ▼ / ▶ (paper). ``lazy``: return before laying out any row (see
+    ``RoadmapLayout.extend``).
     """
     if zoom not in ZOOMS:
         raise ValueError(f"unknown zoom {zoom!r}")
@@ -205,34 +314,22 @@ def layout_roadmap(
         states = step_states(plan, cycle_fy)
     axis = TimeAxis.make(plan.start_fy, plan.end_fy, zoom, label_width, chart_width, metrics)
     header, header_height = header_primitives(plan, axis, measurer, metrics, today)
-    wanted = None if initiative_ids is None else set(initiative_ids)
     collapsed_set = set(collapsed)
+    layout = RoadmapLayout(
+        plan=plan, axis=axis, label_width=label_width, header_height=header_height, header=header,
+        zoom=zoom, cycle_fy=cycle_fy, states=states, today=today,
+        entries=_entries(plan, initiative_ids, collapsed_set, show_groups), collapsed=collapsed_set,
+        measurer=measurer, metrics=metrics, markers=group_markers)
+    return layout if lazy else layout.finish()
 
-    rows: list[LayoutRow] = []
-    builders: list[RowBuilder] = []
-    y = header_height
+
+def _entries(plan: PlanView, initiative_ids: Collection[int] | None, collapsed: set[Ref],
+             show_groups: bool) -> list[_Entry]:
+    """The rows to lay out, in plan order (cheap: no measuring)."""
+    wanted = None if initiative_ids is None else set(initiative_ids)
     l1, l2, _ = plan.level_labels
-
-    def add_group(kind: str, ref: Ref, title: str, depth: int, height: float) -> None:
-        nonlocal y
-        is_collapsed = ref in collapsed_set
-        shown = elide(("▶ " if is_collapsed else "▼ ") + title,
-                      label_width - metrics.label_pad * (2 + depth * 2), f"label.{kind}", measurer)
-        rows.append(LayoutRow(len(rows), kind, ref, y, height, title, depth, is_collapsed))
-        builders.append(build_group_row(kind, ref, y, height, shown, depth, axis, metrics,
-                                        label_width, measurer))
-        y += height
-
-    def add_initiative(ini: InitiativeView, depth: int) -> None:
-        nonlocal y
-        placed = place_initiative(ini, axis, measurer, metrics, states)
-        builder, height, lanes = build_initiative_row(
-            ini, placed, y, depth, axis, metrics, label_width, measurer)
-        rows.append(LayoutRow(len(rows), "initiative", ("initiative", ini.id), y, height,
-                              f"{ini.code} {ini.title}", depth, lanes=lanes))
-        builders.append(builder)
-        y += height
-
+    out: list[_Entry] = []
+    depth = 2 if show_groups else 0
     for pol in plan.policies:
         if pol.retired:
             continue
@@ -243,22 +340,15 @@ def layout_roadmap(
         if not items:
             continue
         if show_groups:
-            add_group("policy", ("policy", pol.id), f"{l1}{pol.code} {pol.title}", 0, metrics.policy_row)
-            if ("policy", pol.id) in collapsed_set:
+            ref: Ref = ("policy", pol.id)
+            out.append(_Entry("policy", ref, f"{l1}{pol.code} {pol.title}", 0, None))
+            if ref in collapsed:
                 continue
         for item, inis in items:
             if show_groups:
-                add_group("item", ("item", item.id), f"{l2}{item.code} {item.title}", 1, metrics.item_row)
-                if ("item", item.id) in collapsed_set:
+                iref: Ref = ("item", item.id)
+                out.append(_Entry("item", iref, f"{l2}{item.code} {item.title}", 1, None))
+                if iref in collapsed:
                     continue
-            for ini in inis:
-                add_initiative(ini, 2 if show_groups else 0)
-
-    height = max(y, header_height + metrics.policy_row)
-    today_x = axis.x_of_date(today)
-    overlay = overlay_primitives(plan, axis, header_height, height, today_x, not rows, measurer, metrics)
-    return RoadmapLayout(plan=plan, axis=axis, label_width=label_width, header_height=header_height,
-                         rows=tuple(rows), builders=builders, header=header, overlay=overlay,
-                         width=axis.x1, height=height, zoom=zoom, cycle_fy=cycle_fy, states=states,
-                         today=today, today_x=today_x)
-
+            out.extend(_Entry("initiative", ("initiative", ini.id), "", depth, ini) for ini in inis)
+    return out

@@ -13,6 +13,7 @@ Coordinates: points, origin at the top-left of the whole chart, y growing downwa
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -66,3 +67,24 @@ def baseline(p: Primitive, ascent: float, descent: float) -> float:
     """Baseline of a text primitive given the font's ascent and descent (descent < 0),
     both in points: the text's em box is centred in the primitive's box."""
     return p.y + p.h / 2 + (ascent + descent) / 2
+
+
+def with_label_limits(prims: Sequence[Primitive]) -> Iterator[tuple[Primitive, float | None]]:
+    """Each primitive with, for a step's label, the furthest x its text may be moved to
+    (its bar's end minus the text's width); None for everything else. See ``sticky_x``."""
+    for i, p in enumerate(prims):
+        limit = None
+        if p.kind == "text" and p.style == "step.label" and i + 1 < len(prims):
+            shape = prims[i + 1]
+            if shape.ref == p.ref:
+                limit = shape.x + shape.w - p.w
+        yield p, limit
+
+
+def sticky_x(x: float, limit: float | None, view_x0: float) -> float:
+    """Where to draw a step's label whose start is scrolled (or tiled) out of view: at the
+    view's left edge, but never past its own bar's end — so it stays within the space the
+    layout reserved for that step and cannot run into the next step of its lane."""
+    if limit is None or x >= view_x0:
+        return x
+    return max(x, min(view_x0, limit))

@@ -54,7 +54,7 @@ STYLES: dict[str, Style] = {
     "grid.minor": Style(stroke="#c8d0da", line_width=0.4, dash=(2.0, 2.0)),
     "grid.row": Style(stroke="#d0d7de", line_width=0.4),
     # steps, one style per reported state
-    "step.none": Style(fill="#c9d3df", stroke="#6e7f96"),
+    "step.none": Style(fill="#b9c6d6", stroke="#5f7088"),
     "step.not_started": Style(fill="#ffffff", stroke="#4a5a70", line_width=0.8),
     "step.in_progress": Style(fill="#3d85c6", stroke="#1f4e79"),
     "step.done": Style(fill="#6aa84f", stroke="#38761d"),

@@ -1,8 +1,8 @@
 """Text of the roadmap chart: fitting labels into a width, and the words of tooltips.
 
 Japanese has no spaces, so lines break between any two characters, except that a line
-never starts with closing punctuation or a prolonged-sound mark (禁則処理, the common
-subset) and a run of Latin letters or digits is kept whole when it can be.
+never starts with closing punctuation or a prolonged-sound mark nor ends with an opening
+bracket (禁則処理, the common subset) and a run of Latin letters or digits is kept whole when it can be.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from planDesk.core.roadmap_style import STATE_LABELS
 
 ELLIPSIS = "…"
 _NO_LINE_START = set("、。，．,.）)」』】〕］]｝}〉》ー－ｰ・：:；;！!？?ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々")
+_NO_LINE_END = set("（(「『【〔［[｛{〈《")
 _KIND_LABELS = {"one-off": "単年度・期間", "continuing": "継続", "milestone": "節目"}
 
 
@@ -48,15 +49,15 @@ def _break_at(text: str, n: int) -> int:
     if n <= 0 or n >= len(text):
         return n
     k = n
-    while k > 1 and text[k] in _NO_LINE_START:
-        k -= 1
     if _is_word(text[k]) and _is_word(text[k - 1]):
         start = k
         while start > 0 and _is_word(text[start - 1]):
             start -= 1
         if start > 0:
             k = start
-    return k if k > 0 else n
+    while k > 1 and (text[k] in _NO_LINE_START or text[k - 1] in _NO_LINE_END):
+        k -= 1
+    return k
 
 
 def wrap(text: str, width: float, style: str, m: TextMeasurer, max_lines: int) -> list[str]:
