@@ -27,16 +27,20 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):  # run as a script: make the ``bench`` package importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.roadmap_synthetic import synthetic_plan
+from planDesk.core.plan_view import PlanView
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
 W, H = 1920, 1080
+BareOp = tuple[str, Any, Any, Any]  # kind, geometry, pen (or pen and font), brush (or text)
 
 
-def _plan(n: int):  # type: ignore[no-untyped-def]
-    from roadmap_synthetic import synthetic_plan
-
+def _plan(n: int) -> PlanView:
     return synthetic_plan(n, 3)
 
 
@@ -64,10 +68,11 @@ def child_repaint(n: int) -> dict[str, list[float]]:
     from datetime import date
 
     from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-    from PySide6.QtGui import QImage, QPainter, QPolygonF
+    from PySide6.QtGui import QImage, QPainter, QPaintEvent, QPolygonF
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from planDesk.core.roadmap_primitives import arrow_polygon, baseline, diamond_polygon
+    from planDesk.core.roadmap_primitives import Primitive, arrow_polygon, baseline, diamond_polygon
+    from planDesk.gui.roadmap_painter import QtRowCache
     from planDesk.gui.roadmap_view import RoadmapView
 
     app = QApplication(sys.argv[:1])
@@ -90,13 +95,13 @@ def child_repaint(n: int) -> dict[str, list[float]]:
     image = QImage(W, H, QImage.Format.Format_ARGB32_Premultiplied)
     styles = canvas._styles
 
-    def visible_ops(sx: float, sy: float) -> list[tuple[str, object, object, object]]:
+    def visible_ops(sx: float, sy: float) -> list[BareOp]:
         """What the view shows at (sx, sy), as absolute Qt geometry for the bare loop."""
         vw, vh = W / k, H / k
         lw, hh = layout.label_width, layout.header_height
-        out: list[tuple[str, object, object, object]] = []
+        out: list[BareOp] = []
 
-        def add(p, dx: float, dy: float) -> None:  # type: ignore[no-untyped-def]
+        def add(p: Primitive, dx: float, dy: float) -> None:
             st = styles.get(p.style)
             if p.kind in ("rect", "bar"):
                 out.append(("rect", QRectF(p.x + dx, p.y + dy, p.w, p.h), st.pen, st.brush))
@@ -127,15 +132,17 @@ def child_repaint(n: int) -> dict[str, list[float]]:
         return out
 
     class Bare(QWidget):
-        ops: list[tuple[str, object, object, object]] = []
+        def __init__(self) -> None:
+            super().__init__()
+            self.ops: list[BareOp] = []
 
-        def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        def paintEvent(self, event: QPaintEvent) -> None:
             painter = QPainter(self)
             painter.fillRect(self.rect(), Qt.GlobalColor.white)
             painter.scale(k, k)
             for kind, geom, a, b in self.ops:
                 if kind == "text":
-                    pen, font = a  # type: ignore[misc]
+                    pen, font = a
                     painter.setFont(font)
                     painter.setPen(pen)
                     painter.drawText(geom, b)
@@ -163,7 +170,7 @@ def child_repaint(n: int) -> dict[str, list[float]]:
     for j in range(12):
         vbar.setValue(vbar.maximum() * j // 11)
         app.processEvents()
-        canvas._cache = type(canvas._cache)(layout, styles)  # type: ignore[misc]  # forget compiled rows
+        canvas._cache = QtRowCache(layout, styles)  # forget the compiled rows
         t0 = time.perf_counter()
         vp.render(image)
         cold.append((time.perf_counter() - t0) * 1000)
@@ -180,10 +187,10 @@ def child_repaint(n: int) -> dict[str, list[float]]:
     return {"cold_ms": cold, "warm_ms": warm, "bare_ms": bare_ms, "primitives_drawn": drawn}
 
 
-def _run_child(mode: str, n: int) -> dict[str, object]:
+def _run_child(mode: str, n: int) -> dict[str, Any]:
     out = subprocess.run([sys.executable, __file__, "--child", mode, "--initiatives", str(n)],
                          check=True, capture_output=True, text=True)
-    result: dict[str, object] = json.loads(out.stdout.strip().splitlines()[-1])
+    result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
     return result
 
 
@@ -192,7 +199,8 @@ def _stats(values: list[float]) -> dict[str, float]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--initiatives", type=int, default=10_000)
     parser.add_argument("--json", action="store_true")
@@ -213,15 +221,15 @@ def main() -> int:
     drawn: list[float] = []
     for _ in range(args.rounds):
         got = _run_child("open", args.initiatives)
-        opens.append(float(got["open_ms"]))  # type: ignore[arg-type]
-        opens_cpu.append(float(got["open_cpu_ms"]))  # type: ignore[arg-type]
+        opens.append(float(got["open_ms"]))
+        opens_cpu.append(float(got["open_cpu_ms"]))
         rep = _run_child("repaint", args.initiatives)
-        cold += rep["cold_ms"]  # type: ignore[operator]
-        warm += rep["warm_ms"]  # type: ignore[operator]
-        bare += rep["bare_ms"]  # type: ignore[operator]
-        drawn += rep["primitives_drawn"]  # type: ignore[operator]
-    results = {"open": _stats(opens), "open_cpu": _stats(opens_cpu), "repaint_cold": _stats(cold), "repaint_warm": _stats(warm),
-               "bare_qpainter": _stats(bare)}
+        cold += rep["cold_ms"]
+        warm += rep["warm_ms"]
+        bare += rep["bare_ms"]
+        drawn += rep["primitives_drawn"]
+    results = {"open": _stats(opens), "open_cpu": _stats(opens_cpu), "repaint_cold": _stats(cold),
+               "repaint_warm": _stats(warm), "bare_qpainter": _stats(bare)}
     ratio = statistics.median(warm) / statistics.median(bare)
     print(f"roadmap view, {args.initiatives} initiatives × 3 steps, {args.rounds} rounds of fresh processes, "
           f"viewport {W}×{H}, ~{statistics.median(drawn):.0f} primitives visible")

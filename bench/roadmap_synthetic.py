@@ -70,7 +70,8 @@ def synthetic_plan(initiatives: int = 10_000, steps_each: int = 3, *, start_fy: 
                     kind = rnd.choice(["one-off", "one-off", "continuing", "milestone"])
                     month = rnd.randrange(1, 13) if kind == "milestone" else None
                     g = rnd.choice((1, 2))
-                    steps.append(StepView(step_id, f"{codes.circled(g)}{rnd.choice(_STEPS)}（{step_id}）", s, None, month,
+                    label = f"{codes.circled(g)}{rnd.choice(_STEPS)}（{step_id}）"
+                    steps.append(StepView(step_id, label, s, None, month,
                                           s if kind == "milestone" else e, None, month, kind, False,
                                           (codes.circled(g),)))
                 ini_depts = tuple(rnd.sample(depts, rnd.randrange(1, 4)))

@@ -120,6 +120,9 @@ def test_today_outside_the_period_is_noted_at_the_edge(today: date, text: str, r
     assert not [p for p in layout.overlay if p.style == "today.line"]
     (note,) = [p for p in layout.header if p.style == "today.note" and p.kind == "text"]
     assert note.text == text
+    # in a band of its own under the FY row (12 pt line + 4), so it never hides a year
+    assert layout.header_height == 18 + 16
+    assert note.y >= 18
     if right:
         assert note.x + note.w == pytest.approx(920 - 2 - 3)
     else:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -12,13 +11,11 @@ from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 from roadmap_plans import tiny_plan
 
+from bench.roadmap_synthetic import synthetic_plan
 from planDesk.core.plan_view import PlanView, load_plan, resolve_plan_id
 from planDesk.core.roadmap_style import style
 from planDesk.core.store import Store
 from planDesk.gui.roadmap_view import RoadmapView
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-from roadmap_synthetic import synthetic_plan  # noqa: E402
 
 
 @pytest.fixture

@@ -71,6 +71,9 @@ def register(sub: Any) -> None:
     p.add_argument("--department", metavar="NAME", help="部署名")
     p.add_argument("--fy", type=fy_argument, metavar="YEAR", help="年度（2025, R7, 令和7年度）")
     p.add_argument("--cycle", metavar="CYCLE", help="報告サイクル（年度、または 2025H1 のような半期）")
+    p.add_argument("--paper", choices=["A3", "A4"], help="用紙（横向き。roadmap の既定は A3）")
+    p.add_argument("--zoom", choices=["year", "quarter", "month"],
+                   help="roadmap の目盛り：year 年度（既定）、quarter 四半期、month 月")
     p.set_defaults(handler=run)
 
 
@@ -85,7 +88,8 @@ def run(args: argparse.Namespace) -> int:
         )
     store = open_store(args)
     try:
-        opts = ExportOptions(args.plan, args.department, args.fy, args.cycle, {})
+        extra = {k: v for k in ("paper", "zoom") if (v := getattr(args, k, None))}
+        opts = ExportOptions(args.plan, args.department, args.fy, args.cycle, extra)
         summary = exp.run(store, opts, out)
     finally:
         store.close()

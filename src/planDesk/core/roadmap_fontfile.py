@@ -36,19 +36,19 @@ class FontFile:
         for i in range(struct.unpack_from(">H", data, 4)[0]):
             tag, _, offset, _length = struct.unpack_from(">4sIII", data, 12 + 16 * i)
             tables[tag.decode("latin-1")] = offset
-        self._upem = struct.unpack_from(">H", data, tables["head"] + 18)[0]
+        self._upem: int = struct.unpack_from(">H", data, tables["head"] + 18)[0]
         ascent, descent = struct.unpack_from(">hh", data, tables["hhea"] + 4)
         self.ascent = ascent / self._upem
         self.descent = descent / self._upem
         n = struct.unpack_from(">H", data, tables["hhea"] + 34)[0]
-        self._advances = struct.unpack_from(f">{2 * n}H", data, tables["hmtx"])[0::2]
+        self._advances: tuple[int, ...] = struct.unpack_from(f">{2 * n}H", data, tables["hmtx"])[0::2]
         self._glyph = _cmap(data, tables["cmap"])
         self.default = self.advance(0)
         self.widths = FontAdvances(lambda code: self.advance(self._glyph(code)))
 
     def advance(self, glyph: int) -> float:
         adv = self._advances
-        return (adv[glyph] if glyph < len(adv) else adv[-1]) / self._upem
+        return float(adv[glyph] if glyph < len(adv) else adv[-1]) / self._upem
 
 
 def _cmap(data: bytes, offset: int) -> Callable[[int], int]:
@@ -94,7 +94,7 @@ def _format4(data: bytes, at: int) -> Callable[[int], int]:
         if i >= segs or code < starts[i] or code == 0xFFFF:
             return 0
         if range_offsets[i] == 0:
-            return (code + deltas[i]) & 0xFFFF
+            return int(code + deltas[i]) & 0xFFFF
         g: int = struct.unpack_from(">H", data, ro_at + 2 * i + range_offsets[i] + 2 * (code - starts[i]))[0]
         return (g + deltas[i]) & 0xFFFF if g else 0
 

@@ -115,12 +115,14 @@ class TimeAxis:
 
 
 def header_primitives(plan: PlanView, axis: TimeAxis, m: TextMeasurer, metrics: Metrics,
-                      today: date) -> tuple[tuple[Primitive, ...], float]:
-    """The column headers (and the corner cell above the labels); returns them and the
-    header height."""
+                      today: date | None) -> tuple[tuple[Primitive, ...], float]:
+    """The column headers (and the corner cell above the labels, and the note when
+    ``today`` is outside the period); returns them and the header height."""
     hr = metrics.header_row
     rows = 1 if axis.zoom == "year" else 2
-    height = hr * rows
+    outside = today is not None and axis.x_of_date(today) is None
+    note_h = m.line_height("today.note") + 4 if outside else 0.0  # a band of its own: no overlap
+    height = hr * rows + note_h
     out: list[Primitive] = []
     if axis.x0 > 0:
         out.append(Primitive("rect", 0, 0, axis.x0, height, "header.cell", layer="corner"))
@@ -140,8 +142,9 @@ def header_primitives(plan: PlanView, axis: TimeAxis, m: TextMeasurer, metrics: 
                     _MONTH_NAMES[j], _MONTH_NAMES[j][:-1])
                 out.append(Primitive("rect", mx, hr, w, hr, "header.cell", layer="header"))
                 out.append(_centred(texts, mx, w, hr, hr, "header.minor", m))
-    if axis.x_of_date(today) is None:
-        out.extend(_today_note(axis, today, height - hr, hr, m))
+    if today is not None and outside:
+        out.append(Primitive("rect", axis.x0, hr * rows, axis.x1 - axis.x0, note_h, "header.cell", layer="header"))
+        out.extend(_today_note(axis, today, hr * rows, note_h, m))
     return tuple(out), height
 
 

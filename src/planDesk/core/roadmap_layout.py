@@ -42,7 +42,7 @@ from planDesk.core.roadmap_primitives import (
     baseline,
     diamond_polygon,
 )
-from planDesk.core.roadmap_states import latest_report_fy, step_states
+from planDesk.core.roadmap_states import initiative_states, latest_report_fy
 from planDesk.core.roadmap_text import elide
 
 __all__ = [
@@ -110,8 +110,9 @@ class RoadmapLayout:
 
     def __init__(self, *, plan: PlanView, axis: TimeAxis, label_width: float, header_height: float,
                  header: tuple[Primitive, ...], zoom: Zoom, cycle_fy: int | None,
-                 states: Mapping[int, str], today: date, entries: list[_Entry],
-                 collapsed: set[Ref], measurer: TextMeasurer, metrics: Metrics, markers: bool) -> None:
+                 states: Mapping[int, str] | None, today: date, entries: list[_Entry],
+                 collapsed: set[Ref], measurer: TextMeasurer, metrics: Metrics, markers: bool,
+                 show_today: bool) -> None:
         self.plan = plan
         self.axis = axis
         self.label_width = label_width
@@ -119,9 +120,13 @@ class RoadmapLayout:
         self.header = header
         self.zoom = zoom
         self.cycle_fy = cycle_fy
-        self.states = states
+        # Given states are used as they are; else each initiative's are worked out from its
+        # reports when its row is laid out (``states`` then holds those of laid-out rows).
+        self._lazy_states = states is None
+        self.states: dict[int, str] = {} if states is None else dict(states)
         self.today = today
-        self.today_x = axis.x_of_date(today)
+        self.today_x = axis.x_of_date(today) if show_today else None
+        self.show_today = show_today
         self.width = axis.x1
         self._entries = entries
         self._collapsed = collapsed
@@ -158,6 +163,8 @@ class RoadmapLayout:
             index = len(self._rows)
             y = self._y
             if e.initiative is not None:
+                if self._lazy_states and e.initiative.reports and self.cycle_fy is not None:
+                    self.states.update(initiative_states(e.initiative, self.cycle_fy))
                 placed = place_initiative(e.initiative, self.axis, m, metrics, self.states)
                 builder, height, lanes = build_initiative_row(
                     e.initiative, placed, y, e.depth, self.axis, metrics, lw, m)
@@ -255,6 +262,13 @@ class RoadmapLayout:
         """The row index of an initiative or group laid out so far."""
         return self._index.get(ref)
 
+    def find(self, ref: Ref) -> LayoutRow | None:
+        """The row of an initiative or group (laying out rows until it is found)."""
+        while ref not in self._index and not self.complete:
+            self.extend(rows=500)
+        index = self._index.get(ref)
+        return None if index is None else self._rows[index]
+
     def iter_primitives(self, rows: range | None = None) -> Iterator[Primitive]:
         """Primitives in painting order (layer by layer) for all rows or a range of rows."""
         rng = range(len(self._rows)) if rows is None else rows
@@ -292,6 +306,7 @@ def layout_roadmap(
     show_groups: bool = True,
     metrics: Metrics = DEFAULT_METRICS,
     group_markers: bool = True,
+    show_today: bool = True,
     lazy: bool = False,
 ) -> RoadmapLayout:
     """Lay out the 工程表 of ``plan`` (or of the initiatives in ``initiative_ids``).
@@ -303,23 +318,22 @@ def layout_roadmap(
     collapsed groups (("policy", id) / ("item", id)). ``label_width`` 0 leaves out the
     label column (one initiative's chart in the plan booklet); ``show_groups`` False
     leaves out the policy and promotion-item rows; ``group_markers`` False leaves out
-    their ▼ / ▶ (paper). ``lazy``: return before laying out any row (see
+    their ▼ / ▶ (paper); ``show_today`` False leaves out the today line and note (a plan
+    printout that is not about progress). ``lazy``: return before laying out any row (see
     ``RoadmapLayout.extend``).
     """
     if zoom not in ZOOMS:
         raise ValueError(f"unknown zoom {zoom!r}")
     if cycle_fy is None and states is None:
         cycle_fy = latest_report_fy(plan)
-    if states is None:
-        states = step_states(plan, cycle_fy)
     axis = TimeAxis.make(plan.start_fy, plan.end_fy, zoom, label_width, chart_width, metrics)
-    header, header_height = header_primitives(plan, axis, measurer, metrics, today)
+    header, header_height = header_primitives(plan, axis, measurer, metrics, today if show_today else None)
     collapsed_set = set(collapsed)
     layout = RoadmapLayout(
         plan=plan, axis=axis, label_width=label_width, header_height=header_height, header=header,
         zoom=zoom, cycle_fy=cycle_fy, states=states, today=today,
         entries=_entries(plan, initiative_ids, collapsed_set, show_groups), collapsed=collapsed_set,
-        measurer=measurer, metrics=metrics, markers=group_markers)
+        measurer=measurer, metrics=metrics, markers=group_markers, show_today=show_today)
     return layout if lazy else layout.finish()
 
 

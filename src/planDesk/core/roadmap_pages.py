@@ -74,9 +74,12 @@ def y_bands(layout: RoadmapLayout, height: float) -> list[range]:
         end = start
         while end < len(rows) and (end == start or rows[end].bottom - top <= height + 0.01):
             end += 1
-        # keep group headings with what follows them
-        while end < len(rows) and end - 1 > start and rows[end - 1].kind != "initiative":
-            end -= 1
+        # keep group headings with what follows them (unless the page holds nothing else)
+        keep = end
+        while keep < len(rows) and keep - 1 > start and rows[keep - 1].kind != "initiative":
+            keep -= 1
+        if any(rows[i].kind == "initiative" for i in range(start, keep)):
+            end = keep
         bands.append(range(start, end))
         start = end
     return bands or [range(0, 0)]
@@ -119,16 +122,31 @@ def page_furniture(layout: RoadmapLayout, m: TextMeasurer, *, page_w: float, pag
     sw = m.width(subtitle, "page.subtitle")
     out.append(Primitive("text", page_w - MARGIN - sw, MARGIN + 4, sw, 12, "page.subtitle", subtitle,
                          layer="corner"))
-    num = f"{number} / {count}"
+    num = f"{number} / {count}" if count else ""
     nw = m.width(num, "page.number")
     legend, _, lh = layout_legend(m, today=layout.today, today_in_period=layout.today_x is not None,
                                   cycle_fy=layout.cycle_fy,
                                   max_width=page_w - 2 * MARGIN - m.width("999 / 999", "page.number") - 24)
     ly = page_h - MARGIN - lh
     out += [Primitive(p.kind, p.x + MARGIN, p.y + ly, p.w, p.h, p.style, p.text, layer="corner") for p in legend]
-    out.append(Primitive("text", page_w - MARGIN - nw, page_h - MARGIN - 12, nw, 12, "page.number", num,
-                         layer="corner"))
+    if num:
+        out.append(Primitive("text", page_w - MARGIN - nw, page_h - MARGIN - 12, nw, 12, "page.number", num,
+                             layer="corner"))
     return out, MARGIN + TITLE_H, ly - FOOTER_GAP
+
+
+def image_frame(layout: RoadmapLayout, m: TextMeasurer, scope: str = "") -> tuple[list[Primitive], float, float, float]:
+    """The whole chart on one sheet (PNG): furniture, sheet width and height, and the y of
+    the chart's top."""
+    layout.finish()
+    page_w = max(layout.width, 600.0) + 2 * MARGIN
+    _, _, lh = layout_legend(m, today=layout.today, today_in_period=layout.today_x is not None,
+                             cycle_fy=layout.cycle_fy,
+                             max_width=page_w - 2 * MARGIN - m.width("999 / 999", "page.number") - 24)
+    chart_h = layout.row(layout.row_count - 1).bottom if layout.row_count else layout.height
+    page_h = MARGIN + TITLE_H + chart_h + FOOTER_GAP + lh + MARGIN
+    prims, top, _ = page_furniture(layout, m, page_w=page_w, page_h=page_h, number=0, count=0, scope=scope)
+    return prims, page_w, page_h, top
 
 
 def chart_area(layout: RoadmapLayout, m: TextMeasurer, paper: str) -> tuple[float, float]:

@@ -27,7 +27,7 @@ from planDesk.core.plan_view import PlanView
 from planDesk.core.roadmap_geometry import DEFAULT_METRICS
 from planDesk.core.roadmap_layout import Ref, RoadmapLayout, Zoom, layout_roadmap
 from planDesk.core.roadmap_measure import FontMeasurer, font_metrics
-from planDesk.core.roadmap_pages import MARGIN, PAPERS, TITLE_H, Tile, chart_area, page_furniture, tile_layout
+from planDesk.core.roadmap_pages import MARGIN, PAPERS, Tile, chart_area, page_furniture, tile_layout
 from planDesk.core.roadmap_primitives import (
     Primitive,
     arrow_polygon,
@@ -108,6 +108,11 @@ def full_tile(layout: RoadmapLayout) -> Tile:
     return Tile(layout.chart_x0, layout.chart_x1, rows, layout.header_height, y1, 0, 0)
 
 
+def _across(prims: Iterable[Primitive], x0: float, x1: float) -> list[Primitive]:
+    """The primitives that reach into x0 … x1 (a page carries no hidden text of others)."""
+    return [p for p in prims if (p.x < x1 and p.x + p.w > x0) or (p.w == 0 and x0 <= p.x <= x1)]
+
+
 def draw_tile(c: Canvas, layout: RoadmapLayout, tile: Tile, x: float, y: float) -> None:
     """One tile with the FY header above it and the row labels beside it, top-left at
     page point (x, y)."""
@@ -116,10 +121,15 @@ def draw_tile(c: Canvas, layout: RoadmapLayout, tile: Tile, x: float, y: float) 
     c.saveState()
     _clip(c, x + lw, y - hh, tile.width, body_h)
     dx, top = x + lw - tile.x0, y - hh + tile.y0
-    draw_primitives(c, _cut(layout.overlay, "grid", tile.y0, tile.y1), dx=dx, top=top)
+    draw_primitives(c, _across(_cut(layout.overlay, "grid", tile.y0, tile.y1), tile.x0, tile.x1), dx=dx, top=top)
     for i in tile.rows:
-        draw_primitives(c, layout.row_primitives(i).body, dx=dx, top=top, view_x0=tile.x0)
-    draw_primitives(c, _cut(layout.overlay, "overlay", tile.y0, tile.y1), dx=dx, top=top)
+        body = layout.row_primitives(i).body
+        # a step label whose bar reaches into the tile slides in (see sticky_x)
+        shown = {p.ref for p in _across(body, tile.x0, tile.x1) if p.kind != "text"}
+        draw_primitives(c, [p for p in body if p.ref in shown or _across([p], tile.x0, tile.x1)],
+                        dx=dx, top=top, view_x0=tile.x0)
+    draw_primitives(c, _across(_cut(layout.overlay, "overlay", tile.y0, tile.y1), tile.x0, tile.x1),
+                    dx=dx, top=top)
     c.restoreState()
     if lw > 0:
         c.saveState()
@@ -129,13 +139,9 @@ def draw_tile(c: Canvas, layout: RoadmapLayout, tile: Tile, x: float, y: float) 
         c.restoreState()
     c.saveState()
     _clip(c, x + lw, y, tile.width, hh)
-    draw_primitives(c, [p for p in layout.header if p.layer == "header"], dx=dx, top=y)
+    draw_primitives(c, _across([p for p in layout.header if p.layer == "header"], tile.x0, tile.x1), dx=dx, top=y)
     c.restoreState()
     draw_primitives(c, [p for p in layout.header if p.layer == "corner"], dx=x, top=y)
-    c.setStrokeColor(HexColor(style("grid.year").stroke or "#000000"))
-    c.setLineWidth(0.8)
-    c.setDash([])
-    c.rect(x, y - hh - body_h, lw + tile.width, hh + body_h, stroke=1, fill=0)
 
 
 def draw_layout_on_canvas(c: Canvas, layout: RoadmapLayout, x: float, y: float) -> tuple[float, float]:
@@ -167,14 +173,22 @@ def layout_for_paper(plan: PlanView, *, paper: str, today: date, zoom: Zoom = "y
                      states: dict[int, str] | None = None, collapsed: Collection[Ref] = frozenset(),
                      label_width: float = 200.0, measurer: FontMeasurer | None = None) -> RoadmapLayout:
     """The layout of a roadmap printed on ``paper``: zoom "year" fits the period to the
-    page width; quarters and months keep their scale (tiled across pages) unless narrower."""
+    page width; with quarters or months, as many whole fiscal years as fit at the zoom's
+    scale fill each page (tiled across pages)."""
     m = measurer or FontMeasurer()
     page_w = PAPERS[paper][0] - 2 * MARGIN
     months = (plan.end_fy - plan.start_fy + 1) * 12
     natural = months * {"year": DEFAULT_METRICS.year_width / 12, "quarter": DEFAULT_METRICS.quarter_width / 3,
                         "month": DEFAULT_METRICS.month_width}[zoom]
     fit = page_w - label_width
-    width = fit if zoom == "year" else max(natural, fit)
+    years = plan.end_fy - plan.start_fy + 1
+    per_page = int(fit // (natural / years))  # whole fiscal years on a page at the zoom's scale
+    if zoom == "year" or natural <= fit:
+        width = fit
+    elif per_page >= 1:
+        width = fit * years / per_page  # stretched so that each page is filled with whole years
+    else:
+        width = natural
     return layout_roadmap(plan, measurer=m, today=today, initiative_ids=initiative_ids, zoom=zoom,
                           cycle_fy=cycle_fy, states=states, label_width=label_width, collapsed=collapsed,
                           chart_width=width, group_markers=False)
@@ -190,7 +204,8 @@ def write_roadmap_pdf(path: Path, layout: RoadmapLayout, *, paper: str = "A3", s
 
     def write(tmp: Path) -> None:
         pdf_fonts.register_fonts()
-        c = Canvas(str(tmp), pagesize=(page_w, page_h), pageCompression=1)
+        c = Canvas(str(tmp), pagesize=(page_w, page_h), pageCompression=1,
+                   initialFontName=pdf_fonts.GOTHIC, initialFontSize=8)  # no stray Helvetica
         c.setTitle(f"{layout.plan.name} 工程表")
         c.setAuthor(layout.plan.municipality)
         c.setCreator("planDesk")

@@ -58,20 +58,22 @@ def step_states(plan: PlanView, cycle_fy: int | None, *,
     with any report). Steps without a reported state are absent."""
     fy = cycle_fy if cycle_fy is not None else latest_report_fy(plan)
     out: dict[int, str] = {}
-    if fy is None:
-        return out
-    for ini in plan.initiatives():
-        if not ini.reports:
-            continue
-        per_step: dict[int, list[str]] = {}
-        for rep in cycle_reports(ini, fy, statuses):
-            for step_id, state in rep.step_states:
-                per_step.setdefault(step_id, []).append(state)
-        for step_id, states in per_step.items():
-            combined = combine_states(states)
-            if combined is not None:
-                out[step_id] = combined
+    if fy is not None:
+        for ini in plan.initiatives():
+            if ini.reports:
+                out.update(initiative_states(ini, fy, statuses))
     return out
+
+
+def initiative_states(ini: InitiativeView, fy: int,
+                      statuses: Collection[str] | None = None) -> dict[int, str]:
+    """The combined state of each of one initiative's steps in fiscal year ``fy``."""
+    per_step: dict[int, list[str]] = {}
+    for rep in cycle_reports(ini, fy, statuses):
+        for step_id, state in rep.step_states:
+            per_step.setdefault(step_id, []).append(state)
+    return {step_id: combined for step_id, states in per_step.items()
+            if (combined := combine_states(states)) is not None}
 
 
 def state_details(ini: InitiativeView, step_id: int, fy: int | None) -> list[tuple[str, str]]:

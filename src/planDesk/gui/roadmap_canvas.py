@@ -9,6 +9,8 @@ range follows the layout's height estimate until it is complete.
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QHelpEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
@@ -19,7 +21,8 @@ from planDesk.core.roadmap_states import state_details
 from planDesk.core.roadmap_text import departments_label, initiative_label, step_tooltip
 from planDesk.gui.roadmap_painter import QtRowCache, QtStyles, paint_viewport
 
-_CHUNK_ROWS = 400  # rows laid out per idle step while completing a lazy layout
+_CHUNK_ROWS = 40  # rows laid out at a time while completing a lazy layout
+_IDLE_BUDGET_S = 0.012  # per idle step: short enough to keep scrolling smooth
 
 
 class RoadmapCanvas(QAbstractScrollArea):
@@ -68,9 +71,7 @@ class RoadmapCanvas(QAbstractScrollArea):
         if centre_month is not None:
             x = layout.axis.x_of(centre_month) - layout.label_width - (self._view_w() - layout.label_width) / 2
             self.horizontalScrollBar().setValue(round(x * self.k))
-        if not layout.complete:
-            self._idle.start()
-        self.viewport().update()
+        self.viewport().update()  # the rest of a lazy layout follows after this paint
 
     def _extend_to_ref(self, ref: Ref) -> int | None:
         layout = self._layout
@@ -78,12 +79,17 @@ class RoadmapCanvas(QAbstractScrollArea):
         index = layout.index_of(ref)
         while index is None and not layout.complete:
             before = layout.row_count
-            layout.extend(rows=_CHUNK_ROWS)
+            layout.extend(rows=400)
             index = next((i for i in range(before, layout.row_count) if layout.row(i).ref == ref), None)
         return index
 
     def _complete_some(self) -> None:
-        if self._layout is None or self._layout.extend(rows=_CHUNK_ROWS):
+        """Lay out more rows for a few milliseconds, then let events through."""
+        layout = self._layout
+        deadline = time.perf_counter() + _IDLE_BUDGET_S
+        while layout is not None and not layout.complete and time.perf_counter() < deadline:
+            layout.extend(rows=_CHUNK_ROWS)
+        if layout is None or layout.complete:
             self._idle.stop()
         self._update_ranges()
 
@@ -168,6 +174,8 @@ class RoadmapCanvas(QAbstractScrollArea):
             painter.scale(self.k, self.k)
             current = layout.index_of(self._current) if self._current is not None else None
             self.last_paint_count = paint_viewport(painter, cache, sx, sy, vw, vh, highlight=current)
+            if not layout.complete and not self._idle.isActive():
+                self._idle.start()  # complete the layout (and the scroll range) when idle
         painter.end()
 
     # -- hit testing -------------------------------------------------------------------

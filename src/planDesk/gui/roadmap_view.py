@@ -31,7 +31,7 @@ from planDesk.core.roadmap_geometry import DEFAULT_METRICS
 from planDesk.core.roadmap_layout import ZOOMS, Ref, RoadmapLayout, Zoom, layout_roadmap
 from planDesk.core.roadmap_legend import layout_legend
 from planDesk.core.roadmap_measure import FontMeasurer
-from planDesk.core.roadmap_states import latest_report_fy, step_states
+from planDesk.core.roadmap_states import latest_report_fy
 from planDesk.gui.roadmap_canvas import RoadmapCanvas
 from planDesk.gui.roadmap_painter import QtStyles, paint_primitives
 
@@ -95,7 +95,6 @@ class RoadmapView(QWidget):
         self._filter: Filter = None
         self._collapsed: set[Ref] = set()
         self._measurer = FontMeasurer()
-        self._states: dict[int | None, dict[int, str]] = {}
         self._fit = QTimer(self)  # resizing: fit the period to the new width once it settles
         self._fit.setSingleShot(True)
         self._fit.setInterval(80)
@@ -163,7 +162,6 @@ class RoadmapView(QWidget):
     def set_plan(self, plan: PlanView) -> None:
         """Show a new version of the plan, keeping zoom, collapsed groups, filter and position."""
         self._plan = plan
-        self._states.clear()
         if self._filter is not None and callable(self._filter):
             self._filter_ids = frozenset(i.id for i in plan.initiatives() if self._filter(i))
         self._fill_cycles()
@@ -293,9 +291,7 @@ class RoadmapView(QWidget):
         anchor = None if first else self.canvas.anchor()
         centre = None if first else self.canvas.centre_month()
         fy = self._cycle_fy
-        states = self._states.get(fy)
-        if states is None:
-            states = self._states[fy] = step_states(self._plan, fy) if fy is not None else {}
+        states: dict[int, str] | None = None if fy is not None else {}  # None: from fy's reports
         layout = layout_roadmap(
             self._plan, measurer=self._measurer, today=self._today, initiative_ids=self._filter_ids,
             zoom=self._zoom, cycle_fy=fy, states=states, collapsed=frozenset(self._collapsed),
