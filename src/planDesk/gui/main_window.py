@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from planDesk.core.errors import UserError
 from planDesk.core.plan_view import PlanSummary, PlanView
-from planDesk.core.store import Store
-from planDesk.gui import data_access, settings
+from planDesk.core.store import Change, Store
+from planDesk.gui import data_access, export_menu, settings
 from planDesk.gui.cycle_selector import CycleSelector, default_cycle
 from planDesk.gui.draft_journal import DraftJournal, journal_path
 from planDesk.gui.error_handling import show_user_error
@@ -47,6 +47,7 @@ from planDesk.gui.plan_tree_model import (
 )
 from planDesk.gui.report_form import ReportForm
 from planDesk.gui.report_index import Cycle, ReportIndex
+from planDesk.gui.tool_windows import ToolWindow, show_tool
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self.cycle = Cycle(0)
         self.page: InitiativePage | None = None
         self.restored_message = ""
+        self.tools: dict[str, ToolWindow] = {}
         self.setObjectName("MainWindow")
         self.setWindowTitle("planDesk")
 
@@ -175,6 +177,102 @@ class MainWindow(QMainWindow):
         self._action(self.view_menu, self.tr("すべて展開(&E)"), self.tree.expandAll)
         self._action(self.view_menu, self.tr("すべて折りたたむ(&C)"), self.tree.collapseAll)
 
+        self.export_menu = mb.addMenu(self.tr("出力(&O)"))
+        self.export_menu.aboutToShow.connect(lambda: export_menu.fill_menu(self.export_menu, self))
+
+        self.plan_menu = mb.addMenu(self.tr("計画(&P)"))
+        self.plan_editor_action = self._action(self.plan_menu, self.tr("計画の編集(&E)…"), self.open_plan_editor)
+        self.audit_action = self._action(self.plan_menu, self.tr("変更履歴（監査ログ）(&A)…"), self.open_audit_log)
+
+        self.help_menu = mb.addMenu(self.tr("ヘルプ(&H)"))
+        self._action(self.help_menu, self.tr("planDesk について(&A)"), self.show_about)
+        self._update_menus()
+
+    def _update_menus(self) -> None:
+        """The division's menus appear only for the division."""
+        division = self.identity is not None and self.identity.is_division
+        self.plan_menu.menuAction().setVisible(division)
+
+    def _tool(self, name: str, title: str, make: Any) -> ToolWindow:
+        """The tool window ``name`` for the current plan (made again when the plan changed)."""
+        assert self.plan is not None
+        window = self.tools.get(name)
+        if window is None or window.property("planId") != self.plan.id:
+            if window is not None:
+                window.close()
+                window.deleteLater()
+            window = ToolWindow(name, title, make(), self)
+            window.setProperty("planId", self.plan.id)
+            self.tools[name] = window
+        show_tool(window)
+        return window
+
+    def open_plan_editor(self) -> ToolWindow | None:
+        if self.plan is None:
+            return None
+        from planDesk.gui.plan_editor import PlanEditor
+
+        plan = self.plan
+
+        def make() -> PlanEditor:
+            editor = PlanEditor(self.store, plan.id, read_only=not plan.is_current)
+            editor.planChanged.connect(self._plan_edited)
+            return editor
+
+        suffix = "" if plan.is_current else self.tr("（旧版・閲覧のみ）")
+        return self._tool("planEditor", self.tr("計画の編集 — {0}（{1}）{2}").format(plan.name, plan.revision, suffix),
+                          make)
+
+    def open_audit_log(self) -> ToolWindow | None:
+        if self.plan is None:
+            return None
+        from planDesk.gui.audit_view import AuditLogView
+
+        plan_id = self.plan.id
+        return self._tool("auditLog", self.tr("変更履歴（監査ログ） — {0}").format(self.plan.name),
+                          lambda: AuditLogView(self.store, plan_id))
+
+    def _plan_edited(self, change: Change) -> None:
+        """The plan editor changed the plan: show the change here too."""
+        if self.plan is None:
+            return
+        if change.operation == "start-revision" and change.plan_id is not None:
+            self.load_plans(self.plan.key)  # the new revision is now the current one
+            editor = self.tools.get("planEditor")
+            if editor is not None and editor.isVisible():
+                QTimer.singleShot(0, self.open_plan_editor)
+            return
+        self.reload_plan()
+
+    def reload_plan(self) -> None:
+        """Read the plan again, keeping the cycle, the filter and the selected initiative."""
+        if self.plan is None:
+            return
+        selected = self.page.initiative.id if self.page is not None else None
+        cycle = self.cycle
+        self._leave_page()
+        plan = data_access.plan(self.store, self.plan.id)
+        self.plan = plan
+        self.reports = ReportIndex(plan)
+        self.model.set_plan(plan)
+        self.proxy.plan_changed()
+        self.cycle_selector.set_period(plan.start_fy, plan.end_fy, cycle)
+        self.cycle = self.cycle_selector.cycle()
+        self.page = None
+        self._show_page(None)
+        self._refresh_context()
+        self.tree.expandAll()
+        if selected is not None:
+            self.select_initiative(selected)
+
+    def show_about(self) -> None:
+        from planDesk import __version__
+
+        where = self.log_file or self.tr("（ログファイルを書き込めません）")
+        QMessageBox.about(self, self.tr("planDesk について"),
+                          self.tr("planDesk {0}\nデジタル化推進アクションプランの進捗報告・集約ツール\n\n"
+                                  "データベース：{1}\nログ：{2}").format(__version__, self.store.location, where))
+
     def _action(self, menu: Any, text: str, slot: Any, shortcut: Any = None) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
@@ -242,6 +340,7 @@ class MainWindow(QMainWindow):
         self.model.set_plan(plan)
         self.proxy.plan_changed()
         self.filter_bar.set_plan(plan, self.identity is not None and not self.identity.is_division)
+        self._update_menus()
         self._show_page(None)
         self._refresh_context()
         self.tree.expandAll()
@@ -261,6 +360,7 @@ class MainWindow(QMainWindow):
         settings.set_identity_value(self.plan.key, identity.to_setting())
         self.filter_bar.set_plan(self.plan, not identity.is_division)
         self._refresh_context()
+        self._update_menus()
         self.identityChanged.emit(identity)
 
     def choose_identity(self) -> bool:

@@ -1,0 +1,98 @@
+"""Menus: the division's tools, renumbering seen everywhere, exports, language, layout."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import openpyxl
+import pytest
+from gui_helpers import ime_type, initiative_by_code, open_window
+from pytestqt.qtbot import QtBot
+
+from planDesk.core import plan_edit_numbers
+from planDesk.core.plan_edit_base import INITIATIVE
+from planDesk.gui import export_menu, settings
+from planDesk.gui.audit_view import AuditLogView
+from planDesk.gui.identity import Identity
+from planDesk.gui.main_window import MainWindow
+from planDesk.gui.plan_editor import PlanEditor
+
+
+@pytest.fixture
+def division(qtbot: QtBot, sample_db: Path) -> Iterator[MainWindow]:
+    window = open_window(qtbot, sample_db, Identity(None))
+    yield window
+    window.store.close()
+
+
+def test_plan_menu_is_the_divisions_only(division: MainWindow, qtbot: QtBot, sample_db: Path) -> None:
+    assert division.plan_menu.menuAction().isVisible()
+    dept = open_window(qtbot, sample_db, Identity("市民課"))
+    assert not dept.plan_menu.menuAction().isVisible()
+    dept.set_identity(Identity(None))
+    assert dept.plan_menu.menuAction().isVisible()
+    dept.store.close()
+
+
+def test_a_renumbered_initiative_shows_its_new_code_everywhere(division: MainWindow, qtbot: QtBot) -> None:
+    ini = initiative_by_code(division, "①－１－４")
+    division.select_initiative(ini)
+    tool = division.open_plan_editor()
+    assert tool is not None
+    editor = tool.tool()
+    assert isinstance(editor, PlanEditor)
+    editor.run(plan_edit_numbers.renumber, INITIATIVE, ini, 9)
+    assert initiative_by_code(division, "①－１－９") == ini  # the tree
+    index = division.proxy.mapFromSource(division.model.index_of_initiative(ini))
+    assert str(index.data()).startswith("①－１－９　")
+    assert division.page is not None and division.page.initiative.code == "①－１－９"  # the page
+    tool.close()
+
+
+def test_audit_log_window_shows_the_plans_log(division: MainWindow) -> None:
+    tool = division.open_audit_log()
+    assert tool is not None
+    assert isinstance(tool.tool(), AuditLogView)
+    assert tool.tool().model.rowCount() > 0
+    tool.close()
+
+
+def test_export_writes_the_file_with_what_was_just_typed(qtbot: QtBot, sample_db: Path, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    window = open_window(qtbot, sample_db, Identity("市民課"))
+    window.select_initiative(initiative_by_code(window, "①－１－２"))
+    form = window.page.forms[0]  # type: ignore[union-attr]
+    form._timer.setInterval(60_000)
+    ime_type(form.widgets["activities"], "出力直前に入力した実施状況")
+    out = tmp_path / "提出.xlsx"
+    opened: list[Path] = []
+    monkeypatch.setattr(export_menu, "choose_path", lambda *a: out)
+    monkeypatch.setattr(export_menu, "open_file", opened.append)
+    export_menu.fill_menu(window.export_menu, window)
+    action = next(a for a in window.export_menu.actions() if a.objectName() == "export-submission")
+    action.trigger()
+    assert opened == [out]
+    book = openpyxl.load_workbook(out)
+    texts = {str(c.value) for ws in book.worksheets for row in ws.iter_rows() for c in row if c.value}
+    assert "出力直前に入力した実施状況" in texts
+    window.store.close()
+
+
+def test_window_layout_and_language_are_remembered(qtbot: QtBot, sample_db: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    window = open_window(qtbot, sample_db, Identity("市民課"))
+    with qtbot.waitExposed(window):
+        window.show()
+    window.resize(700, 500)  # the offscreen screen is 800×600
+    window.splitter.setSizes([250, 450])
+    window.close()
+    window.store.close()
+    again = open_window(qtbot, sample_db, None)
+    with qtbot.waitExposed(again):
+        again.show()
+    assert (again.size().width(), again.size().height()) == (700, 500)
+    assert abs(again.splitter.sizes()[0] - 250) <= 2  # the handle may take a pixel
+    assert again.identity == Identity("市民課")
+    again.store.close()
+    assert settings.language() == "ja"
