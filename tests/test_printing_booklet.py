@@ -9,7 +9,8 @@ from test_printing_pdfcheck import check_pdf, outline_titles, pdf_pages, squash
 
 from planDesk.cli.main import main
 from planDesk.core.plan_view import GoalView, PlanView, load_plan, resolve_plan_id
-from planDesk.core.printing.booklet import fy_span, goal_line
+from planDesk.core.printing.booklet import goal_line
+from planDesk.core.printing.progress import fy_span
 from planDesk.core.setup_ops import init_sample
 from planDesk.core.store import Store
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from planDesk.cli.cmd_export import ExportOptions, exporter
 from planDesk.core.printing.booklet import write_booklet
 from planDesk.core.printing.results_report import write_results_report
+from planDesk.core.printing.summary import write_summary
 from planDesk.core.store import Store
 
 
@@ -22,3 +23,8 @@ def export_results(store: Store, opts: ExportOptions, out: Path) -> str:
 @exporter("booklet", (".pdf",), "計画の冊子（概要・体系図・取組ごとの概要と工程表・用語解説）")
 def export_booklet(store: Store, opts: ExportOptions, out: Path) -> str:
     return write_booklet(store, opts, out)
+
+
+@exporter("summary", (".pdf",), "会議用の概要（評価の件数・注意を要する取組・指標の達成状況・進捗状況一覧）")
+def export_summary(store: Store, opts: ExportOptions, out: Path) -> str:
+    return write_summary(store, opts, out)

@@ -18,13 +18,14 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
 
 from planDesk.core.codes import full_width
-from planDesk.core.fiscal import era_year, format_fy
+from planDesk.core.fiscal import format_fy
 from planDesk.core.plan_view import GoalView, InitiativeView, PlanView
 from planDesk.core.printing.booklet_roadmap import InitiativeRoadmap, booklet_layout
 from planDesk.core.printing.booklet_tree import marks_markup, structure_table
 from planDesk.core.printing.document import DocInfo, frame_width, outlined, paragraphs, write_pdf
 from planDesk.core.printing.kinsoku import JaParagraph
 from planDesk.core.printing.long_table import LongTable
+from planDesk.core.printing.progress import fy_span
 from planDesk.core.printing.selection import select_plan
 from planDesk.core.printing.styles import BAND, GRID, NAVY, PALE, base_cmds, grid_style, styles, variant
 from planDesk.core.roadmap_layout import RoadmapLayout
@@ -35,18 +36,6 @@ if TYPE_CHECKING:
 
 _LABEL_W = 17 * mm
 _PAD = 4
-
-
-def fy_span(start: int | None, end: int | None) -> str:
-    """令和5年度 / 令和5〜6年度 / "" (a goal's target years)."""
-    if start is None and end is None:
-        return ""
-    s, e = start or end, end or start
-    assert s is not None and e is not None
-    if s == e:
-        return format_fy(s)
-    a, b = era_year(s), era_year(e)
-    return f"{a}〜{b[2:]}年度" if a[:2] == b[:2] else f"{format_fy(s)}〜{format_fy(e)}"
 
 
 def goal_line(goal: GoalView) -> str:

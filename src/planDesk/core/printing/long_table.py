@@ -26,7 +26,8 @@ class LongTable(Flowable):  # type: ignore[misc]
 
     def __init__(self, header: Sequence[Sequence[Any]], body: Sequence[Sequence[Any]],
                  col_widths: Sequence[float], cmds: Sequence[tuple[Any, ...]],
-                 row_cmds: RowCmds | None = None, *, start: int = 0, split_in_row: bool = False) -> None:
+                 row_cmds: RowCmds | None = None, *, start: int = 0, split_in_row: bool = False,
+                 first_row: Sequence[Any] | None = None) -> None:
         super().__init__()
         self.header = list(header)
         self.body = body
@@ -35,12 +36,15 @@ class LongTable(Flowable):  # type: ignore[misc]
         self.row_cmds = row_cmds
         self.start = start
         self.split_in_row = split_in_row
+        self.first_row = first_row  # the rest of a row cut in two at the previous page end
         self._piece: Table | None = None
         self._stop = start
         self._piece_h = 0.0
 
     def _table(self, stop: int) -> Table:
         rows = [*self.header, *self.body[self.start:stop]]
+        if self.first_row is not None:
+            rows[len(self.header)] = self.first_row
         cmds = list(self.cmds)
         if self.row_cmds is not None:
             offset = len(self.header) - self.start
@@ -77,12 +81,14 @@ class LongTable(Flowable):  # type: ignore[misc]
             if not parts:
                 return []
             consumed = len(parts[0]._cellvalues) - len(self.header)
-            if len(parts) > 1 and self.split_in_row and consumed < self._stop - self.start:
-                # a row was cut in two: its second half leads the rest
+            if len(parts) > 1 and self.split_in_row and consumed > 0:
                 rest_rows = parts[1]._cellvalues[len(self.header):]
-                tail = LongTable(self.header, [*rest_rows[:1], *self.body[self.start + consumed + 1:]],
-                                 self.col_widths, self.cmds, None, split_in_row=True)
-                return [parts[0], tail]
+                if len(rest_rows) > self._stop - self.start - consumed:
+                    # the last row was cut in two (it is in both parts): its second half
+                    # leads the next page
+                    return [parts[0], LongTable(self.header, self.body, self.col_widths, self.cmds,
+                                                self.row_cmds, start=self.start + consumed - 1,
+                                                split_in_row=True, first_row=rest_rows[0])]
         if consumed <= 0:
             return []
         rest = LongTable(self.header, self.body, self.col_widths, self.cmds, self.row_cmds,

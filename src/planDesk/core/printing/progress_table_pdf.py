@@ -1,0 +1,119 @@
+"""The consolidated progress table (進捗状況一覧) as a PDF: A3 landscape, one row per report.
+
+Rows go in plan order under a band per policy; an initiative without a report in the
+cycle gets one row marked 未報告. Long texts split inside their row at a page end and the
+header row repeats on every page. The meeting summary prints the same table in a
+compact A4 form (fewer columns).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable
+
+from planDesk.core.plan_view import InitiativeView, PlanView, ReportView
+from planDesk.core.printing.document import DocInfo, frame_width, outlined, write_pdf
+from planDesk.core.printing.kinsoku import JaParagraph
+from planDesk.core.printing.long_table import LongTable
+from planDesk.core.printing.progress import (
+    NOT_REPORTED,
+    actual_of,
+    attainment,
+    evaluation_label,
+    format_attainment,
+    kpi_path,
+    status_label,
+)
+from planDesk.core.printing.selection import Cycle, reports_in, select_cycle, select_department, select_plan
+from planDesk.core.printing.styles import NAVY, grid_style, styles, variant
+
+if TYPE_CHECKING:
+    from planDesk.core.printing.selection import ExportOptionsLike
+    from planDesk.core.store import Store
+
+TITLE = "進捗状況一覧"
+# (heading, width in mm) — full (A3 landscape) and compact (A4 landscape, in the summary)
+_FULL = (("コード", 22), ("取組", 60), ("報告部署", 30), ("進捗評価", 22), ("実施状況", 90),
+         ("指標（基準値→実績→目標）・達成率", 70), ("課題", 50), ("方向性", 18), ("状態", 16))
+_COMPACT = (("コード", 20), ("取組", 55), ("報告部署", 28), ("進捗評価", 20), ("実施状況", 75),
+            ("指標（基準値→実績→目標）・達成率", 45), ("方向性", 18))
+
+
+def _kpi_lines(ini: InitiativeView, rep: ReportView | None) -> str:
+    lines = []
+    for kpi in ini.kpis:
+        actual = actual_of(rep, kpi)
+        rate = format_attainment(attainment(kpi, actual))
+        lines.append(f"{kpi.name}：{kpi_path(kpi, actual)}" + (f"（{rate}）" if rate else ""))
+    return "\n".join(lines)
+
+
+def progress_table(plan: PlanView, cycle: Cycle, *, compact: bool, department_id: int | None = None) -> Flowable:
+    st = styles()
+    columns = _COMPACT if compact else _FULL
+    width = frame_width("A4L" if compact else "A3L")
+    scale = width / (sum(w for _, w in columns) * mm)
+    cell = variant(st.cell_small, "pt_cell", fontSize=7.5, leading=10)
+    band_style = variant(st.cell_bold, "pt_band", textColor=colors.white)
+    header = [[JaParagraph.plain(h if h != "取組" else plan.level_labels[2], st.header_cell) for h, _ in columns]]
+    body: list[list[Any]] = []
+    bands: list[int] = []
+
+    def para(text: str) -> list[Flowable]:
+        return [JaParagraph.plain(ln, cell) for ln in text.split("\n") if ln.strip()]
+
+    for pol in plan.policies:
+        inis = [i for it in pol.items if not it.retired for i in it.initiatives if not i.retired]
+        if pol.retired or not inis:
+            continue
+        bands.append(len(body))
+        body.append([JaParagraph.plain(f"{plan.level_labels[0]}{pol.code}　{pol.title}", band_style)]
+                    + [""] * (len(columns) - 1))
+        for ini in inis:
+            reps = reports_in(ini, cycle, department_id=department_id)
+            if department_id is not None and not reps:
+                continue
+            for k, rep in enumerate(reps or [None]):
+                values = {
+                    "コード": ini.code if k == 0 else "",
+                    "取組": ini.title if k == 0 else "",
+                    "報告部署": rep.department if rep else "／".join(ini.department_names),
+                    "進捗評価": evaluation_label(plan, rep.evaluation) if rep else NOT_REPORTED,
+                    "実施状況": rep.activities if rep else "",
+                    "指標（基準値→実績→目標）・達成率": _kpi_lines(ini, rep),
+                    "課題": rep.issues if rep else "",
+                    "方向性": (rep.direction or "") if rep else "",
+                    "状態": status_label(rep.status) if rep else NOT_REPORTED,
+                }
+                body.append([para(values[h]) for h, _ in columns])
+    band_set = set(bands)
+
+    def row_cmds(i: int, r: int) -> list[tuple[Any, ...]]:
+        if i in band_set:
+            return [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), NAVY)]
+        return []
+
+    cmds = [*grid_style(), ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3)]
+    return LongTable(header, body, [w * mm * scale for _, w in columns], cmds, row_cmds, split_in_row=True)
+
+
+def write_progress_table_pdf(store: Store, opts: ExportOptionsLike, out: Path) -> str:
+    """``plandesk export progress-table --out X.pdf``: every report of the cycle in one table
+    (``--department``: that department's reports only)."""
+    with store.read() as session:
+        plan = select_plan(session, opts, prefer_reports=True)
+    cycle = select_cycle(plan, opts)
+    dept = select_department(plan, opts.department, required=False)
+    st = styles()
+    title = f"{TITLE}（{cycle.label}）" + (f"　{dept.name}" if dept else "")
+    flow = [outlined(JaParagraph.plain(title, st.h1), title, 0),
+            progress_table(plan, cycle, compact=False, department_id=dept.id if dept else None)]
+    info = DocInfo(TITLE, plan.name, plan.municipality, cycle.label, subject=f"{plan.name} {title}")
+    pages = write_pdf(out, info, flow, paper="A3L")
+    reports = sum(len(reports_in(i, cycle, department_id=dept.id if dept else None)) for i in plan.initiatives())
+    return (f"進捗状況一覧（PDF）を書き出しました：{out}"
+            f"（{plan.name}、{cycle.label}、報告 {reports} 件、{pages} ページ）")
