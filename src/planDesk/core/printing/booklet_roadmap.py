@@ -6,33 +6,21 @@ layout's fiscal-year header plus that initiative's row, so the booklet, the scre
 the roadmap PDF cannot disagree about a step. The plan booklet shows the plan, not its
 progress: steps are drawn in the neutral style and without a today line.
 
-TEMPORARY: ``_paint`` is a small private reportlab painter of the layout's primitives,
-here until the roadmap part's own painter (core/roadmap_pdf.py) lands; then this module
-calls that painter instead and ``_paint`` goes.
+The primitives are drawn by the roadmap's own reportlab painter
+(``core.roadmap_pdf.draw_primitives``), the one the roadmap PDF uses.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from functools import cache
-from typing import Any
 
-from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
-from planDesk.core.pdf_fonts import GOTHIC, GOTHIC_BOLD, register_fonts
 from planDesk.core.plan_view import PlanView
-from planDesk.core.roadmap_layout import (
-    Primitive,
-    RoadmapLayout,
-    arrow_polygon,
-    baseline,
-    diamond_polygon,
-    layout_roadmap,
-)
-from planDesk.core.roadmap_measure import FontMeasurer, font_metrics
-from planDesk.core.roadmap_style import BOLD, style
+from planDesk.core.roadmap_layout import Primitive, RoadmapLayout, layout_roadmap
+from planDesk.core.roadmap_measure import FontMeasurer
+from planDesk.core.roadmap_pdf import draw_primitives
 
 _HIDDEN = ("today.",)
 
@@ -41,6 +29,10 @@ def booklet_layout(plan: PlanView, width: float) -> RoadmapLayout:
     """The whole plan's chart, one row per initiative, ``width`` points wide."""
     return layout_roadmap(plan, measurer=FontMeasurer(), today=date(plan.start_fy, 4, 1),
                           states={}, label_width=0, chart_width=width, show_groups=False)
+
+
+def _shown(prims: Iterable[Primitive]) -> list[Primitive]:
+    return [p for p in prims if not p.style.startswith(_HIDDEN)]
 
 
 class InitiativeRoadmap(Flowable):  # type: ignore[misc]
@@ -68,53 +60,8 @@ class InitiativeRoadmap(Flowable):  # type: ignore[misc]
         path = canv.beginPath()
         path.rect(0, 0, self.width, self.height)
         canv.clipPath(path, stroke=0, fill=0)
-        _paint(canv, (p for p in lay.overlay if p.layer == "grid"), self.height, shift)
-        _paint(canv, body, self.height, shift)
-        _paint(canv, lay.header, self.height, 0.0)
+        grid = [p for p in lay.overlay if p.layer == "grid"]
+        draw_primitives(canv, _shown(grid), dx=0, top=self.height + shift)
+        draw_primitives(canv, _shown(body), dx=0, top=self.height + shift)
+        draw_primitives(canv, _shown(lay.header), dx=0, top=self.height)
         canv.restoreState()
-
-
-@cache
-def _color(value: str | None) -> Any:
-    return colors.HexColor(value) if value else None
-
-
-def _paint(canv: Any, prims: Iterable[Primitive], height: float, shift: float) -> None:
-    """Draw primitives (y down from the chart top, moved up by ``shift``) on a PDF canvas."""
-    register_fonts()
-    last: tuple[Any, ...] = ()
-    for p in prims:
-        if p.style.startswith(_HIDDEN):
-            continue
-        st = style(p.style)
-        fill, stroke = _color(st.fill), _color(st.stroke)
-        state = (st.line_width, st.dash, stroke, fill)
-        if state != last:  # a chart has thousands of primitives in a handful of styles
-            canv.setLineWidth(st.line_width)
-            canv.setDash(list(st.dash) if st.dash else [])
-            if stroke is not None:
-                canv.setStrokeColor(stroke)
-            if fill is not None:
-                canv.setFillColor(fill)
-            last = state
-        top = height - (p.y - shift)  # PDF y of the primitive's top edge
-        if p.kind == "text" and p.text:
-            fm = font_metrics(st.font)
-            base = baseline(p, fm.ascent * st.size, fm.descent * st.size) - shift
-            canv.setFillColor(_color(st.color))
-            last = ()
-            canv.setFont(GOTHIC_BOLD if st.font == BOLD else GOTHIC, st.size)
-            canv.drawString(p.x, height - base, p.text)
-        elif p.kind == "line":
-            canv.line(p.x, top, p.x + p.w, top - p.h)
-        elif p.kind in ("rect", "bar"):
-            canv.rect(p.x, top - p.h, p.w, p.h, stroke=int(stroke is not None), fill=int(fill is not None))
-        elif p.kind in ("arrow", "diamond"):
-            points = arrow_polygon(p) if p.kind == "arrow" else diamond_polygon(p)
-            path = canv.beginPath()
-            (x0, y0), *rest = points
-            path.moveTo(x0, height - (y0 - shift))
-            for x, y in rest:
-                path.lineTo(x, height - (y - shift))
-            path.close()
-            canv.drawPath(path, stroke=int(stroke is not None), fill=int(fill is not None))
