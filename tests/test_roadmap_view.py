@@ -215,3 +215,31 @@ def test_the_view_fits_the_period_to_its_width(qtbot: QtBot) -> None:
     assert layout.chart_x1 == pytest.approx(width_pt - 1, abs=0.5)
     view.set_zoom("month")
     assert view.roadmap_layout().chart_x1 - view.roadmap_layout().chart_x0 == 36 * 40
+
+
+def test_print_and_export_from_the_view(qtbot: QtBot, hitachinaka: PlanView, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+    from PySide6.QtPrintSupport import QPrinter
+
+    view = make_view(qtbot, hitachinaka)
+    view.set_filter(lambda ini: "市民課" in ini.department_names)
+    pdf = tmp_path / "view.pdf"
+    pages = view.export_pdf(pdf, "A4")
+    reader = PdfReader(str(pdf))
+    assert len(reader.pages) == pages
+    text = "".join(p.extract_text() for p in reader.pages)
+    assert "絞り込み：取組" in text and "マイナンバーカードの普及促進" in text
+    assert "キャッシュレス決済の普及促進" not in text
+    # printing paints the same pages with the screen painter (here into a PDF printer)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printed = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(printed))
+    assert view.print_to(printer, "A4") == pages
+    printed_reader = PdfReader(str(printed))
+    assert len(printed_reader.pages) == pages
+    assert round(float(printed_reader.pages[0].mediabox[2])) == 842  # A4 landscape
+    png = tmp_path / "view.png"
+    view.export_png(png)
+    image = QImage(str(png))
+    assert not image.isNull() and image.width() > 1000

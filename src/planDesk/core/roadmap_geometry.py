@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import NamedTuple
 
@@ -132,7 +132,8 @@ def header_primitives(plan: PlanView, axis: TimeAxis, m: TextMeasurer, metrics: 
     for i, fy in enumerate(range(axis.start_fy, axis.end_fy + 1)):
         x = axis.x_of(i * 12)
         out.append(Primitive("rect", x, 0, year_w, hr, "header.cell", ref=("fy", fy), layer="header"))
-        out.append(_centred((format_fy(fy), format_fy_short(fy)), x, year_w, 0, hr, "header.fy", m))
+        fy_text = _centred((format_fy(fy), format_fy_short(fy)), x, year_w, 0, hr, "header.fy", m)
+        out.append(replace(fy_text, ref=("fy", fy)))  # slides into view with its year (sticky_x)
         if rows == 2:
             per = 3 if axis.zoom == "quarter" else 1
             for j in range(12 // per):

@@ -51,7 +51,7 @@ class TextMeasurer(Protocol):
 def arrow_polygon(p: Primitive) -> list[tuple[float, float]]:
     """The outline of a block arrow filling ``p``'s box and pointing right."""
     head = min(p.h * 0.9, p.w * 0.5)
-    shaft = p.h * 0.22  # the shaft is inset top and bottom so the head stands out
+    shaft = p.h * 0.15  # the shaft is inset top and bottom so the head stands out
     x0, x1, y0, y1 = p.x, p.x + p.w, p.y, p.y + p.h
     xm = x1 - head
     return [(x0, y0 + shaft), (xm, y0 + shaft), (xm, y0), (x1, (y0 + y1) / 2),
@@ -70,14 +70,17 @@ def baseline(p: Primitive, ascent: float, descent: float) -> float:
 
 
 def with_label_limits(prims: Sequence[Primitive]) -> Iterator[tuple[Primitive, float | None]]:
-    """Each primitive with, for a step's label, the furthest x its text may be moved to
-    (its bar's end minus the text's width); None for everything else. See ``sticky_x``."""
+    """Each primitive with, for a step's label or a fiscal year's heading, the furthest x
+    its text may be moved to (the end of its bar or cell minus the text's width); None for
+    everything else. See ``sticky_x``."""
     for i, p in enumerate(prims):
         limit = None
-        if p.kind == "text" and p.style == "step.label" and i + 1 < len(prims):
-            shape = prims[i + 1]
-            if shape.ref == p.ref:
-                limit = shape.x + shape.w - p.w
+        if p.kind == "text" and p.ref is not None:
+            # a step's label precedes its shape; a year's heading follows its cell
+            other = prims[i + 1] if p.style == "step.label" and i + 1 < len(prims) else (
+                prims[i - 1] if p.style == "header.fy" and i > 0 else None)
+            if other is not None and other.ref == p.ref:
+                limit = other.x + other.w - p.w - (4 if p.style == "header.fy" else 0)
         yield p, limit
 
 

@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QApplication
 
 from planDesk.core.atomic import write_atomically
 from planDesk.core.errors import UserError
@@ -27,13 +28,15 @@ MIN_SCALE = 0.75
 
 
 def ensure_gui_app() -> QCoreApplication:
-    """A QGuiApplication for drawing text (offscreen when there is no display)."""
+    """An application object for drawing text (offscreen when there is no display). A
+    QApplication, not a bare QGuiApplication, so that widgets can follow in the same
+    process (the GUI, tests)."""
     app = QCoreApplication.instance()
     if app is None:
         if sys.platform.startswith("linux") and not os.environ.get("DISPLAY") \
                 and not os.environ.get("WAYLAND_DISPLAY"):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QGuiApplication(["plandesk"])
+        app = QApplication(["plandesk"])
     return app
 
 

@@ -139,9 +139,9 @@ def run_ops(painter: QPainter, ops: Iterable[Op], styles: QtStyles, x0: float = 
                 painter.setFont(st.font)
                 font = st.font
             painter.setPen(st.text_pen)
-            if limit is not None and a < x0:  # keep the label of a step scrolled in from the left
+            if limit is not None and a < x0 + 4:  # keep a step's label or a year in view (sticky_x)
                 pt: QPointF = geom  # type: ignore[assignment]
-                geom = QPointF(sticky_x(a, limit, x0), pt.y())
+                geom = QPointF(sticky_x(a, limit, x0 + (4 if name == "header.fy" else 0)), pt.y())
             painter.drawText(geom, text)  # type: ignore[call-overload]
             current = ""  # the pen changed
         elif kind == _RECT:

@@ -11,20 +11,25 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from planDesk.core.errors import UserError
 from planDesk.core.fiscal import format_fy
 from planDesk.core.plan_view import InitiativeView, PlanView
 from planDesk.core.roadmap_geometry import DEFAULT_METRICS
@@ -34,6 +39,7 @@ from planDesk.core.roadmap_measure import FontMeasurer
 from planDesk.core.roadmap_states import latest_report_fy
 from planDesk.gui.roadmap_canvas import RoadmapCanvas
 from planDesk.gui.roadmap_painter import QtStyles, paint_primitives
+from planDesk.gui.roadmap_print import export_pdf, export_png, paper_layout, print_roadmap
 
 Filter = Callable[[InitiativeView], bool] | Collection[int] | None
 
@@ -131,6 +137,18 @@ class RoadmapView(QWidget):
         self.cycle_box.currentIndexChanged.connect(self._cycle_chosen)
         bar.addWidget(self.cycle_box)
         bar.addStretch(1)
+        self.paper_box = QComboBox(self)
+        self.paper_box.addItems(["A3", "A4"])
+        self.paper_box.setToolTip(self.tr("印刷・PDF の用紙（横向き）"))
+        bar.addWidget(self.paper_box)
+        for text, slot, name in ((self.tr("印刷…"), self._ask_print, "print"),
+                                 (self.tr("PDF 出力…"), self._ask_pdf, "export-pdf"),
+                                 (self.tr("画像出力…"), self._ask_png, "export-png")):
+            button = QToolButton(self)
+            button.setText(text)
+            button.setObjectName(name)
+            button.clicked.connect(slot)
+            bar.addWidget(button)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(0)
@@ -240,6 +258,56 @@ class RoadmapView(QWidget):
             self._collapsed -= hidden
             self._relayout()
         self.canvas.set_current(("initiative", initiative_id))
+
+    # -- paper -------------------------------------------------------------------------
+    def scope_text(self) -> str:
+        """What a printout of the view covers, when not the whole plan."""
+        if self._filter_ids is None:
+            return ""
+        return self.tr("絞り込み：取組 {0} 件").format(len(self._filter_ids))
+
+    def paper_layout(self, paper: str) -> RoadmapLayout:
+        """The view (filter, zoom, collapsed groups, cycle) laid out for ``paper``."""
+        return paper_layout(self._plan, paper=paper, today=self._today, zoom=self._zoom,
+                            initiative_ids=self._filter_ids, cycle_fy=self._cycle_fy, collapsed=self._collapsed)
+
+    def export_pdf(self, path: Path, paper: str = "A3") -> int:
+        """Write the view as a PDF (as ``plandesk export roadmap``); returns the page count."""
+        return export_pdf(path, self.paper_layout(paper), paper=paper, scope=self.scope_text())
+
+    def export_png(self, path: Path) -> None:
+        layout = layout_roadmap(self._plan, measurer=self._measurer, today=self._today,
+                                initiative_ids=self._filter_ids, zoom=self._zoom, cycle_fy=self._cycle_fy,
+                                states=None if self._cycle_fy is not None else {},
+                                collapsed=frozenset(self._collapsed), group_markers=False)
+        export_png(path, layout, scope=self.scope_text())
+
+    def print_to(self, printer: QPrinter, paper: str = "A3") -> int:
+        return print_roadmap(self.paper_layout(paper), printer, paper=paper, scope=self.scope_text())
+
+    def _ask_pdf(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("工程表を PDF に出力"), self.tr("工程表.pdf"),
+                                              self.tr("PDF (*.pdf)"))
+        if name:
+            self._guarded(lambda: self.export_pdf(Path(name), self.paper_box.currentText()))
+
+    def _ask_png(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("工程表を画像に出力"), self.tr("工程表.png"),
+                                              self.tr("PNG 画像 (*.png)"))
+        if name:
+            self._guarded(lambda: self.export_png(Path(name)))
+
+    def _ask_print(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            self._guarded(lambda: self.print_to(printer, self.paper_box.currentText()))
+
+    def _guarded(self, action: Callable[[], object]) -> None:
+        try:
+            action()
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("工程表"), str(exc))
 
     # -- internals ---------------------------------------------------------------------
     def _zoom_step(self, step: int) -> None:
