@@ -6,7 +6,7 @@ import logging
 import os
 import sys
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QProcess, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from planDesk.core.errors import UserError
@@ -63,6 +63,15 @@ def open_store(db: str) -> Store:
         store.close()
         raise
     return store
+
+
+def restart() -> None:
+    """Start planDesk again with the same arguments (after a language change) and quit."""
+    if getattr(sys, "frozen", False):
+        QProcess.startDetached(sys.executable, sys.argv[1:])
+    else:
+        QProcess.startDetached(sys.executable, ["-m", "planDesk", *sys.argv[1:]])
+    QApplication.quit()
 
 
 def run(db: str) -> int:

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from planDesk.core.errors import UserError
 
+translate = QCoreApplication.translate  # lupdate finds translate("context", "…") calls
+
 log = logging.getLogger("planDesk.gui")
 qt_log = logging.getLogger("qt")
 
@@ -44,7 +46,7 @@ def show_user_error(parent: QWidget | None, exc: UserError, title: str = "") -> 
     """A refused action: its Japanese message (and hint) in a dialog."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(title or QCoreApplication.translate("errors", "planDesk"))
+    box.setWindowTitle(title or translate("errors", "planDesk"))
     box.setText(exc.message)
     if exc.hint:
         box.setInformativeText(exc.hint)
@@ -87,16 +89,16 @@ class ExceptionDialogHook:
             self._showing = False
 
     def _show(self, exc: BaseException, secured: bool) -> None:
-        tr = QCoreApplication.translate
         box = QMessageBox(QApplication.activeWindow())
         box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle(tr("errors", "予期しないエラー"))
-        box.setText(tr("errors", "予期しないエラーが発生しました。作業中の操作は完了していない可能性があります。"))
-        saved = (tr("errors", "入力中の内容は下書きとして保護しました。")
-                 if secured else tr("errors", "入力中の内容を保護できなかった可能性があります。"))
-        where = (tr("errors", "詳しい記録はログファイルにあります：\n{0}").format(self.log_file)
-                 if self.log_file else tr("errors", "ログファイルを書き込めませんでした。"))
-        box.setInformativeText(f"{saved}\n{where}\n"
-                               + tr("errors", "問題が続くときは、ログファイルを添えて情報政策課に連絡してください。"))
+        box.setWindowTitle(translate("errors", "予期しないエラー"))
+        box.setText(translate("errors",
+                              "予期しないエラーが発生しました。作業中の操作は完了していない可能性があります。"))
+        saved = (translate("errors", "入力中の内容は下書きとして保護しました。")
+                 if secured else translate("errors", "入力中の内容を保護できなかった可能性があります。"))
+        where = (translate("errors", "詳しい記録はログファイルにあります：\n{0}").format(self.log_file)
+                 if self.log_file else translate("errors", "ログファイルを書き込めませんでした。"))
+        advice = translate("errors", "問題が続くときは、ログファイルを添えて情報政策課に連絡してください。")
+        box.setInformativeText(f"{saved}\n{where}\n{advice}")
         box.setDetailedText(f"{type(exc).__name__}: {exc}")
         box.exec()

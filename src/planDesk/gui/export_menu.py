@@ -18,6 +18,8 @@ from planDesk.core.errors import UserError
 from planDesk.gui.error_handling import show_user_error
 from planDesk.gui.identity import reporting_departments
 
+translate = QCoreApplication.translate  # lupdate finds translate("context", "…") calls
+
 if TYPE_CHECKING:
     from planDesk.gui.main_window import MainWindow
 
@@ -39,7 +41,7 @@ def fill_menu(menu: QMenu, window: MainWindow) -> None:
         action.setObjectName(f"export-{kind}")
         action.triggered.connect(lambda _c=False, k=kind: export(window, k))
     if not EXPORTERS:
-        menu.addAction(QCoreApplication.translate("export", "（出力できる帳票がありません）")).setEnabled(False)
+        menu.addAction(translate("export", "（出力できる帳票がありません）")).setEnabled(False)
 
 
 def choose_path(window: MainWindow, title: str, suggested: Path, suffixes: tuple[str, ...]) -> Path | None:
@@ -62,7 +64,6 @@ def open_file(path: Path) -> None:
 def export(window: MainWindow, kind: str) -> Path | None:
     from planDesk.cli.cmd_export import EXPORTERS, ExportOptions
 
-    tr = QCoreApplication.translate
     plan = window.plan
     if plan is None:
         return None
@@ -71,8 +72,8 @@ def export(window: MainWindow, kind: str) -> Path | None:
     department = window.identity.department if window.identity is not None else None
     if kind == "submission" and department is None:
         names = [d.name for d in reporting_departments(plan)]
-        name, ok = QInputDialog.getItem(window, exp.help, tr("export", "どの部署の提出用ファイルを出力しますか。"),
-                                        names, 0, False)
+        question = translate("export", "どの部署の提出用ファイルを出力しますか。")
+        name, ok = QInputDialog.getItem(window, exp.help, question, names, 0, False)
         if not ok:
             return None
         department = name

@@ -529,8 +529,19 @@ class MainWindow(QMainWindow):
         self.save_state.setProperty("state", state)
 
     def _set_language(self, code: str) -> None:
+        """Every label is created translated, so a new language takes a restart (drafts
+        are saved or kept in the journal by closing first)."""
+        if code == settings.language():
+            return
+        answer = QMessageBox.question(self, "planDesk",
+                                      self.tr("表示言語を切り替えるため、planDesk を再起動します。よろしいですか。"))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
         settings.set_language(code)
-        QMessageBox.information(self, "planDesk", self.tr("表示言語は次回の起動から切り替わります。"))
+        if self.close():
+            from planDesk.gui.app import restart
+
+            restart()
 
     def show_error(self, exc: UserError) -> None:
         show_user_error(self, exc)

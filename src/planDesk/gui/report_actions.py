@@ -5,34 +5,33 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget
 
+translate = QCoreApplication.translate  # lupdate finds translate("context", "…") calls
+
 
 def confirm_submit(parent: QWidget | None, what: str) -> bool:
-    tr = QCoreApplication.translate
     answer = QMessageBox.question(
-        parent, tr("actions", "提出"),
-        tr("actions",
+        parent, translate("actions", "提出"),
+        translate("actions",
            "{0} を提出します。\n提出すると、差戻しされるまで部署では編集できません。よろしいですか。").format(what))
     return answer == QMessageBox.StandardButton.Yes
 
 
 def confirm_confirm(parent: QWidget | None, what: str) -> bool:
-    tr = QCoreApplication.translate
-    answer = QMessageBox.question(parent, tr("actions", "確認"),
-                                  tr("actions", "{0} を確認済みにします。よろしいですか。").format(what))
+    answer = QMessageBox.question(parent, translate("actions", "確認"),
+                                  translate("actions", "{0} を確認済みにします。よろしいですか。").format(what))
     return answer == QMessageBox.StandardButton.Yes
 
 
 def ask_return_comment(parent: QWidget | None, what: str) -> str | None:
     """The reason for 差戻し, or None if cancelled. An empty reason is not accepted."""
-    tr = QCoreApplication.translate
     dialog = QDialog(parent)
-    dialog.setWindowTitle(tr("actions", "差戻し"))
+    dialog.setWindowTitle(translate("actions", "差戻し"))
     layout = QVBoxLayout(dialog)
-    label = QLabel(tr("actions", "{0} を下書きに戻します。部署に伝える理由を入力してください（必須）。")
+    label = QLabel(translate("actions", "{0} を下書きに戻します。部署に伝える理由を入力してください（必須）。")
                    .format(what), dialog)
     label.setWordWrap(True)
     text = QPlainTextEdit(dialog)
-    text.setAccessibleName(tr("actions", "差戻しの理由"))
+    text.setAccessibleName(translate("actions", "差戻しの理由"))
     label.setBuddy(text)
     error = QLabel(dialog)
     error.setStyleSheet("color: #b91c1c")
@@ -44,7 +43,7 @@ def ask_return_comment(parent: QWidget | None, what: str) -> str | None:
 
     def accept() -> None:
         if not text.toPlainText().strip():
-            error.setText(tr("actions", "差戻しの理由を入力してください。"))
+            error.setText(translate("actions", "差戻しの理由を入力してください。"))
             return
         dialog.accept()
 

@@ -13,6 +13,8 @@ from planDesk.core.numbers import format_number, parse_number
 from planDesk.core.plan_view import InitiativeView, ReportView
 from planDesk.core.report_ops import ReportInput
 
+translate = QCoreApplication.translate  # lupdate finds translate("context", "…") calls
+
 TEXT_FIELDS = ("activities", "issues", "next_steps")
 REQUIRED = ("activities", "evaluation", "direction")  # as report_ops.submit_report checks
 DEFAULT_STEP_STATE = "not_started"
@@ -51,23 +53,22 @@ def values_from_report(ini: InitiativeView, report: ReportView | None) -> dict[s
 
 
 def field_label(ini: InitiativeView, key: str) -> str:
-    tr = QCoreApplication.translate
     fixed = {
-        "activities": tr("report", "実施状況"),
-        "evaluation": tr("report", "進捗評価"),
-        "issues": tr("report", "課題"),
-        "direction": tr("report", "今後の方向性"),
-        "next_steps": tr("report", "今後の取組"),
+        "activities": translate("report", "実施状況"),
+        "evaluation": translate("report", "進捗評価"),
+        "issues": translate("report", "課題"),
+        "direction": translate("report", "今後の方向性"),
+        "next_steps": translate("report", "今後の取組"),
     }
     if key in fixed:
         return fixed[key]
     kind, _, raw = key.partition(":")
     if kind == "kpi":
         name = next((k.name for k in ini.kpis if k.id == int(raw)), raw)
-        return tr("report", "実績：{0}").format(name)
+        return translate("report", "実績：{0}").format(name)
     if kind == "step":
         label = next((s.label for s in ini.steps if s.id == int(raw)), raw)
-        return tr("report", "工程の状況：{0}").format(label)
+        return translate("report", "工程の状況：{0}").format(label)
     return key
 
 

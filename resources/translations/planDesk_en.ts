@@ -1,0 +1,2242 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="ja_JP">
+<context>
+    <name>AuditLogView</name>
+    <message>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="162"/>
+        <source>内容・変更前後の値で検索</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="169"/>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="175"/>
+        <source>過去の版も含める</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="171"/>
+        <source>条件をクリア(&amp;R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="172"/>
+        <source>検索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="172"/>
+        <source>操作</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="173"/>
+        <source>対象</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="173"/>
+        <source>利用者</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="174"/>
+        <source>期間の開始日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="174"/>
+        <source>期間の終了日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="176"/>
+        <source>条件をクリア</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="179"/>
+        <source>検索(&amp;S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="181"/>
+        <source>操作(&amp;O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="181"/>
+        <source>対象(&amp;T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="182"/>
+        <source>利用者(&amp;U)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="189"/>
+        <source>期間(&amp;D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="202"/>
+        <source>監査ログ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="218"/>
+        <source>選択した記録の詳細</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="219"/>
+        <source>記録を選ぶと、変更前と変更後の値をすべて表示します。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="221"/>
+        <source>件数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="251"/>
+        <source>指定なし</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="271"/>
+        <source>すべて</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="331"/>
+        <source>  変更前：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="333"/>
+        <source>  変更後：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="339"/>
+        <source>{0} 件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="340"/>
+        <source>{0} 件中 {1} 件を表示（下へスクロールすると続きを読み込みます）</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="71"/>
+        <source>日時</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="71"/>
+        <source>利用者</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="71"/>
+        <source>操作</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="71"/>
+        <source>内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="72"/>
+        <source>変更前 → 変更後</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CycleSelector</name>
+    <message>
+        <location filename="../../src/planDesk/gui/cycle_selector.py" line="27"/>
+        <source>報告年度(&amp;Y)</source>
+        <translation>Reporting &amp;year</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/cycle_selector.py" line="29"/>
+        <source>報告年度</source>
+        <translation>Reporting year</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/cycle_selector.py" line="32"/>
+        <source>報告期間</source>
+        <translation>Reporting period</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/cycle_selector.py" line="33"/>
+        <source>通年</source>
+        <translation>Whole year</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/cycle_selector.py" line="33"/>
+        <source>上半期</source>
+        <translation>First half</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/cycle_selector.py" line="33"/>
+        <source>下半期</source>
+        <translation>Second half</translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentsDialog</name>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_lists.py" line="148"/>
+        <source>部署の管理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_lists.py" line="151"/>
+        <source>部署の一覧</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_lists.py" line="153"/>
+        <source>部署名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_lists.py" line="155"/>
+        <source>部署の種類</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_lists.py" line="156"/>
+        <source>通常の部署</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_lists.py" line="160"/>
+        <source>部署名(&amp;N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_lists.py" line="163"/>
+        <source>種類(&amp;K)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_lists.py" line="168"/>
+        <source>追加(&amp;A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_lists.py" line="168"/>
+        <source>変更を保存(&amp;S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_lists.py" line="169"/>
+        <source>上へ(&amp;U)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_lists.py" line="169"/>
+        <source>下へ(&amp;W)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_lists.py" line="170"/>
+        <source>廃止／復活(&amp;R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_lists.py" line="182"/>
+        <source>新しい部署は名前を入力して「追加」。一覧で選んだ部署の名前や種類を変えるときは「変更を保存」。廃止した部署の報告は残ります。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_lists.py" line="201"/>
+        <source>［廃止］</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../src/planDesk/gui/filter_bar.py" line="22"/>
+        <source>検索（Ctrl+F）：番号・名称・概要・部署…</source>
+        <translation>Search (Ctrl+F): code, title, overview, department…</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/filter_bar.py" line="23"/>
+        <source>検索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/filter_bar.py" line="25"/>
+        <source>自部署(&amp;M)</source>
+        <translation>&amp;Mine</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/filter_bar.py" line="26"/>
+        <source>自部署の取組だけ表示</source>
+        <translation>Show only my department&apos;s initiatives</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/filter_bar.py" line="27"/>
+        <source>重点(&amp;P)</source>
+        <translation>&amp;Priority</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/filter_bar.py" line="28"/>
+        <source>重点の取組だけ表示</source>
+        <translation>Show only priority initiatives</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/filter_bar.py" line="29"/>
+        <source>新規(&amp;N)</source>
+        <translation>&amp;New</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/filter_bar.py" line="30"/>
+        <source>新規の取組だけ表示</source>
+        <translation>Show only new initiatives</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/filter_bar.py" line="32"/>
+        <source>進捗評価で絞り込み</source>
+        <translation>Filter by evaluation</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/filter_bar.py" line="34"/>
+        <source>報告状況で絞り込み</source>
+        <translation>Filter by report status</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/filter_bar.py" line="35"/>
+        <source>報告状況：すべて</source>
+        <translation>Report status: all</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/filter_bar.py" line="64"/>
+        <source>進捗評価：すべて</source>
+        <translation>Evaluation: all</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/filter_bar.py" line="67"/>
+        <source>評価なし</source>
+        <translation>Not evaluated</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="51"/>
+        <source>エラー</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FyCombo</name>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="88"/>
+        <source>指定なし</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GoalDialog</name>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="174"/>
+        <source>記号(&amp;M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="174"/>
+        <source>目標の記号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="175"/>
+        <source>内容(&amp;T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="175"/>
+        <source>目標の内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="176"/>
+        <source>目標年度（開始）(&amp;S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="176"/>
+        <source>目標年度（開始）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="177"/>
+        <source>目標年度（終了）(&amp;E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="177"/>
+        <source>目標年度（終了）</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IdentityDialog</name>
+    <message>
+        <location filename="../../src/planDesk/gui/identity_dialog.py" line="23"/>
+        <source>利用者の設定</source>
+        <translation>Who are you?</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/identity_dialog.py" line="25"/>
+        <source>「{0}」で、あなたの所属を選んでください。
+所属によって、入力・確認できる内容が変わります。後から［ファイル］メニューで変更できます。</source>
+        <translation>Choose your department in “{0}”.
+What you can enter and review depends on it. You can change it later from the File menu.</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/identity_dialog.py" line="30"/>
+        <source>担当部署として報告を入力する(&amp;D)</source>
+        <translation>Enter reports as a &amp;department</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/identity_dialog.py" line="32"/>
+        <source>所属部署</source>
+        <translation>Your department</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/identity_dialog.py" line="38"/>
+        <source>情報政策課として取りまとめる（全部署の報告の確認・差戻し）(&amp;V)</source>
+        <translation>Coordinate as the information policy di&amp;vision (review and return every report)</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/identity_dialog.py" line="71"/>
+        <source>部署「{0}」はこの計画にありません。一覧から選んでください。</source>
+        <translation>The department “{0}” is not in this plan. Choose one from the list.</translation>
+    </message>
+</context>
+<context>
+    <name>InitiativePage</name>
+    <message>
+        <location filename="../../src/planDesk/gui/initiative_page.py" line="56"/>
+        <source>取組名</source>
+        <translation>Initiative</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/initiative_page.py" line="73"/>
+        <source>担当部署：{0}</source>
+        <translation>Departments: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/initiative_page.py" line="74"/>
+        <source>など</source>
+        <translation> etc.</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/initiative_page.py" line="76"/>
+        <source>【重点】</source>
+        <translation>[Priority]</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/initiative_page.py" line="78"/>
+        <source>【{0}新規】</source>
+        <translation>[New in {0}]</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/initiative_page.py" line="85"/>
+        <source>&lt;b&gt;進捗報告&lt;/b&gt;（{0}）</source>
+        <translation>&lt;b&gt;Progress report&lt;/b&gt; ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/initiative_page.py" line="89"/>
+        <source>所属が設定されていません。［ファイル］→［利用者（所属）の変更］で所属を選ぶと、報告を入力できます。</source>
+        <translation>No department is set. Choose yours with File → Change user (department) to enter reports.</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/initiative_page.py" line="95"/>
+        <source>{0}はこの取組の担当部署ではないため、報告の入力はありません。</source>
+        <translation>{0} is not responsible for this initiative, so there is no report to enter.</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/initiative_page.py" line="103"/>
+        <source>この年度の報告はまだどの部署からもありません。</source>
+        <translation>No department has reported for this year yet.</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/initiative_page.py" line="107"/>
+        <source>部署ごとの報告</source>
+        <translation>Reports by department</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/initiative_page.py" line="114"/>
+        <source>指標の合計</source>
+        <translation>KPI totals</translation>
+    </message>
+</context>
+<context>
+    <name>InitiativePane</name>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="113"/>
+        <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="124"/>
+        <source>重点取組</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="118"/>
+        <source>担当部署の後に「など」と書く</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="124"/>
+        <source>取組名</source>
+        <translation>Initiative</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="125"/>
+        <source>新規の年度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="125"/>
+        <source>担当部署</source>
+        <translation>Departments</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="126"/>
+        <source>追加する部署</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="126"/>
+        <source>「など」</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="127"/>
+        <source>概要</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="127"/>
+        <source>取組状況の見出し</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="128"/>
+        <source>取組状況</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="132"/>
+        <source>取組名(&amp;N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="135"/>
+        <source>新規(&amp;Y)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="141"/>
+        <source>区分</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="146"/>
+        <source>部署を追加</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="147"/>
+        <source>外す</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="148"/>
+        <source>↑</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="149"/>
+        <source>↓</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="152"/>
+        <source>担当部署(&amp;D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="153"/>
+        <source>概要(&amp;O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="154"/>
+        <source>取組状況の見出し(&amp;H)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="155"/>
+        <source>取組状況(&amp;T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="156"/>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="157"/>
+        <source>編集を取り消す</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="160"/>
+        <source>保存の状態</source>
+        <translation>Save state</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="174"/>
+        <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="175"/>
+        <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="176"/>
+        <source>目標</source>
+        <translation>Goals</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="174"/>
+        <source>目標年度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="175"/>
+        <source>指標</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="175"/>
+        <source>基準値</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="175"/>
+        <source>目標値</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="176"/>
+        <source>工程表</source>
+        <translation>Roadmap</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="176"/>
+        <source>工程</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="176"/>
+        <source>期間</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="198"/>
+        <source>{0}の一覧</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="211"/>
+        <source>追加</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="212"/>
+        <source>編集</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="213"/>
+        <source>削除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="214"/>
+        <source>上へ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="215"/>
+        <source>下へ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="231"/>
+        <source>（廃止）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="237"/>
+        <source>新規ではない</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="239"/>
+        <source>新規（{0}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="328"/>
+        <source>未保存の変更があります</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KpiDialog</name>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="195"/>
+        <source>例：1,234（全角も可）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="196"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="220"/>
+        <source>基準日を指定する</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="211"/>
+        <source>なし</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="216"/>
+        <source>指標名(&amp;N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="216"/>
+        <source>指標名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="217"/>
+        <source>単位(&amp;U)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="217"/>
+        <source>単位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="218"/>
+        <source>向き(&amp;D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="218"/>
+        <source>指標の向き</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="219"/>
+        <source>基準値(&amp;B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="219"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="232"/>
+        <source>基準値</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="221"/>
+        <source>基準日(&amp;A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="221"/>
+        <source>基準日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="222"/>
+        <source>基準値の年度(&amp;Y)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="222"/>
+        <source>基準値の年度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="223"/>
+        <source>目標値(&amp;T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="223"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="233"/>
+        <source>目標値</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="224"/>
+        <source>目標年度(&amp;F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="224"/>
+        <source>目標年度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="225"/>
+        <source>関連する目標(&amp;G)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="225"/>
+        <source>関連する目標</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KpiTotalsView</name>
+    <message>
+        <location filename="../../src/planDesk/gui/kpi_totals.py" line="29"/>
+        <source>各部署が報告した実績の合計です（{0}部署が報告）。</source>
+        <translation>Totals of the actuals the departments reported ({0} departments reported).</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/kpi_totals.py" line="37"/>
+        <source>指標</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/kpi_totals.py" line="37"/>
+        <source>基準値</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/kpi_totals.py" line="37"/>
+        <source>目標値</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/kpi_totals.py" line="37"/>
+        <source>実績の合計</source>
+        <translation>Total actual</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/kpi_totals.py" line="38"/>
+        <source>報告部署数</source>
+        <translation>Departments</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/kpi_totals.py" line="38"/>
+        <source>達成率</source>
+        <translation>Attainment</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/kpi_totals.py" line="38"/>
+        <source>指標の合計</source>
+        <translation>KPI totals</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="81"/>
+        <source>計画の一覧</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="93"/>
+        <source>表示中の件数</source>
+        <translation>Shown</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="105"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="455"/>
+        <source>左の一覧から取組を選んでください。</source>
+        <translation>Choose an initiative in the list on the left.</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="121"/>
+        <source>保存の状態</source>
+        <translation>Save state</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="135"/>
+        <source>ツールバー</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="139"/>
+        <source>計画(&amp;L)</source>
+        <translation>P&amp;lan</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="141"/>
+        <source>計画</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="151"/>
+        <source>利用者（所属）</source>
+        <translation>User (department)</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="158"/>
+        <source>ファイル(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="159"/>
+        <source>利用者（所属）の変更(&amp;U)…</source>
+        <translation>Change &amp;user (department)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="161"/>
+        <source>表示言語(&amp;G)</source>
+        <translation>Lan&amp;guage</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="165"/>
+        <source>終了(&amp;X)</source>
+        <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="167"/>
+        <source>編集(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="169"/>
+        <source>元に戻す(&amp;U)</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="170"/>
+        <source>やり直す(&amp;R)</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="173"/>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="174"/>
+        <source>検索(&amp;F)</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="176"/>
+        <source>表示(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="177"/>
+        <source>すべて展開(&amp;E)</source>
+        <translation>&amp;Expand all</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="178"/>
+        <source>すべて折りたたむ(&amp;C)</source>
+        <translation>&amp;Collapse all</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="180"/>
+        <source>出力(&amp;O)</source>
+        <translation>&amp;Output</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="183"/>
+        <source>計画(&amp;P)</source>
+        <translation>&amp;Plan</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="184"/>
+        <source>計画の編集(&amp;E)…</source>
+        <translation>&amp;Edit the plan…</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="185"/>
+        <source>変更履歴（監査ログ）(&amp;A)…</source>
+        <translation>&amp;Audit log…</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="187"/>
+        <source>ヘルプ(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="188"/>
+        <source>planDesk について(&amp;A)</source>
+        <translation>&amp;About planDesk</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="222"/>
+        <source>（旧版・閲覧のみ）</source>
+        <translation> (earlier revision, read only)</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="223"/>
+        <source>計画の編集 — {0}（{1}）{2}</source>
+        <translation>Edit the plan — {0} ({1}){2}</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="232"/>
+        <source>変更履歴（監査ログ） — {0}</source>
+        <translation>Audit log — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="271"/>
+        <source>（ログファイルを書き込めません）</source>
+        <translation>(the log file cannot be written)</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="272"/>
+        <source>planDesk について</source>
+        <translation>About planDesk</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="273"/>
+        <source>planDesk {0}
+デジタル化推進アクションプランの進捗報告・集約ツール
+
+データベース：{1}
+ログ：{2}</source>
+        <translation>planDesk {0}
+Progress reporting for the digital transformation action plan
+
+Database: {1}
+Log: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="307"/>
+        <source>前回保存されなかった入力を復元しました</source>
+        <translation>Input that was not saved last time has been restored</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="309"/>
+        <source>前回終了したときに保存されていなかった入力があります。入力の画面に戻しました。
+{0}</source>
+        <translation>Some input was not saved when planDesk last ended. It has been put back into its form.
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="320"/>
+        <source>（旧版）</source>
+        <translation> (earlier revision)</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="393"/>
+        <source>所属：未設定</source>
+        <translation>User: not set</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="396"/>
+        <source>所属：{0}</source>
+        <translation>User: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="409"/>
+        <source>{0}件を表示中（全{1}件）</source>
+        <translation>Showing {0} of {1}</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="410"/>
+        <source>全{0}件</source>
+        <translation>{0} in all</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="482"/>
+        <source>保存しました</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="523"/>
+        <source>保存済み</source>
+        <translation>All saved</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="524"/>
+        <source>未保存の入力があります（数秒後に自動保存）</source>
+        <translation>Unsaved input (saved automatically in a few seconds)</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="525"/>
+        <source>保存中…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="526"/>
+        <source>保存できていない入力があります（入力内容は保護されています）</source>
+        <translation>Some input could not be saved (it is kept safe)</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="537"/>
+        <source>表示言語を切り替えるため、planDesk を再起動します。よろしいですか。</source>
+        <translation>planDesk restarts to change the language. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="571"/>
+        <source>保存できていない入力があります。入力内容はこのパソコンに保持し、次回の起動時に復元します。
+終了しますか。</source>
+        <translation>Some input could not be saved. It is kept on this computer and restored at the next start.
+Exit now?</translation>
+    </message>
+</context>
+<context>
+    <name>NodeDialog</name>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="123"/>
+        <source>名称(&amp;N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="123"/>
+        <source>{0}の名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="128"/>
+        <source>担当部署(&amp;D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="128"/>
+        <source>担当部署</source>
+        <translation>Departments</translation>
+    </message>
+</context>
+<context>
+    <name>NumberDialog</name>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="134"/>
+        <source>番号の変更</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="135"/>
+        <source>今の番号：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="139"/>
+        <source>新しい番号(&amp;N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="139"/>
+        <source>新しい番号</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ParentDialog</name>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="146"/>
+        <source>移動先を選ぶ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="153"/>
+        <source>移動先(&amp;T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="153"/>
+        <source>移動先</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="154"/>
+        <source>先頭に置く（外すと末尾）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="155"/>
+        <source>先頭に置く</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlanEditor</name>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="75"/>
+        <source>計画の構成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="76"/>
+        <source>番号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="76"/>
+        <source>名称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="76"/>
+        <source>担当部署</source>
+        <translation>Departments</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="88"/>
+        <source>操作の結果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="91"/>
+        <source>左の構成から項目を選んでください。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="99"/>
+        <source>計画の編集</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="135"/>
+        <source>追加(&amp;A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="136"/>
+        <source>選択中と同じ階層に追加（Ctrl+N）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="137"/>
+        <source>基本方針を追加</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="138"/>
+        <source>推進事項を追加</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="139"/>
+        <source>取組を追加</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="140"/>
+        <source>上へ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="140"/>
+        <source>上へ移動（Alt+↑）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="141"/>
+        <source>下へ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="142"/>
+        <source>下へ移動（Alt+↓）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="143"/>
+        <source>移動先…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="143"/>
+        <source>別の親へ移動（Ctrl+M）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="144"/>
+        <source>番号…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="144"/>
+        <source>番号を変更（F2）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="145"/>
+        <source>番号を振り直す</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="146"/>
+        <source>廃止／復活</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="147"/>
+        <source>廃止する（報告は残ります）／復活する（Ctrl+D）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="148"/>
+        <source>削除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="149"/>
+        <source>報告のない項目だけ削除できます（Ctrl+Delete）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="150"/>
+        <source>部署…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="151"/>
+        <source>進捗評価…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="152"/>
+        <source>今後の方向性…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="153"/>
+        <source>年度見直し…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="161"/>
+        <source>追加</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="187"/>
+        <source>この版（{0}）は過去の版のため読み取り専用です。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="194"/>
+        <source>閲覧のみのため編集できません。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="254"/>
+        <source>（廃止）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="320"/>
+        <source>復活</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="320"/>
+        <source>廃止</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="329"/>
+        <source>追加する場所を左の構成で選んでください。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="333"/>
+        <source>{0}を追加</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="396"/>
+        <source>移動先を選べるのは推進事項と取組です（基本方針は上へ・下へで並べ替えます）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="460"/>
+        <source>目標を追加</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="460"/>
+        <source>指標を追加</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="460"/>
+        <source>工程を追加</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="467"/>
+        <source>編集する行を選んでください。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="469"/>
+        <source>目標の編集</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="469"/>
+        <source>指標の編集</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="469"/>
+        <source>工程の編集</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="525"/>
+        <source>進捗評価の段階</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="528"/>
+        <source>今後の方向性の選択肢</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlanFilterProxy</name>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_filter.py" line="151"/>
+        <source>{0}（{1}／{2}件）</source>
+        <translation>{0} ({1} of {2})</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPartView</name>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_part_view.py" line="62"/>
+        <source>概要</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_part_view.py" line="63"/>
+        <source>取組状況</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_part_view.py" line="66"/>
+        <location filename="../../src/planDesk/gui/plan_part_view.py" line="70"/>
+        <location filename="../../src/planDesk/gui/plan_part_view.py" line="75"/>
+        <source>目標</source>
+        <translation>Goals</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_part_view.py" line="69"/>
+        <location filename="../../src/planDesk/gui/plan_part_view.py" line="70"/>
+        <source>指標</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_part_view.py" line="70"/>
+        <source>基準値</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_part_view.py" line="70"/>
+        <source>目標値</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_part_view.py" line="71"/>
+        <source>指標の一覧</source>
+        <translation>KPIs</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_part_view.py" line="74"/>
+        <location filename="../../src/planDesk/gui/plan_part_view.py" line="75"/>
+        <source>工程表</source>
+        <translation>Roadmap</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_part_view.py" line="75"/>
+        <source>工程</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_part_view.py" line="75"/>
+        <source>期間</source>
+        <translation>Period</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTreeModel</name>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_tree_model.py" line="63"/>
+        <source>名称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_tree_model.py" line="63"/>
+        <source>区分</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_tree_model.py" line="63"/>
+        <source>担当部署</source>
+        <translation>Departments</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_tree_model.py" line="63"/>
+        <source>進捗評価</source>
+        <translation>Evaluation</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_tree_model.py" line="64"/>
+        <source>報告状況</source>
+        <translation>Report status</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_tree_model.py" line="230"/>
+        <source>{0}（{1}件）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_tree_model.py" line="249"/>
+        <source>重点</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_tree_model.py" line="251"/>
+        <source>{0}新規</source>
+        <translation>New {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_tree_model.py" line="255"/>
+        <source>など</source>
+        <translation> etc.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportForm</name>
+    <message>
+        <location filename="../../src/planDesk/gui/report_form.py" line="114"/>
+        <source>実施状況（必須）</source>
+        <translation>What was done (required)</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_form.py" line="115"/>
+        <source>この年度に実施したことを具体的に書いてください。</source>
+        <translation>Describe concretely what was done this year.</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_form.py" line="117"/>
+        <source>指標の実績</source>
+        <translation>KPI actuals</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_form.py" line="119"/>
+        <source>指標</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_form.py" line="119"/>
+        <source>基準値</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_form.py" line="119"/>
+        <source>目標値</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_form.py" line="119"/>
+        <source>実績</source>
+        <translation>Actual</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_form.py" line="120"/>
+        <source>達成率</source>
+        <translation>Attainment</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_form.py" line="132"/>
+        <source>例：1,234</source>
+        <translation>e.g. 1,234</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_form.py" line="142"/>
+        <source>達成率：{0}</source>
+        <translation>Attainment: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_form.py" line="150"/>
+        <source>（選択してください）</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_form.py" line="152"/>
+        <source>進捗評価（必須）</source>
+        <translation>Evaluation (required)</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_form.py" line="153"/>
+        <source>課題</source>
+        <translation>Issues</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_form.py" line="153"/>
+        <source>取組を進める上での課題があれば書いてください。</source>
+        <translation>Describe any issues in carrying out the initiative.</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_form.py" line="155"/>
+        <source>今後の方向性（必須）</source>
+        <translation>Direction (required)</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_form.py" line="156"/>
+        <source>今後の取組</source>
+        <translation>Next steps</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_form.py" line="157"/>
+        <source>次の年度に取り組むことを書いてください。</source>
+        <translation>Describe what will be done next year.</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_form.py" line="160"/>
+        <source>工程の状況</source>
+        <translation>Roadmap steps</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_form.py" line="183"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_form.py" line="184"/>
+        <source>下書きを今すぐ保存します（Ctrl+S）。入力は数秒ごとに自動でも保存されます。</source>
+        <translation>Save the draft now (Ctrl+S). Input is also saved automatically every few seconds.</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_form.py" line="185"/>
+        <source>提出…</source>
+        <translation>Submit…</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_form.py" line="186"/>
+        <source>確認済みにする…</source>
+        <translation>Confirm…</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_form.py" line="187"/>
+        <source>差戻し…</source>
+        <translation>Return…</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_form.py" line="276"/>
+        <source>差戻しされました。理由：{0}</source>
+        <translation>Returned. Reason: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_form.py" line="278"/>
+        <source>この報告は{0}のため編集できません。修正が必要なときは情報政策課に差戻しを依頼してください。</source>
+        <translation>This report cannot be edited (status: {0}). To correct it, ask the information policy division to return it.</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_form.py" line="281"/>
+        <source>前回保存されなかった入力を復元しました（{0}）。</source>
+        <translation>Input not saved last time has been restored ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_form.py" line="286"/>
+        <source>&lt;b&gt;{0}&lt;/b&gt; の報告（{1}）</source>
+        <translation>Report of &lt;b&gt;{0}&lt;/b&gt; ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_form.py" line="288"/>
+        <source>状態：{0}</source>
+        <translation>Status: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_form.py" line="288"/>
+        <source>未作成</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_form.py" line="291"/>
+        <source>最終保存：{0}（{1}）</source>
+        <translation>Last saved: {0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_form.py" line="415"/>
+        <source>数値の誤りを直すまで保存できません（入力内容は保護されています）。</source>
+        <translation>Cannot save until the number is corrected (your input is kept safe).</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_form.py" line="458"/>
+        <source>他の利用者が先に保存したため、保存を保留しています（入力内容は保護されています）。</source>
+        <translation>Someone else saved first; saving is on hold (your input is kept safe).</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_form.py" line="470"/>
+        <source>他の利用者の変更を反映</source>
+        <translation>Take the other user&apos;s changes</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_form.py" line="496"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="504"/>
+        <source>提出の前に入力してください：{0}</source>
+        <translation>Fill in before submitting: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>RevisionDialog</name>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="300"/>
+        <source>年度見直し（新しい版の作成）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="302"/>
+        <source>今の版「{0}」を写して新しい版を作り、新しい版を最新にします。
+今の版は報告とともに読み取り専用で残ります。新しい版は報告のない状態で始まります。
+廃止した取組は新しい版には写しません。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="308"/>
+        <source>{0}見直し版</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="313"/>
+        <source>新しい版の名前(&amp;N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="313"/>
+        <source>新しい版の名前</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="314"/>
+        <source>見直しの年度(&amp;Y)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="314"/>
+        <source>見直しの年度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="315"/>
+        <source>計画期間の終わり(&amp;E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="315"/>
+        <source>計画期間の終わり</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoadmapView</name>
+    <message>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="108"/>
+        <source>表示単位：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="109"/>
+        <source>年度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="109"/>
+        <source>四半期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="109"/>
+        <source>月</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="120"/>
+        <source>すべて開く</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="123"/>
+        <source>推進事項で折りたたむ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="129"/>
+        <source>色分け：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="257"/>
+        <source>{0}の報告</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="258"/>
+        <source>色分けなし</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScaleDialog</name>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_lists.py" line="46"/>
+        <source>記号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_lists.py" line="46"/>
+        <source>名称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_lists.py" line="46"/>
+        <source>選択肢</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_lists.py" line="57"/>
+        <source>追加(&amp;A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_lists.py" line="57"/>
+        <source>削除(&amp;D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_lists.py" line="58"/>
+        <source>上へ(&amp;U)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_lists.py" line="59"/>
+        <source>下へ(&amp;W)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_lists.py" line="64"/>
+        <source>削除した選択肢を使っている報告の置き換え先</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_lists.py" line="68"/>
+        <source>記号や名称を変えると、それを使っている報告の値も合わせて変わります。
+報告で使われている選択肢を削除するときは、置き換え先を選びます。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_lists.py" line="110"/>
+        <source>「{0}」の置き換え先</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_lists.py" line="112"/>
+        <source>「{0}」（報告 {1} 件）→</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="252"/>
+        <source>期間は推定（元の資料に矢印がない）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="264"/>
+        <source>工程の内容(&amp;L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="264"/>
+        <source>工程の内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="265"/>
+        <source>開始年度(&amp;S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="265"/>
+        <source>開始年度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="266"/>
+        <source>開始の四半期(&amp;Q)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="266"/>
+        <source>開始の四半期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="267"/>
+        <source>終了年度(&amp;E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="267"/>
+        <source>終了年度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="268"/>
+        <source>終了の四半期(&amp;R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="268"/>
+        <source>終了の四半期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="269"/>
+        <source>種類(&amp;K)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="269"/>
+        <source>工程の種類</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="270"/>
+        <source>期間は推定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="271"/>
+        <source>関連する目標(&amp;G)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="271"/>
+        <source>関連する目標</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="276"/>
+        <source>指定なし（年度全体）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="278"/>
+        <source>第{0}四半期（{1}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TitlePane</name>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="65"/>
+        <source>名称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="66"/>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="68"/>
+        <source>名称(&amp;N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>actions</name>
+    <message>
+        <location filename="../../src/planDesk/gui/report_actions.py" line="13"/>
+        <source>提出</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_actions.py" line="14"/>
+        <source>{0} を提出します。
+提出すると、差戻しされるまで部署では編集できません。よろしいですか。</source>
+        <translation>Submit {0}?
+After submitting, the department cannot edit it unless it is returned.</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_actions.py" line="20"/>
+        <source>確認</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_actions.py" line="21"/>
+        <source>{0} を確認済みにします。よろしいですか。</source>
+        <translation>Mark {0} as confirmed?</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_actions.py" line="28"/>
+        <source>差戻し</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_actions.py" line="30"/>
+        <source>{0} を下書きに戻します。部署に伝える理由を入力してください（必須）。</source>
+        <translation>Return {0} to draft. Enter the reason for the department (required).</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_actions.py" line="34"/>
+        <source>差戻しの理由</source>
+        <translation>Reason for returning</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_actions.py" line="46"/>
+        <source>差戻しの理由を入力してください。</source>
+        <translation>Enter the reason for returning.</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../src/planDesk/gui/app.py" line="85"/>
+        <source>データベースを開けませんでした。</source>
+        <translation>The database could not be opened.</translation>
+    </message>
+</context>
+<context>
+    <name>conflict</name>
+    <message>
+        <location filename="../../src/planDesk/gui/conflict_dialog.py" line="22"/>
+        <source>同じ報告が先に保存されています</source>
+        <translation>The same report was saved first by someone else</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/conflict_dialog.py" line="23"/>
+        <source>この報告は {0} が先に保存しました。次の項目があなたの入力と違います。</source>
+        <translation>{0} saved this report first. These fields differ from your input.</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/conflict_dialog.py" line="24"/>
+        <source>他の利用者</source>
+        <translation>another user</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/conflict_dialog.py" line="25"/>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/conflict_dialog.py" line="26"/>
+        <source>【{0}】
+  あなた：{1}
+  保存済み：{2}</source>
+        <translation>[{0}]
+  You: {1}
+  Saved: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/conflict_dialog.py" line="28"/>
+        <source>どちらを残しますか。相手の内容を採用しても、あなたの入力は［元に戻す］（Ctrl+Z）で戻せます。</source>
+        <translation>Which should be kept? If you take the saved text, Undo (Ctrl+Z) brings yours back.</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/conflict_dialog.py" line="30"/>
+        <source>自分の入力を残す</source>
+        <translation>Keep mine</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/conflict_dialog.py" line="31"/>
+        <source>保存済みの内容を採用</source>
+        <translation>Take the saved text</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/conflict_dialog.py" line="32"/>
+        <source>後で決める</source>
+        <translation>Decide later</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../src/planDesk/gui/error_handling.py" line="49"/>
+        <source>planDesk</source>
+        <translation>planDesk</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/error_handling.py" line="94"/>
+        <source>予期しないエラー</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/error_handling.py" line="95"/>
+        <source>予期しないエラーが発生しました。作業中の操作は完了していない可能性があります。</source>
+        <translation>An unexpected error occurred. The last operation may not have completed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/error_handling.py" line="97"/>
+        <source>入力中の内容は下書きとして保護しました。</source>
+        <translation>Your input has been kept safe as a draft.</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/error_handling.py" line="98"/>
+        <source>入力中の内容を保護できなかった可能性があります。</source>
+        <translation>Your input may not have been kept safe.</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/error_handling.py" line="99"/>
+        <source>詳しい記録はログファイルにあります：
+{0}</source>
+        <translation>Details are in the log file:
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/error_handling.py" line="100"/>
+        <source>ログファイルを書き込めませんでした。</source>
+        <translation>The log file could not be written.</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/error_handling.py" line="101"/>
+        <source>問題が続くときは、ログファイルを添えて情報政策課に連絡してください。</source>
+        <translation>If this keeps happening, send the log file to the information policy division.</translation>
+    </message>
+</context>
+<context>
+    <name>export</name>
+    <message>
+        <location filename="../../src/planDesk/gui/export_menu.py" line="44"/>
+        <source>（出力できる帳票がありません）</source>
+        <translation>(no outputs available)</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/export_menu.py" line="75"/>
+        <source>どの部署の提出用ファイルを出力しますか。</source>
+        <translation>Which department&apos;s submission file?</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <location filename="../../src/planDesk/gui/labels.py" line="17"/>
+        <source>未作成</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/labels.py" line="18"/>
+        <source>下書き</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/labels.py" line="19"/>
+        <source>提出済</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/labels.py" line="20"/>
+        <source>確認済</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/labels.py" line="28"/>
+        <source>未着手</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/labels.py" line="29"/>
+        <source>実施中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/labels.py" line="30"/>
+        <source>完了</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/labels.py" line="31"/>
+        <source>遅れ</source>
+        <translation>Delayed</translation>
+    </message>
+</context>
+<context>
+    <name>plan_text</name>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_text.py" line="26"/>
+        <source>（{0}現在）</source>
+        <translation> (as of {0})</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_text.py" line="56"/>
+        <source>{0}月</source>
+        <translation> month {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_text.py" line="58"/>
+        <source>第{0}四半期</source>
+        <translation> Q{0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_text.py" line="67"/>
+        <source>（継続）</source>
+        <translation> (continuing)</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_text.py" line="69"/>
+        <source>（節目）</source>
+        <translation> (milestone)</translation>
+    </message>
+</context>
+<context>
+    <name>report</name>
+    <message>
+        <location filename="../../src/planDesk/gui/report_values.py" line="57"/>
+        <source>実施状況</source>
+        <translation>What was done</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_values.py" line="58"/>
+        <source>進捗評価</source>
+        <translation>Evaluation</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_values.py" line="59"/>
+        <source>課題</source>
+        <translation>Issues</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_values.py" line="60"/>
+        <source>今後の方向性</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_values.py" line="61"/>
+        <source>今後の取組</source>
+        <translation>Next steps</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_values.py" line="68"/>
+        <source>実績：{0}</source>
+        <translation>Actual: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_values.py" line="71"/>
+        <source>工程の状況：{0}</source>
+        <translation>Step state: {0}</translation>
+    </message>
+</context>
+</TS>
