@@ -97,3 +97,20 @@ def test_window_layout_and_language_are_remembered(qtbot: QtBot, sample_db: Path
     assert again.identity == Identity("市民課")
     again.store.close()
     assert settings.language() == "ja"
+
+
+def test_roadmap_follows_the_tree_filter_and_opens_initiatives(division: MainWindow) -> None:
+    from planDesk.gui.roadmap_view import RoadmapView
+
+    tool = division.open_roadmap()
+    assert tool is not None
+    view = tool.tool()
+    assert isinstance(view, RoadmapView)
+    assert view.cycle_fy == division.cycle.fy
+    division.filter_bar.priority.setChecked(True)
+    priority = {initiative_by_code(division, "①－１－１"), initiative_by_code(division, "③－１－３")}
+    assert view._filter_ids == priority
+    target = initiative_by_code(division, "③－１－３")
+    view.initiativeActivated.emit(target)
+    assert division.page is not None and division.page.initiative.id == target
+    tool.close()

@@ -176,6 +176,9 @@ class MainWindow(QMainWindow):
         self.view_menu = mb.addMenu(self.tr("表示(&V)"))
         self._action(self.view_menu, self.tr("すべて展開(&E)"), self.tree.expandAll)
         self._action(self.view_menu, self.tr("すべて折りたたむ(&C)"), self.tree.collapseAll)
+        self.view_menu.addSeparator()
+        self.roadmap_action = self._action(self.view_menu, self.tr("工程表(&R)…"), self.open_roadmap,
+                                           "Ctrl+R")
 
         self.export_menu = mb.addMenu(self.tr("出力(&O)"))
         self.export_menu.aboutToShow.connect(lambda: export_menu.fill_menu(self.export_menu, self))
@@ -232,6 +235,44 @@ class MainWindow(QMainWindow):
         return self._tool("auditLog", self.tr("変更履歴（監査ログ） — {0}").format(self.plan.name),
                           lambda: AuditLogView(self.store, plan_id))
 
+    def open_roadmap(self) -> ToolWindow | None:
+        """The 工程表 of the plan, showing what the tree shows, coloured by this cycle's reports."""
+        if self.plan is None or self.reports is None:
+            return None
+        from planDesk.gui.roadmap_view import RoadmapView
+
+        plan, reports = self.plan, self.reports
+
+        def make() -> RoadmapView:
+            view = RoadmapView(reports.plan_with_reports(plan), cycle_fy=self.cycle.fy)
+            view.initiativeActivated.connect(self._roadmap_activated)
+            return view
+
+        window = self._tool("roadmap", self.tr("工程表 — {0}（{1}）").format(plan.name, plan.revision), make)
+        self._sync_roadmap()
+        return window
+
+    def _roadmap(self) -> Any:
+        window = self.tools.get("roadmap")
+        if window is None or self.plan is None or window.property("planId") != self.plan.id:
+            return None
+        return window.tool()
+
+    def _sync_roadmap(self, *, reports_changed: bool = False) -> None:
+        """Keep an open roadmap in step with the tree's filter, the cycle and saved reports."""
+        view = self._roadmap()
+        if view is None or self.reports is None or self.plan is None:
+            return
+        if reports_changed:
+            view.set_plan(self.reports.plan_with_reports(self.plan))
+        view.set_cycle_fy(self.cycle.fy)
+        view.set_filter(self.proxy.accepted())
+
+    def _roadmap_activated(self, initiative_id: int) -> None:
+        self.select_initiative(initiative_id)
+        self.raise_()
+        self.activateWindow()
+
     def _plan_edited(self, change: Change) -> None:
         """The plan editor changed the plan: show the change here too."""
         if self.plan is None:
@@ -262,6 +303,7 @@ class MainWindow(QMainWindow):
         self._show_page(None)
         self._refresh_context()
         self.tree.expandAll()
+        self._sync_roadmap(reports_changed=True)
         if selected is not None:
             self.select_initiative(selected)
 
@@ -403,6 +445,7 @@ class MainWindow(QMainWindow):
         self.proxy.apply(spec, self.reports, self.identity, self.cycle)
         if spec.active:
             self.tree.expandAll()
+        self._sync_roadmap()
         total = len(self.model.initiatives())
         shown = self.proxy.matching_count()
         self.match_label.setText(
@@ -479,6 +522,7 @@ class MainWindow(QMainWindow):
         self.model.update_initiative(self.reports, self.identity, self.cycle, initiative_id)
         if self.page is not None and self.page.initiative.id == initiative_id:
             self.page.update_reports(self.reports)
+        self._sync_roadmap(reports_changed=True)
         self.statusBar().showMessage(self.tr("保存しました"), 3000)
 
     def _transitioned(self, initiative_id: int) -> None:

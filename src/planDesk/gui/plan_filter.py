@@ -123,6 +123,10 @@ class PlanFilterProxy(QSortFilterProxyModel):
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         self._refresh_group_labels()
 
+    def accepted(self) -> frozenset[int] | None:
+        """The ids of the initiatives shown, or None when no filter is set."""
+        return None if self._accepted is None else frozenset(self._accepted)
+
     def matching_count(self) -> int | None:
         return None if self._accepted is None else len(self._accepted)
 

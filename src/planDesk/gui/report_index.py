@@ -7,7 +7,7 @@ plan: the report form must stay fast on a 10,000-initiative plan). No Qt here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from planDesk.core.plan_view import DepartmentView, InitiativeView, PlanView, ReportView
 from planDesk.gui.identity import Identity, is_mine
@@ -39,6 +39,8 @@ class Summary:
 
 
 class ReportIndex:
+    """The plan's reports, kept up to date per initiative while the user works."""
+
     def __init__(self, plan: PlanView) -> None:
         self._by_initiative: dict[int, tuple[ReportView, ...]] = {
             ini.id: ini.reports for ini in plan.initiatives(include_retired=True)
@@ -58,6 +60,17 @@ class ReportIndex:
             if r.department == department:
                 return r
         return None
+
+    def plan_with_reports(self, plan: PlanView) -> PlanView:
+        """The plan as loaded, with every initiative's reports as they are now (for views
+        such as the roadmap that colour by reports)."""
+        policies = tuple(
+            replace(pol, items=tuple(
+                replace(item, initiatives=tuple(replace(ini, reports=self.reports(ini.id))
+                                                for ini in item.initiatives))
+                for item in pol.items))
+            for pol in plan.policies)
+        return replace(plan, policies=policies)
 
     def summary(self, ini: InitiativeView, identity: Identity | None, cycle: Cycle) -> Summary:
         """A department sees its own report; the division sees the least advanced part."""
