@@ -159,3 +159,11 @@ def test_backup_uses_a_consistent_copy(sample_db: Path) -> None:
     copy = database.backup_sqlite(sample_db, "test")
     with sqlite3.connect(copy) as conn:
         assert conn.execute("select count(*) from initiative").fetchone()[0] == 34
+
+
+def test_revision_graph_agrees_with_alembic() -> None:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(database.alembic_config())
+    assert database.head_revision() == script.get_current_head()
+    assert database.known_revisions() == {rev.revision for rev in script.walk_revisions()}

@@ -60,16 +60,34 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def gui_only_arguments(argv: Sequence[str]) -> tuple[bool, str | None]:
+    """Whether ``argv`` only opens the GUI (nothing, or just ``--db X``), and its ``--db``.
+
+    The GUI start is the common case (a double-click); it skips building the full parser,
+    which imports every subcommand and export module (reportlab, openpyxl …) and would
+    double the time to the first window.
+    """
+    args = list(argv)
+    if not args:
+        return True, None
+    if len(args) == 2 and args[0] == "--db" and not args[1].startswith("-"):
+        return True, args[1]
+    if len(args) == 1 and args[0].startswith("--db=") and len(args[0]) > 5:
+        return True, args[0][5:]
+    return False, None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    gui_only, db = gui_only_arguments(argv)
+    args = argparse.Namespace(db=db, command=None, handler=None) if gui_only else build_parser().parse_args(argv)
     log_file = setup_logging()
     handler: Handler | None = getattr(args, "handler", None)
     try:
         if handler is None:
-            from planDesk.cli.commands import run_gui
+            from planDesk.gui.app import run
 
-            return run_gui(args)
+            return run(args.db or paths.default_database())
         return handler(args)
     except UserError as exc:
         print(f"plandesk: {exc.message}", file=sys.stderr)
