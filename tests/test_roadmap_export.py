@@ -96,3 +96,20 @@ def test_mistakes_are_explained(sample_db: Path, tmp_path: Path, capsys: pytest.
     with pytest.raises(SystemExit) as exc:
         run(sample_db, "--out", str(tmp_path / "x.pdf"), "--zoom", "week")
     assert exc.value.code == 2
+
+
+def test_a_chart_too_large_for_one_image_is_refused_with_a_hint(qapp: object, tmp_path: Path) -> None:
+    from datetime import date
+
+    from bench.roadmap_synthetic import synthetic_plan
+    from planDesk.core.errors import UserError
+    from planDesk.core.roadmap_layout import layout_roadmap
+    from planDesk.core.roadmap_measure import FontMeasurer
+    from planDesk.gui.roadmap_image import write_roadmap_png
+
+    layout = layout_roadmap(synthetic_plan(1500, 3), measurer=FontMeasurer(), today=date(2025, 6, 1))
+    out = tmp_path / "big.png"
+    with pytest.raises(UserError, match="大きすぎて") as exc:
+        write_roadmap_png(out, layout)
+    assert "--department" in exc.value.hint and "PDF" in exc.value.hint
+    assert not out.exists()
