@@ -255,7 +255,8 @@ class RoadmapCanvas(QAbstractScrollArea):
             if hit is not None:
                 return f"{initiative_label(hit)}\n部署：{departments_label(hit)}\n工程 {len(hit.steps)} 件" \
                        "（ダブルクリックで取組を開きます）"
-        return row.title + ("（クリックで開きます）" if row.collapsed else "（クリックで折りたたみます）")
+        return row.title + ("（▶ のクリックかダブルクリックで開きます）" if row.collapsed
+                            else "（▼ のクリックかダブルクリックで折りたたみます）")
 
     def _step_index(self) -> dict[int, tuple[InitiativeView, StepView]]:
         if self._steps is None and self._layout is not None:

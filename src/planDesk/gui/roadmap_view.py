@@ -13,8 +13,7 @@ from collections.abc import Callable, Collection
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSize, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -34,56 +32,13 @@ from planDesk.core.fiscal import format_fy
 from planDesk.core.plan_view import InitiativeView, PlanView
 from planDesk.core.roadmap_geometry import DEFAULT_METRICS
 from planDesk.core.roadmap_layout import ZOOMS, Ref, RoadmapLayout, Zoom, layout_roadmap
-from planDesk.core.roadmap_legend import layout_legend
 from planDesk.core.roadmap_measure import FontMeasurer
 from planDesk.core.roadmap_states import latest_report_fy
 from planDesk.gui.roadmap_canvas import RoadmapCanvas
-from planDesk.gui.roadmap_painter import QtStyles, paint_primitives
+from planDesk.gui.roadmap_legend_widget import LegendWidget
 from planDesk.gui.roadmap_print import export_pdf, export_png, paper_layout, print_roadmap
 
 Filter = Callable[[InitiativeView], bool] | Collection[int] | None
-
-
-class LegendWidget(QWidget):
-    """The legend, painted from the same primitives as on paper."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.k = self.logicalDpiY() / 72.0
-        self._styles = QtStyles(self.logicalDpiY())
-        self._measurer = FontMeasurer()
-        self._args: tuple[date, bool, int | None] = (date.today(), True, None)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-
-    def set_state(self, today: date, in_period: bool, cycle_fy: int | None) -> None:
-        self._args = (today, in_period, cycle_fy)
-        self.updateGeometry()
-        self.update()
-
-    def _legend(self, width_px: int) -> tuple[list, float, float]:  # type: ignore[type-arg]
-        today, in_period, fy = self._args
-        return layout_legend(self._measurer, today=today, today_in_period=in_period, cycle_fy=fy,
-                             max_width=max(200.0, width_px / self.k - 8))
-
-    def sizeHint(self) -> QSize:
-        _, _, h = self._legend(max(self.width(), 600))
-        return QSize(600, round((h + 6) * self.k))
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return round((self._legend(width)[2] + 6) * self.k)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor("#ffffff"))
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.scale(self.k, self.k)
-        painter.translate(4, 3)
-        prims, _, _ = self._legend(self.width())
-        paint_primitives(painter, prims, self._styles)
-        painter.end()
 
 
 class RoadmapView(QWidget):
