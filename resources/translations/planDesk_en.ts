@@ -868,7 +868,7 @@ What you can enter and review depends on it. You can change it later from the Fi
     </message>
     <message>
         <location filename="../../src/planDesk/gui/main_window.py" line="105"/>
-        <location filename="../../src/planDesk/gui/main_window.py" line="455"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="498"/>
         <source>左の一覧から取組を選んでください。</source>
         <translation>Choose an initiative in the list on the left.</translation>
     </message>
@@ -959,61 +959,71 @@ What you can enter and review depends on it. You can change it later from the Fi
     </message>
     <message>
         <location filename="../../src/planDesk/gui/main_window.py" line="180"/>
+        <source>工程表(&amp;R)…</source>
+        <translation>&amp;Roadmap…</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="183"/>
         <source>出力(&amp;O)</source>
         <translation>&amp;Output</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="183"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="186"/>
         <source>計画(&amp;P)</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="184"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="187"/>
         <source>計画の編集(&amp;E)…</source>
         <translation>&amp;Edit the plan…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="185"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="188"/>
         <source>変更履歴（監査ログ）(&amp;A)…</source>
         <translation>&amp;Audit log…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="187"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="190"/>
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="188"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="191"/>
         <source>planDesk について(&amp;A)</source>
         <translation>&amp;About planDesk</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="222"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="225"/>
         <source>（旧版・閲覧のみ）</source>
         <translation> (earlier revision, read only)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="223"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="226"/>
         <source>計画の編集 — {0}（{1}）{2}</source>
         <translation>Edit the plan — {0} ({1}){2}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="232"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="235"/>
         <source>変更履歴（監査ログ） — {0}</source>
         <translation>Audit log — {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="271"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="251"/>
+        <source>工程表 — {0}（{1}）</source>
+        <translation>Roadmap — {0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="313"/>
         <source>（ログファイルを書き込めません）</source>
         <translation>(the log file cannot be written)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="272"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="314"/>
         <source>planDesk について</source>
         <translation>About planDesk</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="273"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="315"/>
         <source>planDesk {0}
 デジタル化推進アクションプランの進捗報告・集約ツール
 
@@ -1026,74 +1036,74 @@ Database: {1}
 Log: {2}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="307"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="349"/>
         <source>前回保存されなかった入力を復元しました</source>
         <translation>Input that was not saved last time has been restored</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="309"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="351"/>
         <source>前回終了したときに保存されていなかった入力があります。入力の画面に戻しました。
 {0}</source>
         <translation>Some input was not saved when planDesk last ended. It has been put back into its form.
 {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="320"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="362"/>
         <source>（旧版）</source>
         <translation> (earlier revision)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="393"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="435"/>
         <source>所属：未設定</source>
         <translation>User: not set</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="396"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="438"/>
         <source>所属：{0}</source>
         <translation>User: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="409"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="452"/>
         <source>{0}件を表示中（全{1}件）</source>
         <translation>Showing {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="410"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="453"/>
         <source>全{0}件</source>
         <translation>{0} in all</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="482"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="526"/>
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="523"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="567"/>
         <source>保存済み</source>
         <translation>All saved</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="524"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="568"/>
         <source>未保存の入力があります（数秒後に自動保存）</source>
         <translation>Unsaved input (saved automatically in a few seconds)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="525"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="569"/>
         <source>保存中…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="526"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="570"/>
         <source>保存できていない入力があります（入力内容は保護されています）</source>
         <translation>Some input could not be saved (it is kept safe)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="537"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="581"/>
         <source>表示言語を切り替えるため、planDesk を再起動します。よろしいですか。</source>
         <translation>planDesk restarts to change the language. Continue?</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="571"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="615"/>
         <source>保存できていない入力があります。入力内容はこのパソコンに保持し、次回の起動時に復元します。
 終了しますか。</source>
         <translation>Some input could not be saved. It is kept on this computer and restored at the next start.
@@ -1415,7 +1425,7 @@ Exit now?</translation>
 <context>
     <name>PlanFilterProxy</name>
     <message>
-        <location filename="../../src/planDesk/gui/plan_filter.py" line="151"/>
+        <location filename="../../src/planDesk/gui/plan_filter.py" line="155"/>
         <source>{0}（{1}／{2}件）</source>
         <translation>{0} ({1} of {2})</translation>
     </message>
@@ -1752,47 +1762,107 @@ Exit now?</translation>
 <context>
     <name>RoadmapView</name>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="108"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="114"/>
         <source>表示単位：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="109"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="115"/>
         <source>年度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="109"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="115"/>
         <source>四半期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="109"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="115"/>
         <source>月</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="120"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="126"/>
         <source>すべて開く</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="123"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="129"/>
         <source>推進事項で折りたたむ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="129"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="135"/>
         <source>色分け：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="257"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="142"/>
+        <source>印刷・PDF の用紙（横向き）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="144"/>
+        <source>印刷…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="145"/>
+        <source>PDF 出力…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="146"/>
+        <source>画像出力…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="267"/>
+        <source>絞り込み：取組 {0} 件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="289"/>
+        <source>工程表を PDF に出力</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="289"/>
+        <source>工程表.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="290"/>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="295"/>
+        <source>工程表を画像に出力</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="295"/>
+        <source>工程表.png</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="296"/>
+        <source>PNG 画像 (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="310"/>
+        <source>工程表</source>
+        <translation>Roadmap</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="325"/>
         <source>{0}の報告</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="258"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="326"/>
         <source>色分けなし</source>
         <translation type="unfinished"></translation>
     </message>
