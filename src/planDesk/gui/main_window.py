@@ -488,7 +488,7 @@ class MainWindow(QMainWindow):
         old = self.page
         self.page = None
         if initiative_id is not None and self.plan is not None and self.reports is not None:
-            ini = next((i for i in self.model.initiatives() if i.id == initiative_id), None)
+            ini = self.model.initiative(initiative_id)
             if ini is not None:
                 self.page = self._make_page(ini)
         # takeWidget: QScrollArea.setWidget would delete the old page at once, while its
@@ -518,7 +518,12 @@ class MainWindow(QMainWindow):
         """A form saved: refresh this initiative's reports, its tree row and the page."""
         if self.reports is None:
             return
-        self.reports.replace(initiative_id, data_access.initiative_reports(self.store, initiative_id))
+        if self.page is not None and self.page.initiative.id == initiative_id:
+            for form in self.page.forms:  # each form holds its report as just saved
+                if form.report is not None:
+                    self.reports.put(form.report)
+        else:
+            self.reports.replace(initiative_id, data_access.initiative_reports(self.store, initiative_id))
         self.model.update_initiative(self.reports, self.identity, self.cycle, initiative_id)
         if self.page is not None and self.page.initiative.id == initiative_id:
             self.page.update_reports(self.reports)

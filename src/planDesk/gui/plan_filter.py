@@ -104,8 +104,9 @@ class PlanFilterProxy(QSortFilterProxyModel):
         return model
 
     def plan_changed(self) -> None:
-        """Call after the source model got a new plan: rebuild the search texts."""
-        self._haystacks = {ini.id: haystack(ini) for ini in self.tree().initiatives()}
+        """Call after the source model got a new plan. The search texts are folded on the
+        first text search (a second or so for 10,000 initiatives), not at start-up."""
+        self._haystacks = {}
 
     def apply(self, spec: FilterSpec, reports: ReportIndex, identity: Identity | None,
               cycle: Cycle) -> None:
@@ -115,8 +116,8 @@ class PlanFilterProxy(QSortFilterProxyModel):
             self._accepted = None
             self._counts = {}
         else:
-            if not self._haystacks:
-                self.plan_changed()
+            if spec.text and not self._haystacks:
+                self._haystacks = {ini.id: haystack(ini) for ini in self.tree().initiatives()}
             self._accepted = matching_initiatives(self.tree().initiatives(), spec, reports, identity,
                                                   cycle, self._haystacks)
             self._counts = self.tree().group_counts(self._accepted)

@@ -60,6 +60,7 @@ class PlanTreeModel(QAbstractItemModel):
         self._top: list[int] = []
         self._plan: PlanView | None = None
         self._summaries: dict[int, Summary] = {}
+        self._pos_of: dict[int, int] = {}  # initiative id → node position
         self._headers = [self.tr("名称"), self.tr("区分"), self.tr("担当部署"), self.tr("進捗評価"),
                          self.tr("報告状況")]
 
@@ -71,6 +72,7 @@ class PlanTreeModel(QAbstractItemModel):
         self._nodes = []
         self._top = []
         self._summaries = {}
+        self._pos_of = {}
         l1, l2, _ = plan.level_labels
         for p_row, pol in enumerate(p for p in plan.policies if not p.retired):
             p_pos = self._add(Node(POLICY, pol.id, -1, p_row, f"{l1}{pol.code}　{pol.title}"))
@@ -82,6 +84,7 @@ class PlanTreeModel(QAbstractItemModel):
                     pos = self._add(Node(INITIATIVE, ini.id, i_pos, n_row, f"{ini.code}　{ini.title}",
                                          initiative=ini))
                     self._nodes[i_pos].children.append(pos)
+                    self._pos_of[ini.id] = pos
                 self._nodes[i_pos].total = len(self._nodes[i_pos].children)
                 self._nodes[p_pos].total += self._nodes[i_pos].total
         self._headers[COL_NAME] = "／".join(plan.level_labels)
@@ -102,13 +105,13 @@ class PlanTreeModel(QAbstractItemModel):
     def update_initiative(self, reports: ReportIndex, identity: Identity | None, cycle: Cycle,
                           initiative_id: int) -> None:
         """After a save: refresh one initiative's row only."""
-        for pos, n in enumerate(self._nodes):
-            if n.initiative is not None and n.ref_id == initiative_id:
-                self._summaries[initiative_id] = reports.summary(n.initiative, identity, cycle)
-                left = self.createIndex(n.row, COL_EVAL, pos)
-                right = self.createIndex(n.row, COL_STATUS, pos)
-                self.dataChanged.emit(left, right)
-                return
+        pos = self._pos_of.get(initiative_id)
+        if pos is None:
+            return
+        n = self._nodes[pos]
+        assert n.initiative is not None
+        self._summaries[initiative_id] = reports.summary(n.initiative, identity, cycle)
+        self.dataChanged.emit(self.createIndex(n.row, COL_EVAL, pos), self.createIndex(n.row, COL_STATUS, pos))
 
     def _emit_columns_changed(self) -> None:
         for n in self._nodes:
@@ -125,6 +128,10 @@ class PlanTreeModel(QAbstractItemModel):
 
     def initiatives(self) -> list[InitiativeView]:
         return [n.initiative for n in self._nodes if n.initiative is not None]
+
+    def initiative(self, initiative_id: int) -> InitiativeView | None:
+        pos = self._pos_of.get(initiative_id)
+        return None if pos is None else self._nodes[pos].initiative
 
     def summary(self, initiative_id: int) -> Summary | None:
         return self._summaries.get(initiative_id)
@@ -145,18 +152,18 @@ class PlanTreeModel(QAbstractItemModel):
         return self._nodes[index.internalId()]
 
     def index_of_initiative(self, initiative_id: int) -> QModelIndex:
-        for pos, n in enumerate(self._nodes):
-            if n.kind == INITIATIVE and n.ref_id == initiative_id:
-                return self.createIndex(n.row, 0, pos)
-        return QModelIndex()
+        pos = self._pos_of.get(initiative_id)
+        if pos is None:
+            return QModelIndex()
+        return self.createIndex(self._nodes[pos].row, 0, pos)
 
     def groups_of(self, initiative_id: int) -> tuple[int, int] | None:
         """(policy id, item id) of an initiative."""
-        for n in self._nodes:
-            if n.kind == INITIATIVE and n.ref_id == initiative_id:
-                item = self._nodes[n.parent]
-                return self._nodes[item.parent].ref_id, item.ref_id
-        return None
+        pos = self._pos_of.get(initiative_id)
+        if pos is None:
+            return None
+        item = self._nodes[self._nodes[pos].parent]
+        return self._nodes[item.parent].ref_id, item.ref_id
 
     # -- QAbstractItemModel --------------------------------------------------------------------
 

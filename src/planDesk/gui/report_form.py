@@ -36,6 +36,7 @@ from planDesk.gui.report_values import (
     field_label,
     kpi_key,
     missing_required,
+    report_after_save,
     step_key,
     to_input,
     values_from_report,
@@ -431,8 +432,13 @@ class ReportForm(QWidget):
         finally:
             self._saving = False
         self.version = version
+        if self.report is not None and self.report.version < version:
+            self.report = report_after_save(self.report, self.ini, values, version, self.ctx.store.actor)
+        else:
+            self.report = self._latest()
         self._saved = values
         self._restored = ""
+        self._update_header()
         if self._values == values:
             self.ctx.journal.remove(self.key)
         self._show_messages()

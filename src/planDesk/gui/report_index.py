@@ -52,6 +52,13 @@ class ReportIndex:
     def replace(self, initiative_id: int, reports: tuple[ReportView, ...]) -> None:
         self._by_initiative[initiative_id] = reports
 
+    def put(self, report: ReportView) -> None:
+        """Replace (or add) one report, e.g. the one a form has just saved."""
+        others = tuple(r for r in self.reports(report.initiative_id)
+                       if (r.department_id, r.fy, r.half) != (report.department_id, report.fy, report.half))
+        self._by_initiative[report.initiative_id] = tuple(
+            sorted((*others, report), key=lambda r: (r.fy, r.half, r.department)))
+
     def for_cycle(self, initiative_id: int, cycle: Cycle) -> list[ReportView]:
         return [r for r in self.reports(initiative_id) if r.fy == cycle.fy and r.half == cycle.half]
 

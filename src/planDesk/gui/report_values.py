@@ -7,6 +7,9 @@ are parsed (``core.numbers.parse_number``) only when saving. No widgets here.
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import UTC, datetime
+
 from PySide6.QtCore import QCoreApplication
 
 from planDesk.core.numbers import format_number, parse_number
@@ -84,6 +87,22 @@ def to_input(ini: InitiativeView, department_id: int, fy: int, half: int, values
         issues=values.get("issues", ""), direction=values.get("direction") or None,
         next_steps=values.get("next_steps", ""), kpi_actuals=actuals, step_states=states,
     )
+
+
+def report_after_save(old: ReportView, ini: InitiativeView, values: dict[str, str], version: int,
+                      actor: str) -> ReportView:
+    """The report as the database now holds it after saving ``values`` over ``old``.
+
+    Saves the read-back after every save (the form must stay fast on a large plan); only
+    the first save of a new report, whose id is not known yet, reads it back.
+    """
+    data = to_input(ini, old.department_id, old.fy, old.half, values)
+    actuals = dict(old.kpi_actuals) | data.kpi_actuals
+    states = dict(old.step_states) | data.step_states
+    return replace(old, activities=data.activities, evaluation=data.evaluation, issues=data.issues,
+                   direction=data.direction, next_steps=data.next_steps,
+                   kpi_actuals=tuple(sorted(actuals.items())), step_states=tuple(sorted(states.items())),
+                   updated_by=actor, updated_at=datetime.now(UTC), version=version)
 
 
 def missing_required(values: dict[str, str]) -> list[str]:
