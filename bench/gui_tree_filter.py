@@ -67,6 +67,19 @@ def main() -> int:
         "status-draft": FilterSpec(status="draft"),
         "clear": FilterSpec(),
     }
+    def settle() -> int:
+        # What the tree view asks for: every shown row of the first two levels.
+        rows = 0
+        for r in range(proxy.rowCount()):
+            top = proxy.index(r, 0)
+            for c in range(proxy.rowCount(top)):
+                rows += proxy.rowCount(proxy.index(c, 0, top))
+        return rows
+
+    t0 = time.perf_counter()
+    proxy.apply(FilterSpec(text="デジタル"), reports, identity, cycle)
+    settle()
+    first_ms = (time.perf_counter() - t0) * 1000  # includes folding every search text once
     results: dict[str, dict[str, float]] = {}
     for name, spec in scenarios.items():
         times = []
@@ -74,14 +87,16 @@ def main() -> int:
             proxy.apply(FilterSpec(text="x-warm"), reports, identity, cycle)
             t0 = time.perf_counter()
             proxy.apply(spec, reports, identity, cycle)
+            settle()
             times.append((time.perf_counter() - t0) * 1000)
         results[name] = {"median_ms": statistics.median(times), "min_ms": min(times), "max_ms": max(times)}
-    print(f"plan: {count} initiatives; load {load_ms:.0f} ms; tree build {build_ms:.0f} ms")
+    print(f"plan: {count} initiatives; load {load_ms:.0f} ms; tree build {build_ms:.0f} ms; "
+          f"first text search {first_ms:.0f} ms")
     print(f"{'scenario':<16}{'median':>10}{'min':>10}{'max':>10}  (ms)")
     for name, r in results.items():
         print(f"{name:<16}{r['median_ms']:>10.1f}{r['min_ms']:>10.1f}{r['max_ms']:>10.1f}")
     print(json.dumps({"bench": "gui_tree_filter", "initiatives": count, "load_ms": load_ms,
-                      "build_ms": build_ms, "scenarios": results}, ensure_ascii=False))
+                      "build_ms": build_ms, "first_search_ms": first_ms, "scenarios": results}, ensure_ascii=False))
     store.close()
     del app
     return 0

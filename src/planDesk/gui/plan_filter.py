@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, QTimer
 
 from planDesk.core.plan_view import InitiativeView
 from planDesk.gui.identity import Identity, is_mine
@@ -92,6 +92,10 @@ class PlanFilterProxy(QSortFilterProxyModel):
         self._accepted: set[int] | None = None  # None: no filter, everything shown
         self._counts: dict[int, int] = {}  # group node position → matching initiatives
         self._haystacks: dict[int, str] = {}
+        self._pending: list[InitiativeView] = []
+        self._folder = QTimer(self)
+        self._folder.setInterval(0)
+        self._folder.timeout.connect(self._fold_some)
         self.setDynamicSortFilter(False)
 
     @property
@@ -104,9 +108,25 @@ class PlanFilterProxy(QSortFilterProxyModel):
         return model
 
     def plan_changed(self) -> None:
-        """Call after the source model got a new plan. The search texts are folded on the
-        first text search (a second or so for 10,000 initiatives), not at start-up."""
+        """Call after the source model got a new plan. The search texts (a second or two
+        of folding for 10,000 initiatives) are prepared in small slices while the user
+        looks, not at start-up; a search before they are ready finishes them at once."""
         self._haystacks = {}
+        self._pending = list(self.tree().initiatives())
+        self._folder.start()
+
+    def _fold_some(self) -> None:
+        for ini in self._pending[-200:]:
+            self._haystacks[ini.id] = haystack(ini)
+        del self._pending[-200:]
+        if not self._pending:
+            self._folder.stop()
+
+    def _fold_all(self) -> None:
+        for ini in self._pending:
+            self._haystacks[ini.id] = haystack(ini)
+        self._pending = []
+        self._folder.stop()
 
     def apply(self, spec: FilterSpec, reports: ReportIndex, identity: Identity | None,
               cycle: Cycle) -> None:
@@ -116,8 +136,8 @@ class PlanFilterProxy(QSortFilterProxyModel):
             self._accepted = None
             self._counts = {}
         else:
-            if spec.text and not self._haystacks:
-                self._haystacks = {ini.id: haystack(ini) for ini in self.tree().initiatives()}
+            if spec.text and self._pending:
+                self._fold_all()
             self._accepted = matching_initiatives(self.tree().initiatives(), spec, reports, identity,
                                                   cycle, self._haystacks)
             self._counts = self.tree().group_counts(self._accepted)
