@@ -10,7 +10,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QProcess, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from planDesk.core.errors import UserError
-from planDesk.core.setup_ops import DEFAULT_SAMPLE, init_sample
 from planDesk.core.store import Store
 from planDesk.gui import data_access, settings
 from planDesk.gui.error_handling import ExceptionDialogHook, install_qt_message_handler
@@ -57,6 +56,8 @@ def open_store(db: str) -> Store:
     store = Store.open(db, create=True)
     try:
         if not data_access.plans(store):
+            from planDesk.core.setup_ops import DEFAULT_SAMPLE, init_sample  # first start only
+
             log.info("empty database %s: loading the %s sample", store.location, DEFAULT_SAMPLE)
             init_sample(store, DEFAULT_SAMPLE)
     except BaseException:
