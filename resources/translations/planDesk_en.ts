@@ -421,9 +421,19 @@ What you can enter and review depends on it. You can change it later from the Fi
         <translation>Coordinate as the information policy di&amp;vision (review and return every report)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/identity_dialog.py" line="71"/>
+        <location filename="../../src/planDesk/gui/identity_dialog.py" line="58"/>
+        <source>部署名を選ぶか、入力して絞り込み</source>
+        <translation>Choose a department, or type to narrow the list</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/identity_dialog.py" line="74"/>
         <source>部署「{0}」はこの計画にありません。一覧から選んでください。</source>
         <translation>The department “{0}” is not in this plan. Choose one from the list.</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/identity_dialog.py" line="75"/>
+        <source>所属する部署を一覧から選んでください。</source>
+        <translation>Choose your department from the list.</translation>
     </message>
 </context>
 <context>
@@ -1073,37 +1083,37 @@ Log: {2}</translation>
         <translation>{0} in all</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="526"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="531"/>
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="567"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="572"/>
         <source>保存済み</source>
         <translation>All saved</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="568"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="573"/>
         <source>未保存の入力があります（数秒後に自動保存）</source>
         <translation>Unsaved input (saved automatically in a few seconds)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="569"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="574"/>
         <source>保存中…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="570"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="575"/>
         <source>保存できていない入力があります（入力内容は保護されています）</source>
         <translation>Some input could not be saved (it is kept safe)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="581"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="586"/>
         <source>表示言語を切り替えるため、planDesk を再起動します。よろしいですか。</source>
         <translation>planDesk restarts to change the language. Continue?</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="615"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="620"/>
         <source>保存できていない入力があります。入力内容はこのパソコンに保持し、次回の起動時に復元します。
 終了しますか。</source>
         <translation>Some input could not be saved. It is kept on this computer and restored at the next start.
@@ -1425,7 +1435,7 @@ Exit now?</translation>
 <context>
     <name>PlanFilterProxy</name>
     <message>
-        <location filename="../../src/planDesk/gui/plan_filter.py" line="155"/>
+        <location filename="../../src/planDesk/gui/plan_filter.py" line="176"/>
         <source>{0}（{1}／{2}件）</source>
         <translation>{0} ({1} of {2})</translation>
     </message>
@@ -1490,47 +1500,47 @@ Exit now?</translation>
 <context>
     <name>PlanTreeModel</name>
     <message>
-        <location filename="../../src/planDesk/gui/plan_tree_model.py" line="63"/>
+        <location filename="../../src/planDesk/gui/plan_tree_model.py" line="64"/>
         <source>名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_tree_model.py" line="63"/>
+        <location filename="../../src/planDesk/gui/plan_tree_model.py" line="64"/>
         <source>区分</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_tree_model.py" line="63"/>
+        <location filename="../../src/planDesk/gui/plan_tree_model.py" line="64"/>
         <source>担当部署</source>
         <translation>Departments</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_tree_model.py" line="63"/>
+        <location filename="../../src/planDesk/gui/plan_tree_model.py" line="64"/>
         <source>進捗評価</source>
         <translation>Evaluation</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_tree_model.py" line="64"/>
+        <location filename="../../src/planDesk/gui/plan_tree_model.py" line="65"/>
         <source>報告状況</source>
         <translation>Report status</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_tree_model.py" line="230"/>
+        <location filename="../../src/planDesk/gui/plan_tree_model.py" line="237"/>
         <source>{0}（{1}件）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_tree_model.py" line="249"/>
+        <location filename="../../src/planDesk/gui/plan_tree_model.py" line="256"/>
         <source>重点</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_tree_model.py" line="251"/>
+        <location filename="../../src/planDesk/gui/plan_tree_model.py" line="258"/>
         <source>{0}新規</source>
         <translation>New {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_tree_model.py" line="255"/>
+        <location filename="../../src/planDesk/gui/plan_tree_model.py" line="262"/>
         <source>など</source>
         <translation> etc.</translation>
     </message>
@@ -1538,173 +1548,173 @@ Exit now?</translation>
 <context>
     <name>ReportForm</name>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="114"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="115"/>
         <source>実施状況（必須）</source>
         <translation>What was done (required)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="115"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="116"/>
         <source>この年度に実施したことを具体的に書いてください。</source>
         <translation>Describe concretely what was done this year.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="117"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="118"/>
         <source>指標の実績</source>
         <translation>KPI actuals</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="119"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="120"/>
         <source>指標</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="119"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="120"/>
         <source>基準値</source>
         <translation>Baseline</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="119"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="120"/>
         <source>目標値</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="119"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="120"/>
         <source>実績</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="120"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="121"/>
         <source>達成率</source>
         <translation>Attainment</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="132"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="133"/>
         <source>例：1,234</source>
         <translation>e.g. 1,234</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="142"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="143"/>
         <source>達成率：{0}</source>
         <translation>Attainment: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="150"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="151"/>
         <source>（選択してください）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="152"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="153"/>
         <source>進捗評価（必須）</source>
         <translation>Evaluation (required)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="153"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="154"/>
         <source>課題</source>
         <translation>Issues</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="153"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="154"/>
         <source>取組を進める上での課題があれば書いてください。</source>
         <translation>Describe any issues in carrying out the initiative.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="155"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="156"/>
         <source>今後の方向性（必須）</source>
         <translation>Direction (required)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="156"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="157"/>
         <source>今後の取組</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="157"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="158"/>
         <source>次の年度に取り組むことを書いてください。</source>
         <translation>Describe what will be done next year.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="160"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="161"/>
         <source>工程の状況</source>
         <translation>Roadmap steps</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="183"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="184"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="184"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="185"/>
         <source>下書きを今すぐ保存します（Ctrl+S）。入力は数秒ごとに自動でも保存されます。</source>
         <translation>Save the draft now (Ctrl+S). Input is also saved automatically every few seconds.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="185"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="186"/>
         <source>提出…</source>
         <translation>Submit…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="186"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="187"/>
         <source>確認済みにする…</source>
         <translation>Confirm…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="187"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="188"/>
         <source>差戻し…</source>
         <translation>Return…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="276"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="277"/>
         <source>差戻しされました。理由：{0}</source>
         <translation>Returned. Reason: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="278"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="279"/>
         <source>この報告は{0}のため編集できません。修正が必要なときは情報政策課に差戻しを依頼してください。</source>
         <translation>This report cannot be edited (status: {0}). To correct it, ask the information policy division to return it.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="281"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="282"/>
         <source>前回保存されなかった入力を復元しました（{0}）。</source>
         <translation>Input not saved last time has been restored ({0}).</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="286"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="287"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; の報告（{1}）</source>
         <translation>Report of &lt;b&gt;{0}&lt;/b&gt; ({1})</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="288"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="289"/>
         <source>状態：{0}</source>
         <translation>Status: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="288"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="289"/>
         <source>未作成</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="291"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="292"/>
         <source>最終保存：{0}（{1}）</source>
         <translation>Last saved: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="415"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="416"/>
         <source>数値の誤りを直すまで保存できません（入力内容は保護されています）。</source>
         <translation>Cannot save until the number is corrected (your input is kept safe).</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="458"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="464"/>
         <source>他の利用者が先に保存したため、保存を保留しています（入力内容は保護されています）。</source>
         <translation>Someone else saved first; saving is on hold (your input is kept safe).</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="470"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="476"/>
         <source>他の利用者の変更を反映</source>
         <translation>Take the other user&apos;s changes</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="496"/>
-        <location filename="../../src/planDesk/gui/report_form.py" line="504"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="502"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="510"/>
         <source>提出の前に入力してください：{0}</source>
         <translation>Fill in before submitting: {0}</translation>
     </message>
@@ -1762,107 +1772,107 @@ Exit now?</translation>
 <context>
     <name>RoadmapView</name>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="114"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="69"/>
         <source>表示単位：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="115"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="70"/>
         <source>年度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="115"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="70"/>
         <source>四半期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="115"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="70"/>
         <source>月</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="126"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="81"/>
         <source>すべて開く</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="129"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="84"/>
         <source>推進事項で折りたたむ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="135"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="90"/>
         <source>色分け：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="142"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="97"/>
         <source>印刷・PDF の用紙（横向き）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="144"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="99"/>
         <source>印刷…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="145"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="100"/>
         <source>PDF 出力…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="146"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="101"/>
         <source>画像出力…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="267"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="222"/>
         <source>絞り込み：取組 {0} 件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="289"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="244"/>
         <source>工程表を PDF に出力</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="289"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="244"/>
         <source>工程表.pdf</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="290"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="245"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="295"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="250"/>
         <source>工程表を画像に出力</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="295"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="250"/>
         <source>工程表.png</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="296"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="251"/>
         <source>PNG 画像 (*.png)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="310"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="265"/>
         <source>工程表</source>
         <translation>Roadmap</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="325"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="280"/>
         <source>{0}の報告</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="326"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="281"/>
         <source>色分けなし</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2085,7 +2095,7 @@ After submitting, the department cannot edit it unless it is returned.</translat
 <context>
     <name>app</name>
     <message>
-        <location filename="../../src/planDesk/gui/app.py" line="85"/>
+        <location filename="../../src/planDesk/gui/app.py" line="86"/>
         <source>データベースを開けませんでした。</source>
         <translation>The database could not be opened.</translation>
     </message>
@@ -2274,37 +2284,37 @@ After submitting, the department cannot edit it unless it is returned.</translat
 <context>
     <name>report</name>
     <message>
-        <location filename="../../src/planDesk/gui/report_values.py" line="57"/>
+        <location filename="../../src/planDesk/gui/report_values.py" line="60"/>
         <source>実施状況</source>
         <translation>What was done</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_values.py" line="58"/>
+        <location filename="../../src/planDesk/gui/report_values.py" line="61"/>
         <source>進捗評価</source>
         <translation>Evaluation</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_values.py" line="59"/>
+        <location filename="../../src/planDesk/gui/report_values.py" line="62"/>
         <source>課題</source>
         <translation>Issues</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_values.py" line="60"/>
+        <location filename="../../src/planDesk/gui/report_values.py" line="63"/>
         <source>今後の方向性</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_values.py" line="61"/>
+        <location filename="../../src/planDesk/gui/report_values.py" line="64"/>
         <source>今後の取組</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_values.py" line="68"/>
+        <location filename="../../src/planDesk/gui/report_values.py" line="71"/>
         <source>実績：{0}</source>
         <translation>Actual: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_values.py" line="71"/>
+        <location filename="../../src/planDesk/gui/report_values.py" line="74"/>
         <source>工程の状況：{0}</source>
         <translation>Step state: {0}</translation>
     </message>

@@ -50,10 +50,12 @@ class IdentityDialog(QDialog):
             self.division_radio.setChecked(True)
         else:
             self.dept_radio.setChecked(True)
-            if current is not None and current.department:
-                self.dept_box.setCurrentIndex(max(0, self.dept_box.findText(current.department)))
+        # No department is preselected: an OK pressed without looking must not pick one.
+        self.dept_box.setCurrentIndex(self.dept_box.findText(current.department)
+                                      if current is not None and current.department else -1)
         editor = self.dept_box.lineEdit()
         if editor is not None:
+            editor.setPlaceholderText(self.tr("部署名を選ぶか、入力して絞り込み"))
             editor.textEdited.connect(lambda _t: self.dept_radio.setChecked(True))
         self.dept_radio.toggled.connect(self.dept_box.setEnabled)
         self.dept_box.setEnabled(self.dept_radio.isChecked())
@@ -68,7 +70,8 @@ class IdentityDialog(QDialog):
 
     def _accept(self) -> None:
         if self.identity() is None:
-            self.error.setText(self.tr("部署「{0}」はこの計画にありません。一覧から選んでください。")
-                               .format(self.dept_box.currentText()))
+            text = self.dept_box.currentText().strip()
+            self.error.setText(self.tr("部署「{0}」はこの計画にありません。一覧から選んでください。").format(text)
+                               if text else self.tr("所属する部署を一覧から選んでください。"))
             return
         self.accept()

@@ -1,0 +1,34 @@
+"""Who am I: the first-start question and what the answer allows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gui_helpers import open_window
+from pytestqt.qtbot import QtBot
+
+from planDesk.gui.identity import Identity, reporting_departments
+from planDesk.gui.identity_dialog import IdentityDialog
+
+
+def test_dialog_offers_real_departments_and_preselects_none(qtbot: QtBot, sample_db: Path) -> None:
+    window = open_window(qtbot, sample_db, None)
+    assert window.identity is None
+    assert window.identity_button.text() == "所属：未設定"
+    plan = window.plan
+    assert plan is not None
+    dialog = IdentityDialog(plan, None, window)
+    qtbot.addWidget(dialog)
+    names = [dialog.dept_box.itemText(i) for i in range(dialog.dept_box.count())]
+    assert "全部署" not in names and "関係部署" not in names  # pseudo departments are not people
+    assert names == [d.name for d in reporting_departments(plan)]
+    dialog._accept()  # OK without choosing
+    assert dialog.result() == 0
+    assert dialog.error.text() == "所属する部署を一覧から選んでください。"
+    dialog.dept_box.setCurrentIndex(dialog.dept_box.findText("市民課"))
+    assert dialog.identity() == Identity("市民課")
+    dialog.division_radio.setChecked(True)
+    assert dialog.identity() == Identity(None)
+    window.set_identity(Identity("市民課"))
+    assert window.identity_button.text() == "所属：市民課"
+    window.store.close()
