@@ -27,6 +27,8 @@ H = Qt.Orientation.Horizontal
 @pytest.fixture
 def dept_window(qtbot: QtBot, sample_db: Path) -> Iterator[MainWindow]:
     window = open_window(qtbot, sample_db, Identity("市民課"))
+    assert window.filter_bar.mine.isChecked()  # a department starts with its own initiatives
+    window.filter_bar.mine.setChecked(False)
     yield window
     window.store.close()
 
@@ -95,6 +97,7 @@ def test_tree_uses_the_plans_own_level_labels_and_counts(dept_window: MainWindow
     assert dept_window.match_label.text() == "全34件"
 
     other = open_window(qtbot, hitachi_db, Identity("市民課"), plan_key="hitachi")
+    other.filter_bar.mine.setChecked(False)
     assert other.model.headerData(0, H) == "分野／施策／取組"
     assert str(other.model.index(0, 0).data()).startswith("分野1　")
     assert len(visible(other)) == 44
@@ -120,6 +123,7 @@ def test_my_department_filter_follows_who_i_am(dept_window: MainWindow) -> None:
     assert "①－１－１" in codes  # 全部署 includes every department
     assert "③－１－１０" not in codes  # 道路管理課 only
     dept_window.set_identity(Identity("道路管理課"))
+    assert dept_window.filter_bar.mine.isChecked()
     assert "③－１－１０" in visible(dept_window)
     assert "①－１－２" not in visible(dept_window)
 

@@ -70,6 +70,26 @@ class FilterBar(QWidget):
         if not has_department:
             self.mine.setChecked(False)
 
+    def reset(self) -> None:
+        """Clear every criterion (one change signal)."""
+        widgets = (self.search, self.mine, self.priority, self.new, self.evaluation, self.status)
+        for w in widgets:
+            w.blockSignals(True)
+        self.search.clear()
+        for box in (self.mine, self.priority, self.new):
+            box.setChecked(False)
+        self.evaluation.setCurrentIndex(0)
+        self.status.setCurrentIndex(0)
+        for w in widgets:
+            w.blockSignals(False)
+        self._typing.stop()
+        self._emit()
+
+    def show_mine(self) -> None:
+        """A department starts with its own initiatives shown (all of them one click away)."""
+        if self.mine.isEnabled() and not self.mine.isChecked():
+            self.mine.setChecked(True)
+
     def spec(self) -> FilterSpec:
         return FilterSpec(
             mine=self.mine.isChecked() and self.mine.isEnabled(),

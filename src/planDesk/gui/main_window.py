@@ -385,6 +385,7 @@ class MainWindow(QMainWindow):
         self._update_menus()
         self._show_page(None)
         self._refresh_context()
+        self.filter_bar.show_mine()
         self.tree.expandAll()
         self.setWindowTitle(f"planDesk — {plan.name}（{plan.revision}）")
 
@@ -402,6 +403,7 @@ class MainWindow(QMainWindow):
         settings.set_identity_value(self.plan.key, identity.to_setting())
         self.filter_bar.set_plan(self.plan, not identity.is_division)
         self._refresh_context()
+        self.filter_bar.show_mine()
         self._update_menus()
         self.identityChanged.emit(identity)
 
@@ -461,9 +463,7 @@ class MainWindow(QMainWindow):
             return False
         index = self.proxy.mapFromSource(source)
         if not index.isValid():
-            self.filter_bar.search.clear()
-            self.filter_bar.flush()
-            self._apply_filter(FilterSpec())
+            self.filter_bar.reset()
             index = self.proxy.mapFromSource(source)
         self.tree.setCurrentIndex(index)
         self.tree.scrollTo(index)
