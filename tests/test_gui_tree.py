@@ -162,3 +162,12 @@ def test_status_and_evaluation_filters_follow_saved_reports(division_window: Mai
     set_filter(window, evaluation="-")
     assert "①－１－２" not in visible(window)
     assert len(visible(window)) == 33
+
+
+def test_division_status_waits_for_every_named_department(qtbot: QtBot, hitachi_db: Path) -> None:
+    window = open_window(qtbot, hitachi_db, Identity(None), plan_key="hitachi")
+    one = initiative_by_code(window, "01")  # デジタル推進課 alone, reported
+    three = initiative_by_code(window, "02")  # 市民課・各支所・デジタル推進課; one part reported
+    assert window.model.summary(one).status == "confirmed"  # type: ignore[union-attr]
+    assert window.model.summary(three).status == "none"  # type: ignore[union-attr]
+    window.store.close()

@@ -91,7 +91,12 @@ class ReportIndex:
             return Summary(mine.status, mine.evaluation, len(parts))
         if not parts:
             return Summary(NOT_STARTED, None, 0)
-        status = min((r.status for r in parts), key=_status_rank)
+        # Every named (real) department owes its part: one that has not reported yet
+        # keeps the initiative at 未作成 for the division.
+        reported = {r.department_id for r in parts}
+        owed = any(d.pseudo is None and d.id not in reported for d in ini.departments)
+        statuses = [r.status for r in parts] + ([NOT_STARTED] if owed else [])
+        status = min(statuses, key=_status_rank)
         evaluations = {r.evaluation for r in parts if r.evaluation}
         evaluation = evaluations.pop() if len(evaluations) == 1 else None
         return Summary(status, evaluation, len(parts))
