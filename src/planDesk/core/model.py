@@ -467,3 +467,8 @@ class AuditEntry(Base):
     before: Mapped[dict[str, object] | None] = mapped_column(JSON, default=None)
     after: Mapped[dict[str, object] | None] = mapped_column(JSON, default=None)
     batch: Mapped[str | None] = mapped_column(String(36), index=True, default=None)
+
+
+# The submission round trip's tables (merges, conflicts, tracker events, plan imports) live
+# in core/model_merge.py; importing it here puts them in Base.metadata for Alembic and init.
+from planDesk.core import model_merge as _model_merge  # noqa: E402, F401

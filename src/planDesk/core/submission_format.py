@@ -154,7 +154,7 @@ def canonical(value: Any) -> Any:
     if isinstance(value, int | float):
         return float(value)
     text = clean_text(str(value))
-    return text if text != "" else None
+    return text if text.strip() else None
 
 
 def same_value(a: Any, b: Any) -> bool:
