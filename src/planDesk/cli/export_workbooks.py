@@ -1,4 +1,4 @@
-"""Export kinds of the submission round trip: ``submission``, ``progress-table``, ``plan``.
+"""Export kinds of the submission round trip: ``submission``, ``progress-table``, ``tracker``, ``plan``.
 
 ``submission`` and ``progress-table`` also print to PDF: for a .pdf the exporter hands
 over to the printing modules (``planDesk.core.printing``), which another part of the
@@ -37,3 +37,44 @@ def export_submission(store: Store, opts: ExportOptions, out: Path) -> str:
     from planDesk.core.submission_export import export_submission as write
 
     return write(store, out, plan=opts.plan, department=opts.department, fy=opts.fy, cycle=opts.cycle)
+
+
+@exporter("progress-table", (".xlsx", ".pdf"), "進捗状況一覧（全取組×報告部署、A3 横）")
+def export_progress_table(store: Store, opts: ExportOptions, out: Path) -> str:
+    if out.suffix.lower() == ".pdf":
+        return _pdf_writer("progress-table", "progress_table_pdf", "write_progress_table_pdf")(store, opts, out)
+    from planDesk.core.printing.selection import select_cycle, select_department, select_plan
+    from planDesk.core.progress_table_xlsx import write_progress_table_xlsx
+
+    with store.read() as session:
+        plan = select_plan(session, opts, prefer_reports=True)
+    cycle = select_cycle(plan, opts)
+    if opts.department:
+        select_department(plan, opts.department, required=False)
+        raise UserError("Excel の進捗状況一覧は全部署分です。--department を外してください"
+                        "（部署ごとの一覧は .pdf で出力できます）。")
+    rows = write_progress_table_xlsx(plan, cycle, out)
+    return f"進捗状況一覧（Excel）を出力しました：{out}（{plan.name}、{cycle.label}、{rows} 行）"
+
+
+@exporter("tracker", (".xlsx",), "提出状況（部署ごとの未提出・提出済・取込済・差戻し）")
+def export_tracker(store: Store, opts: ExportOptions, out: Path) -> str:
+    from planDesk.core.plan_view import load_plan
+    from planDesk.core.submission_scope import resolve_cycle, resolve_plan
+    from planDesk.core.submission_tracker_xlsx import write_tracker_xlsx
+    from planDesk.core.tracker import load_tracker
+
+    with store.read() as session:
+        plan_id = resolve_plan(session, opts.plan)
+        cycle = resolve_cycle(session, plan_id, opts.fy, opts.cycle)
+        plan = load_plan(session, plan_id, with_reports=False)
+    rows = load_tracker(store, plan_id, cycle)
+    write_tracker_xlsx(plan, cycle, rows, out)
+    return f"提出状況を出力しました：{out}（{cycle.label}、{len(rows)} 部署）"
+
+
+@exporter("plan", (".xlsx",), "計画ブック（部署への配布用・計画の取込様式）")
+def export_plan(store: Store, opts: ExportOptions, out: Path) -> str:
+    from planDesk.core.plan_workbook import export_plan_workbook
+
+    return export_plan_workbook(store, out, plan=opts.plan)

@@ -129,7 +129,9 @@ def default_base_mode(session: Session, plan_id: int) -> str:
     A copy does not know what the division's database holds, so its export claims no
     base values: every value it carries is the department's own change.
     """
-    return "current"
+    from planDesk.core.plan_workbook import is_department_copy
+
+    return "empty" if is_department_copy(session, plan_id) else "current"
 
 
 def build_workbook(content: SubmissionContent) -> Workbook:

@@ -8,7 +8,6 @@ workbook shares. No Qt here.
 from __future__ import annotations
 
 import math
-import unicodedata
 from copy import copy
 from typing import Any
 
@@ -93,8 +92,12 @@ def put(cell: Any, value: Any, *, font: Font | None = None, fill: PatternFill | 
 
 
 def display_width(text: str) -> int:
-    """Width in half-width character units (a Japanese character counts 2)."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    """Width in half-width character units: ASCII counts 1, a Japanese character 2.
+
+    Computed from the UTF-8 length (1 byte ASCII, 3 bytes kana/kanji) so that a table of
+    ten thousand rows is measured at C speed.
+    """
+    return (len(text.encode("utf-8")) + len(text)) // 2
 
 
 def lines_needed(text: str, width: float) -> int:
@@ -115,11 +118,11 @@ def fitted_width(texts: list[str], minimum: float, maximum: float) -> float:
     return max(minimum, min(maximum, widest + 2))
 
 
-def print_setup(ws: Worksheet, *, paper: str = "A4", title_rows: str | None = None,
+def print_setup(ws: Any, *, paper: str = "A4", title_rows: str | None = None,
                 header_left: str = "", header_right: str = "") -> None:
     """Landscape, fitted to the page width, repeated title rows and an "n / N" footer."""
     ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A3 if paper == "A3" else ws.PAPERSIZE_A4
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A3 if paper == "A3" else Worksheet.PAPERSIZE_A4
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
