@@ -1,0 +1,170 @@
+#!/usr/bin/env bash
+# Smoke test of the frozen build: runs the bundled programs headlessly, as a user would,
+# on temporary databases, with no Python and no source tree on their path.
+#
+#   installers/smoke_test.sh [DIST_FOLDER]      (default: dist/planDesk)
+#
+# Checks: --version (the version in pyproject.toml), init (both samples), show, show --json,
+# a refusal without a traceback, every subcommand's --help, one export of each kind and
+# file type that `plandesk-cli export --help` lists at that time (so new kinds are covered
+# without editing this file), import-plan/merge when they exist, and the GUI's first paint
+# when the GUI supports PLANDESK_EXIT_AFTER_FIRST_PAINT. Works in Git Bash on Windows too.
+# Ends with the line "smoke: N passed, M failed"; exit status 1 when M > 0.
+set -uo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+dist="$(cd "${1:-$root/dist/planDesk}" && pwd)" || { echo "smoke: no bundle at ${1:-dist/planDesk}" >&2; exit 2; }
+
+exe=""
+case "$(uname -s)" in MINGW*|MSYS*|CYGWIN*) exe=".exe" ;; esac
+cli="$dist/plandesk-cli$exe"
+gui="$dist/planDesk$exe"
+version="$(sed -n 's/^version *= *"\(.*\)"/\1/p' "$root/pyproject.toml" | head -1)"
+
+tmp="$(mktemp -d "${TMPDIR:-/tmp}/plandesk-smoke.XXXXXX")"
+trap 'rm -rf "$tmp"' EXIT
+cd "$tmp" || exit 2
+
+# The frozen programs must need nothing from the build machine's Python.
+unset PYTHONPATH PYTHONHOME VIRTUAL_ENV PLANDESK_DB
+export PYTHONNOUSERSITE=1
+export PLANDESK_DATA_DIR="$tmp/appdata"
+export QT_QPA_PLATFORM=offscreen
+[ -z "$exe" ] && export PATH="/usr/bin:/bin"
+
+passed=0
+failed=0
+ok()   { passed=$((passed + 1)); echo "  ok    $*"; }
+fail() { failed=$((failed + 1)); echo "  FAIL  $*"; }
+
+# run NAME EXPECTED_STATUS CMD...: runs CMD with its output in $tmp/out, $tmp/err;
+# a traceback or the "unexpected error" message (a module or file missing from the bundle
+# usually shows as one of those) fails the step whatever the exit status.
+run() {
+  local name="$1" want="$2"; shift 2
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  local got=$?
+  if grep -q -e "Traceback" -e "予期しないエラー" "$tmp/err"; then
+    fail "$name: crashed (exit $got)"; sed 's/^/        /' "$tmp/err" | tail -15; return 1
+  fi
+  if [ "$got" != "$want" ]; then
+    fail "$name: exit $got, expected $want"; sed 's/^/        /' "$tmp/err" | tail -15; return 1
+  fi
+  ok "$name"
+}
+
+magic() {  # the first four bytes of a file as hex
+  od -An -tx1 -N4 "$1" 2>/dev/null | tr -d ' \n'
+}
+
+expect_magic() {  # expect_magic NAME FILE: the file exists and starts like its suffix says
+  local name="$1" file="$2" want=""
+  case "${file##*.}" in
+    pdf) want="25504446" ;;   # %PDF
+    xlsx) want="504b0304" ;;  # a zip
+    png) want="89504e47" ;;   # \x89PNG
+  esac
+  if [ ! -s "$file" ]; then fail "$name: no output file"; return 1; fi
+  if [ -n "$want" ] && [ "$(magic "$file")" != "$want" ]; then
+    fail "$name: $(basename "$file") is not a .${file##*.} file"; return 1
+  fi
+  ok "$name: $(basename "$file") ($(wc -c <"$file" | tr -d ' ') bytes)"
+}
+
+echo "smoke test of $dist (planDesk $version)"
+[ -x "$cli" ] || { echo "smoke: $cli is missing" >&2; exit 2; }
+[ -x "$gui" ] || { echo "smoke: $gui is missing" >&2; exit 2; }
+
+db="$tmp/plan.sqlite3"
+db2="$tmp/hitachi.sqlite3"
+
+if run "--version" 0 "$cli" --version; then
+  if [ "$(tr -d '\r' <"$tmp/out")" = "planDesk $version" ]; then ok "--version says $version"
+  else fail "--version printed '$(cat "$tmp/out")', expected 'planDesk $version'"; fi
+fi
+# The windowed Windows program has no console to print to; elsewhere it prints like the CLI.
+if [ -z "$exe" ]; then run "GUI program --version" 0 "$gui" --version; fi
+
+run "init (hitachinaka)" 0 "$cli" --db "$db" init && [ -s "$db" ] && ok "database file written"
+run "init --sample hitachi" 0 "$cli" --db "$db2" init --sample hitachi
+run "show" 0 "$cli" --db "$db" show && grep -q "ひたちなか市" "$tmp/out" && ok "show names the plan"
+run "show --json" 0 "$cli" --db "$db" show --json
+cp "$tmp/out" "$tmp/plan.json"
+if grep -q '"initiatives"' "$tmp/plan.json" && [ "$(grep -c '"code": "' "$tmp/plan.json")" -ge 30 ]; then
+  ok "show --json has the initiatives"
+else
+  fail "show --json: no initiatives"
+fi
+run "a missing database is refused, without a traceback" 1 "$cli" --db "$tmp/none.sqlite3" show
+run "bad usage exits 2" 2 "$cli" no-such-command
+
+# Every subcommand answers --help (its module and its imports are in the bundle).
+run "--help" 0 "$cli" --help
+commands="$(awk '/^  コマンド/{on=1; next} on && /^    [a-z]/{print $1} on && /^$/{exit}' "$tmp/out")"
+[ -n "$commands" ] || fail "no subcommands found in --help"
+for c in $commands; do run "$c --help" 0 "$cli" "$c" --help; done
+
+# A department and a fiscal year to offer the exports that need them: the first department
+# of the first initiative, and the first fiscal year of the plan.
+first_department() {
+  awk '/"departments": \[$/{grab=1; next}
+       grab && /^ *"/{sub(/^ *"/, ""); sub(/",?$/, ""); print; exit}
+       grab{grab=0}' "$1"
+}
+first_fy() { sed -n 's/.*"start_fy": \([0-9]*\).*/\1/p' "$1" | head -1; }
+dept="$(first_department "$tmp/plan.json")"
+fy="$(first_fy "$tmp/plan.json")"
+"$cli" --db "$db2" show --json >"$tmp/hitachi.json" 2>/dev/null
+dept2="$(first_department "$tmp/hitachi.json")"
+fy2="$(first_fy "$tmp/hitachi.json")"
+
+# Export kinds and their file types, from the help text: "  KIND: 説明（.xlsx/.pdf）".
+"$cli" export --help >"$tmp/export-help" 2>&1
+kinds="$(sed -n 's/^  \([a-z][a-z0-9_-]*\): .*（\([^（）]*\)）$/\1 \2/p' "$tmp/export-help")"
+if [ -z "$kinds" ]; then echo "  (no export kinds are registered yet)"; fi
+while read -r kind suffixes; do
+  [ -n "$kind" ] || continue
+  for suffix in ${suffixes//\// }; do
+    out="$tmp/export-$kind$suffix"
+    done_ok=""
+    # Plain first; then with the options an output may require; then on the other sample.
+    for attempt in "$db|" "$db|--department|$dept" "$db|--department|$dept|--fy|$fy" "$db|--fy|$fy" \
+                   "$db2|" "$db2|--department|$dept2|--fy|$fy2"; do
+      IFS='|' read -r -a parts <<<"$attempt"
+      "$cli" --db "${parts[0]}" export "$kind" --out "$out" "${parts[@]:1}" >"$tmp/out" 2>"$tmp/err"
+      status=$?
+      if grep -q -e "Traceback" -e "予期しないエラー" "$tmp/err"; then break; fi
+      if [ $status = 0 ]; then done_ok="${parts[*]:1}"; break; fi
+    done
+    if [ -n "$done_ok" ] || [ $status = 0 ]; then
+      expect_magic "export $kind $suffix${done_ok:+ ($done_ok)}" "$out"
+    else
+      fail "export $kind $suffix: exit $status"; sed 's/^/        /' "$tmp/err" | tail -15
+    fi
+  done
+done <<<"$kinds"
+
+# Commands that read files the exports wrote, when both exist.
+if echo "$commands" | grep -qx "import-plan" && [ -s "$tmp/export-plan.xlsx" ]; then
+  run "init --sample empty" 0 "$cli" --db "$tmp/empty.sqlite3" init --sample empty
+  run "import-plan (the exported plan)" 0 "$cli" --db "$tmp/empty.sqlite3" import-plan "$tmp/export-plan.xlsx"
+fi
+if echo "$commands" | grep -qx "merge" && [ -s "$tmp/export-submission.xlsx" ]; then
+  run "merge --dry-run (the exported submission)" 0 "$cli" --db "$db" merge --dry-run "$tmp/export-submission.xlsx"
+fi
+
+# The GUI: starts, paints its main window once and quits (a hook of the GUI).
+if grep -rqs "PLANDESK_EXIT_AFTER_FIRST_PAINT" "$root/src/planDesk/gui"; then
+  PLANDESK_EXIT_AFTER_FIRST_PAINT=1 run "GUI first paint (offscreen)" 0 timeout 120 "$gui" --db "$db"
+else
+  echo "  (the GUI has no PLANDESK_EXIT_AFTER_FIRST_PAINT hook yet: GUI start not checked)"
+fi
+
+if find "$dist" -name "__pycache__" | grep -q .; then
+  fail "the programs wrote __pycache__ folders into the bundle"
+else
+  ok "nothing written into the bundle"
+fi
+
+echo "smoke: $passed passed, $failed failed"
+[ "$failed" = 0 ]
