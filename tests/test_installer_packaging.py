@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
 import sys
 import tomllib
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,29 +23,57 @@ def _pyproject() -> dict[str, object]:
         return tomllib.load(fh)
 
 
-def test_every_subpackage_is_listed_for_the_wheel() -> None:
-    setuptools_cfg = _pyproject()["tool"]["setuptools"]  # type: ignore[index]
-    listed = set(setuptools_cfg["packages"])
-    on_disk = {
-        ".".join(p.parent.relative_to(ROOT / "src").parts)
-        for p in (ROOT / "src" / "planDesk").rglob("__init__.py")
+def _build_wheel(tmp_path: Path) -> Path:
+    """Build the wheel from a copy of the project (setuptools writes build/ and *.egg-info
+    next to the sources, which must not happen in the checkout)."""
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("pyproject.toml", "setup.py", "README.md"):
+        shutil.copy2(ROOT / name, project / name)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info")
+    for name in ("src", "resources", "db"):
+        shutil.copytree(ROOT / name, project / name, ignore=ignore)
+    out = tmp_path / "wheel"
+    code = "import sys; from setuptools import build_meta as b; print(b.build_wheel(sys.argv[1]))"
+    result = subprocess.run([sys.executable, "-c", code, str(out)], cwd=project,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return out / result.stdout.strip().splitlines()[-1]
+
+
+@pytest.mark.slow
+def test_wheel_carries_every_module_resource_and_migration(tmp_path: Path) -> None:
+    wheel = _build_wheel(tmp_path)
+    names = set(zipfile.ZipFile(wheel).namelist())
+    modules = {p.relative_to(ROOT / "src").as_posix() for p in (ROOT / "src" / "planDesk").rglob("*.py")}
+    assert modules - names == set()
+    data = {
+        "planDesk/_data/" + p.relative_to(ROOT).as_posix()
+        for folder in ("resources", "db")
+        for p in (ROOT / folder).rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
     }
-    missing = on_disk - listed
-    assert not missing, f"add these to [tool.setuptools] packages in pyproject.toml: {sorted(missing)}"
-    assert {"planDesk._data.resources", "planDesk._data.db"} <= listed
+    assert data - names == set()
+    assert "planDesk/_data/resources/samples/hitachinaka.toml" in names
+    assert "planDesk/_data/db/env.py" in names
+    assert not any("__pycache__" in n or n.endswith(".pyc") for n in names)
 
-
-def test_wheel_maps_resources_and_migrations_into_the_package() -> None:
-    setuptools_cfg = _pyproject()["tool"]["setuptools"]  # type: ignore[index]
-    package_dir = setuptools_cfg["package-dir"]
-    assert package_dir["planDesk._data.resources"] == "resources"
-    assert package_dir["planDesk._data.db"] == "db"
-    data = setuptools_cfg["package-data"]
-    assert data["planDesk._data.resources"] == ["**/*"]
-    assert data["planDesk._data.db"] == ["**/*"]
-    # The markers paths.py looks for exist in those folders.
-    assert (ROOT / "resources" / "samples").is_dir()
-    assert (ROOT / "db" / "env.py").is_file()
+    # The unpacked wheel, ahead of the source tree on the path, runs init and show.
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    env = {**os.environ, "PYTHONPATH": str(site), "PLANDESK_DATA_DIR": str(tmp_path / "data")}
+    code = "from planDesk import paths; print(paths.resources_dir()); print(paths.migrations_dir())"
+    where = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60, check=True,
+    ).stdout.split()
+    assert where == [str(site / "planDesk" / "_data" / "resources"), str(site / "planDesk" / "_data" / "db")]
+    db = str(tmp_path / "w.sqlite3")
+    for args in (["init"], ["show"]):
+        run = subprocess.run([sys.executable, "-m", "planDesk", "--db", db, *args], cwd=tmp_path, env=env,
+                             capture_output=True, text=True, timeout=120)
+        assert run.returncode == 0, run.stderr
+    assert "ひたちなか市" in run.stdout
 
 
 def test_pyinstaller_is_a_dev_dependency_only() -> None:
