@@ -30,7 +30,19 @@ fi
 
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/plandesk-smoke.XXXXXX")"
 trap 'rm -rf "$tmp"' EXIT
+# Git Bash on Windows: C:/… paths, which both bash and the Windows programs understand.
+if command -v cygpath >/dev/null 2>&1; then tmp="$(cygpath -m "$tmp")"; fi
 cd "$tmp" || exit 2
+
+# Reading show --json needs a JSON parser: the build machine's Python (the frozen programs
+# themselves never use it).
+json_python="${PLANDESK_SMOKE_PYTHON:-$(command -v python3 || command -v python || true)}"
+[ -n "$json_python" ] || { echo "smoke: no Python to read JSON with (set PLANDESK_SMOKE_PYTHON)" >&2; exit 2; }
+json_get() {  # json_get FILE EXPRESSION: the expression evaluated on the parsed file as d
+  PYTHONUTF8=1 "$json_python" -c 'import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+print(eval(sys.argv[2]))' "$1" "$2" 2>/dev/null | tr -d '\r'
+}
 
 # The frozen programs must need nothing from the build machine's Python.
 unset PYTHONPATH PYTHONHOME VIRTUAL_ENV PLANDESK_DB
@@ -98,28 +110,22 @@ run "init --sample hitachi" 0 "$cli" --db "$db2" init --sample hitachi
 run "show" 0 "$cli" --db "$db" show && grep -q "ひたちなか市" "$tmp/out" && ok "show names the plan"
 run "show --json" 0 "$cli" --db "$db" show --json
 cp "$tmp/out" "$tmp/plan.json"
-if grep -q '"initiatives"' "$tmp/plan.json" && [ "$(grep -c '"code": "' "$tmp/plan.json")" -ge 30 ]; then
-  ok "show --json has the initiatives"
-else
-  fail "show --json: no initiatives"
-fi
+count="$(json_get "$tmp/plan.json" 'len(d["initiatives"])')"
+if [ "${count:-0}" -ge 30 ]; then ok "show --json has the initiatives ($count)"
+else fail "show --json: no initiatives (${count:-not JSON})"; fi
 run "a missing database is refused, without a traceback" 1 "$cli" --db "$tmp/none.sqlite3" show
 run "bad usage exits 2" 2 "$cli" no-such-command
 
 # Every subcommand answers --help (its module and its imports are in the bundle).
 run "--help" 0 "$cli" --help
-commands="$(awk '/^  コマンド/{on=1; next} on && /^    [a-z]/{print $1} on && /^$/{exit}' "$tmp/out")"
+commands="$(tr -d '\r' <"$tmp/out" | awk '/^  コマンド/{on=1; next} on && /^    [a-z]/{print $1} on && /^$/{exit}')"
 [ -n "$commands" ] || fail "no subcommands found in --help"
 for c in $commands; do run "$c --help" 0 "$cli" "$c" --help; done
 
 # A department and a fiscal year to offer the exports that need them: the first department
 # of the first initiative, and the first fiscal year of the plan.
-first_department() {
-  awk '/"departments": \[$/{grab=1; next}
-       grab && /^ *"/{sub(/^ *"/, ""); sub(/",?$/, ""); print; exit}
-       grab{grab=0}' "$1"
-}
-first_fy() { sed -n 's/.*"start_fy": \([0-9]*\).*/\1/p' "$1" | head -1; }
+first_department() { json_get "$1" 'd["initiatives"][0]["departments"][0]'; }
+first_fy() { json_get "$1" 'd["plan"]["period"]["start_fy"]'; }
 dept="$(first_department "$tmp/plan.json")"
 fy="$(first_fy "$tmp/plan.json")"
 "$cli" --db "$db2" show --json >"$tmp/hitachi.json" 2>/dev/null
@@ -127,7 +133,7 @@ dept2="$(first_department "$tmp/hitachi.json")"
 fy2="$(first_fy "$tmp/hitachi.json")"
 
 # Export kinds and their file types, from the help text: "  KIND: 説明（.xlsx/.pdf）".
-"$cli" export --help >"$tmp/export-help" 2>&1
+"$cli" export --help 2>&1 | tr -d '\r' >"$tmp/export-help"
 kinds="$(sed -n 's/^  \([a-z][a-z0-9_-]*\): .*（\([^（）]*\)）$/\1 \2/p' "$tmp/export-help")"
 if [ -z "$kinds" ]; then echo "  (no export kinds are registered yet)"; fi
 # An export the frozen program refuses (exit 1, a Japanese reason) is only a failure when
@@ -136,7 +142,8 @@ if [ -z "$kinds" ]; then echo "  (no export kinds are registered yet)"; fi
 source_succeeds() {  # source_succeeds DB ARGS...: the source program exports with these options
   [ -n "${PLANDESK_SMOKE_PYTHON:-}" ] || return 1
   local target="$1"; shift
-  "$PLANDESK_SMOKE_PYTHON" -m planDesk --db "$target" "$@" >/dev/null 2>&1
+  # UTF-8 mode as in the frozen program (else Japanese output fails on a cp1252 Windows).
+  PYTHONUTF8=1 "$PLANDESK_SMOKE_PYTHON" -m planDesk --db "$target" "$@" >/dev/null 2>&1
 }
 while read -r kind suffixes; do
   [ -n "$kind" ] || continue
