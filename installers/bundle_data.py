@@ -273,9 +273,14 @@ def hidden_imports() -> list[str]:
     })
 
 
-if __name__ == "__main__":  # a quick look: python installers/bundle_data.py
+if __name__ == "__main__":
+    # python installers/bundle_data.py --versions: "VERSION WINDOWS_VERSION" for the
+    # installer scripts; without arguments: a look at what the bundle gets.
     name, version = project_metadata()
+    if sys.argv[1:] == ["--versions"]:
+        print(version, ".".join(str(n) for n in windows_version_tuple(version)))
+        sys.exit(0)
     print(name, version)
     for src, dest in data_files():
-        print(f"{dest}\t{src}", file=sys.stdout)
+        print(f"{dest}\t{src}")
     print("\n".join(hidden_imports()))
