@@ -35,11 +35,18 @@ def program_path(dist: Path, name: str) -> Path:
     return exe if exe.exists() else dist / name
 
 
-def bundled_modules(program: Path) -> set[str]:
-    """Names of the Python modules inside a PyInstaller program (its embedded PYZ)."""
+def bundled_modules(program: Path, contents: Path) -> set[str]:
+    """Names of the Python modules in the bundle: the .pyc files in the contents folder
+    (the spec's noarchive build) and whatever is in the program's embedded archive."""
     from PyInstaller.archive.readers import pkg_archive_contents
 
-    return set(pkg_archive_contents(str(program), recursive=True))
+    names = set(pkg_archive_contents(str(program), recursive=True))
+    for pyc in contents.rglob("*.pyc"):
+        parts = list(pyc.relative_to(contents).with_suffix("").parts)
+        if parts[-1] == "__init__":
+            parts.pop()
+        names.add(".".join(parts))
+    return names
 
 
 def problems(dist: Path) -> list[str]:
@@ -67,7 +74,7 @@ def problems(dist: Path) -> list[str]:
 
     cli = program_path(dist, bd.CLI_NAME)
     if cli.exists():
-        modules = bundled_modules(cli)
+        modules = bundled_modules(cli, contents)
         wanted = set(bd.planDesk_modules()) | set(REQUIRED_MODULES)
         out.extend(f"module missing: {m}" for m in sorted(wanted - modules))
 
