@@ -163,7 +163,9 @@ while read -r kind suffixes; do
       fi
     done
     case "$result" in
-      done) expect_magic "export $kind $suffix${parts[1]:+ (${parts[*]:1})}" "$out" ;;
+      done)
+        expect_magic "export $kind $suffix${parts[1]:+ (${parts[*]:1})}" "$out"
+        echo "${parts[0]}" >"$out.db" ;;  # the database it came from, for merge below
       refused)
         skipped=$((skipped + 1))
         echo "  skip  export $kind $suffix: refused with every option tried, as the source program does:"
@@ -182,7 +184,8 @@ if echo "$commands" | grep -qx "import-plan" && [ -s "$tmp/export-plan.xlsx" ]; 
   run "import-plan (the exported plan)" 0 "$cli" --db "$tmp/empty.sqlite3" import-plan "$tmp/export-plan.xlsx"
 fi
 if echo "$commands" | grep -qx "merge" && [ -s "$tmp/export-submission.xlsx" ]; then
-  run "merge --dry-run (the exported submission)" 0 "$cli" --db "$db" merge --dry-run "$tmp/export-submission.xlsx"
+  run "merge --dry-run (the exported submission)" 0 \
+    "$cli" --db "$(cat "$tmp/export-submission.xlsx.db")" merge --dry-run "$tmp/export-submission.xlsx"
 fi
 
 # The GUI: starts, paints its main window once and quits (a hook of the GUI).
