@@ -58,3 +58,19 @@ def test_bundled_font_is_the_ui_font(qapp: QApplication, monkeypatch: pytest.Mon
         qInstallMessageHandler(None)
     assert "BIZ UDPGothic" in QFontDatabase.families()
     assert app.font().family() == "BIZ UDPGothic"
+
+
+def test_qt_warnings_go_to_the_log(caplog: pytest.LogCaptureFixture) -> None:
+    import logging
+
+    from PySide6.QtCore import qWarning
+
+    from planDesk.gui.error_handling import install_qt_message_handler
+
+    try:
+        install_qt_message_handler()
+        with caplog.at_level(logging.WARNING, logger="qt"):
+            qWarning("テスト用の警告")
+    finally:
+        qInstallMessageHandler(None)
+    assert any(r.name == "qt" and "テスト用の警告" in r.getMessage() for r in caplog.records)

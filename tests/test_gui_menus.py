@@ -114,3 +114,21 @@ def test_roadmap_follows_the_tree_filter_and_opens_initiatives(division: MainWin
     view.initiativeActivated.emit(target)
     assert division.page is not None and division.page.initiative.id == target
     tool.close()
+
+
+def test_keyboard_ctrl_f_searches_and_enter_goes_to_the_form(qtbot: QtBot, sample_db: Path) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    window = open_window(qtbot, sample_db, Identity("市民課"))
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.filter_bar.search
+    window.select_initiative(initiative_by_code(window, "①－１－２"))
+    window.tree.setFocus()
+    qtbot.keyClick(window.tree, Qt.Key.Key_Return)
+    assert window.page is not None
+    assert QApplication.focusWidget() is window.page.forms[0].widgets["activities"]
+    window.store.close()

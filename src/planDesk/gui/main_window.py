@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
 
         self.filter_bar.changed.connect(self._apply_filter)
         self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.tree.activated.connect(self._tree_activated)  # Enter / double-click: to the form
         self.cycle_selector.cycleChanged.connect(self.set_cycle)
         self.plan_box.activated.connect(self._plan_chosen)
         self.resize(1280, 800)
@@ -483,6 +484,15 @@ class MainWindow(QMainWindow):
             return
         self._show_page(initiative_id)
         self.initiativeSelected.emit(initiative_id)
+
+    def _tree_activated(self, index: QModelIndex) -> None:
+        if index.data(KIND_ROLE) != INITIATIVE or self.page is None:
+            return
+        for form in self.page.forms:
+            if form.editable:
+                form.widgets["activities"].setFocus(Qt.FocusReason.OtherFocusReason)
+                self.page_scroll.ensureWidgetVisible(form.widgets["activities"])
+                return
 
     def _show_page(self, initiative_id: int | None) -> None:
         old = self.page
