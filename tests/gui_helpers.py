@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from planDesk.core.store import Store
@@ -43,3 +44,20 @@ def ime_type(widget: QWidget, text: str) -> None:
         event = QInputMethodEvent("", [])
         event.setCommitString(char)
         QApplication.sendEvent(widget, event)
+
+
+@pytest.fixture(autouse=True)
+def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal dialog nobody answers would hang the suite: make it fail the test instead
+    (a test that expects one replaces the function it calls)."""
+
+    def refuse(self: QDialog, *args: object) -> int:
+        raise AssertionError(f"unexpected modal dialog: {self.windowTitle()} {getattr(self, 'text', str)()}")
+
+    def refuse_static(*args: object, **kwargs: object) -> int:
+        raise AssertionError(f"unexpected message box: {args[1:3]}")
+
+    monkeypatch.setattr(QDialog, "exec", refuse)
+    monkeypatch.setattr(QMessageBox, "exec", refuse)
+    for name in ("question", "information", "warning", "critical"):
+        monkeypatch.setattr(QMessageBox, name, refuse_static)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gui_helpers import open_window
+from gui_helpers import no_modal_dialogs, open_window  # noqa: F401  (autouse fixture)
 from pytestqt.qtbot import QtBot
 
 from planDesk.gui.identity import Identity, reporting_departments

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from gui_helpers import ime_type, initiative_by_code, open_window
+from gui_helpers import ime_type, initiative_by_code, no_modal_dialogs, open_window  # noqa: F401  (autouse fixture)
 from pytestqt.qtbot import QtBot
 
 from planDesk.core import plan_edit_numbers

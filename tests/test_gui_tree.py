@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from gui_helpers import initiative_by_code, open_window
+from gui_helpers import initiative_by_code, no_modal_dialogs, open_window  # noqa: F401  (autouse fixture)
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from gui_helpers import ime_type, initiative_by_code, open_window
+from gui_helpers import ime_type, initiative_by_code, no_modal_dialogs, open_window  # noqa: F401  (autouse fixture)
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -163,3 +163,32 @@ def test_unexpected_error_secures_drafts_and_names_the_log(window: MainWindow, q
     assert shown and "予期しないエラーが発生しました" in shown[0]
     assert "/tmp/appdata/logs/planDesk.log" in shown[0]
     assert "入力中の内容は下書きとして保護しました" in shown[0]
+
+
+def test_draft_for_a_report_locked_meanwhile_is_shown_not_lost(window: MainWindow, qtbot: QtBot, sample_db: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(conflict_dialog, "ask", lambda parent, who, rows: "later")
+    form = form_of(window)
+    form._timer.setInterval(60_000)
+    ime_type(form.widgets["activities"], "提出前に書きかけた文章")
+    key = form.key
+    # Meanwhile someone saves and submits the report (another process).
+    other = Store.open(str(sample_db), actor="別の職員")
+    from planDesk.core.report_ops import submit_report
+
+    _c, _v = save_report(other, ReportInput(form.ini.id, form.ctx.department.id, form.ctx.cycle.fy,
+                                            activities="完成版", evaluation="A", direction="継続"), expected_version=0)
+    with other.read() as s:
+        from planDesk.core.report_ops import find_report
+
+        report_id = find_report(s, form.ini.id, form.ctx.department.id, form.ctx.cycle.fy).id
+    submit_report(other, report_id)
+    other.close()
+    window.open_plan(window.plan.id)  # type: ignore[union-attr]  (a later start)
+    again = form_of(window)
+    assert not again.editable
+    assert again.values()["activities"] == "完成版"
+    assert "提出前に書きかけた文章" in again.stranded.text()
+    assert DraftJournal(window.journal.path).get(key) is not None
+    again.discard_button.click()
+    assert DraftJournal(window.journal.path).get(key) is None

@@ -106,6 +106,19 @@ class ReportForm(QWidget):
         self.banner.setVisible(False)
         self.banner.setStyleSheet("background: #fef3c7; color: #78350f; padding: 6px; border-radius: 4px")
         layout.addWidget(self.banner)
+        # Input left in the journal for a report that is locked now (submitted meanwhile):
+        # shown so it can be copied, and dropped only when the user says so.
+        self.stranded = QLabel(self)
+        self.stranded.setWordWrap(True)
+        self.stranded.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                              | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.stranded.setStyleSheet("background: #fee2e2; color: #7f1d1d; padding: 6px; border-radius: 4px")
+        self.stranded.setVisible(False)
+        self.discard_button = QPushButton(self.tr("この保存されなかった入力を破棄"), self)
+        self.discard_button.setVisible(False)
+        self.discard_button.clicked.connect(self._discard_stranded)
+        layout.addWidget(self.stranded)
+        layout.addWidget(self.discard_button)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setStyleSheet(ERROR_STYLE)
@@ -385,6 +398,16 @@ class ReportForm(QWidget):
         draft = self.ctx.journal.get(self.key)
         if draft is None or not self.ctx.may_edit:
             return
+        if not self.editable:
+            changed = [(self.field_label(k), v) for k, v in draft.values.items()
+                       if k in self._values and v != self._values[k]]
+            lines = [self.tr("前回保存されなかった入力がありますが、この報告は{0}のため反映できません。"
+                             "必要な部分をコピーしてください：").format(status_label(self.status))]
+            lines += [f"【{label}】{value}" for label, value in changed]
+            self.stranded.setText("\n".join(lines))
+            self.stranded.setVisible(True)
+            self.discard_button.setVisible(True)
+            return
         # The draft was typed over base_version / base_values. If the database has moved on
         # since, the next save meets ConflictError and merges the three (see save()).
         self._saved = {**self._saved, **{k: v for k, v in draft.base_values.items() if k in self._saved}}
@@ -396,6 +419,11 @@ class ReportForm(QWidget):
         self._restored = draft.saved_at.replace("T", " ")[:16]
         if self.is_dirty():
             self._timer.start()
+
+    def _discard_stranded(self) -> None:
+        self.ctx.journal.remove(self.key)
+        self.stranded.setVisible(False)
+        self.discard_button.setVisible(False)
 
     # -- saving ---------------------------------------------------------------------------------
 
