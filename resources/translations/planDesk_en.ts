@@ -878,7 +878,7 @@ What you can enter and review depends on it. You can change it later from the Fi
     </message>
     <message>
         <location filename="../../src/planDesk/gui/main_window.py" line="105"/>
-        <location filename="../../src/planDesk/gui/main_window.py" line="498"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="508"/>
         <source>左の一覧から取組を選んでください。</source>
         <translation>Choose an initiative in the list on the left.</translation>
     </message>
@@ -888,152 +888,152 @@ What you can enter and review depends on it. You can change it later from the Fi
         <translation>Save state</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="135"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="136"/>
         <source>ツールバー</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="139"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="140"/>
         <source>計画(&amp;L)</source>
         <translation>P&amp;lan</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="141"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="142"/>
         <source>計画</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="151"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="152"/>
         <source>利用者（所属）</source>
         <translation>User (department)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="158"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="159"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="159"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="160"/>
         <source>利用者（所属）の変更(&amp;U)…</source>
         <translation>Change &amp;user (department)…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="161"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="162"/>
         <source>表示言語(&amp;G)</source>
         <translation>Lan&amp;guage</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="165"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="166"/>
         <source>終了(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="167"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="168"/>
         <source>編集(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="169"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="170"/>
         <source>元に戻す(&amp;U)</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="170"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="171"/>
         <source>やり直す(&amp;R)</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="173"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="174"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="174"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="175"/>
         <source>検索(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="176"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="177"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="177"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="178"/>
         <source>すべて展開(&amp;E)</source>
         <translation>&amp;Expand all</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="178"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="179"/>
         <source>すべて折りたたむ(&amp;C)</source>
         <translation>&amp;Collapse all</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="180"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="181"/>
         <source>工程表(&amp;R)…</source>
         <translation>&amp;Roadmap…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="183"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="184"/>
         <source>出力(&amp;O)</source>
         <translation>&amp;Output</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="186"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="187"/>
         <source>計画(&amp;P)</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="187"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="188"/>
         <source>計画の編集(&amp;E)…</source>
         <translation>&amp;Edit the plan…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="188"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="189"/>
         <source>変更履歴（監査ログ）(&amp;A)…</source>
         <translation>&amp;Audit log…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="190"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="191"/>
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="191"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="192"/>
         <source>planDesk について(&amp;A)</source>
         <translation>&amp;About planDesk</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="225"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="226"/>
         <source>（旧版・閲覧のみ）</source>
         <translation> (earlier revision, read only)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="226"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="227"/>
         <source>計画の編集 — {0}（{1}）{2}</source>
         <translation>Edit the plan — {0} ({1}){2}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="235"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="236"/>
         <source>変更履歴（監査ログ） — {0}</source>
         <translation>Audit log — {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="251"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="252"/>
         <source>工程表 — {0}（{1}）</source>
         <translation>Roadmap — {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="313"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="314"/>
         <source>（ログファイルを書き込めません）</source>
         <translation>(the log file cannot be written)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="314"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="315"/>
         <source>planDesk について</source>
         <translation>About planDesk</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="315"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="316"/>
         <source>planDesk {0}
 デジタル化推進アクションプランの進捗報告・集約ツール
 
@@ -1046,74 +1046,74 @@ Database: {1}
 Log: {2}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="349"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="350"/>
         <source>前回保存されなかった入力を復元しました</source>
         <translation>Input that was not saved last time has been restored</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="351"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="352"/>
         <source>前回終了したときに保存されていなかった入力があります。入力の画面に戻しました。
 {0}</source>
         <translation>Some input was not saved when planDesk last ended. It has been put back into its form.
 {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="362"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="363"/>
         <source>（旧版）</source>
         <translation> (earlier revision)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="435"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="438"/>
         <source>所属：未設定</source>
         <translation>User: not set</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="438"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="441"/>
         <source>所属：{0}</source>
         <translation>User: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="452"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="455"/>
         <source>{0}件を表示中（全{1}件）</source>
         <translation>Showing {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="453"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="456"/>
         <source>全{0}件</source>
         <translation>{0} in all</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="531"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="541"/>
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="572"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="582"/>
         <source>保存済み</source>
         <translation>All saved</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="573"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="583"/>
         <source>未保存の入力があります（数秒後に自動保存）</source>
         <translation>Unsaved input (saved automatically in a few seconds)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="574"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="584"/>
         <source>保存中…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="575"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="585"/>
         <source>保存できていない入力があります（入力内容は保護されています）</source>
         <translation>Some input could not be saved (it is kept safe)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="586"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="596"/>
         <source>表示言語を切り替えるため、planDesk を再起動します。よろしいですか。</source>
         <translation>planDesk restarts to change the language. Continue?</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="620"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="630"/>
         <source>保存できていない入力があります。入力内容はこのパソコンに保持し、次回の起動時に復元します。
 終了しますか。</source>
         <translation>Some input could not be saved. It is kept on this computer and restored at the next start.
@@ -1548,173 +1548,183 @@ Exit now?</translation>
 <context>
     <name>ReportForm</name>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="115"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="117"/>
+        <source>この保存されなかった入力を破棄</source>
+        <translation>Discard this unsaved input</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_form.py" line="128"/>
         <source>実施状況（必須）</source>
         <translation>What was done (required)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="116"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="129"/>
         <source>この年度に実施したことを具体的に書いてください。</source>
         <translation>Describe concretely what was done this year.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="118"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="131"/>
         <source>指標の実績</source>
         <translation>KPI actuals</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="120"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="133"/>
         <source>指標</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="120"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="133"/>
         <source>基準値</source>
         <translation>Baseline</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="120"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="133"/>
         <source>目標値</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="120"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="133"/>
         <source>実績</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="121"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="134"/>
         <source>達成率</source>
         <translation>Attainment</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="133"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="146"/>
         <source>例：1,234</source>
         <translation>e.g. 1,234</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="143"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="156"/>
         <source>達成率：{0}</source>
         <translation>Attainment: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="151"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="164"/>
         <source>（選択してください）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="153"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="166"/>
         <source>進捗評価（必須）</source>
         <translation>Evaluation (required)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="154"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="167"/>
         <source>課題</source>
         <translation>Issues</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="154"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="167"/>
         <source>取組を進める上での課題があれば書いてください。</source>
         <translation>Describe any issues in carrying out the initiative.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="156"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="169"/>
         <source>今後の方向性（必須）</source>
         <translation>Direction (required)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="157"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="170"/>
         <source>今後の取組</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="158"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="171"/>
         <source>次の年度に取り組むことを書いてください。</source>
         <translation>Describe what will be done next year.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="161"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="174"/>
         <source>工程の状況</source>
         <translation>Roadmap steps</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="184"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="197"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="185"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="198"/>
         <source>下書きを今すぐ保存します（Ctrl+S）。入力は数秒ごとに自動でも保存されます。</source>
         <translation>Save the draft now (Ctrl+S). Input is also saved automatically every few seconds.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="186"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="199"/>
         <source>提出…</source>
         <translation>Submit…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="187"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="200"/>
         <source>確認済みにする…</source>
         <translation>Confirm…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="188"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="201"/>
         <source>差戻し…</source>
         <translation>Return…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="277"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="290"/>
         <source>差戻しされました。理由：{0}</source>
         <translation>Returned. Reason: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="279"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="292"/>
         <source>この報告は{0}のため編集できません。修正が必要なときは情報政策課に差戻しを依頼してください。</source>
         <translation>This report cannot be edited (status: {0}). To correct it, ask the information policy division to return it.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="282"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="295"/>
         <source>前回保存されなかった入力を復元しました（{0}）。</source>
         <translation>Input not saved last time has been restored ({0}).</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="287"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="300"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; の報告（{1}）</source>
         <translation>Report of &lt;b&gt;{0}&lt;/b&gt; ({1})</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="289"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="302"/>
         <source>状態：{0}</source>
         <translation>Status: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="289"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="302"/>
         <source>未作成</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="292"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="305"/>
         <source>最終保存：{0}（{1}）</source>
         <translation>Last saved: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="416"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="404"/>
+        <source>前回保存されなかった入力がありますが、この報告は{0}のため反映できません。必要な部分をコピーしてください：</source>
+        <translation>Some input was not saved last time, but this report is now {0} and cannot take it. Copy what you need:</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_form.py" line="444"/>
         <source>数値の誤りを直すまで保存できません（入力内容は保護されています）。</source>
         <translation>Cannot save until the number is corrected (your input is kept safe).</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="464"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="492"/>
         <source>他の利用者が先に保存したため、保存を保留しています（入力内容は保護されています）。</source>
         <translation>Someone else saved first; saving is on hold (your input is kept safe).</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="476"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="504"/>
         <source>他の利用者の変更を反映</source>
         <translation>Take the other user&apos;s changes</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="502"/>
-        <location filename="../../src/planDesk/gui/report_form.py" line="510"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="530"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="538"/>
         <source>提出の前に入力してください：{0}</source>
         <translation>Fill in before submitting: {0}</translation>
     </message>
