@@ -878,7 +878,7 @@ What you can enter and review depends on it. You can change it later from the Fi
     </message>
     <message>
         <location filename="../../src/planDesk/gui/main_window.py" line="105"/>
-        <location filename="../../src/planDesk/gui/main_window.py" line="508"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="512"/>
         <source>左の一覧から取組を選んでください。</source>
         <translation>Choose an initiative in the list on the left.</translation>
     </message>
@@ -1046,74 +1046,78 @@ Database: {1}
 Log: {2}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="350"/>
-        <source>前回保存されなかった入力を復元しました</source>
-        <translation>Input that was not saved last time has been restored</translation>
+        <location filename="../../src/planDesk/gui/main_window.py" line="353"/>
+        <source>前回保存されなかった入力を{0}件復元しました（最初の報告を表示しています）</source>
+        <translation>Restored {0} unsaved input(s) from last time (showing the first report)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="352"/>
+        <source>前回保存されなかった入力を復元しました</source>
+        <translation type="vanished">Input that was not saved last time has been restored</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="355"/>
         <source>前回終了したときに保存されていなかった入力があります。入力の画面に戻しました。
 {0}</source>
         <translation>Some input was not saved when planDesk last ended. It has been put back into its form.
 {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="363"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="367"/>
         <source>（旧版）</source>
         <translation> (earlier revision)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="438"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="442"/>
         <source>所属：未設定</source>
         <translation>User: not set</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="441"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="445"/>
         <source>所属：{0}</source>
         <translation>User: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="455"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="459"/>
         <source>{0}件を表示中（全{1}件）</source>
         <translation>Showing {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="456"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="460"/>
         <source>全{0}件</source>
         <translation>{0} in all</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="541"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="545"/>
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="582"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="586"/>
         <source>保存済み</source>
         <translation>All saved</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="583"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="587"/>
         <source>未保存の入力があります（数秒後に自動保存）</source>
         <translation>Unsaved input (saved automatically in a few seconds)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="584"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="588"/>
         <source>保存中…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="585"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="589"/>
         <source>保存できていない入力があります（入力内容は保護されています）</source>
         <translation>Some input could not be saved (it is kept safe)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="596"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="600"/>
         <source>表示言語を切り替えるため、planDesk を再起動します。よろしいですか。</source>
         <translation>planDesk restarts to change the language. Continue?</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="630"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="634"/>
         <source>保存できていない入力があります。入力内容はこのパソコンに保持し、次回の起動時に復元します。
 終了しますか。</source>
         <translation>Some input could not be saved. It is kept on this computer and restored at the next start.

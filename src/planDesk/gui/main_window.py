@@ -347,10 +347,14 @@ class MainWindow(QMainWindow):
                 if isinstance(widget, ReportForm) and widget.ctx.department.id == key.department_id:
                     self.page.tabs.setCurrentIndex(i)
         titles = "\n".join("・" + d.title for _k, d in entries)
-        self.statusBar().showMessage(self.tr("前回保存されなかった入力を復元しました"), 10000)
+        # Not a modal box: the form's banner says it in place; the others reappear when
+        # their report is opened, and the status bar's tooltip lists them all.
+        restored = self.tr("前回保存されなかった入力を{0}件復元しました（最初の報告を表示しています）")
+        self.statusBar().showMessage(restored.format(len(entries)), 30000)
         log.info("restored %d draft(s) from %s", len(entries), self.journal.path)
         self.restored_message = self.tr("前回終了したときに保存されていなかった入力があります。"
                                         "入力の画面に戻しました。\n{0}").format(titles)
+        self.statusBar().setToolTip(self.restored_message)
         return True
 
     # -- plans, identity, cycle -----------------------------------------------------------------
