@@ -6,18 +6,18 @@
     <message>
         <location filename="../../src/planDesk/gui/audit_view.py" line="162"/>
         <source>内容・変更前後の値で検索</source>
-        <translation type="unfinished"></translation>
+        <translation>Search summaries and before/after values</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/audit_view.py" line="169"/>
         <location filename="../../src/planDesk/gui/audit_view.py" line="175"/>
         <source>過去の版も含める</source>
-        <translation type="unfinished"></translation>
+        <translation>Include earlier revisions</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/audit_view.py" line="171"/>
         <source>条件をクリア(&amp;R)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reset filters</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/audit_view.py" line="172"/>
@@ -27,107 +27,107 @@
     <message>
         <location filename="../../src/planDesk/gui/audit_view.py" line="172"/>
         <source>操作</source>
-        <translation type="unfinished"></translation>
+        <translation>Operation</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/audit_view.py" line="173"/>
         <source>対象</source>
-        <translation type="unfinished"></translation>
+        <translation>Target</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/audit_view.py" line="173"/>
         <source>利用者</source>
-        <translation type="unfinished"></translation>
+        <translation>User</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/audit_view.py" line="174"/>
         <source>期間の開始日</source>
-        <translation type="unfinished"></translation>
+        <translation>From date</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/audit_view.py" line="174"/>
         <source>期間の終了日</source>
-        <translation type="unfinished"></translation>
+        <translation>To date</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/audit_view.py" line="176"/>
         <source>条件をクリア</source>
-        <translation type="unfinished"></translation>
+        <translation>Reset filters</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/audit_view.py" line="179"/>
         <source>検索(&amp;S)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Search</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/audit_view.py" line="181"/>
         <source>操作(&amp;O)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Operation</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/audit_view.py" line="181"/>
         <source>対象(&amp;T)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Target</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/audit_view.py" line="182"/>
         <source>利用者(&amp;U)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;User</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/audit_view.py" line="189"/>
         <source>期間(&amp;D)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dates</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/audit_view.py" line="202"/>
         <source>監査ログ</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit log</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/audit_view.py" line="218"/>
         <source>選択した記録の詳細</source>
-        <translation type="unfinished"></translation>
+        <translation>Details of the selected entry</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/audit_view.py" line="219"/>
         <source>記録を選ぶと、変更前と変更後の値をすべて表示します。</source>
-        <translation type="unfinished"></translation>
+        <translation>Select an entry to see all its values before and after.</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/audit_view.py" line="221"/>
         <source>件数</source>
-        <translation type="unfinished"></translation>
+        <translation>Count</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/audit_view.py" line="251"/>
         <source>指定なし</source>
-        <translation type="unfinished"></translation>
+        <translation>Any</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/audit_view.py" line="271"/>
         <source>すべて</source>
-        <translation type="unfinished"></translation>
+        <translation>All</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/audit_view.py" line="331"/>
         <source>  変更前：</source>
-        <translation type="unfinished"></translation>
+        <translation>  Before: </translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/audit_view.py" line="333"/>
         <source>  変更後：</source>
-        <translation type="unfinished"></translation>
+        <translation>  After: </translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/audit_view.py" line="339"/>
         <source>{0} 件</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} entries</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/audit_view.py" line="340"/>
         <source>{0} 件中 {1} 件を表示（下へスクロールすると続きを読み込みます）</source>
-        <translation type="unfinished"></translation>
+        <translation>Showing {1} of {0} (scroll down to load more)</translation>
     </message>
 </context>
 <context>
@@ -135,27 +135,27 @@
     <message>
         <location filename="../../src/planDesk/gui/audit_view.py" line="71"/>
         <source>日時</source>
-        <translation type="unfinished"></translation>
+        <translation>Date and time</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/audit_view.py" line="71"/>
         <source>利用者</source>
-        <translation type="unfinished"></translation>
+        <translation>User</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/audit_view.py" line="71"/>
         <source>操作</source>
-        <translation type="unfinished"></translation>
+        <translation>Operation</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/audit_view.py" line="71"/>
         <source>内容</source>
-        <translation type="unfinished"></translation>
+        <translation>Summary</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/audit_view.py" line="72"/>
         <source>変更前 → 変更後</source>
-        <translation type="unfinished"></translation>
+        <translation>Before → after</translation>
     </message>
 </context>
 <context>
@@ -196,72 +196,72 @@
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_lists.py" line="148"/>
         <source>部署の管理</source>
-        <translation type="unfinished"></translation>
+        <translation>Departments</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_lists.py" line="151"/>
         <source>部署の一覧</source>
-        <translation type="unfinished"></translation>
+        <translation>Department list</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_lists.py" line="153"/>
         <source>部署名</source>
-        <translation type="unfinished"></translation>
+        <translation>Department</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_lists.py" line="155"/>
         <source>部署の種類</source>
-        <translation type="unfinished"></translation>
+        <translation>Kind of department</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_lists.py" line="156"/>
         <source>通常の部署</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordinary department</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_lists.py" line="160"/>
         <source>部署名(&amp;N)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_lists.py" line="163"/>
         <source>種類(&amp;K)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kind</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_lists.py" line="168"/>
         <source>追加(&amp;A)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Add</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_lists.py" line="168"/>
         <source>変更を保存(&amp;S)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Save changes</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_lists.py" line="169"/>
         <source>上へ(&amp;U)</source>
-        <translation type="unfinished"></translation>
+        <translation>Move &amp;up</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_lists.py" line="169"/>
         <source>下へ(&amp;W)</source>
-        <translation type="unfinished"></translation>
+        <translation>Move do&amp;wn</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_lists.py" line="170"/>
         <source>廃止／復活(&amp;R)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Retire / restore</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_lists.py" line="182"/>
         <source>新しい部署は名前を入力して「追加」。一覧で選んだ部署の名前や種類を変えるときは「変更を保存」。廃止した部署の報告は残ります。</source>
-        <translation type="unfinished"></translation>
+        <translation>Type a new department’s name and press Add. To rename the selected department or change its kind, press Save changes. Reports of a retired department are kept.</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_lists.py" line="201"/>
         <source>［廃止］</source>
-        <translation type="unfinished"></translation>
+        <translation>[retired]</translation>
     </message>
 </context>
 <context>
@@ -337,7 +337,7 @@
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="51"/>
         <source>エラー</source>
-        <translation type="unfinished"></translation>
+        <translation>Error</translation>
     </message>
 </context>
 <context>
@@ -345,7 +345,7 @@
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="88"/>
         <source>指定なし</source>
-        <translation type="unfinished"></translation>
+        <translation>Any</translation>
     </message>
 </context>
 <context>
@@ -353,42 +353,42 @@
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="174"/>
         <source>記号(&amp;M)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mark</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="174"/>
         <source>目標の記号</source>
-        <translation type="unfinished"></translation>
+        <translation>Goal mark</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="175"/>
         <source>内容(&amp;T)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Text</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="175"/>
         <source>目標の内容</source>
-        <translation type="unfinished"></translation>
+        <translation>Goal text</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="176"/>
         <source>目標年度（開始）(&amp;S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Target year (&amp;start)</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="176"/>
         <source>目標年度（開始）</source>
-        <translation type="unfinished"></translation>
+        <translation>Target year (start)</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="177"/>
         <source>目標年度（終了）(&amp;E)</source>
-        <translation type="unfinished"></translation>
+        <translation>Target year (&amp;end)</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="177"/>
         <source>目標年度（終了）</source>
-        <translation type="unfinished"></translation>
+        <translation>Target year (end)</translation>
     </message>
 </context>
 <context>
@@ -500,12 +500,12 @@ What you can enter and review depends on it. You can change it later from the Fi
         <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="113"/>
         <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="124"/>
         <source>重点取組</source>
-        <translation type="unfinished"></translation>
+        <translation>Priority initiative</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="118"/>
         <source>担当部署の後に「など」と書く</source>
-        <translation type="unfinished"></translation>
+        <translation>Write “etc.” after the departments</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="124"/>
@@ -515,7 +515,7 @@ What you can enter and review depends on it. You can change it later from the Fi
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="125"/>
         <source>新規の年度</source>
-        <translation type="unfinished"></translation>
+        <translation>New in year</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="125"/>
@@ -525,12 +525,12 @@ What you can enter and review depends on it. You can change it later from the Fi
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="126"/>
         <source>追加する部署</source>
-        <translation type="unfinished"></translation>
+        <translation>Department to add</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="126"/>
         <source>「など」</source>
-        <translation type="unfinished"></translation>
+        <translation>“etc.”</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="127"/>
@@ -540,7 +540,7 @@ What you can enter and review depends on it. You can change it later from the Fi
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="127"/>
         <source>取組状況の見出し</source>
-        <translation type="unfinished"></translation>
+        <translation>Status heading</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="128"/>
@@ -550,12 +550,12 @@ What you can enter and review depends on it. You can change it later from the Fi
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="132"/>
         <source>取組名(&amp;N)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Title</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="135"/>
         <source>新規(&amp;Y)</source>
-        <translation type="unfinished"></translation>
+        <translation>New in &amp;year</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="141"/>
@@ -565,42 +565,42 @@ What you can enter and review depends on it. You can change it later from the Fi
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="146"/>
         <source>部署を追加</source>
-        <translation type="unfinished"></translation>
+        <translation>Add department</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="147"/>
         <source>外す</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="148"/>
         <source>↑</source>
-        <translation type="unfinished"></translation>
+        <translation>↑</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="149"/>
         <source>↓</source>
-        <translation type="unfinished"></translation>
+        <translation>↓</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="152"/>
         <source>担当部署(&amp;D)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Departments</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="153"/>
         <source>概要(&amp;O)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Overview</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="154"/>
         <source>取組状況の見出し(&amp;H)</source>
-        <translation type="unfinished"></translation>
+        <translation>Status &amp;heading</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="155"/>
         <source>取組状況(&amp;T)</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;tatus</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="156"/>
@@ -610,7 +610,7 @@ What you can enter and review depends on it. You can change it later from the Fi
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="157"/>
         <source>編集を取り消す</source>
-        <translation type="unfinished"></translation>
+        <translation>Discard edits</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="160"/>
@@ -627,7 +627,7 @@ What you can enter and review depends on it. You can change it later from the Fi
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="174"/>
         <source>目標年度</source>
-        <translation type="unfinished"></translation>
+        <translation>Target year</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="175"/>
@@ -662,52 +662,52 @@ What you can enter and review depends on it. You can change it later from the Fi
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="198"/>
         <source>{0}の一覧</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} list</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="211"/>
         <source>追加</source>
-        <translation type="unfinished"></translation>
+        <translation>Add</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="212"/>
         <source>編集</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="213"/>
         <source>削除</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="214"/>
         <source>上へ</source>
-        <translation type="unfinished"></translation>
+        <translation>Up</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="215"/>
         <source>下へ</source>
-        <translation type="unfinished"></translation>
+        <translation>Down</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="231"/>
         <source>（廃止）</source>
-        <translation type="unfinished"></translation>
+        <translation>(retired)</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="237"/>
         <source>新規ではない</source>
-        <translation type="unfinished"></translation>
+        <translation>Not new</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="239"/>
         <source>新規（{0}）</source>
-        <translation type="unfinished"></translation>
+        <translation>New ({0})</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="328"/>
         <source>未保存の変更があります</source>
-        <translation type="unfinished"></translation>
+        <translation>Unsaved changes</translation>
     </message>
 </context>
 <context>
@@ -715,53 +715,53 @@ What you can enter and review depends on it. You can change it later from the Fi
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="195"/>
         <source>例：1,234（全角も可）</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. 1,234 (full-width digits accepted)</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="196"/>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="220"/>
         <source>基準日を指定する</source>
-        <translation type="unfinished"></translation>
+        <translation>Give a baseline date</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="211"/>
         <source>なし</source>
-        <translation type="unfinished"></translation>
+        <translation>None</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="216"/>
         <source>指標名(&amp;N)</source>
-        <translation type="unfinished"></translation>
+        <translation>KPI &amp;name</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="216"/>
         <source>指標名</source>
-        <translation type="unfinished"></translation>
+        <translation>KPI name</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="217"/>
         <source>単位(&amp;U)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Unit</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="217"/>
         <source>単位</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="218"/>
         <source>向き(&amp;D)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Direction</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="218"/>
         <source>指標の向き</source>
-        <translation type="unfinished"></translation>
+        <translation>KPI direction</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="219"/>
         <source>基準値(&amp;B)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Baseline</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="219"/>
@@ -772,27 +772,27 @@ What you can enter and review depends on it. You can change it later from the Fi
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="221"/>
         <source>基準日(&amp;A)</source>
-        <translation type="unfinished"></translation>
+        <translation>Baseline d&amp;ate</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="221"/>
         <source>基準日</source>
-        <translation type="unfinished"></translation>
+        <translation>Baseline date</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="222"/>
         <source>基準値の年度(&amp;Y)</source>
-        <translation type="unfinished"></translation>
+        <translation>Baseline &amp;year</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="222"/>
         <source>基準値の年度</source>
-        <translation type="unfinished"></translation>
+        <translation>Baseline year</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="223"/>
         <source>目標値(&amp;T)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Target</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="223"/>
@@ -803,22 +803,22 @@ What you can enter and review depends on it. You can change it later from the Fi
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="224"/>
         <source>目標年度(&amp;F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Target &amp;year</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="224"/>
         <source>目標年度</source>
-        <translation type="unfinished"></translation>
+        <translation>Target year</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="225"/>
         <source>関連する目標(&amp;G)</source>
-        <translation type="unfinished"></translation>
+        <translation>Related &amp;goal</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="225"/>
         <source>関連する目標</source>
-        <translation type="unfinished"></translation>
+        <translation>Related goal</translation>
     </message>
 </context>
 <context>
@@ -1046,7 +1046,7 @@ Database: {1}
 Log: {2}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="353"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="352"/>
         <source>前回保存されなかった入力を{0}件復元しました（最初の報告を表示しています）</source>
         <translation>Restored {0} unsaved input(s) from last time (showing the first report)</translation>
     </message>
@@ -1129,17 +1129,17 @@ Exit now?</translation>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="123"/>
         <source>名称(&amp;N)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="123"/>
         <source>{0}の名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Name of the {0}</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="128"/>
         <source>担当部署(&amp;D)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Departments</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="128"/>
@@ -1152,22 +1152,22 @@ Exit now?</translation>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="134"/>
         <source>番号の変更</source>
-        <translation type="unfinished"></translation>
+        <translation>Change number</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="135"/>
         <source>今の番号：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Current number: {0}</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="139"/>
         <source>新しい番号(&amp;N)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;New number</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="139"/>
         <source>新しい番号</source>
-        <translation type="unfinished"></translation>
+        <translation>New number</translation>
     </message>
 </context>
 <context>
@@ -1175,27 +1175,27 @@ Exit now?</translation>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="146"/>
         <source>移動先を選ぶ</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose where to move</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="153"/>
         <source>移動先(&amp;T)</source>
-        <translation type="unfinished"></translation>
+        <translation>Move &amp;to</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="153"/>
         <source>移動先</source>
-        <translation type="unfinished"></translation>
+        <translation>Move to</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="154"/>
         <source>先頭に置く（外すと末尾）</source>
-        <translation type="unfinished"></translation>
+        <translation>Put first (otherwise last)</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="155"/>
         <source>先頭に置く</source>
-        <translation type="unfinished"></translation>
+        <translation>Put first</translation>
     </message>
 </context>
 <context>
@@ -1203,12 +1203,12 @@ Exit now?</translation>
     <message>
         <location filename="../../src/planDesk/gui/plan_editor.py" line="75"/>
         <source>計画の構成</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan structure</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_editor.py" line="76"/>
         <source>番号</source>
-        <translation type="unfinished"></translation>
+        <translation>No.</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_editor.py" line="76"/>
@@ -1223,217 +1223,217 @@ Exit now?</translation>
     <message>
         <location filename="../../src/planDesk/gui/plan_editor.py" line="88"/>
         <source>操作の結果</source>
-        <translation type="unfinished"></translation>
+        <translation>Result</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_editor.py" line="91"/>
         <source>左の構成から項目を選んでください。</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose an item in the structure on the left.</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_editor.py" line="99"/>
         <source>計画の編集</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit the plan</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_editor.py" line="135"/>
         <source>追加(&amp;A)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Add</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_editor.py" line="136"/>
         <source>選択中と同じ階層に追加（Ctrl+N）</source>
-        <translation type="unfinished"></translation>
+        <translation>Add at the level of the selection (Ctrl+N)</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_editor.py" line="137"/>
         <source>基本方針を追加</source>
-        <translation type="unfinished"></translation>
+        <translation>Add policy</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_editor.py" line="138"/>
         <source>推進事項を追加</source>
-        <translation type="unfinished"></translation>
+        <translation>Add promotion item</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_editor.py" line="139"/>
         <source>取組を追加</source>
-        <translation type="unfinished"></translation>
+        <translation>Add initiative</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_editor.py" line="140"/>
         <source>上へ</source>
-        <translation type="unfinished"></translation>
+        <translation>Up</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_editor.py" line="140"/>
         <source>上へ移動（Alt+↑）</source>
-        <translation type="unfinished"></translation>
+        <translation>Move up (Alt+↑)</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_editor.py" line="141"/>
         <source>下へ</source>
-        <translation type="unfinished"></translation>
+        <translation>Down</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_editor.py" line="142"/>
         <source>下へ移動（Alt+↓）</source>
-        <translation type="unfinished"></translation>
+        <translation>Move down (Alt+↓)</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_editor.py" line="143"/>
         <source>移動先…</source>
-        <translation type="unfinished"></translation>
+        <translation>Move to…</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_editor.py" line="143"/>
         <source>別の親へ移動（Ctrl+M）</source>
-        <translation type="unfinished"></translation>
+        <translation>Move to another parent (Ctrl+M)</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_editor.py" line="144"/>
         <source>番号…</source>
-        <translation type="unfinished"></translation>
+        <translation>Number…</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_editor.py" line="144"/>
         <source>番号を変更（F2）</source>
-        <translation type="unfinished"></translation>
+        <translation>Change the number (F2)</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_editor.py" line="145"/>
         <source>番号を振り直す</source>
-        <translation type="unfinished"></translation>
+        <translation>Renumber all</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_editor.py" line="146"/>
         <source>廃止／復活</source>
-        <translation type="unfinished"></translation>
+        <translation>Retire / restore</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_editor.py" line="147"/>
         <source>廃止する（報告は残ります）／復活する（Ctrl+D）</source>
-        <translation type="unfinished"></translation>
+        <translation>Retire (reports are kept) / restore (Ctrl+D)</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_editor.py" line="148"/>
         <source>削除</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_editor.py" line="149"/>
         <source>報告のない項目だけ削除できます（Ctrl+Delete）</source>
-        <translation type="unfinished"></translation>
+        <translation>Only items without reports can be deleted (Ctrl+Delete)</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_editor.py" line="150"/>
         <source>部署…</source>
-        <translation type="unfinished"></translation>
+        <translation>Departments…</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_editor.py" line="151"/>
         <source>進捗評価…</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluation scale…</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_editor.py" line="152"/>
         <source>今後の方向性…</source>
-        <translation type="unfinished"></translation>
+        <translation>Directions…</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_editor.py" line="153"/>
         <source>年度見直し…</source>
-        <translation type="unfinished"></translation>
+        <translation>Annual revision…</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_editor.py" line="161"/>
         <source>追加</source>
-        <translation type="unfinished"></translation>
+        <translation>Add</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_editor.py" line="187"/>
         <source>この版（{0}）は過去の版のため読み取り専用です。</source>
-        <translation type="unfinished"></translation>
+        <translation>This revision ({0}) is an earlier one and is read only.</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_editor.py" line="194"/>
         <source>閲覧のみのため編集できません。</source>
-        <translation type="unfinished"></translation>
+        <translation>Read only: editing is not possible.</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_editor.py" line="254"/>
         <source>（廃止）</source>
-        <translation type="unfinished"></translation>
+        <translation>(retired)</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_editor.py" line="320"/>
         <source>復活</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_editor.py" line="320"/>
         <source>廃止</source>
-        <translation type="unfinished"></translation>
+        <translation>Retire</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_editor.py" line="329"/>
         <source>追加する場所を左の構成で選んでください。</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose where to add in the structure on the left.</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_editor.py" line="333"/>
         <source>{0}を追加</source>
-        <translation type="unfinished"></translation>
+        <translation>Add {0}</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_editor.py" line="396"/>
         <source>移動先を選べるのは推進事項と取組です（基本方針は上へ・下へで並べ替えます）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Only promotion items and initiatives can be moved to another parent (reorder policies with up/down).</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_editor.py" line="460"/>
         <source>目標を追加</source>
-        <translation type="unfinished"></translation>
+        <translation>Add goal</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_editor.py" line="460"/>
         <source>指標を追加</source>
-        <translation type="unfinished"></translation>
+        <translation>Add KPI</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_editor.py" line="460"/>
         <source>工程を追加</source>
-        <translation type="unfinished"></translation>
+        <translation>Add step</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_editor.py" line="467"/>
         <source>編集する行を選んでください。</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the row to edit.</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_editor.py" line="469"/>
         <source>目標の編集</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit goal</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_editor.py" line="469"/>
         <source>指標の編集</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit KPI</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_editor.py" line="469"/>
         <source>工程の編集</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit step</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_editor.py" line="525"/>
         <source>進捗評価の段階</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluation grades</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_editor.py" line="528"/>
         <source>今後の方向性の選択肢</source>
-        <translation type="unfinished"></translation>
+        <translation>Direction choices</translation>
     </message>
 </context>
 <context>
@@ -1738,49 +1738,51 @@ Exit now?</translation>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="300"/>
         <source>年度見直し（新しい版の作成）</source>
-        <translation type="unfinished"></translation>
+        <translation>Annual revision (create a new revision)</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="302"/>
         <source>今の版「{0}」を写して新しい版を作り、新しい版を最新にします。
 今の版は報告とともに読み取り専用で残ります。新しい版は報告のない状態で始まります。
 廃止した取組は新しい版には写しません。</source>
-        <translation type="unfinished"></translation>
+        <translation>Copies the current revision “{0}” into a new one, which becomes the current revision.
+The current revision stays, read only, with its reports. The new one starts without reports.
+Retired initiatives are not copied.</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="308"/>
         <source>{0}見直し版</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} revision</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="313"/>
         <source>新しい版の名前(&amp;N)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name of the new revision</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="313"/>
         <source>新しい版の名前</source>
-        <translation type="unfinished"></translation>
+        <translation>Name of the new revision</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="314"/>
         <source>見直しの年度(&amp;Y)</source>
-        <translation type="unfinished"></translation>
+        <translation>Revision &amp;year</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="314"/>
         <source>見直しの年度</source>
-        <translation type="unfinished"></translation>
+        <translation>Revision year</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="315"/>
         <source>計画期間の終わり(&amp;E)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;End of the plan period</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="315"/>
         <source>計画期間の終わり</source>
-        <translation type="unfinished"></translation>
+        <translation>End of the plan period</translation>
     </message>
 </context>
 <context>
@@ -1788,92 +1790,92 @@ Exit now?</translation>
     <message>
         <location filename="../../src/planDesk/gui/roadmap_view.py" line="69"/>
         <source>表示単位：</source>
-        <translation type="unfinished"></translation>
+        <translation>Scale: </translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/roadmap_view.py" line="70"/>
         <source>年度</source>
-        <translation type="unfinished"></translation>
+        <translation>Year</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/roadmap_view.py" line="70"/>
         <source>四半期</source>
-        <translation type="unfinished"></translation>
+        <translation>Quarter</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/roadmap_view.py" line="70"/>
         <source>月</source>
-        <translation type="unfinished"></translation>
+        <translation>Month</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/roadmap_view.py" line="81"/>
         <source>すべて開く</source>
-        <translation type="unfinished"></translation>
+        <translation>Expand all</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/roadmap_view.py" line="84"/>
         <source>推進事項で折りたたむ</source>
-        <translation type="unfinished"></translation>
+        <translation>Collapse to promotion items</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/roadmap_view.py" line="90"/>
         <source>色分け：</source>
-        <translation type="unfinished"></translation>
+        <translation>Colours: </translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/roadmap_view.py" line="97"/>
         <source>印刷・PDF の用紙（横向き）</source>
-        <translation type="unfinished"></translation>
+        <translation>Paper for printing and PDF (landscape)</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/roadmap_view.py" line="99"/>
         <source>印刷…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print…</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/roadmap_view.py" line="100"/>
         <source>PDF 出力…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export PDF…</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/roadmap_view.py" line="101"/>
         <source>画像出力…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export image…</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/roadmap_view.py" line="222"/>
         <source>絞り込み：取組 {0} 件</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtered: {0} initiatives</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/roadmap_view.py" line="244"/>
         <source>工程表を PDF に出力</source>
-        <translation type="unfinished"></translation>
+        <translation>Export the roadmap as PDF</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/roadmap_view.py" line="244"/>
         <source>工程表.pdf</source>
-        <translation type="unfinished"></translation>
+        <translation>roadmap.pdf</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/roadmap_view.py" line="245"/>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/roadmap_view.py" line="250"/>
         <source>工程表を画像に出力</source>
-        <translation type="unfinished"></translation>
+        <translation>Export the roadmap as an image</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/roadmap_view.py" line="250"/>
         <source>工程表.png</source>
-        <translation type="unfinished"></translation>
+        <translation>roadmap.png</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/roadmap_view.py" line="251"/>
         <source>PNG 画像 (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG image (*.png)</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/roadmap_view.py" line="265"/>
@@ -1883,12 +1885,12 @@ Exit now?</translation>
     <message>
         <location filename="../../src/planDesk/gui/roadmap_view.py" line="280"/>
         <source>{0}の報告</source>
-        <translation type="unfinished"></translation>
+        <translation>Reports of {0}</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/roadmap_view.py" line="281"/>
         <source>色分けなし</source>
-        <translation type="unfinished"></translation>
+        <translation>No colours</translation>
     </message>
 </context>
 <context>
@@ -1896,7 +1898,7 @@ Exit now?</translation>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_lists.py" line="46"/>
         <source>記号</source>
-        <translation type="unfinished"></translation>
+        <translation>Mark</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_lists.py" line="46"/>
@@ -1906,48 +1908,49 @@ Exit now?</translation>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_lists.py" line="46"/>
         <source>選択肢</source>
-        <translation type="unfinished"></translation>
+        <translation>Choice</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_lists.py" line="57"/>
         <source>追加(&amp;A)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Add</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_lists.py" line="57"/>
         <source>削除(&amp;D)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Delete</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_lists.py" line="58"/>
         <source>上へ(&amp;U)</source>
-        <translation type="unfinished"></translation>
+        <translation>Move &amp;up</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_lists.py" line="59"/>
         <source>下へ(&amp;W)</source>
-        <translation type="unfinished"></translation>
+        <translation>Move do&amp;wn</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_lists.py" line="64"/>
         <source>削除した選択肢を使っている報告の置き換え先</source>
-        <translation type="unfinished"></translation>
+        <translation>Replacement for reports using a deleted choice</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_lists.py" line="68"/>
         <source>記号や名称を変えると、それを使っている報告の値も合わせて変わります。
 報告で使われている選択肢を削除するときは、置き換え先を選びます。</source>
-        <translation type="unfinished"></translation>
+        <translation>Changing a mark or name changes the reports that use it too.
+When deleting a choice that reports use, choose its replacement.</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_lists.py" line="110"/>
         <source>「{0}」の置き換え先</source>
-        <translation type="unfinished"></translation>
+        <translation>Replacement for “{0}”</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_lists.py" line="112"/>
         <source>「{0}」（報告 {1} 件）→</source>
-        <translation type="unfinished"></translation>
+        <translation>“{0}” ({1} reports) →</translation>
     </message>
 </context>
 <context>
@@ -1955,92 +1958,92 @@ Exit now?</translation>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="252"/>
         <source>期間は推定（元の資料に矢印がない）</source>
-        <translation type="unfinished"></translation>
+        <translation>Period inferred (the source document has no arrows)</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="264"/>
         <source>工程の内容(&amp;L)</source>
-        <translation type="unfinished"></translation>
+        <translation>Step &amp;label</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="264"/>
         <source>工程の内容</source>
-        <translation type="unfinished"></translation>
+        <translation>Step label</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="265"/>
         <source>開始年度(&amp;S)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Start year</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="265"/>
         <source>開始年度</source>
-        <translation type="unfinished"></translation>
+        <translation>Start year</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="266"/>
         <source>開始の四半期(&amp;Q)</source>
-        <translation type="unfinished"></translation>
+        <translation>Start &amp;quarter</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="266"/>
         <source>開始の四半期</source>
-        <translation type="unfinished"></translation>
+        <translation>Start quarter</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="267"/>
         <source>終了年度(&amp;E)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;End year</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="267"/>
         <source>終了年度</source>
-        <translation type="unfinished"></translation>
+        <translation>End year</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="268"/>
         <source>終了の四半期(&amp;R)</source>
-        <translation type="unfinished"></translation>
+        <translation>End qua&amp;rter</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="268"/>
         <source>終了の四半期</source>
-        <translation type="unfinished"></translation>
+        <translation>End quarter</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="269"/>
         <source>種類(&amp;K)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kind</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="269"/>
         <source>工程の種類</source>
-        <translation type="unfinished"></translation>
+        <translation>Kind of step</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="270"/>
         <source>期間は推定</source>
-        <translation type="unfinished"></translation>
+        <translation>Period inferred</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="271"/>
         <source>関連する目標(&amp;G)</source>
-        <translation type="unfinished"></translation>
+        <translation>Related &amp;goal</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="271"/>
         <source>関連する目標</source>
-        <translation type="unfinished"></translation>
+        <translation>Related goal</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="276"/>
         <source>指定なし（年度全体）</source>
-        <translation type="unfinished"></translation>
+        <translation>None (whole year)</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="278"/>
         <source>第{0}四半期（{1}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Q{0} ({1})</translation>
     </message>
 </context>
 <context>
@@ -2058,7 +2061,7 @@ Exit now?</translation>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="68"/>
         <source>名称(&amp;N)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name</translation>
     </message>
 </context>
 <context>
