@@ -19,7 +19,7 @@ from planDesk.gui.i18n import install_translators
 # Contexts of the modules this catalogue covers completely (the main window and report form).
 COMPLETE = {"MainWindow", "ReportForm", "InitiativePage", "FilterBar", "CycleSelector", "IdentityDialog",
             "PlanTreeModel", "PlanFilterProxy", "PlanPartView", "KpiTotalsView", "labels", "plan_text", "report",
-            "conflict", "actions", "errors", "export", "app"}
+            "conflict", "actions", "errors", "export", "app", "HostedTools"}
 
 
 @pytest.fixture

@@ -392,6 +392,29 @@
     </message>
 </context>
 <context>
+    <name>HostedTools</name>
+    <message>
+        <location filename="../../src/planDesk/gui/hosted_tools.py" line="58"/>
+        <source>（旧版・閲覧のみ）</source>
+        <translation> (earlier revision, read only)</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/hosted_tools.py" line="59"/>
+        <source>計画の編集 — {0}（{1}）{2}</source>
+        <translation>Edit the plan — {0} ({1}){2}</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/hosted_tools.py" line="69"/>
+        <source>変更履歴（監査ログ） — {0}</source>
+        <translation>Audit log — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/hosted_tools.py" line="86"/>
+        <source>工程表 — {0}（{1}）</source>
+        <translation>Roadmap — {0} ({1})</translation>
+    </message>
+</context>
+<context>
     <name>IdentityDialog</name>
     <message>
         <location filename="../../src/planDesk/gui/identity_dialog.py" line="23"/>
@@ -867,173 +890,169 @@ What you can enter and review depends on it. You can change it later from the Fi
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="81"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="82"/>
         <source>計画の一覧</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="93"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="94"/>
         <source>表示中の件数</source>
         <translation>Shown</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="105"/>
-        <location filename="../../src/planDesk/gui/main_window.py" line="512"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="106"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="441"/>
         <source>左の一覧から取組を選んでください。</source>
         <translation>Choose an initiative in the list on the left.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="121"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="122"/>
         <source>保存の状態</source>
         <translation>Save state</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="136"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="137"/>
         <source>ツールバー</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="140"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="141"/>
         <source>計画(&amp;L)</source>
         <translation>P&amp;lan</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="142"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="143"/>
         <source>計画</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="152"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="153"/>
         <source>利用者（所属）</source>
         <translation>User (department)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="159"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="160"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="160"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="161"/>
         <source>利用者（所属）の変更(&amp;U)…</source>
         <translation>Change &amp;user (department)…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="162"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="163"/>
         <source>表示言語(&amp;G)</source>
         <translation>Lan&amp;guage</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="166"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="167"/>
         <source>終了(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="168"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="169"/>
         <source>編集(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="170"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="171"/>
         <source>元に戻す(&amp;U)</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="171"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="172"/>
         <source>やり直す(&amp;R)</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="174"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="175"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="175"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="176"/>
         <source>検索(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="177"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="178"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="178"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="179"/>
         <source>すべて展開(&amp;E)</source>
         <translation>&amp;Expand all</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="179"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="180"/>
         <source>すべて折りたたむ(&amp;C)</source>
         <translation>&amp;Collapse all</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="181"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="182"/>
         <source>工程表(&amp;R)…</source>
         <translation>&amp;Roadmap…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="184"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="185"/>
         <source>出力(&amp;O)</source>
         <translation>&amp;Output</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="187"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="188"/>
         <source>計画(&amp;P)</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="188"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="189"/>
         <source>計画の編集(&amp;E)…</source>
         <translation>&amp;Edit the plan…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="189"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="190"/>
         <source>変更履歴（監査ログ）(&amp;A)…</source>
         <translation>&amp;Audit log…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="191"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="192"/>
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="192"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="193"/>
         <source>planDesk について(&amp;A)</source>
         <translation>&amp;About planDesk</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="226"/>
         <source>（旧版・閲覧のみ）</source>
-        <translation> (earlier revision, read only)</translation>
+        <translation type="vanished"> (earlier revision, read only)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="227"/>
         <source>計画の編集 — {0}（{1}）{2}</source>
-        <translation>Edit the plan — {0} ({1}){2}</translation>
+        <translation type="vanished">Edit the plan — {0} ({1}){2}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="236"/>
         <source>変更履歴（監査ログ） — {0}</source>
-        <translation>Audit log — {0}</translation>
+        <translation type="vanished">Audit log — {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="252"/>
         <source>工程表 — {0}（{1}）</source>
-        <translation>Roadmap — {0} ({1})</translation>
+        <translation type="vanished">Roadmap — {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="314"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="243"/>
         <source>（ログファイルを書き込めません）</source>
         <translation>(the log file cannot be written)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="315"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="244"/>
         <source>planDesk について</source>
         <translation>About planDesk</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="316"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="245"/>
         <source>planDesk {0}
 デジタル化推進アクションプランの進捗報告・集約ツール
 
@@ -1046,7 +1065,7 @@ Database: {1}
 Log: {2}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="352"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="281"/>
         <source>前回保存されなかった入力を{0}件復元しました（最初の報告を表示しています）</source>
         <translation>Restored {0} unsaved input(s) from last time (showing the first report)</translation>
     </message>
@@ -1055,69 +1074,69 @@ Log: {2}</translation>
         <translation type="vanished">Input that was not saved last time has been restored</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="355"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="284"/>
         <source>前回終了したときに保存されていなかった入力があります。入力の画面に戻しました。
 {0}</source>
         <translation>Some input was not saved when planDesk last ended. It has been put back into its form.
 {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="367"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="296"/>
         <source>（旧版）</source>
         <translation> (earlier revision)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="442"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="371"/>
         <source>所属：未設定</source>
         <translation>User: not set</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="445"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="374"/>
         <source>所属：{0}</source>
         <translation>User: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="459"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="388"/>
         <source>{0}件を表示中（全{1}件）</source>
         <translation>Showing {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="460"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="389"/>
         <source>全{0}件</source>
         <translation>{0} in all</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="545"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="474"/>
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="586"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="515"/>
         <source>保存済み</source>
         <translation>All saved</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="587"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="516"/>
         <source>未保存の入力があります（数秒後に自動保存）</source>
         <translation>Unsaved input (saved automatically in a few seconds)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="588"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="517"/>
         <source>保存中…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="589"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="518"/>
         <source>保存できていない入力があります（入力内容は保護されています）</source>
         <translation>Some input could not be saved (it is kept safe)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="600"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="529"/>
         <source>表示言語を切り替えるため、planDesk を再起動します。よろしいですか。</source>
         <translation>planDesk restarts to change the language. Continue?</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="634"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="563"/>
         <source>保存できていない入力があります。入力内容はこのパソコンに保持し、次回の起動時に復元します。
 終了しますか。</source>
         <translation>Some input could not be saved. It is kept on this computer and restored at the next start.

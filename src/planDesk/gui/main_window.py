@@ -24,12 +24,13 @@ from PySide6.QtWidgets import (
 
 from planDesk.core.errors import UserError
 from planDesk.core.plan_view import PlanSummary, PlanView
-from planDesk.core.store import Change, Store
+from planDesk.core.store import Store
 from planDesk.gui import data_access, export_menu, settings
 from planDesk.gui.cycle_selector import CycleSelector, default_cycle
 from planDesk.gui.draft_journal import DraftJournal, journal_path
 from planDesk.gui.error_handling import show_user_error
 from planDesk.gui.filter_bar import FilterBar
+from planDesk.gui.hosted_tools import HostedTools
 from planDesk.gui.identity import DIVISION_LABEL, Identity
 from planDesk.gui.identity_dialog import IdentityDialog
 from planDesk.gui.initiative_page import InitiativePage
@@ -47,7 +48,7 @@ from planDesk.gui.plan_tree_model import (
 )
 from planDesk.gui.report_form import ReportForm
 from planDesk.gui.report_index import Cycle, ReportIndex
-from planDesk.gui.tool_windows import ToolWindow, show_tool
+from planDesk.gui.tool_windows import ToolWindow
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +69,7 @@ class MainWindow(QMainWindow):
         self.cycle = Cycle(0)
         self.page: InitiativePage | None = None
         self.restored_message = ""
-        self.tools: dict[str, ToolWindow] = {}
+        self.hosted = HostedTools(self)
         self.setObjectName("MainWindow")
         self.setWindowTitle("planDesk")
 
@@ -197,94 +198,22 @@ class MainWindow(QMainWindow):
         division = self.identity is not None and self.identity.is_division
         self.plan_menu.menuAction().setVisible(division)
 
-    def _tool(self, name: str, title: str, make: Any) -> ToolWindow:
-        """The tool window ``name`` for the current plan (made again when the plan changed)."""
-        assert self.plan is not None
-        window = self.tools.get(name)
-        if window is None or window.property("planId") != self.plan.id:
-            if window is not None:
-                window.close()
-                window.deleteLater()
-            window = ToolWindow(name, title, make(), self)
-            window.setProperty("planId", self.plan.id)
-            self.tools[name] = window
-        show_tool(window)
-        return window
+    # The windows beside this one (plan editor, audit log, roadmap): gui/hosted_tools.py.
+    @property
+    def tools(self) -> dict[str, ToolWindow]:
+        return self.hosted.tools
 
     def open_plan_editor(self) -> ToolWindow | None:
-        if self.plan is None:
-            return None
-        from planDesk.gui.plan_editor import PlanEditor
-
-        plan = self.plan
-
-        def make() -> PlanEditor:
-            editor = PlanEditor(self.store, plan.id, read_only=not plan.is_current)
-            editor.planChanged.connect(self._plan_edited)
-            return editor
-
-        suffix = "" if plan.is_current else self.tr("（旧版・閲覧のみ）")
-        return self._tool("planEditor", self.tr("計画の編集 — {0}（{1}）{2}").format(plan.name, plan.revision, suffix),
-                          make)
+        return self.hosted.open_plan_editor()
 
     def open_audit_log(self) -> ToolWindow | None:
-        if self.plan is None:
-            return None
-        from planDesk.gui.audit_view import AuditLogView
-
-        plan_id = self.plan.id
-        return self._tool("auditLog", self.tr("変更履歴（監査ログ） — {0}").format(self.plan.name),
-                          lambda: AuditLogView(self.store, plan_id))
+        return self.hosted.open_audit_log()
 
     def open_roadmap(self) -> ToolWindow | None:
-        """The 工程表 of the plan, showing what the tree shows, coloured by this cycle's reports."""
-        if self.plan is None or self.reports is None:
-            return None
-        from planDesk.gui.roadmap_view import RoadmapView
-
-        plan, reports = self.plan, self.reports
-
-        def make() -> RoadmapView:
-            view = RoadmapView(reports.plan_with_reports(plan), cycle_fy=self.cycle.fy)
-            view.initiativeActivated.connect(self._roadmap_activated)
-            return view
-
-        window = self._tool("roadmap", self.tr("工程表 — {0}（{1}）").format(plan.name, plan.revision), make)
-        self._sync_roadmap()
-        return window
-
-    def _roadmap(self) -> Any:
-        window = self.tools.get("roadmap")
-        if window is None or self.plan is None or window.property("planId") != self.plan.id:
-            return None
-        return window.tool()
+        return self.hosted.open_roadmap()
 
     def _sync_roadmap(self, *, reports_changed: bool = False) -> None:
-        """Keep an open roadmap in step with the tree's filter, the cycle and saved reports."""
-        view = self._roadmap()
-        if view is None or self.reports is None or self.plan is None:
-            return
-        if reports_changed:
-            view.set_plan(self.reports.plan_with_reports(self.plan))
-        view.set_cycle_fy(self.cycle.fy)
-        view.set_filter(self.proxy.accepted())
-
-    def _roadmap_activated(self, initiative_id: int) -> None:
-        self.select_initiative(initiative_id)
-        self.raise_()
-        self.activateWindow()
-
-    def _plan_edited(self, change: Change) -> None:
-        """The plan editor changed the plan: show the change here too."""
-        if self.plan is None:
-            return
-        if change.operation == "start-revision" and change.plan_id is not None:
-            self.load_plans(self.plan.key)  # the new revision is now the current one
-            editor = self.tools.get("planEditor")
-            if editor is not None and editor.isVisible():
-                QTimer.singleShot(0, self.open_plan_editor)
-            return
-        self.reload_plan()
+        self.hosted.sync_roadmap(reports_changed=reports_changed)
 
     def reload_plan(self) -> None:
         """Read the plan again, keeping the cycle, the filter and the selected initiative."""
