@@ -1,4 +1,4 @@
-# Builds planDesk for Windows: the one-folder program dist\planDesk (PyInstaller), its
+﻿# Builds planDesk for Windows: the one-folder program dist\planDesk (PyInstaller), its
 # checks, the smoke test, and the two installers (NSIS) in dist\installers.
 #
 #   powershell -ExecutionPolicy Bypass -File installers\build.ps1
@@ -66,21 +66,27 @@ if (-not $InstallerOnly) {
     }
     Invoke-Step "check the bundle" { & $venvPython installers\check_bundle.py $dist }
 
-    $bash = Get-Command bash -ErrorAction SilentlyContinue
+    # Git Bash, not WSL's bash.exe in System32 (that would run the test in Linux).
+    $bash = $null
     $gitBash = Join-Path $env:ProgramFiles "Git\bin\bash.exe"
-    if (-not $bash -and (Test-Path $gitBash)) { $bash = Get-Item $gitBash }
+    if (Test-Path $gitBash) {
+        $bash = $gitBash
+    } else {
+        $found = Get-Command bash -ErrorAction SilentlyContinue
+        if ($found -and $found.Source -notlike "*\System32\*") { $bash = $found.Source }
+    }
     if ($NoSmokeTest) {
         Write-Host "== smoke test: skipped (-NoSmokeTest)"
     } elseif ($bash) {
         $env:PLANDESK_SMOKE_PYTHON = ".venv/Scripts/python.exe"
-        Invoke-Step "smoke test" { & $bash.Source installers/smoke_test.sh dist/planDesk }
+        Invoke-Step "smoke test" { & $bash installers/smoke_test.sh dist/planDesk }
     } else {
         Write-Warning "Git Bash がないため、スモークテストを省略しました。"
     }
 }
 if ($BundleOnly) { return }
 
-if (-not (Test-Path "$dist\planDesk.exe")) { throw "$dist\planDesk.exe がありません。先に -BundleOnly なしで実行してください。" }
+if (-not (Test-Path "$dist\planDesk.exe")) { throw "$dist\planDesk.exe がありません。先に -InstallerOnly なしで実行してビルドしてください。" }
 $versions = (& $venvPython installers\bundle_data.py --versions).Split(" ")
 $version = $versions[0]
 $viVersion = $versions[1]

@@ -76,3 +76,10 @@ def test_data_folder_is_planDesks_and_is_only_deleted_when_the_user_says_so() ->
     install = NSI[NSI.index('Section "planDesk"'):NSI.index('Section "Uninstall"')]
     assert data not in install
     assert 'RMDir /r "$INSTDIR"' not in NSI
+
+
+def test_windows_scripts_are_utf8_with_bom() -> None:
+    # Without a BOM, makensis and Windows PowerShell 5.1 read a script in the ANSI code page
+    # (cp1252 on an English CI runner): every Japanese text would come out garbled.
+    for rel in ("installers/nsis/planDesk.nsi", "installers/build.ps1"):
+        assert (ROOT / rel).read_bytes().startswith(b"\xef\xbb\xbf"), f"{rel} needs a UTF-8 BOM"

@@ -1,4 +1,4 @@
-; planDesk の Windows インストーラー（NSIS 3, Unicode, Modern UI 2, 日本語）
+﻿; planDesk の Windows インストーラー（NSIS 3, Unicode, Modern UI 2, 日本語）
 ;
 ;   makensis /DVERSION=0.1.0 /DDIST=C:\path\to\dist\planDesk /DOUTFILE=C:\out\planDesk-0.1.0-setup.exe planDesk.nsi
 ;
