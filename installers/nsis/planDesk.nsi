@@ -46,7 +46,8 @@ ManifestDPIAware true
 !define GUI_EXE "planDesk${EXE_SUFFIX}"
 !define CLI_EXE "plandesk-cli${EXE_SUFFIX}"
 !define UNINST_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\planDesk"
-; Settings written through Qt's QSettings (organisation "planDesk") on Windows.
+; Anything Qt keeps in the registry for the organisation "planDesk" (planDesk's own
+; settings are an INI file in the data folder: gui/settings.py).
 !define SETTINGS_KEY "Software\planDesk"
 
 ; The file list: both programs and the contents folder must be in the bundle.
