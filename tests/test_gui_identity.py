@@ -32,3 +32,15 @@ def test_dialog_offers_real_departments_and_preselects_none(qtbot: QtBot, sample
     window.set_identity(Identity("市民課"))
     assert window.identity_button.text() == "所属：市民課"
     window.store.close()
+
+
+def test_no_status_column_before_anyone_is_chosen(qtbot: QtBot, sample_db: Path) -> None:
+    from gui_helpers import initiative_by_code
+
+    window = open_window(qtbot, sample_db, None)
+    summary = window.model.summary(initiative_by_code(window, "①－１－１"))
+    assert summary is not None and summary.status == ""
+    window.set_identity(Identity(None))
+    summary = window.model.summary(initiative_by_code(window, "①－１－１"))
+    assert summary is not None and summary.status == "none"
+    window.store.close()

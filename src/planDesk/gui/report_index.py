@@ -82,7 +82,9 @@ class ReportIndex:
     def summary(self, ini: InitiativeView, identity: Identity | None, cycle: Cycle) -> Summary:
         """A department sees its own report; the division sees the least advanced part."""
         parts = self.for_cycle(ini.id, cycle)
-        if identity is not None and identity.department is not None:
+        if identity is None:  # nobody chosen yet: no report is anyone's concern
+            return Summary("", None, len(parts))
+        if identity.department is not None:
             if not is_mine(ini, identity.department):
                 return Summary("", None, len(parts))
             mine = next((r for r in parts if r.department == identity.department), None)
