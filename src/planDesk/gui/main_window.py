@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -33,7 +33,6 @@ from planDesk.gui.filter_bar import FilterBar
 from planDesk.gui.hosted_tools import HostedTools
 from planDesk.gui.identity import DIVISION_LABEL, Identity
 from planDesk.gui.identity_dialog import IdentityDialog
-from planDesk.gui.initiative_page import InitiativePage
 from planDesk.gui.plan_filter import FilterSpec, PlanFilterProxy
 from planDesk.gui.plan_tree_model import (
     COL_DEPTS,
@@ -46,9 +45,11 @@ from planDesk.gui.plan_tree_model import (
     KIND_ROLE,
     PlanTreeModel,
 )
-from planDesk.gui.report_form import ReportForm
 from planDesk.gui.report_index import Cycle, ReportIndex
 from planDesk.gui.tool_windows import ToolWindow
+
+if TYPE_CHECKING:  # the page and its forms load with the first page, not at start-up
+    from planDesk.gui.initiative_page import InitiativePage
 
 log = logging.getLogger(__name__)
 
@@ -273,7 +274,7 @@ class MainWindow(QMainWindow):
         if self.page is not None and self.page.tabs is not None:
             for i in range(self.page.tabs.count()):
                 widget = self.page.tabs.widget(i)
-                if isinstance(widget, ReportForm) and widget.ctx.department.id == key.department_id:
+                if getattr(widget, "key", None) == key:
                     self.page.tabs.setCurrentIndex(i)
         titles = "\n".join("・" + d.title for _k, d in entries)
         # Not a modal box: the form's banner says it in place; the others reappear when
@@ -450,6 +451,8 @@ class MainWindow(QMainWindow):
         self._set_save_state("saved")
 
     def _make_page(self, ini: Any) -> InitiativePage:
+        from planDesk.gui.initiative_page import InitiativePage
+
         assert self.plan is not None and self.reports is not None
         page = InitiativePage(self.store, self.plan, ini, self.reports, self.identity, self.cycle, self.journal,
                               self)
