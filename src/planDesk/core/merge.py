@@ -18,15 +18,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
+
+from sqlalchemy import Table, insert
 
 from planDesk.core import database
 from planDesk.core.errors import UserError
 from planDesk.core.model import ProgressReport
 from planDesk.core.model_merge import MergeChange, MergeConflict, MergeRecord, SubmissionEvent
-from planDesk.core.report_ops import ReportInput, apply_input, get_or_create_cycle, snapshot
+from planDesk.core.report_ops import ReportInput, get_or_create_cycle, snapshot
+from planDesk.core.report_ops_bulk import BulkChange, apply_bulk
 from planDesk.core.store import Store, WriteContext, now
-from planDesk.core.submission_diff import FieldChange, FileDiff, compute_diff, load_masters
+from planDesk.core.submission_diff import FileDiff, compute_diff
 from planDesk.core.submission_import import Problem, ReadSubmission, SubmissionRefused, read_submission
 from planDesk.core.submission_resolve import ResolvedSubmission, resolve_submission
 from planDesk.core.xlsx_guard import require_defusedxml
@@ -121,12 +124,11 @@ def _merge_one(store: Store, sub: ReadSubmission, options: MergeOptions) -> File
         with store.write("merge-submission") as ctx:
             res = resolve_submission(ctx.session, sub)
             _check_department(res, options)
-            masters = load_masters(ctx.session, res)
-            outcome.diff = diff = compute_diff(ctx.session, res, masters)
+            outcome.diff = diff = compute_diff(ctx.session, res)
             _flag(outcome, options)
             if outcome.status != "merged":
                 return outcome  # nothing written: the transaction commits empty
-            outcome.merge_id = apply_diff(ctx, diff, masters)
+            outcome.merge_id = apply_diff(ctx, diff)
     except SubmissionRefused as exc:
         outcome.status = "refused"
         outcome.messages = str(exc).splitlines()
@@ -180,7 +182,7 @@ def build_input(initiative_id: int, department_id: int, fy: int, half: int,
     return data
 
 
-def apply_diff(ctx: WriteContext, diff: FileDiff, masters: dict[int, ProgressReport]) -> int:
+def apply_diff(ctx: WriteContext, diff: FileDiff) -> int:
     """Apply the fields changed only in the file, record conflicts; return the merge id."""
     res = diff.resolved
     read = res.read
@@ -198,21 +200,21 @@ def apply_diff(ctx: WriteContext, diff: FileDiff, masters: dict[int, ProgressRep
         merged_at=now(), actor=ctx.actor)
     s.add(record)
     s.flush()
-    by_ini: dict[int, list[FieldChange]] = {}
+    by_ini: dict[int, dict[str, Any]] = {}
     for c in diff.to_apply:
-        by_ini.setdefault(c.initiative_id, []).append(c)
-    source = f"取込：{read.name}"
-    for ini_id, changes in by_ini.items():
-        report = masters.get(ini_id)
-        before = full_snapshot(report) if report is not None else None
-        fields = {c.field: c.theirs for c in changes}
-        rep = apply_input(ctx, build_input(ini_id, res.department_id, res.fy, res.half, report, fields),
-                          expected_version=report.version if report is not None else None,
-                          as_division=True, source=source)
-        mark_submitted(ctx, rep, source)
-        s.add(MergeChange(merge_id=record.id, report_id=rep.id, initiative_id=ini_id, kind="apply",
-                          created=report is None, fields=fields,
-                          before=before, after=full_snapshot(rep), version_after=rep.version, at=now()))
+        by_ini.setdefault(c.initiative_id, {})[c.field] = c.theirs
+    changes = [BulkChange(ini_id, fields, diff.masters[ini_id].version if ini_id in diff.masters else None)
+               for ini_id, fields in by_ini.items()]
+    labels = {ini_id: f"{title}／{res.department}／{res.cycle_label}"
+              for ini_id, (_c, title) in res.initiatives.items()}
+    results = apply_bulk(ctx, plan_id=res.plan_id, department_id=res.department_id, cycle_id=cycle.id,
+                         changes=changes, source=f"取込：{read.name}", labels=labels)
+    stamp = now()
+    if results:
+        s.execute(insert(cast(Table, MergeChange.__table__)), [
+            {"merge_id": record.id, "report_id": r.report_id, "initiative_id": r.initiative_id, "kind": "apply",
+             "created": r.created, "fields": by_ini[r.initiative_id], "before": r.before, "after": r.after,
+             "version_after": r.version, "at": stamp} for r in results])
     for c in diff.conflicts:
         s.add(MergeConflict(merge_id=record.id, initiative_id=c.initiative_id, department_id=res.department_id,
                             cycle_id=cycle.id, field=c.field, field_label=c.label, sheet=c.sheet, cell=c.cell,

@@ -23,10 +23,11 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from planDesk.core.model import ProgressReport, ReportingCycle
 from planDesk.core.model_merge import MergeChange, MergeRecord
+from planDesk.core.report_ops_bulk import existing_reports
 from planDesk.core.submission_format import same_value
 from planDesk.core.submission_resolve import FieldInput, ResolvedSubmission
 
@@ -96,20 +97,25 @@ def report_values(report: ProgressReport) -> dict[str, Any]:
     return values
 
 
-def load_masters(session: Session, res: ResolvedSubmission) -> dict[int, ProgressReport]:
-    ids = list(res.initiatives)
-    reports: dict[int, ProgressReport] = {}
-    for i in range(0, len(ids), 500):
-        for rep in session.scalars(
-            select(ProgressReport)
-            .join(ReportingCycle, ProgressReport.cycle_id == ReportingCycle.id)
-            .where(ProgressReport.department_id == res.department_id,
-                   ReportingCycle.plan_id == res.plan_id, ReportingCycle.fy == res.fy,
-                   ReportingCycle.half == res.half, ProgressReport.initiative_id.in_(ids[i:i + 500]))
-            .options(selectinload(ProgressReport.kpi_actuals), selectinload(ProgressReport.step_states))
-        ):
-            reports[rep.initiative_id] = rep
-    return reports
+def cycle_id_of(session: Session, res: ResolvedSubmission) -> int | None:
+    return session.scalar(select(ReportingCycle.id).where(
+        ReportingCycle.plan_id == res.plan_id, ReportingCycle.fy == res.fy, ReportingCycle.half == res.half))
+
+
+def load_masters(session: Session, res: ResolvedSubmission) -> dict[int, MasterReport]:
+    """The database's reports of the file's department and cycle (plain queries, no ORM
+    objects: the apply step writes them with plain statements)."""
+    cycle_id = cycle_id_of(session, res)
+    if cycle_id is None:
+        return {}
+    masters = {}
+    for ini_id, r in existing_reports(session, res.department_id, cycle_id, list(res.initiatives)).items():
+        values: dict[str, Any] = {"activities": r["activities"], "evaluation": r["evaluation_code"],
+                                  "issues": r["issues"], "direction": r["direction"], "next_steps": r["next_steps"]}
+        values |= {f"kpi:{k}": v for k, (_i, v) in r["kpi"].items()}
+        values |= {f"step:{k}": v for k, (_i, v) in r["step"].items()}
+        masters[ini_id] = MasterReport(r["id"], r["version"], values)
+    return masters
 
 
 def _last_applied(session: Session, report_ids: Iterable[int]) -> dict[tuple[int, str], Any]:
@@ -140,13 +146,9 @@ def classify(fi: FieldInput, master: Any, exists: bool, lineage: Any, has_lineag
     return "conflict"
 
 
-def compute_diff(session: Session, res: ResolvedSubmission,
-                 masters: dict[int, ProgressReport] | None = None) -> FileDiff:
+def compute_diff(session: Session, res: ResolvedSubmission) -> FileDiff:
     """Classify every field of ``res`` against the database (reads only)."""
-    reports = masters if masters is not None else load_masters(session, res)
-    diff = FileDiff(resolved=res)
-    for ini_id, rep in reports.items():
-        diff.masters[ini_id] = MasterReport(rep.id, rep.version, report_values(rep))
+    diff = FileDiff(resolved=res, masters=load_masters(session, res))
     diff.duplicate_of, diff.newer_merge = _history(session, res)
     # An older file does not supersede what the department sent later: no lineage for it.
     lineage = {} if diff.stale else _last_applied(session, [m.report_id for m in diff.masters.values()])

@@ -102,8 +102,11 @@ def reports_on(ini: InitiativeView, department_id: int) -> bool:
 
 
 def gather(session: Session, plan_id: int, department_id: int, cycle: CycleRef, *,
-           actor: str, base_mode: str = "auto") -> SubmissionContent:
-    plan = load_plan(session, plan_id, with_reports=False)
+           actor: str, base_mode: str = "auto", plan: PlanView | None = None) -> SubmissionContent:
+    """What the workbook shows; ``plan`` (loaded without reports) saves reloading it when
+    one run exports many departments."""
+    if plan is None:
+        plan = load_plan(session, plan_id, with_reports=False)
     dept = next(d for d in plan.departments if d.id == department_id)
     initiatives = [ini for ini in plan.initiatives() if reports_on(ini, department_id)]
     rows = session.scalars(

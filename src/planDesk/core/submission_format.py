@@ -159,6 +159,8 @@ def canonical(value: Any) -> Any:
 
 def same_value(a: Any, b: Any) -> bool:
     """Equal after canonicalisation ("" and None are the same; 5 and 5.0 too)."""
+    if a is b or (type(a) is type(b) and a == b):
+        return True  # the common case, without cleaning text twice
     ca, cb = canonical(a), canonical(b)
     if isinstance(ca, float) and isinstance(cb, float):
         return abs(ca - cb) <= 1e-9 * max(1.0, abs(ca), abs(cb))
