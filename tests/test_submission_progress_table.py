@@ -51,8 +51,8 @@ def test_rows_colours_and_kpis(store: Store, sample_db: Path, tmp_path: Path,
     assert ws.cell(one, COL["evaluation"]).fill.fgColor.rgb.endswith("F8CBAD")
     assert ws.cell(rows[("①－１－１", "生活安全課")], COL["evaluation"]).fill.fgColor.rgb.endswith("FFEB9C")
     # two KPIs: one line each
-    assert ws.cell(one, COL["actual"]).value == "209.5\n—"
-    assert ws.cell(one, COL["attainment"]).value.split("\n")[0] == "50%"  # (209.5-119)/(300-119)
+    assert ws.cell(one, COL["actual"]).value == "①209.5\n②—"
+    assert ws.cell(one, COL["attainment"]).value.split("\n")[0] == "①50%"  # (209.5-119)/(300-119)
     card = rows[("①－１－２", "市民課")]
     assert ws.cell(card, COL["actual"]).value == 65
     assert ws.cell(card, COL["evaluation"]).fill.fgColor.rgb.endswith("C6EFCE")

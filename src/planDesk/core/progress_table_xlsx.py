@@ -25,6 +25,7 @@ from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from planDesk.core import codes
 from planDesk.core.atomic import write_atomically
 from planDesk.core.fiscal import format_date_wareki, format_fy
 from planDesk.core.plan_view import InitiativeView, KpiView, PlanView, ReportView
@@ -71,8 +72,10 @@ def _styles(wb: Workbook, plan: PlanView) -> dict[str, str]:
         "percent": NamedStyle("pt_percent", font=BASE_FONT, alignment=right, border=GRID, number_format="0%"),
         "multi": NamedStyle("pt_multi", font=BASE_FONT, alignment=right, border=GRID),
         "header": NamedStyle("pt_header", font=BOLD, fill=HEADER_FILL, alignment=center, border=GRID),
+        # no wrapping: the policy's title runs on over the band's empty cells
         "band": NamedStyle("pt_band", font=Font(name=BASE_FONT.name, size=11, bold=True, color="FFFFFF"),
-                           fill=PatternFill("solid", start_color=NAVY), alignment=top, border=GRID),
+                           fill=PatternFill("solid", start_color=NAVY), alignment=Alignment(vertical="top"),
+                           border=GRID),
         "title": NamedStyle("pt_title", font=Font(name=BASE_FONT.name, size=14, bold=True)),
         "note": NamedStyle("pt_note", font=Font(name=BASE_FONT.name, size=9, color="595959")),
     }
@@ -112,14 +115,16 @@ def _kpi_cells(kpis: tuple[KpiView, ...], rep: ReportView | None) -> list[tuple[
                  "number" if k.target_fy is None else "multi"),
                 (actual, "number"), (rate, "percent")]
     lines: list[list[str]] = [[], [], [], [], []]
-    for k in kpis:
+    for i, k in enumerate(kpis, start=1):
+        # A long name wraps onto several lines: the circled number ties each figure to its KPI.
+        mark = codes.circled(i)
         actual = actual_of(rep, k)
         rate = attainment(k, actual)
-        lines[0].append(f"{k.name}（{k.unit}）" if k.unit else k.name)
-        lines[1].append(_number(k.baseline))
-        lines[2].append(_number(k.target) + (f"（{format_fy(k.target_fy)}）" if k.target_fy else ""))
-        lines[3].append(_number(actual))
-        lines[4].append("—" if rate is None else f"{rate * 100:.0f}%")
+        lines[0].append(mark + (f"{k.name}（{k.unit}）" if k.unit else k.name))
+        lines[1].append(mark + _number(k.baseline))
+        lines[2].append(mark + _number(k.target) + (f"（{format_fy(k.target_fy)}）" if k.target_fy else ""))
+        lines[3].append(mark + _number(actual))
+        lines[4].append(mark + ("—" if rate is None else f"{rate * 100:.0f}%"))
     return [("\n".join(lines[0]), "text"), *(("\n".join(col), "multi") for col in lines[1:])]
 
 
