@@ -132,3 +132,21 @@ def test_keyboard_ctrl_f_searches_and_enter_goes_to_the_form(qtbot: QtBot, sampl
     assert window.page is not None
     assert QApplication.focusWidget() is window.page.forms[0].widgets["activities"]
     window.store.close()
+
+
+def test_collect_menu_hosts_merge_and_tracker_for_the_division(division: MainWindow, qtbot: QtBot,
+                                                                sample_db: Path) -> None:
+    from planDesk.gui.merge_view import MergeView
+    from planDesk.gui.tracker_view import TrackerView
+
+    assert division.collect_menu.menuAction().isVisible()
+    merge = division.open_merge()
+    assert merge is not None and isinstance(merge.tool(), MergeView)
+    tracker = division.open_tracker()
+    assert tracker is not None and isinstance(tracker.tool(), TrackerView)
+    assert tracker.windowTitle().startswith("提出状況")
+    merge.close()
+    tracker.close()
+    dept = open_window(qtbot, sample_db, Identity("市民課"))
+    assert not dept.collect_menu.menuAction().isVisible()
+    dept.store.close()

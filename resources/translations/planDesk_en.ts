@@ -394,22 +394,32 @@
 <context>
     <name>HostedTools</name>
     <message>
-        <location filename="../../src/planDesk/gui/hosted_tools.py" line="58"/>
+        <location filename="../../src/planDesk/gui/hosted_tools.py" line="59"/>
         <source>（旧版・閲覧のみ）</source>
         <translation> (earlier revision, read only)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/hosted_tools.py" line="59"/>
+        <location filename="../../src/planDesk/gui/hosted_tools.py" line="60"/>
         <source>計画の編集 — {0}（{1}）{2}</source>
         <translation>Edit the plan — {0} ({1}){2}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/hosted_tools.py" line="69"/>
+        <location filename="../../src/planDesk/gui/hosted_tools.py" line="70"/>
         <source>変更履歴（監査ログ） — {0}</source>
         <translation>Audit log — {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/hosted_tools.py" line="86"/>
+        <location filename="../../src/planDesk/gui/hosted_tools.py" line="87"/>
+        <source>提出物の取込 — {0}</source>
+        <translation>Merge submissions — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/hosted_tools.py" line="103"/>
+        <source>提出状況 — {0}</source>
+        <translation>Submission tracker — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/hosted_tools.py" line="123"/>
         <source>工程表 — {0}（{1}）</source>
         <translation>Roadmap — {0} ({1})</translation>
     </message>
@@ -890,138 +900,153 @@ What you can enter and review depends on it. You can change it later from the Fi
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="82"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="83"/>
         <source>計画の一覧</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="94"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="95"/>
         <source>表示中の件数</source>
         <translation>Shown</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="106"/>
-        <location filename="../../src/planDesk/gui/main_window.py" line="441"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="107"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="453"/>
         <source>左の一覧から取組を選んでください。</source>
         <translation>Choose an initiative in the list on the left.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="122"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="123"/>
         <source>保存の状態</source>
         <translation>Save state</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="137"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="138"/>
         <source>ツールバー</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="141"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="142"/>
         <source>計画(&amp;L)</source>
         <translation>P&amp;lan</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="143"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="144"/>
         <source>計画</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="153"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="154"/>
         <source>利用者（所属）</source>
         <translation>User (department)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="160"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="161"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="161"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="162"/>
         <source>利用者（所属）の変更(&amp;U)…</source>
         <translation>Change &amp;user (department)…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="163"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="164"/>
         <source>表示言語(&amp;G)</source>
         <translation>Lan&amp;guage</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="167"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="168"/>
         <source>終了(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="169"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="170"/>
         <source>編集(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="171"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="172"/>
         <source>元に戻す(&amp;U)</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="172"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="173"/>
         <source>やり直す(&amp;R)</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="175"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="176"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="176"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="177"/>
         <source>検索(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="178"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="179"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="179"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="180"/>
         <source>すべて展開(&amp;E)</source>
         <translation>&amp;Expand all</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="180"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="181"/>
         <source>すべて折りたたむ(&amp;C)</source>
         <translation>&amp;Collapse all</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="182"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="183"/>
         <source>工程表(&amp;R)…</source>
         <translation>&amp;Roadmap…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="185"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="186"/>
         <source>出力(&amp;O)</source>
         <translation>&amp;Output</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="188"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="189"/>
         <source>計画(&amp;P)</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="189"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="190"/>
         <source>計画の編集(&amp;E)…</source>
         <translation>&amp;Edit the plan…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="190"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="191"/>
         <source>変更履歴（監査ログ）(&amp;A)…</source>
         <translation>&amp;Audit log…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="192"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="193"/>
+        <source>取りまとめ(&amp;C)</source>
+        <translation>&amp;Collect</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="194"/>
+        <source>提出物の取込(&amp;M)…</source>
+        <translation>&amp;Merge submissions…</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="195"/>
+        <source>提出状況(&amp;T)…</source>
+        <translation>Submission &amp;tracker…</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="197"/>
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="193"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="198"/>
         <source>planDesk について(&amp;A)</source>
         <translation>&amp;About planDesk</translation>
     </message>
@@ -1042,17 +1067,17 @@ What you can enter and review depends on it. You can change it later from the Fi
         <translation type="vanished">Roadmap — {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="243"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="255"/>
         <source>（ログファイルを書き込めません）</source>
         <translation>(the log file cannot be written)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="244"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="256"/>
         <source>planDesk について</source>
         <translation>About planDesk</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="245"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="257"/>
         <source>planDesk {0}
 デジタル化推進アクションプランの進捗報告・集約ツール
 
@@ -1065,7 +1090,7 @@ Database: {1}
 Log: {2}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="281"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="293"/>
         <source>前回保存されなかった入力を{0}件復元しました（最初の報告を表示しています）</source>
         <translation>Restored {0} unsaved input(s) from last time (showing the first report)</translation>
     </message>
@@ -1074,73 +1099,313 @@ Log: {2}</translation>
         <translation type="vanished">Input that was not saved last time has been restored</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="284"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="296"/>
         <source>前回終了したときに保存されていなかった入力があります。入力の画面に戻しました。
 {0}</source>
         <translation>Some input was not saved when planDesk last ended. It has been put back into its form.
 {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="296"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="308"/>
         <source>（旧版）</source>
         <translation> (earlier revision)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="371"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="383"/>
         <source>所属：未設定</source>
         <translation>User: not set</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="374"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="386"/>
         <source>所属：{0}</source>
         <translation>User: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="388"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="400"/>
         <source>{0}件を表示中（全{1}件）</source>
         <translation>Showing {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="389"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="401"/>
         <source>全{0}件</source>
         <translation>{0} in all</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="474"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="488"/>
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="515"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="529"/>
         <source>保存済み</source>
         <translation>All saved</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="516"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="530"/>
         <source>未保存の入力があります（数秒後に自動保存）</source>
         <translation>Unsaved input (saved automatically in a few seconds)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="517"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="531"/>
         <source>保存中…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="518"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="532"/>
         <source>保存できていない入力があります（入力内容は保護されています）</source>
         <translation>Some input could not be saved (it is kept safe)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="529"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="543"/>
         <source>表示言語を切り替えるため、planDesk を再起動します。よろしいですか。</source>
         <translation>planDesk restarts to change the language. Continue?</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="563"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="577"/>
         <source>保存できていない入力があります。入力内容はこのパソコンに保持し、次回の起動時に復元します。
 終了しますか。</source>
         <translation>Some input could not be saved. It is kept on this computer and restored at the next start.
 Exit now?</translation>
+    </message>
+</context>
+<context>
+    <name>MergeView</name>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="89"/>
+        <source>提出ブック（.xlsx）をここにドロップするか、「追加」で選んでください。取り込む前に差分を確認できます。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="91"/>
+        <source>追加(&amp;A)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="92"/>
+        <source>クリア(&amp;L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="93"/>
+        <source>古いファイルも取り込む</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="94"/>
+        <source>取り込む(&amp;M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="95"/>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="104"/>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="109"/>
+        <source>ファイル</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="95"/>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="110"/>
+        <source>状態</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="95"/>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="104"/>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="109"/>
+        <source>部署</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="95"/>
+        <source>報告サイクル</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="96"/>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="110"/>
+        <source>適用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="96"/>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="110"/>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="157"/>
+        <source>競合</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="96"/>
+        <source>変更なし</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="96"/>
+        <source>Excel で編集</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="97"/>
+        <source>提出ブックの一覧</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="99"/>
+        <source>種別</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="99"/>
+        <source>コード</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="99"/>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="104"/>
+        <source>取組</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="99"/>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="104"/>
+        <source>項目</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="100"/>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="105"/>
+        <source>データベース</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="100"/>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="105"/>
+        <source>提出</source>
+        <translation type="unfinished">Submit</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="100"/>
+        <source>セル</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="100"/>
+        <source>変更の一覧</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="103"/>
+        <source>取り込めない理由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="105"/>
+        <source>出力時</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="106"/>
+        <source>未解決の競合</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="107"/>
+        <source>提出の値を採用(&amp;F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="108"/>
+        <source>データベースの値を残す(&amp;K)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="109"/>
+        <source>日時</source>
+        <translation type="unfinished">Date and time</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="109"/>
+        <source>サイクル</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="110"/>
+        <source>取込の履歴</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="111"/>
+        <source>この取込を取り消す(&amp;U)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="156"/>
+        <source>取込(&amp;I)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="158"/>
+        <source>履歴</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="174"/>
+        <source>提出ブックを選ぶ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="175"/>
+        <source>Excel ブック (*.xlsx);;すべてのファイル (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="210"/>
+        <source>取込可</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="210"/>
+        <source>取込済</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="210"/>
+        <source>取込済み（変更なし）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="211"/>
+        <source>古いファイル</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="211"/>
+        <source>取り込めません</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="221"/>
+        <source>はい</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="221"/>
+        <source>いいえ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="259"/>
+        <source>取消済</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="259"/>
+        <source>有効</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="260"/>
+        <source>競合（{0}）</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2081,6 +2346,112 @@ When deleting a choice that reports use, choose its replacement.</translation>
         <location filename="../../src/planDesk/gui/plan_edit_pane.py" line="68"/>
         <source>名称(&amp;N)</source>
         <translation>&amp;Name</translation>
+    </message>
+</context>
+<context>
+    <name>TrackerModel</name>
+    <message>
+        <location filename="../../src/planDesk/gui/tracker_view.py" line="56"/>
+        <source>部署</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/tracker_view.py" line="56"/>
+        <source>状態</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/tracker_view.py" line="56"/>
+        <source>担当取組</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/tracker_view.py" line="56"/>
+        <source>報告</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/tracker_view.py" line="56"/>
+        <source>提出日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/tracker_view.py" line="57"/>
+        <source>取込日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/tracker_view.py" line="57"/>
+        <source>差戻し日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/tracker_view.py" line="57"/>
+        <source>取り込んだファイル</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/tracker_view.py" line="57"/>
+        <source>記入者</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/tracker_view.py" line="58"/>
+        <source>未解決の競合</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/tracker_view.py" line="58"/>
+        <source>備考</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrackerView</name>
+    <message>
+        <location filename="../../src/planDesk/gui/tracker_view.py" line="115"/>
+        <source>提出状況の一覧</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/tracker_view.py" line="118"/>
+        <source>更新(&amp;U)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/tracker_view.py" line="119"/>
+        <source>差戻し(&amp;R)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/tracker_view.py" line="120"/>
+        <source>Excel に出力(&amp;E)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/tracker_view.py" line="122"/>
+        <source>報告サイクル(&amp;C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/tracker_view.py" line="174"/>
+        <source>差戻し</source>
+        <translation type="unfinished">Return</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/tracker_view.py" line="174"/>
+        <source>「{0}」の提出を差し戻す理由：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/tracker_view.py" line="187"/>
+        <source>提出状況を Excel に出力</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/tracker_view.py" line="188"/>
+        <source>Excel ブック (*.xlsx)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 """The windows the main window opens beside itself: other modules' widgets, hosted.
 
-計画 → 計画の編集 (``plan_editor.PlanEditor``) and 変更履歴 (``audit_view.AuditLogView``) for
+計画 → 計画の編集 (``plan_editor.PlanEditor``) and 変更履歴 (``audit_view.AuditLogView``),
+取りまとめ → 提出物の取込 (``merge_view.MergeView``) and 提出状況 (``tracker_view.TrackerView``) for
 the division; 表示 → 工程表 (``roadmap_view.RoadmapView``) for everyone. One window per tool
 and plan; a tool is made again when the main window switches plans. The widgets are
 imported when first opened, so they cost nothing at start-up.
@@ -68,6 +69,42 @@ class HostedTools(QObject):
         plan_id = w.plan.id
         return self._tool("auditLog", self.tr("変更履歴（監査ログ） — {0}").format(w.plan.name),
                           lambda: AuditLogView(w.store, plan_id))
+
+    def open_merge(self) -> ToolWindow | None:
+        """Drop submission workbooks, see the diff, merge, resolve conflicts, undo."""
+        w = self.window
+        if w.plan is None:
+            return None
+        from planDesk.gui.merge_view import MergeView
+
+        plan_id = w.plan.id
+
+        def make() -> MergeView:
+            view = MergeView(w.store, plan_id)
+            view.changed.connect(self._reports_changed)
+            return view
+
+        return self._tool("merge", self.tr("提出物の取込 — {0}").format(w.plan.name), make)
+
+    def open_tracker(self) -> ToolWindow | None:
+        """Each department's 未提出 / 提出済 / 取込済 / 差戻し for the plan."""
+        w = self.window
+        if w.plan is None:
+            return None
+        from planDesk.gui.tracker_view import TrackerView
+
+        plan_id = w.plan.id
+
+        def make() -> TrackerView:
+            view = TrackerView(w.store, plan_id)
+            view.changed.connect(self._reports_changed)
+            return view
+
+        return self._tool("tracker", self.tr("提出状況 — {0}").format(w.plan.name), make)
+
+    def _reports_changed(self, _change: Change) -> None:
+        """A merge, its undo or a 差戻し changed reports: show them in the main window."""
+        self.window.reload_plan()
 
     def open_roadmap(self) -> ToolWindow | None:
         """The 工程表 of the plan, showing what the tree shows, coloured by this cycle's reports."""

@@ -190,6 +190,10 @@ class MainWindow(QMainWindow):
         self.plan_editor_action = self._action(self.plan_menu, self.tr("計画の編集(&E)…"), self.open_plan_editor)
         self.audit_action = self._action(self.plan_menu, self.tr("変更履歴（監査ログ）(&A)…"), self.open_audit_log)
 
+        self.collect_menu = mb.addMenu(self.tr("取りまとめ(&C)"))
+        self.merge_action = self._action(self.collect_menu, self.tr("提出物の取込(&M)…"), self.open_merge)
+        self.tracker_action = self._action(self.collect_menu, self.tr("提出状況(&T)…"), self.open_tracker)
+
         self.help_menu = mb.addMenu(self.tr("ヘルプ(&H)"))
         self._action(self.help_menu, self.tr("planDesk について(&A)"), self.show_about)
         self._update_menus()
@@ -198,6 +202,7 @@ class MainWindow(QMainWindow):
         """The division's menus appear only for the division."""
         division = self.identity is not None and self.identity.is_division
         self.plan_menu.menuAction().setVisible(division)
+        self.collect_menu.menuAction().setVisible(division)
 
     # The windows beside this one (plan editor, audit log, roadmap): gui/hosted_tools.py.
     @property
@@ -212,6 +217,12 @@ class MainWindow(QMainWindow):
 
     def open_roadmap(self) -> ToolWindow | None:
         return self.hosted.open_roadmap()
+
+    def open_merge(self) -> ToolWindow | None:
+        return self.hosted.open_merge()
+
+    def open_tracker(self) -> ToolWindow | None:
+        return self.hosted.open_tracker()
 
     def _sync_roadmap(self, *, reports_changed: bool = False) -> None:
         self.hosted.sync_roadmap(reports_changed=reports_changed)
