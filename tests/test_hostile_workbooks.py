@@ -323,3 +323,23 @@ def test_control_characters_are_removed_not_refused(store: Store, tmp_path: Path
     [outcome] = merge_files(store, [path])
     assert outcome.status == "merged", outcome.messages
     assert report_of(store, "①－１－２").activities == "前後。"  # type: ignore[union-attr]
+
+
+def test_merge_refused_without_defusedxml(store: Store, tmp_path: Path, monkeypatch: Any) -> None:
+    """openpyxl without defusedxml would resolve XML entities: no merge then."""
+    import openpyxl.xml
+    from submission_helpers import counts
+
+    from planDesk.core.errors import UserError
+    from planDesk.core.merge import merge_files
+
+    path = fill(export(store, tmp_path), reports={"①－１－２": {"activities": "x"}})
+    monkeypatch.setattr(openpyxl.xml, "DEFUSEDXML", False)
+    before = counts(store)
+    try:
+        merge_files(store, [path])
+    except UserError as exc:
+        assert "defusedxml" in exc.message
+    else:
+        raise AssertionError("merged without defusedxml")
+    assert counts(store) == before
