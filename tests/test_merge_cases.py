@@ -132,14 +132,17 @@ def test_older_file_is_flagged_not_applied(store: Store, tmp_path: Path) -> None
     assert report_of(store, "①－１－２").activities == "新しい内容"  # type: ignore[union-attr]
 
 
-def test_files_of_one_run_are_merged_oldest_first(store: Store, tmp_path: Path) -> None:
+def test_older_file_later_in_the_same_run_is_flagged(store: Store, tmp_path: Path) -> None:
     old = fill(export(store, tmp_path, name="old.xlsx"), reports={"①－１－２": {"evaluation": "C"}})
     time.sleep(0.01)
     new = fill(export(store, tmp_path, name="new.xlsx"), reports={"①－１－２": {"evaluation": "C",
                                                                                "activities": "追記"}})
     outcomes = merge_files(store, [new, old])
-    assert [o.name for o in outcomes] == ["new.xlsx", "old.xlsx"]
-    assert all(o.status == "merged" for o in outcomes), [o.messages for o in outcomes]
+    assert [(o.name, o.status) for o in outcomes] == [("new.xlsx", "merged"), ("old.xlsx", "stale")]
+    # the other way round both are merged, the newer one last: the same master either way
+    store2_outcomes = merge_files(store, [old], MergeOptions(allow_stale=True))
+    assert store2_outcomes[0].status == "merged"
+    assert report_of(store, "①－１－２").activities == "追記"  # type: ignore[union-attr]
 
 
 def test_stale_revision_is_refused(store: Store, tmp_path: Path) -> None:

@@ -83,12 +83,12 @@ def run(args: argparse.Namespace) -> int:
                     raise UsageError(f"競合の番号「{part}」は数字で指定してください。")
                 print(resolve_conflict(store, int(part), args.take).summary)
             return 0
+        # Each file's diff is printed as soon as it is merged and then dropped from memory.
         outcomes = merge_files(store, args.files, MergeOptions(
-            dry_run=args.dry_run, allow_stale=args.allow_stale, expect_department=args.department))
+            dry_run=args.dry_run, allow_stale=args.allow_stale, expect_department=args.department,
+            keep_diffs=False), on_outcome=print_outcome)
     finally:
         store.close()
-    for outcome in outcomes:
-        print_outcome(outcome)
     counts = {k: sum(1 for o in outcomes if o.status == k) for k in STATUS_LABELS}
     print("合計：" + "、".join(f"{STATUS_LABELS[k].split('（')[0]} {n} 件" for k, n in counts.items() if n))
     if outcomes and outcomes[0].backup is not None:

@@ -44,6 +44,9 @@ class MergeOptions:
     dry_run: bool = False
     allow_stale: bool = False
     expect_department: str | None = None
+    # False: each outcome drops its field-by-field diff once ``on_outcome`` has seen it, so
+    # merging a hundred large workbooks keeps one file's details in memory at a time.
+    keep_diffs: bool = True
 
 
 @dataclass
@@ -56,10 +59,24 @@ class FileOutcome:
     diff: FileDiff | None = None
     merge_id: int | None = None
     backup: Path | None = None
+    # kept when the diff is dropped (MergeOptions.keep_diffs=False)
+    department: str = ""
+    cycle: str = ""
+    applied: int = 0
+    conflicts: int = 0
+    unchanged: int = 0
+    edited: bool = False
 
     @property
     def name(self) -> str:
         return self.path.name
+
+    def summarise(self) -> None:
+        d = self.diff
+        if d is not None:
+            self.department, self.cycle = d.resolved.department, d.resolved.cycle_label
+            self.applied, self.conflicts = len(d.to_apply), len(d.conflicts)
+            self.unchanged, self.edited = len(d.of_kind("unchanged", "same")), d.resolved.edited
 
     @property
     def refused(self) -> bool:
@@ -77,32 +94,39 @@ def full_snapshot(report: ProgressReport) -> dict[str, Any]:
 
 
 def merge_files(store: Store, paths: Sequence[Path], options: MergeOptions = MergeOptions(),
-                progress: Callable[[int, int, str], None] | None = None) -> list[FileOutcome]:
-    """Merge (or with ``dry_run`` only diff) each file; outcomes in the order given."""
+                progress: Callable[[int, int, str], None] | None = None,
+                on_outcome: Callable[[FileOutcome], None] | None = None) -> list[FileOutcome]:
+    """Merge (or with ``dry_run`` only diff) each file, one after the other in the order
+    given; return the outcomes in that order (``on_outcome`` sees each as it is ready).
+
+    A file older than one merged before it — also earlier in the same run — is stale.
+    """
     require_defusedxml()
-    outcomes: dict[int, FileOutcome] = {}
-    reads: list[tuple[int, ReadSubmission]] = []
+    outcomes: list[FileOutcome] = []
+    backup = None
+    db_file = database.sqlite_path(str(store.engine.url))
     for i, path in enumerate(paths):
         if progress:
             progress(i, len(paths), path.name)
         try:
-            reads.append((i, read_submission(path)))
+            sub = read_submission(path)
         except UserError as exc:
-            outcomes[i] = FileOutcome(path, "refused", str(exc).splitlines())
-    # Older exports first, so that of two files of one department the newer one wins.
-    reads.sort(key=lambda item: item[1].exported_at or datetime.min.replace(tzinfo=UTC))
-    backup = None
-    if reads and not options.dry_run:
-        db_file = database.sqlite_path(str(store.engine.url))
-        if db_file is not None:
-            backup = database.backup_sqlite(db_file, "before-merge")
-    for i, sub in reads:
-        outcome = _merge_one(store, sub, options)
+            outcome = FileOutcome(path, "refused", str(exc).splitlines())
+        else:
+            if backup is None and db_file is not None and not options.dry_run:
+                backup = database.backup_sqlite(db_file, "before-merge")  # once, before the first write
+            outcome = _merge_one(store, sub, options)
+            del sub
         outcome.backup = backup
-        outcomes[i] = outcome
+        outcome.summarise()
+        if on_outcome:
+            on_outcome(outcome)
+        if not options.keep_diffs:
+            outcome.diff = None
+        outcomes.append(outcome)
     if progress:
         progress(len(paths), len(paths), "")
-    return [outcomes[i] for i in range(len(paths))]
+    return outcomes
 
 
 def _check_department(res: ResolvedSubmission, options: MergeOptions) -> None:

@@ -87,12 +87,25 @@ def _styles(wb: Workbook, plan: PlanView) -> dict[str, str]:
     return {key: style.name for key, style in made.items()}
 
 
-def _cell(ws: WriteOnlyWorksheet, value: Any, style: str) -> Cell:
-    cell = WriteOnlyCell(ws, value=value)
-    if isinstance(value, str):
-        cell.data_type = "s"  # user text is text: "=…" never becomes a formula
-    cell.style = style
-    return cell
+class _Cells:
+    """Styled write-only cells, made fast: the named style is looked up once per style
+    (openpyxl searches the style list by name on every assignment), then each new cell
+    starts from a copy of that style's array."""
+
+    def __init__(self, ws: WriteOnlyWorksheet) -> None:
+        self.ws = ws
+        self._arrays: dict[str, Any] = {}
+
+    def __call__(self, value: Any, style: str) -> Cell:
+        array = self._arrays.get(style)
+        if array is None:
+            template = WriteOnlyCell(self.ws)
+            template.style = style
+            array = self._arrays[style] = template._style  # type: ignore[attr-defined]
+        cell = Cell(self.ws, row=1, column=1, value=value, style_array=array)
+        if isinstance(value, str):
+            cell.data_type = "s"  # user text is text: "=…" never becomes a formula
+        return cell
 
 
 def _number(value: float | None) -> str:
@@ -173,18 +186,23 @@ def build_workbook(plan: PlanView, cycle: Cycle) -> tuple[Workbook, int]:
     ws.freeze_panes = f"E{HEADER_ROW + 1}"
     print_setup(ws, paper="A3", title_rows=f"{HEADER_ROW}:{HEADER_ROW}", header_left=plan.name,
                 header_right=f"進捗状況一覧　{cycle.label}")
-    ws.append([_cell(ws, f"進捗状況一覧（{cycle.label}）　{plan.name}", names["title"])])
+    cell = _Cells(ws)
+    ws.append([cell(f"進捗状況一覧（{cycle.label}）　{plan.name}", names["title"])])
     legend = "　".join(f"{c} {label}" for c, label in plan.evaluation_scale)
     stamp = format_date_wareki(date.today())
-    ws.append([_cell(ws, f"進捗評価：{legend}　　{stamp} 出力", names["note"])])
-    ws.append([_cell(ws, header, names["header"]) for _key, header, _w in COLUMNS])
+    ws.append([cell(f"進捗評価：{legend}　　{stamp} 出力", names["note"])])
+    ws.append([cell(header, names["header"]) for _key, header, _w in COLUMNS])
     count = 0
-    widths = [w for _k, _h, w in COLUMNS]
+    # Excel does not size the rows of a generated file by itself; only the columns that
+    # hold long text decide a row's height.
+    tall = [(i, w) for i, (key, _h, w) in enumerate(COLUMNS)
+            if key in ("policy", "item", "title", "department", "activities", "kpi", "target", "issues",
+                       "next_steps")]
     for kind, cells in table_rows(plan, cycle):
-        if kind == "row":  # Excel does not size rows of a generated file by itself
-            ws.row_dimensions[HEADER_ROW + 1 + count].height = row_height(
-                [(v, w) for (v, _s), w in zip(cells, widths, strict=True) if isinstance(v, str) and v])
-        ws.append([_cell(ws, value, names[style]) for value, style in cells])
+        if kind == "row":
+            texts = [(v, w) for i, w in tall if isinstance(v := cells[i][0], str) and v]
+            ws.row_dimensions[HEADER_ROW + 1 + count].height = row_height(texts)
+        ws.append([cell(value, names[style]) for value, style in cells])
         count += 1
     return wb, count
 

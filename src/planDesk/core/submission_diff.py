@@ -34,7 +34,7 @@ from planDesk.core.submission_resolve import FieldInput, ResolvedSubmission
 KINDS = {"apply": "変更", "new": "新規", "conflict": "競合", "unchanged": "変更なし", "same": "同じ値"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FieldChange:
     initiative_id: int
     code: str

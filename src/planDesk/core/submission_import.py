@@ -94,7 +94,7 @@ class SubmissionRefused(UserError):
         self.problems = problems
 
 
-@dataclass
+@dataclass(slots=True)
 class InputValue:
     """One input cell as read: where it is, what the metadata says, what it holds now."""
 

@@ -49,7 +49,7 @@ _STATE_BY_LABEL = {label: key for key, label in STEP_STATE_LABELS.items()}
 _CHUNK = 500
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FieldInput:
     """One input cell in this database's terms."""
 
