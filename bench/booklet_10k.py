@@ -36,7 +36,7 @@ def _rss_mb() -> float:
 
 def booklet_strings(plan: object) -> Iterator[str]:
     """Every string the booklet prints, in its order (without page furniture)."""
-    from planDesk.core.plan_view import PlanView
+    from planDesk.core.plan.view import PlanView
     from planDesk.core.printing.booklet import goal_line
     from planDesk.core.printing.booklet_tree import marks_text
 
@@ -72,8 +72,8 @@ def booklet_strings(plan: object) -> Iterator[str]:
 
 
 def _load(db: str) -> tuple[object, float]:
-    from planDesk.core.plan_view import load_plan, resolve_plan_id
-    from planDesk.core.store import Store
+    from planDesk.core.persistence.store import Store
+    from planDesk.core.plan.view import load_plan, resolve_plan_id
 
     started = time.perf_counter()
     store = Store.open(db)
@@ -85,13 +85,13 @@ def _load(db: str) -> tuple[object, float]:
 
 def child(kind: str, db: str, out: Path) -> dict[str, object]:
     plan, load_s = _load(db)
-    from planDesk.core.pdf_fonts import register_fonts
+    from planDesk.core.fonts import register_fonts
 
     gothic, _, _ = register_fonts()  # font files parsed before the clock starts, for both
     rss_loaded = _rss_mb()
     wall, cpu = time.perf_counter(), time.process_time()
     if kind == "booklet":
-        from planDesk.core.plan_view import PlanView
+        from planDesk.core.plan.view import PlanView
         from planDesk.core.printing.booklet import booklet_flowables
         from planDesk.core.printing.document import DocInfo, write_pdf
 

@@ -46,12 +46,12 @@ def main() -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from planDesk.core.report_ops import save_report
-    from planDesk.core.store import Store
+    from planDesk.core.persistence.store import Store
+    from planDesk.core.reports.ops import save_report
     from planDesk.gui import settings
     from planDesk.gui.identity import Identity
-    from planDesk.gui.main_window import MainWindow
-    from planDesk.gui.report_values import to_input
+    from planDesk.gui.report.values import to_input
+    from planDesk.gui.window.main_window import MainWindow
 
     db = args.db
     if db is None:

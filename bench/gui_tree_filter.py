@@ -29,13 +29,13 @@ def main() -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from planDesk.core.setup_ops import init_sample
-    from planDesk.core.store import Store
+    from planDesk.core.persistence.store import Store
+    from planDesk.core.plan.setup import init_sample
     from planDesk.gui import data_access
     from planDesk.gui.identity import Identity
-    from planDesk.gui.plan_filter import FilterSpec, PlanFilterProxy
-    from planDesk.gui.plan_tree_model import PlanTreeModel
-    from planDesk.gui.report_index import Cycle, ReportIndex
+    from planDesk.gui.plan.filter import FilterSpec, PlanFilterProxy
+    from planDesk.gui.plan.report_index import Cycle, ReportIndex
+    from planDesk.gui.plan.tree_model import PlanTreeModel
 
     app = QApplication(sys.argv[:1])
     db = args.db

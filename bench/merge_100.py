@@ -119,10 +119,10 @@ def workbooks(db: Path, files: int) -> list[Path]:
             return [Path(p) for p in made["paths"][:files]]
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
-    from planDesk.core.plan_view import load_plan, resolve_plan_id
-    from planDesk.core.store import Store
-    from planDesk.core.submission_export import build_workbook, gather
-    from planDesk.core.submission_scope import CycleRef
+    from planDesk.core.persistence.store import Store
+    from planDesk.core.plan.view import load_plan, resolve_plan_id
+    from planDesk.core.submissions.export import build_workbook, gather
+    from planDesk.core.submissions.scope import CycleRef
 
     started = time.perf_counter()
     store = Store.open(str(db), actor="bench")
@@ -148,8 +148,8 @@ def workbooks(db: Path, files: int) -> list[Path]:
 
 
 def child_merge(db: str, paths: list[Path]) -> dict[str, Any]:
-    from planDesk.core.merge import MergeOptions, merge_files
-    from planDesk.core.store import Store
+    from planDesk.core.persistence.store import Store
+    from planDesk.core.submissions.merge import MergeOptions, merge_files
 
     store = Store.open(db, actor="bench")
     wall, cpu = time.perf_counter(), time.process_time()
@@ -176,9 +176,9 @@ def child_read(paths: list[Path]) -> dict[str, Any]:
 
 
 def _table_input(db: str) -> tuple[Any, Any, float]:
-    from planDesk.core.plan_view import load_plan, resolve_plan_id
+    from planDesk.core.persistence.store import Store
+    from planDesk.core.plan.view import load_plan, resolve_plan_id
     from planDesk.core.printing.selection import Cycle
-    from planDesk.core.store import Store
 
     started = time.perf_counter()
     store = Store.open(db)
@@ -189,7 +189,7 @@ def _table_input(db: str) -> tuple[Any, Any, float]:
 
 
 def child_table(db: str, out: Path, raw: bool) -> dict[str, Any]:
-    from planDesk.core.progress_table_xlsx import COLUMNS, table_rows, write_progress_table_xlsx
+    from planDesk.core.exports.progress_table_xlsx import COLUMNS, table_rows, write_progress_table_xlsx
 
     plan, cycle, load_s = _table_input(db)
     rows = [[v for v, _style in cells] for _kind, cells in table_rows(plan, cycle)] if raw else []

@@ -34,7 +34,7 @@ if __package__ in (None, ""):  # run as a script: make the ``bench`` package imp
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.roadmap_synthetic import synthetic_plan
-from planDesk.core.plan_view import PlanView
+from planDesk.core.plan.view import PlanView
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 W, H = 1920, 1080
@@ -52,7 +52,7 @@ def child_open(n: int) -> dict[str, float]:
 
     app = QApplication(sys.argv[:1])
     plan = _plan(n)
-    from planDesk.gui.roadmap_view import RoadmapView
+    from planDesk.gui.roadmap.view import RoadmapView
 
     t0, c0 = time.perf_counter(), time.process_time()
     view = RoadmapView(plan, today=date(2025, 6, 1))
@@ -72,9 +72,9 @@ def child_repaint(n: int) -> dict[str, list[float]]:
     from PySide6.QtGui import QImage, QPainter, QPaintEvent, QPolygonF
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from planDesk.core.roadmap_primitives import Primitive, arrow_polygon, baseline, diamond_polygon
-    from planDesk.gui.roadmap_painter import QtRowCache
-    from planDesk.gui.roadmap_view import RoadmapView
+    from planDesk.core.roadmap.primitives import Primitive, arrow_polygon, baseline, diamond_polygon
+    from planDesk.gui.roadmap.painter import QtRowCache
+    from planDesk.gui.roadmap.view import RoadmapView
 
     app = QApplication(sys.argv[:1])
     plan = _plan(n)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import random
 
-from planDesk.core import codes
-from planDesk.core.plan_view import (
+from planDesk.core.domain import codes
+from planDesk.core.plan.view import (
     DepartmentView,
     GoalView,
     InitiativeView,

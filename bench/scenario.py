@@ -82,8 +82,8 @@ def sample_db(ws: Workspace, sample: str = "hitachinaka") -> Path:
     """A fresh database holding one built-in sample plan (made once per run)."""
 
     def make() -> Path:
-        from planDesk.core.setup_ops import init_sample
-        from planDesk.core.store import Store
+        from planDesk.core.persistence.store import Store
+        from planDesk.core.plan.setup import init_sample
 
         path = ws.scratch / f"{sample}.sqlite3"
         store = Store.open(str(path), actor="bench")

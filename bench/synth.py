@@ -28,10 +28,11 @@ if __package__ in (None, ""):  # run as a script: make the ``bench`` package imp
 from sqlalchemy import Table, func, insert, select
 
 from bench import synth_text as words
-from planDesk.core.fiscal import format_date_wareki, format_fy
-from planDesk.core.model import Base, Plan
-from planDesk.core.sample_loader import create_plan, validate_plan_data
-from planDesk.core.store import Store, WriteContext, now
+from planDesk.core.domain.base import Base
+from planDesk.core.domain.fiscal import format_date_wareki, format_fy
+from planDesk.core.domain.model import Plan
+from planDesk.core.persistence.store import Store, WriteContext, now
+from planDesk.core.plan.samples import create_plan, validate_plan_data
 
 DEFAULT_FY = 2025  # the reporting year; the plan runs from DEFAULT_FY - 1 to DEFAULT_FY + 1
 GOAL_MARKS = ("①", "②", "③")

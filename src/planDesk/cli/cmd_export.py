@@ -1,64 +1,24 @@
 """``plandesk export KIND --out FILE [--department NAME] [--fy YEAR] [--cycle CYCLE]``.
 
-Each output registers itself in ``EXPORTERS`` (kind → allowed suffixes and a function);
-the function gets an open Store, the resolved options and the output path, and writes
-the file atomically (core.atomic). Kinds not yet registered are not offered.
+The kinds and their writers live in the core's registry (core/exports/registry.py), shared
+with the GUI's 出力 menu; this module only parses the options and runs one of them.
 """
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from planDesk.core.errors import UsageError
-from planDesk.core.store import Store
-
-
-@dataclass(frozen=True)
-class ExportOptions:
-    plan: str | None
-    department: str | None
-    fy: int | None
-    cycle: str | None
-    extra: dict[str, Any]
-
-
-@dataclass(frozen=True)
-class Exporter:
-    kind: str
-    suffixes: tuple[str, ...]
-    help: str
-    run: Callable[[Store, ExportOptions, Path], str]  # returns a one-line summary
-
-
-EXPORTERS: dict[str, Exporter] = {}
-
-
-def exporter(kind: str, suffixes: tuple[str, ...], help: str) -> Callable[
-    [Callable[[Store, ExportOptions, Path], str]], Callable[[Store, ExportOptions, Path], str]
-]:
-    """Decorator registering an export function for ``kind``."""
-
-    def deco(fn: Callable[[Store, ExportOptions, Path], str]) -> Callable[[Store, ExportOptions, Path], str]:
-        EXPORTERS[kind] = Exporter(kind, suffixes, help, fn)
-        return fn
-
-    return deco
-
-
-def _load_exporters() -> None:
-    # Importing the modules registers their kinds.
-    from planDesk.cli import exports  # noqa: F401
+from planDesk.core.exports.kinds import load_kinds
+from planDesk.core.exports.registry import EXPORTERS, ExportOptions
 
 
 def register(sub: Any) -> None:
-    from planDesk.cli.main import fy_argument
+    from planDesk.cli.context import fy_argument
 
-    _load_exporters()
-    kinds = sorted(EXPORTERS)
+    kinds = sorted(load_kinds())
     lines = [f"  {k}: {EXPORTERS[k].help}（{'/'.join(EXPORTERS[k].suffixes)}）" for k in kinds]
     p = sub.add_parser(
         "export", help="帳票やファイルを出力します",
@@ -78,7 +38,7 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from planDesk.cli.commands import open_store
+    from planDesk.cli.context import open_store
 
     exp = EXPORTERS[args.kind]
     out: Path = args.out
@@ -86,6 +46,10 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(
             f"{args.kind} の出力ファイルは {'、'.join(exp.suffixes)} のどれかにしてください（指定：{out.name}）。"
         )
+    if out.suffix.lower() == ".png":
+        from planDesk.cli.gui_launcher import load_gui_painters
+
+        load_gui_painters()
     store = open_store(args)
     try:
         extra = {k: v for k in ("paper", "zoom") if (v := getattr(args, k, None))}

@@ -11,7 +11,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from planDesk.core.plan_workbook_apply import import_plan
+from planDesk.core.plan.workbook.apply import import_plan
 
 
 def register(sub: Any) -> None:
@@ -25,7 +25,7 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from planDesk.cli.commands import open_store
+    from planDesk.cli.context import open_store
 
     store = open_store(args, create=True)
     try:

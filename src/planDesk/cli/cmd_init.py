@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from planDesk.core.sample_loader import sample_names
-from planDesk.core.setup_ops import DEFAULT_SAMPLE, init_sample
+from planDesk.core.plan.samples import sample_names
+from planDesk.core.plan.setup import DEFAULT_SAMPLE, init_sample
 
 
 def register(sub: Any) -> None:
@@ -20,7 +20,7 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from planDesk.cli.commands import open_store
+    from planDesk.cli.context import open_store
 
     store = open_store(args, create=True)
     try:

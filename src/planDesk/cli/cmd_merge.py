@@ -19,12 +19,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from planDesk.core.domain.numbers import format_number
+from planDesk.core.domain.workflow import STEP_STATE_LABELS
 from planDesk.core.errors import UsageError
-from planDesk.core.merge import FileOutcome, MergeOptions, local_time, merge_files
-from planDesk.core.numbers import format_number
-from planDesk.core.submission_diff import FieldChange
-from planDesk.core.submission_format import STEP_STATE_LABELS
-from planDesk.core.submission_undo import merge_history, open_conflicts, resolve_conflict, undo_merge
+from planDesk.core.submissions.diff import FieldChange
+from planDesk.core.submissions.merge import FileOutcome, MergeOptions, local_time, merge_files
+from planDesk.core.submissions.undo import merge_history, open_conflicts, resolve_conflict, undo_merge
 
 MAX_SHOWN = 300  # characters of one value shown in the diff
 
@@ -59,7 +59,7 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from planDesk.cli.commands import open_store
+    from planDesk.cli.context import open_store
 
     modes = bool(args.history or args.conflicts or args.resolve or args.undo)
     if modes and args.files:

@@ -7,9 +7,9 @@ import json
 import sys
 from typing import Any
 
-from planDesk.core.fiscal import format_fy, format_fy_short
-from planDesk.core.plan_json import plan_to_json
-from planDesk.core.plan_view import PlanView, load_plan, resolve_plan_id
+from planDesk.core.domain.fiscal import format_fy, format_fy_short
+from planDesk.core.plan.as_json import plan_to_json
+from planDesk.core.plan.view import PlanView, load_plan, resolve_plan_id
 
 
 def register(sub: Any) -> None:
@@ -23,7 +23,7 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from planDesk.cli.commands import open_store
+    from planDesk.cli.context import open_store
 
     store = open_store(args)
     try:

@@ -15,13 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from planDesk.core.errors import UsageError
-from planDesk.core.plan_view import load_plan
-from planDesk.core.submission_scope import resolve_cycle, resolve_department, resolve_plan
-from planDesk.core.tracker import STATES, load_tracker, return_submission
+from planDesk.core.plan.view import load_plan
+from planDesk.core.submissions.scope import resolve_cycle, resolve_department, resolve_plan
+from planDesk.core.submissions.tracker import STATES, load_tracker, return_submission
 
 
 def register(sub: Any) -> None:
-    from planDesk.cli.main import fy_argument
+    from planDesk.cli.context import fy_argument
 
     p = sub.add_parser("tracker", help="部署ごとの提出状況（未提出・提出済・取込済・差戻し）を表示します",
                        description="報告サイクルごとに、各部署の提出状況と日付を表示します。"
@@ -38,7 +38,7 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from planDesk.cli.commands import open_store
+    from planDesk.cli.context import open_store
 
     if args.out is not None and args.out.suffix.lower() != ".xlsx":
         raise UsageError(f"--out は .xlsx にしてください（指定：{args.out.name}）。")
@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     finally:
         store.close()
     if args.out is not None:
-        from planDesk.core.submission_tracker_xlsx import write_tracker_xlsx
+        from planDesk.core.submissions.tracker_xlsx import write_tracker_xlsx
 
         write_tracker_xlsx(plan, cycle, rows, args.out)
         print(f"提出状況を出力しました：{args.out}（{cycle.label}、{len(rows)} 部署）")

@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from planDesk import paths
 from planDesk.cli import cmd_export, cmd_import_plan, cmd_init, cmd_merge, cmd_show, cmd_tracker
-from planDesk.core.store import Store
+from planDesk.cli.context import database_target
 
 # A module here has ``register(subparsers)`` that adds one or more subcommands.
 MODULES: tuple[Any, ...] = (cmd_init, cmd_show, cmd_export, cmd_merge, cmd_tracker, cmd_import_plan)
@@ -18,16 +17,7 @@ def register(sub: Any) -> None:
         module.register(sub)
 
 
-def database_target(args: argparse.Namespace) -> str:
-    return args.db or paths.default_database()
-
-
-def open_store(args: argparse.Namespace, *, create: bool = False) -> Store:
-    """The store named by ``--db`` / PLANDESK_DB / the default location."""
-    return Store.open(database_target(args), create=create)
-
-
 def run_gui(args: argparse.Namespace) -> int:
-    from planDesk.gui.app import run
+    from planDesk.cli.gui_launcher import run_gui as launch
 
-    return run(database_target(args))
+    return launch(database_target(args))

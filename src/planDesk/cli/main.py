@@ -14,7 +14,6 @@ from collections.abc import Callable, Sequence
 from planDesk import __version__, paths
 from planDesk.cli import argparse_ja
 from planDesk.core.errors import UserError
-from planDesk.core.fiscal import FiscalYearError, parse_fy
 from planDesk.logsetup import setup_logging
 
 log = logging.getLogger(__name__)
@@ -28,14 +27,6 @@ class JapaneseArgumentParser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: エラー: {message}\n")
-
-
-def fy_argument(text: str) -> int:
-    """``--fy`` accepts 2025, R7, 令和7年度 and 令和７年度."""
-    try:
-        return parse_fy(text)
-    except FiscalYearError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -85,9 +76,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Handler | None = getattr(args, "handler", None)
     try:
         if handler is None:
-            from planDesk.gui.app import run
+            from planDesk.cli.gui_launcher import run_gui
 
-            return run(args.db or paths.default_database())
+            return run_gui(args.db or paths.default_database())
         return handler(args)
     except UserError as exc:
         print(f"plandesk: {exc.message}", file=sys.stderr)

@@ -6,11 +6,11 @@ import logging
 import os
 import sys
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QProcess, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from planDesk.core.errors import UserError
-from planDesk.core.store import Store
+from planDesk.core.persistence.store import Store
 from planDesk.gui import data_access, settings
 from planDesk.gui.error_handling import ExceptionDialogHook, install_qt_message_handler
 from planDesk.gui.fonts import apply_ui_font, register_fonts
@@ -56,7 +56,7 @@ def open_store(db: str) -> Store:
     store = Store.open(db, create=True)
     try:
         if not data_access.plans(store):
-            from planDesk.core.setup_ops import DEFAULT_SAMPLE, init_sample  # first start only
+            from planDesk.core.plan.setup import DEFAULT_SAMPLE, init_sample  # first start only
 
             log.info("empty database %s: loading the %s sample", store.location, DEFAULT_SAMPLE)
             init_sample(store, DEFAULT_SAMPLE)
@@ -64,15 +64,6 @@ def open_store(db: str) -> Store:
         store.close()
         raise
     return store
-
-
-def restart() -> None:
-    """Start planDesk again with the same arguments (after a language change) and quit."""
-    if getattr(sys, "frozen", False):
-        QProcess.startDetached(sys.executable, sys.argv[1:])
-    else:
-        QProcess.startDetached(sys.executable, ["-m", "planDesk", *sys.argv[1:]])
-    QApplication.quit()
 
 
 def run(db: str) -> int:
@@ -88,7 +79,7 @@ def run(db: str) -> int:
         box.exec()
         return 1
 
-    from planDesk.gui.main_window import MainWindow
+    from planDesk.gui.window.main_window import MainWindow
 
     window = MainWindow(store, log_file=str(log_file) if log_file else None)
     ExceptionDialogHook(str(log_file) if log_file else None, window.secure_drafts).install()

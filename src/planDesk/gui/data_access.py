@@ -1,12 +1,13 @@
 """The GUI's reads from the Store: short sessions that return plain dataclasses.
 
 Widgets call these (never a Session or SQL themselves); writes go through
-``core.report_ops`` and return a ``Change``.
+``core.reports.ops`` and return a ``Change``.
 """
 
 from __future__ import annotations
 
-from planDesk.core.plan_view import (
+from planDesk.core.persistence.store import Store
+from planDesk.core.plan.view import (
     PlanSummary,
     PlanView,
     ReportView,
@@ -14,7 +15,6 @@ from planDesk.core.plan_view import (
     load_initiative_reports,
     load_plan,
 )
-from planDesk.core.store import Store
 
 
 def plans(store: Store) -> list[PlanSummary]:

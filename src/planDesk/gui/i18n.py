@@ -8,8 +8,10 @@ standard dialogs' buttons (はい／いいえ, キャンセル …).
 from __future__ import annotations
 
 import logging
+import sys
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QProcess, QTranslator
+from PySide6.QtWidgets import QApplication
 
 from planDesk import paths
 
@@ -43,3 +45,12 @@ def install_translators(app: QCoreApplication, language: str) -> None:
             log.warning("translation planDesk_%s not found in %s", language, paths.translations_dir())
     for tr in _installed:
         app.installTranslator(tr)
+
+
+def restart() -> None:
+    """Start planDesk again with the same arguments (after a language change) and quit."""
+    if getattr(sys, "frozen", False):
+        QProcess.startDetached(sys.executable, sys.argv[1:])
+    else:
+        QProcess.startDetached(sys.executable, ["-m", "planDesk", *sys.argv[1:]])
+    QApplication.quit()

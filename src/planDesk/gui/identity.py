@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from planDesk.core.plan_view import DepartmentView, InitiativeView, PlanView
+from planDesk.core.plan.view import InitiativeView, PlanView
+from planDesk.core.reports.assignment import reporting_departments, reports_on_named
 
 DIVISION_LABEL = "情報政策課（取りまとめ）"
 
@@ -42,11 +43,6 @@ class Identity:
 DIVISION = Identity(None)
 
 
-def reporting_departments(plan: PlanView) -> list[DepartmentView]:
-    """Real departments that can report (pseudo ones such as 全部署 are not people)."""
-    return [d for d in plan.departments if d.pseudo is None and not d.retired]
-
-
 def department_id(plan: PlanView, name: str) -> int | None:
     for d in plan.departments:
         if d.name == name:
@@ -59,8 +55,6 @@ def assigned_directly(ini: InitiativeView, name: str) -> bool:
 
 
 def is_mine(ini: InitiativeView, name: str) -> bool:
-    """The department reports on this initiative: named, or covered by 全部署 / 関係部署.
-
-    Mirrors ``report_ops.may_report`` so the filter shows exactly what can be saved.
-    """
-    return any(d.name == name or d.pseudo in ("all", "relevant") for d in ini.departments)
+    """The department reports on this initiative (core.reports.assignment's rule), so the
+    filter shows exactly what can be saved."""
+    return reports_on_named(ini, name)

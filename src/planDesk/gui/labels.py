@@ -1,6 +1,6 @@
 """Translatable labels of the report workflow's codes (report status, roadmap step state).
 
-The codes come from ``core.report_ops``; their Japanese labels are written out here as
+The codes come from ``core.reports.ops``; their Japanese labels are written out here as
 literals so Qt's ``lupdate`` can find them for the English translation.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from planDesk.gui.report_index import NOT_STARTED
+from planDesk.core.domain.workflow import NOT_STARTED
 
 
 def status_label(status: str) -> str:

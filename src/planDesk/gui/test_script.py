@@ -27,8 +27,8 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
-from planDesk.gui.main_window import MainWindow
-from planDesk.gui.report_form import ReportForm
+from planDesk.gui.report.form import ReportForm
+from planDesk.gui.window.main_window import MainWindow
 
 SCRIPT_ENV = "PLANDESK_GUI_SCRIPT"
 log = logging.getLogger(__name__)

@@ -17,9 +17,9 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
 
-from planDesk.core.codes import full_width
-from planDesk.core.fiscal import format_fy
-from planDesk.core.plan_view import GoalView, InitiativeView, PlanView
+from planDesk.core.domain.codes import full_width
+from planDesk.core.domain.fiscal import format_fy
+from planDesk.core.plan.view import GoalView, InitiativeView, PlanView
 from planDesk.core.printing.booklet_roadmap import InitiativeRoadmap, booklet_layout
 from planDesk.core.printing.booklet_tree import marks_markup, structure_table
 from planDesk.core.printing.document import DocInfo, frame_width, outlined, paragraphs, write_pdf
@@ -28,11 +28,11 @@ from planDesk.core.printing.long_table import LongTable
 from planDesk.core.printing.progress import fy_span
 from planDesk.core.printing.selection import select_plan
 from planDesk.core.printing.styles import BAND, GRID, NAVY, PALE, base_cmds, grid_style, styles, variant
-from planDesk.core.roadmap_layout import RoadmapLayout
+from planDesk.core.roadmap.layout import RoadmapLayout
 
 if TYPE_CHECKING:
+    from planDesk.core.persistence.store import Store
     from planDesk.core.printing.selection import ExportOptionsLike
-    from planDesk.core.store import Store
 
 _LABEL_W = 17 * mm
 _PAD = 4

@@ -1,13 +1,13 @@
 """Each initiative's 工程表 in the booklet: its row of the roadmap layout, as a flowable.
 
-One layout of the whole plan (core.roadmap_layout, no group rows, no label column, the
+One layout of the whole plan (core.roadmap.layout, no group rows, no label column, the
 period stretched to the cell's width) is computed once; an initiative's drawing is the
 layout's fiscal-year header plus that initiative's row, so the booklet, the screen and
 the roadmap PDF cannot disagree about a step. The plan booklet shows the plan, not its
 progress: steps are drawn in the neutral style and without a today line.
 
 The primitives are drawn by the roadmap's own reportlab painter
-(``core.roadmap_pdf.draw_primitives``), the one the roadmap PDF uses.
+(``core.roadmap.pdf.draw_primitives``), the one the roadmap PDF uses.
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ from datetime import date
 
 from reportlab.platypus import Flowable
 
-from planDesk.core.plan_view import PlanView
-from planDesk.core.roadmap_layout import Primitive, RoadmapLayout, layout_roadmap
-from planDesk.core.roadmap_measure import FontMeasurer
-from planDesk.core.roadmap_pdf import draw_primitives
+from planDesk.core.plan.view import PlanView
+from planDesk.core.roadmap.layout import Primitive, RoadmapLayout, layout_roadmap
+from planDesk.core.roadmap.measure import FontMeasurer
+from planDesk.core.roadmap.pdf import draw_primitives
 
 _HIDDEN = ("today.",)
 

@@ -16,8 +16,8 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table
 
-from planDesk.core.fiscal import format_fy_short
-from planDesk.core.plan_view import InitiativeView, PlanView
+from planDesk.core.domain.fiscal import format_fy_short
+from planDesk.core.plan.view import InitiativeView, PlanView
 from planDesk.core.printing.kinsoku import JaParagraph
 from planDesk.core.printing.long_table import LongTable
 from planDesk.core.printing.styles import BAND, GRID, NAVY, NEW, PALE, PRIORITY, RULE, base_cmds, styles, variant

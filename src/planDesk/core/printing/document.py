@@ -22,7 +22,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from planDesk import __version__
 from planDesk.core.atomic import atomic_path
-from planDesk.core.fiscal import format_date_wareki
+from planDesk.core.domain.fiscal import format_date_wareki
 from planDesk.core.printing.kinsoku import JaParagraph
 from planDesk.core.printing.styles import MUTED, RULE, styles
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from xml.sax.saxutils import escape
 
-from planDesk.core.numbers import format_number
-from planDesk.core.plan_view import FigureView, ResultView
+from planDesk.core.domain.numbers import format_number
+from planDesk.core.plan.view import FigureView, ResultView
 
 
 def format_value(value: float) -> str:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from planDesk.core.fiscal import era_year, format_fy
-from planDesk.core.plan_view import KpiView, PlanView, ReportView
+from planDesk.core.domain.fiscal import era_year, format_fy
+from planDesk.core.domain.workflow import REPORT_STATUS_LABELS
+from planDesk.core.plan.view import KpiView, PlanView, ReportView
 from planDesk.core.printing.figures import format_value
-from planDesk.core.report_ops import REPORT_STATUS_LABELS, STEP_STATES
+from planDesk.core.reports.ops import STEP_STATES
 
 NOT_REPORTED = "未報告"
 
@@ -46,22 +47,6 @@ def actual_of(report: ReportView | None, kpi: KpiView) -> float | None:
     if report is None:
         return None
     return dict(report.kpi_actuals).get(kpi.id)
-
-
-def attainment(kpi: KpiView, actual: float | None) -> float | None:
-    """Share of the way from baseline to target reached (1.0 = target met), either
-    direction; without a baseline, actual / target (or target / actual when less is better)."""
-    if actual is None or kpi.target is None:
-        return None
-    if kpi.baseline is not None and kpi.target != kpi.baseline:
-        return (actual - kpi.baseline) / (kpi.target - kpi.baseline)
-    if kpi.direction == "down":
-        return kpi.target / actual if actual else None
-    return actual / kpi.target if kpi.target else None
-
-
-def format_attainment(value: float | None) -> str:
-    return "" if value is None else f"{value * 100:.0f}%"
 
 
 def kpi_value(value: float | None, unit: str) -> str:

@@ -15,25 +15,18 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
-from planDesk.core.plan_view import InitiativeView, PlanView, ReportView
+from planDesk.core.plan.view import InitiativeView, PlanView, ReportView
 from planDesk.core.printing.document import DocInfo, frame_width, outlined, write_pdf
 from planDesk.core.printing.kinsoku import JaParagraph
 from planDesk.core.printing.long_table import LongTable
-from planDesk.core.printing.progress import (
-    NOT_REPORTED,
-    actual_of,
-    attainment,
-    evaluation_label,
-    format_attainment,
-    kpi_path,
-    status_label,
-)
+from planDesk.core.printing.progress import NOT_REPORTED, actual_of, evaluation_label, kpi_path, status_label
 from planDesk.core.printing.selection import Cycle, reports_in, select_cycle, select_department, select_plan
 from planDesk.core.printing.styles import NAVY, grid_style, styles, variant
+from planDesk.core.reports.attainment import format_attainment, kpi_attainment
 
 if TYPE_CHECKING:
+    from planDesk.core.persistence.store import Store
     from planDesk.core.printing.selection import ExportOptionsLike
-    from planDesk.core.store import Store
 
 TITLE = "進捗状況一覧"
 # (heading, width in mm) — full (A3 landscape) and compact (A4 landscape, in the summary)
@@ -47,8 +40,9 @@ def _kpi_lines(ini: InitiativeView, rep: ReportView | None) -> str:
     lines = []
     for kpi in ini.kpis:
         actual = actual_of(rep, kpi)
-        rate = format_attainment(attainment(kpi, actual))
-        lines.append(f"{kpi.name}：{kpi_path(kpi, actual)}" + (f"（{rate}）" if rate else ""))
+        rate = kpi_attainment(kpi, actual)
+        shown = f"（{format_attainment(rate)}）" if rate is not None else ""
+        lines.append(f"{kpi.name}：{kpi_path(kpi, actual)}{shown}")
     return "\n".join(lines)
 
 

@@ -15,9 +15,9 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
 
+from planDesk.core.domain.fiscal import format_fy
 from planDesk.core.errors import UserError
-from planDesk.core.fiscal import format_fy
-from planDesk.core.plan_view import InitiativeView, PlanView, PolicyView, ReportView
+from planDesk.core.plan.view import InitiativeView, PlanView, PolicyView, ReportView
 from planDesk.core.printing.document import DocInfo, frame_width, outlined, paragraphs, write_pdf
 from planDesk.core.printing.figures import grouped_results, result_markup
 from planDesk.core.printing.kinsoku import JaParagraph
@@ -25,8 +25,8 @@ from planDesk.core.printing.selection import Cycle, reports_in, select_cycle, se
 from planDesk.core.printing.styles import BAND, NAVY, PALE, base_cmds, grid_style, styles, variant
 
 if TYPE_CHECKING:
+    from planDesk.core.persistence.store import Store
     from planDesk.core.printing.selection import ExportOptionsLike
-    from planDesk.core.store import Store
 
 TITLE = "実績報告書"
 PRINTED_STATUSES = ("submitted", "confirmed")

@@ -3,7 +3,7 @@
 Every printout takes the export options (``--plan``, ``--fy``, ``--cycle``,
 ``--department``) and turns them into a loaded ``PlanView`` and a cycle, refusing with a
 Japanese message that names what is wrong. The options object only needs the attributes
-of ``cli.cmd_export.ExportOptions`` (core cannot import the command line).
+of ``core.exports.registry.ExportOptions``.
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ from typing import Protocol
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from planDesk.core.domain.fiscal import FiscalYearError, clamp_fy, fiscal_year_of, format_fy, parse_fy
+from planDesk.core.domain.model import Plan, ProgressReport, ReportingCycle
 from planDesk.core.errors import NotFoundError, UsageError, UserError
-from planDesk.core.fiscal import FiscalYearError, clamp_fy, fiscal_year_of, format_fy, parse_fy
-from planDesk.core.model import Plan, ProgressReport, ReportingCycle
-from planDesk.core.plan_view import (
+from planDesk.core.plan.view import (
     DepartmentView,
     InitiativeView,
     PlanView,
@@ -27,7 +27,7 @@ from planDesk.core.plan_view import (
     load_plan,
     resolve_plan_id,
 )
-from planDesk.core.report_ops import cycle_label
+from planDesk.core.reports.ops import cycle_label
 
 
 class ExportOptionsLike(Protocol):

@@ -14,7 +14,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
-from planDesk.core.pdf_fonts import register_fonts
+from planDesk.core.fonts import register_fonts
 
 INK = colors.HexColor("#1A1A1A")
 NAVY = colors.HexColor("#1F3A5F")

@@ -16,16 +16,14 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from planDesk.core.errors import UserError
-from planDesk.core.plan_view import InitiativeView, PlanView, ReportView, load_plan, resolve_plan_id
+from planDesk.core.plan.view import InitiativeView, PlanView, ReportView, load_plan, resolve_plan_id
 from planDesk.core.printing.booklet_tree import marks_text
 from planDesk.core.printing.document import DocInfo, frame_width, outlined, paragraphs, write_pdf
 from planDesk.core.printing.kinsoku import JaParagraph
 from planDesk.core.printing.long_table import LongTable
 from planDesk.core.printing.progress import (
     actual_of,
-    attainment,
     evaluation_label,
-    format_attainment,
     fy_span,
     kpi_value,
     status_label,
@@ -33,12 +31,13 @@ from planDesk.core.printing.progress import (
 )
 from planDesk.core.printing.selection import Cycle, reports_in
 from planDesk.core.printing.styles import BAND, GRID, NAVY, PALE, base_cmds, grid_style, styles, variant
-from planDesk.core.submission_export import reports_on
-from planDesk.core.submission_scope import resolve_cycle, resolve_department
+from planDesk.core.reports.assignment import reports_on
+from planDesk.core.reports.attainment import format_attainment, kpi_attainment
+from planDesk.core.submissions.scope import resolve_cycle, resolve_department
 
 if TYPE_CHECKING:
+    from planDesk.core.persistence.store import Store
     from planDesk.core.printing.selection import ExportOptionsLike
-    from planDesk.core.store import Store
 
 TITLE = "進捗状況報告書"
 SIGN_OFF = ("担当", "係長", "課長")
@@ -92,7 +91,7 @@ def _kpi_table(ini: InitiativeView, rep: ReportView | None, width: float) -> Tab
                                                                                    st.cell_right),
                      JaParagraph.plain(kpi_value(actual, kpi.unit), st.cell_right),
                      JaParagraph.plain(target, st.cell_right),
-                     JaParagraph.plain(format_attainment(attainment(kpi, actual)), st.cell_right)])
+                     JaParagraph.plain(format_attainment(kpi_attainment(kpi, actual)), st.cell_right)])
     return Table(rows, colWidths=[width - 4 * 22 * mm, 22 * mm, 22 * mm, 22 * mm, 22 * mm], style=grid_style())
 
 

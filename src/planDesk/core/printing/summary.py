@@ -19,27 +19,26 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table
 
-from planDesk.core.plan_view import InitiativeView, PlanView, PolicyView
+from planDesk.core.plan.view import InitiativeView, PlanView, PolicyView
 from planDesk.core.printing.document import DocInfo, frame_width, outlined, write_pdf
 from planDesk.core.printing.kinsoku import JaParagraph
 from planDesk.core.printing.long_table import LongTable
 from planDesk.core.printing.progress import (
     NOT_REPORTED,
     actual_of,
-    attainment,
     attention_codes,
     evaluation_label,
-    format_attainment,
     kpi_value,
     worst_evaluation,
 )
 from planDesk.core.printing.progress_table_pdf import progress_table
 from planDesk.core.printing.selection import Cycle, reports_in, select_cycle, select_plan
 from planDesk.core.printing.styles import GRID, base_cmds, grid_style, styles, variant
+from planDesk.core.reports.attainment import format_attainment, kpi_attainment
 
 if TYPE_CHECKING:
+    from planDesk.core.persistence.store import Store
     from planDesk.core.printing.selection import ExportOptionsLike
-    from planDesk.core.store import Store
 
 TITLE = "進捗状況の概要"
 _GRADE_COLORS = ("#2E7D4F", "#8CC084", "#E3A33B", "#C0392B", "#7B4FA0", "#3A6EA5")
@@ -171,7 +170,7 @@ def _kpis(plan: PlanView, cycle: Cycle, width: float) -> Flowable | None:
                              JaParagraph.plain(kpi_value(kpi.baseline, kpi.unit), st.cell_right),
                              JaParagraph.plain(kpi_value(actual, kpi.unit), st.cell_right),
                              JaParagraph.plain(target, st.cell_right),
-                             JaParagraph.plain(format_attainment(attainment(kpi, actual)), st.cell_right)])
+                             JaParagraph.plain(format_attainment(kpi_attainment(kpi, actual)), st.cell_right)])
     if not body:
         return None
     heads = ("コード", "指標（報告部署）", "基準値", "実績", "目標", "達成率")

@@ -1,0 +1,209 @@
+"""The consolidated progress table (進捗状況一覧) as an Excel workbook, A3 landscape.
+
+Every initiative of the plan in plan order under a band per policy, one row per report
+of the cycle (an initiative that collects one report per department shows each part),
+and one row marked 未報告 for an initiative without a report. Columns: the initiative,
+the reporting department, 進捗評価 coloured by the plan's scale, 実施状況, each KPI's
+baseline, target, actual and attainment, 課題, 今後の方向性, 今後の取組 and the status.
+The same rows as the PDF (core/printing/progress_table_pdf.py).
+
+Written with openpyxl's write-only mode and named styles (one style lookup per cell) so a
+plan a hundred times the sample exports in seconds; see bench/merge_100.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
+from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+from planDesk.core.atomic import write_atomically
+from planDesk.core.domain import codes
+from planDesk.core.domain.fiscal import format_date_wareki, format_fy
+from planDesk.core.plan.view import InitiativeView, KpiView, PlanView, ReportView
+from planDesk.core.printing.progress import NOT_REPORTED, actual_of, evaluation_label, status_label
+from planDesk.core.printing.selection import Cycle, reports_in
+from planDesk.core.reports.attainment import format_attainment, kpi_attainment
+from planDesk.core.xlsx.cells import clean_text
+from planDesk.core.xlsx.styles import (
+    BASE_FONT,
+    BOLD,
+    GRID,
+    HEADER_FILL,
+    japanese_workbook,
+    print_setup,
+    row_height,
+)
+
+COLUMNS: tuple[tuple[str, str, float], ...] = (
+    ("policy", "基本方針", 14), ("item", "推進事項", 14), ("code", "コード", 10), ("title", "取組事項", 26),
+    ("priority", "重点", 5), ("department", "報告部署", 13), ("evaluation", "進捗評価", 11),
+    ("activities", "実施状況", 44), ("kpi", "指標", 26), ("baseline", "基準値", 11), ("target", "目標値", 14),
+    ("actual", "実績値", 11), ("attainment", "達成率", 8), ("issues", "課題", 32), ("direction", "方向性", 9),
+    ("next_steps", "今後の取組", 30), ("status", "状態", 8),
+)
+HEADER_ROW = 3
+# Fills of a scale, best grade first: green, yellow, orange, grey (more grades repeat the last).
+GRADE_FILLS = ("C6EFCE", "FFEB9C", "F8CBAD", "D9D9D9", "BFBFBF")
+NAVY = "1F3864"
+
+
+def _styles(wb: Workbook, plan: PlanView) -> dict[str, str]:
+    top = Alignment(wrap_text=True, vertical="top")
+    center = Alignment(horizontal="center", vertical="top", wrap_text=True)
+    right = Alignment(horizontal="right", vertical="top", wrap_text=True)
+    made = {
+        "text": NamedStyle("pt_text", font=BASE_FONT, alignment=top, border=GRID),
+        "center": NamedStyle("pt_center", font=BASE_FONT, alignment=center, border=GRID),
+        "number": NamedStyle("pt_number", font=BASE_FONT, alignment=right, border=GRID, number_format="#,##0.##"),
+        "percent": NamedStyle("pt_percent", font=BASE_FONT, alignment=right, border=GRID, number_format="0%"),
+        "multi": NamedStyle("pt_multi", font=BASE_FONT, alignment=right, border=GRID),
+        "header": NamedStyle("pt_header", font=BOLD, fill=HEADER_FILL, alignment=center, border=GRID),
+        # no wrapping: the policy's title runs on over the band's empty cells
+        "band": NamedStyle("pt_band", font=Font(name=BASE_FONT.name, size=11, bold=True, color="FFFFFF"),
+                           fill=PatternFill("solid", start_color=NAVY), alignment=Alignment(vertical="top"),
+                           border=GRID),
+        "title": NamedStyle("pt_title", font=Font(name=BASE_FONT.name, size=14, bold=True)),
+        "note": NamedStyle("pt_note", font=Font(name=BASE_FONT.name, size=9, color="595959")),
+    }
+    for i, (code, _label) in enumerate(plan.evaluation_scale):
+        fill = PatternFill("solid", start_color=GRADE_FILLS[min(i, len(GRADE_FILLS) - 1)])
+        made[f"grade:{code}"] = NamedStyle(f"pt_grade_{i}", font=BASE_FONT, fill=fill, alignment=center, border=GRID)
+    for style in made.values():
+        wb.add_named_style(style)
+    return {key: style.name for key, style in made.items()}
+
+
+class _Cells:
+    """Styled write-only cells, made fast: the named style is looked up once per style
+    (openpyxl searches the style list by name on every assignment), then each new cell
+    starts from a copy of that style's array."""
+
+    def __init__(self, ws: WriteOnlyWorksheet) -> None:
+        self.ws = ws
+        self._arrays: dict[str, Any] = {}
+
+    def __call__(self, value: Any, style: str) -> Cell:
+        array = self._arrays.get(style)
+        if array is None:
+            template = WriteOnlyCell(self.ws)
+            template.style = style
+            array = self._arrays[style] = template._style  # type: ignore[attr-defined]
+        cell = Cell(self.ws, row=1, column=1, value=value, style_array=array)
+        if isinstance(value, str):
+            cell.data_type = "s"  # user text is text: "=…" never becomes a formula
+        return cell
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return "—"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def _kpi_cells(kpis: tuple[KpiView, ...], rep: ReportView | None) -> list[tuple[Any, str]]:
+    """指標, 基準値, 目標値, 実績値, 達成率: numbers for one KPI, lines of text for several."""
+    if not kpis:
+        return [("", "text")] * 5
+    if len(kpis) == 1:
+        k = kpis[0]
+        actual = actual_of(rep, k)
+        target = k.target
+        rate = kpi_attainment(k, actual)
+        return [(f"{k.name}（{k.unit}）" if k.unit else k.name, "text"), (k.baseline, "number"),
+                (target if k.target_fy is None else f"{_number(target)}（{format_fy(k.target_fy)}）",
+                 "number" if k.target_fy is None else "multi"),
+                (actual, "number"), (rate, "percent")]
+    lines: list[list[str]] = [[], [], [], [], []]
+    for i, k in enumerate(kpis, start=1):
+        # A long name wraps onto several lines: the circled number ties each figure to its KPI.
+        mark = codes.circled(i)
+        actual = actual_of(rep, k)
+        rate = kpi_attainment(k, actual)
+        lines[0].append(mark + (f"{k.name}（{k.unit}）" if k.unit else k.name))
+        lines[1].append(mark + _number(k.baseline))
+        lines[2].append(mark + _number(k.target) + (f"（{format_fy(k.target_fy)}）" if k.target_fy else ""))
+        lines[3].append(mark + _number(actual))
+        lines[4].append(mark + format_attainment(rate))
+    return [("\n".join(lines[0]), "text"), *(("\n".join(col), "multi") for col in lines[1:])]
+
+
+def table_rows(plan: PlanView, cycle: Cycle) -> Iterator[tuple[str, list[tuple[Any, str]]]]:
+    """("band" | "row", [(value, style key) …]) in plan order."""
+    l1 = plan.level_labels[0]
+    for pol in plan.policies:
+        inis = [(item, i) for item in pol.items if not item.retired for i in item.initiatives if not i.retired]
+        if pol.retired or not inis:
+            continue
+        yield "band", [(f"{l1} {pol.code}　{pol.title}", "band")] + [(None, "band")] * (len(COLUMNS) - 1)
+        for item, ini in inis:
+            yield from _initiative_rows(plan, pol.title, f"{item.code} {item.title}", ini, cycle)
+
+
+def _initiative_rows(plan: PlanView, policy: str, item: str, ini: InitiativeView,
+                     cycle: Cycle) -> Iterator[tuple[str, list[tuple[Any, str]]]]:
+    reps: list[ReportView | None] = list(reports_in(ini, cycle)) or [None]
+    grades = {c for c, _ in plan.evaluation_scale}
+    for rep in reps:
+        evaluation = rep.evaluation if rep else None
+        values: dict[str, tuple[Any, str]] = {
+            "policy": (policy, "text"), "item": (item, "text"), "code": (ini.code, "center"),
+            "title": (ini.title, "text"), "priority": ("●" if ini.priority else "", "center"),
+            "department": (rep.department if rep else "・".join(ini.department_names), "text"),
+            "evaluation": (evaluation_label(plan, evaluation) if rep else NOT_REPORTED,
+                           f"grade:{evaluation}" if evaluation in grades else "center"),
+            "activities": (clean_text(rep.activities) if rep else "", "text"),
+            "issues": (clean_text(rep.issues) if rep else "", "text"),
+            "direction": ((rep.direction or "") if rep else "", "center"),
+            "next_steps": (clean_text(rep.next_steps) if rep else "", "text"),
+            "status": (status_label(rep.status) if rep else NOT_REPORTED, "center"),
+        }
+        kpi = dict(zip(("kpi", "baseline", "target", "actual", "attainment"), _kpi_cells(ini.kpis, rep),
+                       strict=True))
+        yield "row", [values.get(key) or kpi[key] for key, _, _ in COLUMNS]
+
+
+def build_workbook(plan: PlanView, cycle: Cycle) -> tuple[Workbook, int]:
+    """The workbook and how many table rows it has."""
+    wb = japanese_workbook(write_only=True)
+    names = _styles(wb, plan)
+    ws = wb.create_sheet("進捗状況一覧")
+    for i, (_key, _header, width) in enumerate(COLUMNS, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    ws.freeze_panes = f"E{HEADER_ROW + 1}"
+    print_setup(ws, paper="A3", title_rows=f"{HEADER_ROW}:{HEADER_ROW}", header_left=plan.name,
+                header_right=f"進捗状況一覧　{cycle.label}")
+    cell = _Cells(ws)
+    ws.append([cell(f"進捗状況一覧（{cycle.label}）　{plan.name}", names["title"])])
+    legend = "　".join(f"{c} {label}" for c, label in plan.evaluation_scale)
+    stamp = format_date_wareki(date.today())
+    ws.append([cell(f"進捗評価：{legend}　　{stamp} 出力", names["note"])])
+    ws.append([cell(header, names["header"]) for _key, header, _w in COLUMNS])
+    count = 0
+    # Excel does not size the rows of a generated file by itself; only the columns that
+    # hold long text decide a row's height.
+    tall = [(i, w) for i, (key, _h, w) in enumerate(COLUMNS)
+            if key in ("policy", "item", "title", "department", "activities", "kpi", "target", "issues",
+                       "next_steps")]
+    for kind, cells in table_rows(plan, cycle):
+        if kind == "row":
+            texts = [(v, w) for i, w in tall if isinstance(v := cells[i][0], str) and v]
+            ws.row_dimensions[HEADER_ROW + 1 + count].height = row_height(texts)
+        ws.append([cell(value, names[style]) for value, style in cells])
+        count += 1
+    return wb, count
+
+
+def write_progress_table_xlsx(plan: PlanView, cycle: Cycle, out: Path) -> int:
+    """Write the table to ``out`` atomically; return the number of table rows."""
+    wb, count = build_workbook(plan, cycle)
+    write_atomically(out, lambda tmp: wb.save(tmp))
+    return count

@@ -1,0 +1,250 @@
+"""Opening the plan database: engine settings, migrations, backups, version checks.
+
+SQLite is the default (one file in the user's local data folder); a SQLAlchemy URL
+(``postgresql+psycopg://…``) selects a server instead. See docs/database.md for why the
+connection settings are what they are.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import sqlite3
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+
+from planDesk import paths
+from planDesk.core.errors import DatabaseError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+log = logging.getLogger(__name__)
+
+def busy_timeout_ms() -> int:
+    """How long a writer waits for another process's lock (PLANDESK_BUSY_TIMEOUT_MS)."""
+    try:
+        return max(0, int(os.environ.get("PLANDESK_BUSY_TIMEOUT_MS", "5000")))
+    except ValueError:
+        return 5000
+
+
+def database_url(target: str) -> str:
+    """A SQLAlchemy URL for ``--db``: a URL is kept, anything else is a SQLite file path."""
+    if "://" in target:
+        return target
+    return "sqlite:///" + str(Path(target).expanduser().resolve())
+
+
+def sqlite_path(url: str) -> Path | None:
+    u = make_url(url)
+    if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
+        return None
+    return Path(u.database)
+
+
+def _apply_sqlite_settings(dbapi_connection: Any, _record: Any) -> None:
+    # The driver's own transaction handling is switched off so that SQLAlchemy's
+    # "begin" event below decides how a transaction starts.
+    dbapi_connection.isolation_level = None
+    cur = dbapi_connection.cursor()
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
+    # WAL: readers never block the writer, so two windows or processes can work on one
+    # file; synchronous=FULL: a commit is on disk before it returns (power cut safe).
+    cur.execute("PRAGMA journal_mode = WAL")
+    cur.execute("PRAGMA synchronous = FULL")
+    cur.close()
+
+
+def _begin_sqlite(conn: Any) -> None:
+    # Writers take the write lock at BEGIN (IMMEDIATE) so two processes wait for each
+    # other instead of failing half-way with "database is locked".
+    if conn.get_execution_options().get("plandesk_write"):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        conn.exec_driver_sql("BEGIN")
+
+
+def create_db_engine(url: str) -> Engine:
+    """An engine with planDesk's connection settings applied on the instance."""
+    try:
+        engine = create_engine(url)
+    except (ArgumentError, ModuleNotFoundError, ImportError) as exc:
+        raise DatabaseError(
+            f"データベースの指定「{url}」を使えません：{exc}",
+            hint="SQLite のファイルパスか postgresql+psycopg://… の形式で指定してください。",
+        ) from exc
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _apply_sqlite_settings)
+        event.listen(engine, "begin", _begin_sqlite)
+    return engine
+
+
+def alembic_config(engine: Engine | None = None) -> Config:
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(paths.migrations_dir()))
+    if engine is not None:
+        cfg.attributes["engine"] = engine
+    return cfg
+
+
+# Alembic itself is imported only when a migration has to run: reading the revision graph
+# from the scripts' own "revision"/"down_revision" lines keeps it off every start-up
+# (tests/core/persistence/test_database.py checks the result against Alembic's).
+_REVISION_RE = re.compile(r"^revision(?:\s*:\s*str)?\s*=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
+_DOWN_RE = re.compile(r"^down_revision(?:\s*:[^=]+)?\s*=\s*(None|['\"]([^'\"]+)['\"])", re.MULTILINE)
+
+
+@cache
+def _revision_graph() -> dict[str, str | None]:
+    graph: dict[str, str | None] = {}
+    for script in (paths.migrations_dir() / "versions").glob("*.py"):
+        source = script.read_text(encoding="utf-8")
+        rev, down = _REVISION_RE.search(source), _DOWN_RE.search(source)
+        if rev is None or down is None:
+            raise RuntimeError(f"migration {script.name} has no revision/down_revision line")
+        graph[rev.group(1)] = down.group(2)
+    return graph
+
+
+def head_revision() -> str:
+    graph = _revision_graph()
+    heads = set(graph) - {down for down in graph.values() if down}
+    if len(heads) != 1:
+        raise RuntimeError(f"the migrations must have exactly one head, found {sorted(heads)}")
+    return heads.pop()
+
+
+def known_revisions() -> set[str]:
+    return set(_revision_graph())
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("select version_num from alembic_version")).scalar()
+
+
+def backup_sqlite(db_file: Path, reason: str) -> Path:
+    """Copy a SQLite database with SQLite's online backup API; return the copy's path."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = db_file.with_name(f"{db_file.stem}.{reason}-{stamp}.bak.sqlite3")
+    src = sqlite3.connect(str(db_file))
+    try:
+        dst = sqlite3.connect(str(target))
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    log.info("backup of %s written to %s", db_file, target)
+    return target
+
+
+def _check_sqlite_file(db_file: Path, *, create: bool) -> None:
+    if db_file.exists():
+        if db_file.is_dir():
+            raise DatabaseError(f"「{db_file}」はフォルダです。データベースのファイルを指定してください。")
+        with db_file.open("rb") as fh:
+            head = fh.read(16)
+        if head and head != b"SQLite format 3\x00":
+            raise DatabaseError(
+                f"「{db_file}」は planDesk のデータベース（SQLite）ではありません。",
+                hint="ファイルを確認するか、別のファイル名を指定してください。",
+            )
+        return
+    if not create:
+        raise DatabaseError(
+            f"データベース「{db_file}」がありません。",
+            hint="plandesk init で作成してください。",
+        )
+    folder = db_file.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / f".plandesk-write-test-{datetime.now().timestamp()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise DatabaseError(
+            f"フォルダ「{folder}」に書き込めません（{exc.strerror or exc}）。",
+            hint="書き込みできるフォルダを --db で指定してください。",
+        ) from exc
+
+
+def translate_operational_error(exc: Exception, where: str) -> DatabaseError:
+    """A Japanese message for a driver error (locked, read-only, corrupt …)."""
+    text = str(getattr(exc, "orig", exc)).lower()
+    if "locked" in text or "busy" in text:
+        msg = f"データベース「{where}」は他のプログラムが使用中です（ロックされています）。"
+        hint = "しばらく待ってからやり直してください。"
+    elif "readonly" in text or "read-only" in text or "attempt to write" in text:
+        msg = f"データベース「{where}」は読み取り専用で、書き込めません。"
+        hint = "ファイルの属性や権限を確認してください。"
+    elif "not a database" in text or "malformed" in text or "corrupt" in text:
+        msg = f"データベース「{where}」は壊れているか、データベースではありません。"
+        hint = "バックアップ（*.bak.sqlite3）から戻すか、plandesk init --force で作り直してください。"
+    elif "unable to open" in text:
+        msg = f"データベース「{where}」を開けません。"
+        hint = "パスとフォルダの権限を確認してください。"
+    else:
+        msg = f"データベース「{where}」でエラーが発生しました：{getattr(exc, 'orig', exc)}"
+        hint = ""
+    return DatabaseError(msg, hint=hint)
+
+
+def open_database(target: str, *, create: bool = True, migrate: bool = True) -> Engine:
+    """Open (and create or migrate) the database named by ``target``.
+
+    A database from a newer planDesk is refused; before migrating an existing SQLite
+    database a backup copy is made. Raises DatabaseError with a Japanese message.
+    """
+    url = database_url(target)
+    db_file = sqlite_path(url)
+    if db_file is not None:
+        _check_sqlite_file(db_file, create=create)
+    engine = create_db_engine(url)
+    where = str(db_file) if db_file else url
+    try:
+        current = current_revision(engine)
+        head = head_revision()
+        if current is not None and current not in known_revisions():
+            raise DatabaseError(
+                f"データベース「{where}」は新しいバージョンの planDesk で作成されています"
+                f"（スキーマ {current}）。",
+                hint="planDesk を最新版に更新してから開いてください。このデータベースは変更していません。",
+            )
+        if current is None and _has_foreign_tables(engine):
+            raise DatabaseError(
+                f"「{where}」は planDesk のデータベースではありません（他のデータを含んでいます）。"
+            )
+        if current != head and migrate:
+            if current is not None and db_file is not None:
+                backup_sqlite(db_file, f"before-migrate-{current}")
+            from alembic import command
+
+            command.upgrade(alembic_config(engine), "head")
+    except (OperationalError, SADatabaseError) as exc:
+        engine.dispose()
+        raise translate_operational_error(exc, where) from exc
+    except DatabaseError:
+        engine.dispose()
+        raise
+    return engine
+
+
+def _has_foreign_tables(engine: Engine) -> bool:
+    names = set(inspect(engine).get_table_names())
+    return bool(names - {"alembic_version"})

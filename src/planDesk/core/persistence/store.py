@@ -1,0 +1,167 @@
+"""The one way to change data: a repository facade with a short session per call.
+
+Every operation — from the GUI, the command line or a merge — runs inside
+``Store.write(...)``: one transaction, audit-log entries written in the same transaction,
+and a ``Change`` returned that tells the caller (the GUI) what to refresh. Readers use
+``Store.read()`` and get detached objects (``expire_on_commit=False``) or the plain
+dataclasses of ``plan_view``; no session outlives a call.
+"""
+
+from __future__ import annotations
+
+import getpass
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from planDesk.core.domain.model import AuditEntry
+from planDesk.core.persistence.database import open_database, sqlite_path, translate_operational_error
+
+
+def _system_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+_clock: Callable[[], datetime] = _system_clock
+
+
+def now() -> datetime:
+    """The current time (UTC, aware) from the one clock every operation and export reads."""
+    return _clock()
+
+
+def use_clock(clock: Callable[[], datetime] | None) -> Callable[[], datetime]:
+    """Replace the clock (tests order events without sleeping); None restores the system
+    clock. Returns the clock that was in use."""
+    global _clock
+    previous, _clock = _clock, clock or _system_clock
+    return previous
+
+
+def default_actor() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name on some locked-down PCs
+        return "unknown"
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one operation changed: the GUI refreshes only these."""
+
+    operation: str
+    summary: str
+    plan_id: int | None = None
+    entities: frozenset[tuple[str, int]] = frozenset()
+    batch: str | None = None
+
+    def touches(self, entity: str) -> bool:
+        return any(kind == entity for kind, _ in self.entities)
+
+
+@dataclass
+class WriteContext:
+    """Handed to an operation: its session and its audit log."""
+
+    session: Session
+    actor: str
+    operation: str
+    batch: str
+    plan_id: int | None = None
+    entities: set[tuple[str, int]] = field(default_factory=set)
+
+    def audit(
+        self,
+        entity: str,
+        entity_id: int | None,
+        summary: str,
+        *,
+        before: dict[str, Any] | None = None,
+        after: dict[str, Any] | None = None,
+        plan_id: int | None = None,
+    ) -> None:
+        """Record one change in the audit log (same transaction as the change)."""
+        if entity_id is not None:
+            self.entities.add((entity, entity_id))
+        self.session.add(
+            AuditEntry(
+                at=now(),
+                actor=self.actor,
+                plan_id=plan_id if plan_id is not None else self.plan_id,
+                operation=self.operation,
+                entity=entity,
+                entity_id=entity_id,
+                summary=summary,
+                before=before,
+                after=after,
+                batch=self.batch,
+            )
+        )
+
+
+class Store:
+    """The database of one planDesk session (a file or a server URL)."""
+
+    def __init__(self, engine: Engine, actor: str | None = None) -> None:
+        self.engine = engine
+        self.actor = actor or default_actor()
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._write_engine = engine.execution_options(plandesk_write=True)
+        self._write_sessions = sessionmaker(self._write_engine, expire_on_commit=False)
+
+    @classmethod
+    def open(cls, target: str, *, create: bool = True, actor: str | None = None) -> Store:
+        return cls(open_database(target, create=create), actor)
+
+    @property
+    def location(self) -> str:
+        path = sqlite_path(str(self.engine.url))
+        return str(path) if path else self.engine.url.render_as_string(hide_password=True)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A short read-only session; objects stay usable after it closes."""
+        try:
+            # Closing (not rolling back) ends the read transaction without expiring the
+            # objects, so they stay readable after the session is gone.
+            with self._sessions() as session:
+                yield session
+        except (OperationalError, SADatabaseError) as exc:
+            raise translate_operational_error(exc, self.location) from exc
+
+    @contextmanager
+    def write(self, operation: str, *, plan_id: int | None = None) -> Iterator[WriteContext]:
+        """One transaction: commit on success, roll back everything on any error."""
+        try:
+            with self._write_sessions() as session, session.begin():
+                ctx = WriteContext(
+                    session=session,
+                    actor=self.actor,
+                    operation=operation,
+                    batch=str(uuid.uuid4()),
+                    plan_id=plan_id,
+                )
+                yield ctx
+        except (OperationalError, SADatabaseError) as exc:
+            raise translate_operational_error(exc, self.location) from exc
+
+    @staticmethod
+    def change_of(ctx: WriteContext, summary: str) -> Change:
+        return Change(
+            operation=ctx.operation,
+            summary=summary,
+            plan_id=ctx.plan_id,
+            entities=frozenset(ctx.entities),
+            batch=ctx.batch,
+        )

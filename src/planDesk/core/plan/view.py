@@ -1,0 +1,550 @@
+"""Plain, detached views of a plan for the edges (GUI, printouts, JSON, exports).
+
+``load_plan`` reads a whole plan revision in a handful of queries and returns frozen
+dataclasses: widgets and printers never hold live ORM objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from planDesk.core.domain import codes
+from planDesk.core.domain.model import (
+    Department,
+    Goal,
+    Initiative,
+    InitiativeDepartment,
+    Kpi,
+    KpiActual,
+    Plan,
+    Policy,
+    ProgressReport,
+    PromotionItem,
+    ReportFigure,
+    ReportingCycle,
+    ReportResult,
+    RoadmapStep,
+    RoadmapStepGoal,
+    StepProgress,
+)
+from planDesk.core.errors import NotFoundError
+
+
+@dataclass(frozen=True, slots=True)
+class DepartmentView:
+    id: int
+    name: str
+    pseudo: str | None
+    retired: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class GoalView:
+    id: int
+    mark: str
+    text: str
+    target_start_fy: int | None
+    target_end_fy: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class KpiView:
+    id: int
+    name: str
+    unit: str
+    direction: str
+    baseline: float | None
+    baseline_as_of: date | None
+    baseline_as_of_fy: int | None
+    target: float | None
+    target_fy: int | None
+    goal_mark: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class StepView:
+    id: int
+    label: str
+    start_fy: int
+    start_quarter: int | None
+    start_month: int | None
+    end_fy: int
+    end_quarter: int | None
+    end_month: int | None
+    kind: str
+    inferred: bool
+    goal_marks: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FigureView:
+    label: str
+    value: float
+    unit: str
+
+
+@dataclass(frozen=True, slots=True)
+class ResultView:
+    heading: str
+    text: str
+    figures: tuple[FigureView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ReportView:
+    id: int
+    initiative_id: int
+    department: str
+    department_id: int
+    fy: int
+    half: int
+    status: str
+    evaluation: str | None
+    activities: str
+    issues: str
+    direction: str | None
+    next_steps: str
+    return_comment: str
+    kpi_actuals: tuple[tuple[int, float | None], ...]
+    step_states: tuple[tuple[int, str], ...]
+    results: tuple[ResultView, ...]
+    updated_by: str
+    updated_at: datetime | None
+    submitted_at: datetime | None
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class InitiativeView:
+    id: int
+    uid: str
+    code: str
+    number: int
+    title: str
+    policy_id: int
+    policy_title: str
+    item_id: int
+    item_title: str
+    departments: tuple[DepartmentView, ...]
+    departments_more: bool
+    priority: bool
+    new_in_fy: int | None
+    overview: str
+    status: str
+    status_heading: str
+    goals: tuple[GoalView, ...]
+    kpis: tuple[KpiView, ...]
+    steps: tuple[StepView, ...]
+    reports: tuple[ReportView, ...]
+    retired: bool
+    version: int
+
+    @property
+    def department_names(self) -> tuple[str, ...]:
+        return tuple(d.name for d in self.departments)
+
+
+@dataclass(frozen=True, slots=True)
+class ItemView:
+    id: int
+    number: int
+    code: str
+    title: str
+    retired: bool
+    initiatives: tuple[InitiativeView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PolicyView:
+    id: int
+    number: int
+    code: str
+    title: str
+    retired: bool
+    items: tuple[ItemView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class GlossaryView:
+    index_label: str
+    term: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class PlanView:
+    id: int
+    key: str
+    name: str
+    municipality: str
+    vision: str
+    purpose: str
+    period_note: str
+    start_fy: int
+    end_fy: int
+    revision: str
+    revision_fy: int
+    level_labels: tuple[str, str, str]
+    numbering: str
+    is_current: bool
+    evaluation_scale: tuple[tuple[str, str], ...]
+    directions: tuple[str, ...]
+    departments: tuple[DepartmentView, ...]
+    policies: tuple[PolicyView, ...]
+    glossary: tuple[GlossaryView, ...]
+    priority_notes: tuple[tuple[str, str], ...]
+
+    def initiatives(self, *, include_retired: bool = False) -> Iterator[InitiativeView]:
+        """Every initiative in plan order."""
+        for policy in self.policies:
+            for item in policy.items:
+                for ini in item.initiatives:
+                    if include_retired or not ini.retired:
+                        yield ini
+
+    def fiscal_years(self) -> range:
+        return range(self.start_fy, self.end_fy + 1)
+
+
+@dataclass(frozen=True, slots=True)
+class PlanSummary:
+    id: int
+    key: str
+    name: str
+    municipality: str
+    revision: str
+    start_fy: int
+    end_fy: int
+    is_current: bool
+
+
+def list_plans(session: Session) -> list[PlanSummary]:
+    rows = session.scalars(select(Plan).order_by(Plan.id)).all()
+    return [
+        PlanSummary(p.id, p.key, p.name, p.municipality, p.revision, p.start_fy, p.end_fy,
+                    p.is_current)
+        for p in rows
+    ]
+
+
+def resolve_plan_id(session: Session, key_or_id: str | int | None = None) -> int:
+    """The id of the plan named by key or id; default: the first current plan."""
+    stmt = select(Plan.id).where(Plan.is_current.is_(True)).order_by(Plan.id)
+    if isinstance(key_or_id, int):
+        stmt = select(Plan.id).where(Plan.id == key_or_id)
+    elif key_or_id:
+        stmt = stmt.where(Plan.key == key_or_id)
+        if key_or_id.isdigit():
+            stmt = select(Plan.id).where(Plan.id == int(key_or_id))
+    plan_id = session.scalars(stmt).first()
+    if plan_id is None:
+        if key_or_id:
+            raise NotFoundError(f"計画「{key_or_id}」はデータベースにありません。")
+        raise NotFoundError(
+            "データベースに計画がありません。",
+            hint="plandesk init --sample hitachinaka でサンプル計画を読み込んでください。",
+        )
+    return plan_id
+
+
+def load_plan(session: Session, plan_id: int, *, with_reports: bool = True) -> PlanView:
+    """Read one plan revision completely into plain dataclasses.
+
+    Everything below the plan row is read as plain rows, one query per table, never as ORM
+    objects: a plan of 10,000 initiatives has ~300,000 rows, and building ORM instances
+    for them made ``show --json`` ~10 times slower (bench/show_json.py).
+    """
+    plan = session.get(
+        Plan,
+        plan_id,
+        options=[
+            selectinload(Plan.departments),
+            selectinload(Plan.evaluation_grades),
+            selectinload(Plan.direction_choices),
+            selectinload(Plan.glossary),
+            selectinload(Plan.priority_notes),
+        ],
+    )
+    if plan is None:
+        raise NotFoundError(f"計画（ID {plan_id}）はデータベースにありません。")
+    style = plan.numbering
+    reports_by_ini: dict[int, list[ReportView]] = {}
+    if with_reports:
+        for rep in _load_reports(session, plan_id):
+            reports_by_ini.setdefault(rep.initiative_id, []).append(rep)
+    parts = _InitiativeParts.load(session, plan_id)
+
+    items_by_policy: dict[int, list[tuple[int, int, str, bool]]] = {}
+    for policy_id, item_id, number, title, retired in session.execute(
+        select(PromotionItem.policy_id, PromotionItem.id, PromotionItem.number, PromotionItem.title,
+               PromotionItem.retired)
+        .join(Policy, PromotionItem.policy_id == Policy.id)
+        .where(Policy.plan_id == plan_id)
+        .order_by(PromotionItem.position, PromotionItem.id)
+    ):
+        items_by_policy.setdefault(policy_id, []).append((item_id, number, title, retired))
+    policy_views = []
+    for pol_id, pol_number, pol_title, pol_retired in session.execute(
+        select(Policy.id, Policy.number, Policy.title, Policy.retired)
+        .where(Policy.plan_id == plan_id)
+        .order_by(Policy.position, Policy.id)
+    ):
+        item_views = []
+        for item_id, item_number, item_title, item_retired in items_by_policy.get(pol_id, []):
+            ini_views = tuple(
+                parts.view(row, pol_id, pol_number, pol_title, item_id, item_number, item_title, style,
+                           reports_by_ini.get(row.id, []))
+                for row in parts.initiatives.get(item_id, [])
+            )
+            item_views.append(
+                ItemView(item_id, item_number, codes.item_code(style, pol_number, item_number),
+                         item_title, item_retired, ini_views)
+            )
+        policy_views.append(
+            PolicyView(pol_id, pol_number, codes.policy_code(style, pol_number), pol_title,
+                       pol_retired, tuple(item_views))
+        )
+    return PlanView(
+        id=plan.id,
+        key=plan.key,
+        name=plan.name,
+        municipality=plan.municipality,
+        vision=plan.vision,
+        purpose=plan.purpose,
+        period_note=plan.period_note,
+        start_fy=plan.start_fy,
+        end_fy=plan.end_fy,
+        revision=plan.revision,
+        revision_fy=plan.revision_fy,
+        level_labels=(plan.level1_label, plan.level2_label, plan.level3_label),
+        numbering=plan.numbering,
+        is_current=plan.is_current,
+        evaluation_scale=tuple((g.code, g.label) for g in plan.evaluation_grades),
+        directions=tuple(d.label for d in plan.direction_choices),
+        departments=tuple(DepartmentView(d.id, d.name, d.pseudo, d.retired)
+                          for d in plan.departments),
+        policies=tuple(policy_views),
+        glossary=tuple(GlossaryView(g.index_label, g.term, g.text) for g in plan.glossary),
+        priority_notes=tuple((n.title, n.text) for n in plan.priority_notes),
+    )
+
+
+def _grouped(result: Any) -> dict[int, list[Any]]:
+    """Rows grouped by their first column (the parent's id), in query order.
+
+    Rows are read positionally: attribute access on a Row costs several times more, which
+    adds up over the ~300,000 rows of a 10,000-initiative plan.
+    """
+    out: dict[int, list[Any]] = {}
+    for row in result.all():
+        out.setdefault(row[0], []).append(row)
+    return out
+
+
+@dataclass
+class _InitiativeParts:
+    """The rows of a plan's initiatives and of everything they hold, keyed by parent id."""
+
+    initiatives: dict[int, list[Any]]  # by item id
+    departments: dict[int, list[Any]]
+    goals: dict[int, list[Any]]
+    kpis: dict[int, list[Any]]
+    steps: dict[int, list[Any]]
+    step_marks: dict[int, list[Any]]
+
+    @classmethod
+    def load(cls, session: Session, plan_id: int) -> _InitiativeParts:
+        ini_ids = (select(Initiative.id)
+                   .join(PromotionItem, Initiative.item_id == PromotionItem.id)
+                   .join(Policy, PromotionItem.policy_id == Policy.id)
+                   .where(Policy.plan_id == plan_id))
+        ini = Initiative
+        conn = session.connection()  # plain Core rows: no ORM result processing
+        return cls(
+            initiatives=_grouped(conn.execute(
+                select(ini.item_id, ini.id, ini.uid, ini.number, ini.title, ini.departments_more,
+                       ini.priority, ini.new_in_fy, ini.overview, ini.status_text, ini.status_heading,
+                       ini.retired, ini.version)
+                .where(ini.id.in_(ini_ids))
+                .order_by(ini.position, ini.id))),
+            departments=_grouped(conn.execute(
+                select(InitiativeDepartment.initiative_id, Department.id, Department.name,
+                       Department.pseudo, Department.retired)
+                .join(Department, InitiativeDepartment.department_id == Department.id)
+                .where(InitiativeDepartment.initiative_id.in_(ini_ids))
+                .order_by(InitiativeDepartment.position, InitiativeDepartment.id))),
+            goals=_grouped(conn.execute(
+                select(Goal.initiative_id, Goal.id, Goal.mark, Goal.text, Goal.target_start_fy,
+                       Goal.target_end_fy)
+                .where(Goal.initiative_id.in_(ini_ids))
+                .order_by(Goal.position, Goal.id))),
+            kpis=_grouped(conn.execute(
+                select(Kpi.initiative_id, Kpi.id, Kpi.name, Kpi.unit, Kpi.direction, Kpi.baseline,
+                       Kpi.baseline_as_of, Kpi.baseline_as_of_fy, Kpi.target, Kpi.target_fy, Kpi.goal_id)
+                .where(Kpi.initiative_id.in_(ini_ids))
+                .order_by(Kpi.position, Kpi.id))),
+            steps=_grouped(conn.execute(
+                select(RoadmapStep.initiative_id, RoadmapStep.id, RoadmapStep.label, RoadmapStep.start_fy,
+                       RoadmapStep.start_quarter, RoadmapStep.start_month, RoadmapStep.end_fy,
+                       RoadmapStep.end_quarter, RoadmapStep.end_month, RoadmapStep.kind,
+                       RoadmapStep.inferred)
+                .where(RoadmapStep.initiative_id.in_(ini_ids))
+                .order_by(RoadmapStep.position, RoadmapStep.id))),
+            step_marks=_grouped(conn.execute(
+                select(RoadmapStepGoal.step_id, Goal.mark)
+                .join(Goal, RoadmapStepGoal.goal_id == Goal.id)
+                .join(RoadmapStep, RoadmapStepGoal.step_id == RoadmapStep.id)
+                .where(RoadmapStep.initiative_id.in_(ini_ids))
+                .order_by(RoadmapStepGoal.id))),
+        )
+
+    def view(self, row: Any, pol_id: int, pol_number: int, pol_title: str, item_id: int,
+             item_number: int, item_title: str, style: str, reports: list[ReportView]) -> InitiativeView:
+        (_, ini_id, uid, number, title, departments_more, priority, new_in_fy, overview, status_text,
+         status_heading, retired, version) = row
+        goals = self.goals.get(ini_id, [])
+        marks = {g[1]: g[2] for g in goals}
+        step_marks = self.step_marks
+        return InitiativeView(
+            id=ini_id,
+            uid=uid,
+            code=codes.initiative_code(style, pol_number, item_number, number),
+            number=number,
+            title=title,
+            policy_id=pol_id,
+            policy_title=pol_title,
+            item_id=item_id,
+            item_title=item_title,
+            departments=tuple(DepartmentView(d_id, name, pseudo, d_retired)
+                              for _, d_id, name, pseudo, d_retired in self.departments.get(ini_id, [])),
+            departments_more=departments_more,
+            priority=priority,
+            new_in_fy=new_in_fy,
+            overview=overview,
+            status=status_text,
+            status_heading=status_heading,
+            goals=tuple(GoalView(g_id, mark, text, start, end) for _, g_id, mark, text, start, end in goals),
+            kpis=tuple(KpiView(k_id, name, unit, direction, baseline, as_of, as_of_fy, target, target_fy,
+                               marks.get(goal_id) if goal_id else None)
+                       for (_, k_id, name, unit, direction, baseline, as_of, as_of_fy, target, target_fy,
+                            goal_id) in self.kpis.get(ini_id, [])),
+            steps=tuple(StepView(s_id, label, start_fy, start_q, start_m, end_fy, end_q, end_m, kind, inferred,
+                                 tuple(m[1] for m in step_marks.get(s_id, [])))
+                        for (_, s_id, label, start_fy, start_q, start_m, end_fy, end_q, end_m, kind,
+                             inferred) in self.steps.get(ini_id, [])),
+            reports=tuple(sorted(reports, key=lambda r: (r.fy, r.half, r.department))),
+            retired=retired,
+            version=version,
+        )
+
+
+def _load_reports(session: Session, plan_id: int) -> list[ReportView]:
+    """Every report of the plan, read as rows (see load_plan)."""
+    def of_plan(stmt: Any) -> Any:
+        return (stmt.join(ReportingCycle, ProgressReport.cycle_id == ReportingCycle.id)
+                .where(ReportingCycle.plan_id == plan_id))
+
+    conn = session.connection()  # plain Core rows: no ORM result processing
+    actuals = _grouped(conn.execute(of_plan(
+        select(KpiActual.report_id, KpiActual.kpi_id, KpiActual.value)
+        .join(ProgressReport, KpiActual.report_id == ProgressReport.id))))
+    states = _grouped(conn.execute(of_plan(
+        select(StepProgress.report_id, StepProgress.step_id, StepProgress.state)
+        .join(ProgressReport, StepProgress.report_id == ProgressReport.id))))
+    figures = _grouped(conn.execute(of_plan(
+        select(ReportFigure.result_id, ReportFigure.label, ReportFigure.value, ReportFigure.unit)
+        .join(ReportResult, ReportFigure.result_id == ReportResult.id)
+        .join(ProgressReport, ReportResult.report_id == ProgressReport.id))
+        .order_by(ReportFigure.position, ReportFigure.id)))
+    results = _grouped(conn.execute(of_plan(
+        select(ReportResult.report_id, ReportResult.id, ReportResult.heading, ReportResult.text)
+        .join(ProgressReport, ReportResult.report_id == ProgressReport.id))
+        .order_by(ReportResult.position, ReportResult.id)))
+    r = ProgressReport
+    rows = conn.execute(of_plan(
+        select(r.id, r.initiative_id, Department.name, r.department_id, ReportingCycle.fy,
+               ReportingCycle.half, r.status, r.evaluation_code, r.activities, r.issues, r.direction,
+               r.next_steps, r.return_comment, r.updated_by, r.updated_at, r.submitted_at, r.version)
+        .join(Department, r.department_id == Department.id))).all()
+    return [
+        ReportView(
+            id=rep_id,
+            initiative_id=ini_id,
+            department=dept,
+            department_id=dept_id,
+            fy=fy,
+            half=half,
+            status=status,
+            evaluation=evaluation,
+            activities=activities,
+            issues=issues,
+            direction=direction,
+            next_steps=next_steps,
+            return_comment=return_comment,
+            kpi_actuals=tuple(sorted((a[1], a[2]) for a in actuals.get(rep_id, []))),
+            step_states=tuple(sorted((s[1], s[2]) for s in states.get(rep_id, []))),
+            results=tuple(ResultView(res[2], res[3], tuple(FigureView(f[1], f[2], f[3])
+                                                           for f in figures.get(res[1], [])))
+                          for res in results.get(rep_id, [])),
+            updated_by=updated_by,
+            updated_at=updated_at,
+            submitted_at=submitted_at,
+            version=version,
+        )
+        for (rep_id, ini_id, dept, dept_id, fy, half, status, evaluation, activities, issues, direction,
+             next_steps, return_comment, updated_by, updated_at, submitted_at, version) in rows
+    ]
+
+
+def report_view(r: ProgressReport) -> ReportView:
+    return ReportView(
+        id=r.id,
+        initiative_id=r.initiative_id,
+        department=r.department.name,
+        department_id=r.department_id,
+        fy=r.cycle.fy,
+        half=r.cycle.half,
+        status=r.status,
+        evaluation=r.evaluation_code,
+        activities=r.activities,
+        issues=r.issues,
+        direction=r.direction,
+        next_steps=r.next_steps,
+        return_comment=r.return_comment,
+        kpi_actuals=tuple(sorted((a.kpi_id, a.value) for a in r.kpi_actuals)),
+        step_states=tuple(sorted((s.step_id, s.state) for s in r.step_states)),
+        results=tuple(
+            ResultView(res.heading, res.text,
+                       tuple(FigureView(f.label, f.value, f.unit) for f in res.figures))
+            for res in r.results
+        ),
+        updated_by=r.updated_by,
+        updated_at=r.updated_at,
+        submitted_at=r.submitted_at,
+        version=r.version,
+    )
+
+
+def load_initiative_reports(session: Session, initiative_id: int) -> tuple[ReportView, ...]:
+    """Every report of one initiative (all departments and cycles), in the plan's order.
+
+    The GUI refreshes one initiative after a save with this instead of reloading the plan.
+    """
+    rows = session.scalars(
+        select(ProgressReport)
+        .where(ProgressReport.initiative_id == initiative_id)
+        .options(
+            selectinload(ProgressReport.department),
+            selectinload(ProgressReport.cycle),
+            selectinload(ProgressReport.kpi_actuals),
+            selectinload(ProgressReport.step_states),
+            selectinload(ProgressReport.results).selectinload(ReportResult.figures),
+        )
+    ).all()
+    return tuple(sorted((report_view(r) for r in rows), key=lambda r: (r.fy, r.half, r.department)))

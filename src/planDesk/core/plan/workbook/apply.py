@@ -1,0 +1,123 @@
+"""``plandesk import-plan``: create a plan from a plan workbook, or update one in place.
+
+A plan key not in the database creates the plan (as ``plandesk init`` does, keeping the
+workbook's initiative IDs). A key that is there updates the current revision in place,
+so a department's drafts stay attached to their initiatives: initiatives are matched by
+ID (uid) — renamed, renumbered and moved ones are reported as such, ones missing from the
+file are retired (never deleted; their reports stay) and listed, new ones are added.
+Goals are matched by mark, KPIs and steps by name/label; a KPI or step that has reported
+values is kept even when the file drops it (and said so). One transaction, a backup
+first, an audit entry per changed initiative and one for the import.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from planDesk.core.domain.model import Plan
+from planDesk.core.domain.round_records import PlanImport
+from planDesk.core.errors import UserError
+from planDesk.core.persistence import database
+from planDesk.core.persistence.store import Store, WriteContext, now
+from planDesk.core.plan.samples import create_plan
+from planDesk.core.plan.workbook.read import PlanWorkbook, read_plan_workbook
+from planDesk.core.plan.workbook.update import update_plan
+
+
+@dataclass
+class PlanImportResult:
+    plan_id: int
+    created: bool
+    lines: list[str] = field(default_factory=list)
+    summary: str = ""
+    dry_run: bool = False
+
+
+class _DryRun(Exception):
+    def __init__(self, result: PlanImportResult) -> None:
+        super().__init__("dry run")
+        self.result = result
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    if value is None:
+        return None
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+def import_plan(store: Store, path: Path, *, dry_run: bool = False) -> PlanImportResult:
+    """Create or update the plan of the workbook at ``path``; ``dry_run`` changes nothing."""
+    book = read_plan_workbook(path)
+    key = book.data["plan"]["key"]
+    with store.read() as s:
+        current = s.scalars(select(Plan).where(Plan.key == key, Plan.is_current.is_(True))
+                            .order_by(Plan.id)).first()
+        if current is not None and book.source == "handout" and book.exported_at is not None:
+            newest = s.scalar(select(func.max(PlanImport.exported_at)).where(PlanImport.plan_id == current.id))
+            if newest is not None and _aware(newest) > _aware(book.exported_at):  # type: ignore[operator]
+                raise UserError(
+                    f"{path.name}：この計画ブックは、前回取り込んだ計画ブックより前に出力されたものです。"
+                    "古い計画で上書きしないよう、取り込みませんでした。",
+                    hint="情報政策課から最新の計画ブックを受け取って取り込んでください。")
+    if not dry_run:
+        db_file = database.sqlite_path(str(store.engine.url))
+        if db_file is not None and current is not None:
+            database.backup_sqlite(db_file, "before-import-plan")
+    try:
+        with store.write("import-plan") as ctx:
+            if current is None:
+                result = _create(ctx, book)
+            else:
+                result = PlanImportResult(plan_id=current.id, created=False)
+                update_plan(ctx, current.id, book.data, result.lines)
+                n = len(result.lines)
+                name, rev = book.data["plan"]["name"], book.data["plan"]["revision"]
+                result.summary = (f"計画「{name}」（{rev}）を更新しました（変更 {n} 件）" if n
+                                  else f"計画「{name}」に変更はありません")
+            _record(ctx, book, result)
+            if dry_run:
+                result.dry_run = True
+                raise _DryRun(result)
+            return result
+    except _DryRun as dry:
+        dry.result.summary = "（確認のみ：何も変更していません）" + dry.result.summary
+        return dry.result
+
+
+def _create(ctx: WriteContext, book: PlanWorkbook) -> PlanImportResult:
+    data = book.data
+    plan = create_plan(ctx, data)
+    # create_plan gives initiatives new ids: keep the workbook's, and its retired flags
+    # (the relationships hold the rows in the order of the spec).
+    for pol, pol_d in zip(plan.policies, data["policies"], strict=True):
+        pol.retired = bool(pol_d.get("retired"))
+        for item, item_d in zip(pol.items, pol_d["items"], strict=True):
+            item.retired = bool(item_d.get("retired"))
+            for ini, ini_d in zip(item.initiatives, item_d["initiatives"], strict=True):
+                ini.uid = ini_d.get("uid") or ini.uid
+                ini.retired = bool(ini_d.get("retired"))
+    for dept, dept_d in zip(plan.departments, data["departments"], strict=True):
+        dept.retired = bool(dept_d.get("retired"))
+    ctx.session.flush()
+    n = sum(len(item_d["initiatives"]) for pol_d in data["policies"] for item_d in pol_d["items"])
+    label = data["plan"]["level_labels"][2]
+    summary = f"計画「{plan.name}」（{plan.revision}）を作成しました（{label} {n} 件）"
+    return PlanImportResult(plan_id=plan.id, created=True, summary=summary)
+
+
+def _record(ctx: WriteContext, book: PlanWorkbook, result: PlanImportResult) -> None:
+    exported = _aware(book.exported_at)
+    ctx.session.add(PlanImport(
+        plan_id=result.plan_id, file_name=book.path.name[:260], file_sha256=book.sha256, source=book.source,
+        source_revision=str(book.data["plan"]["revision"])[:100],
+        exported_at=exported.astimezone(UTC) if exported else None, imported_at=now(), actor=ctx.actor,
+        summary=result.summary))
+    ctx.plan_id = result.plan_id
+    ctx.audit("plan", result.plan_id, f"計画ブック「{book.path.name}」を取り込みました：{result.summary}",
+              after={"file": book.path.name, "source": book.source, "changes": result.lines[:200]},
+              plan_id=result.plan_id)
+

@@ -1,0 +1,275 @@
+"""Merging submission workbooks into the database (取込), one transaction per file.
+
+``merge_files`` reads every file within bounds (``submission_import``), checks it against
+the database (``submission_resolve``), computes the three-way diff (``submission_diff``)
+and — unless it is a dry run — applies the fields changed only in the file through
+``report_ops.apply_input``, records the conflicts for the division, and writes a merge
+record with every report's before and after so the whole merge can be undone
+(``submission_undo``). A SQLite database is backed up once before anything is applied.
+A refused file changes nothing; an identical file merged before changes nothing; a
+file older than one already merged for the department and cycle is refused as stale
+unless ``allow_stale``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, cast
+
+from sqlalchemy import Table, insert
+
+from planDesk.core.domain.keys import FieldKey
+from planDesk.core.domain.model import ProgressReport
+from planDesk.core.domain.round_records import MergeChange, MergeConflict, MergeRecord, SubmissionEvent
+from planDesk.core.errors import UserError
+from planDesk.core.persistence import database
+from planDesk.core.persistence.store import Store, WriteContext, now
+from planDesk.core.reports.bulk import BulkChange, apply_bulk
+from planDesk.core.reports.ops import ReportInput, get_or_create_cycle, snapshot
+from planDesk.core.submissions.diff import FileDiff, compute_diff
+from planDesk.core.submissions.read import ReadSubmission, read_submission
+from planDesk.core.submissions.resolve import ResolvedSubmission, resolve_submission
+from planDesk.core.xlsx.cells import Problem, SubmissionRefused
+from planDesk.core.xlsx.guard import require_defusedxml
+
+log = logging.getLogger(__name__)
+
+REFUSED_STATUSES = ("refused", "stale")
+
+
+@dataclass(frozen=True)
+class MergeOptions:
+    dry_run: bool = False
+    allow_stale: bool = False
+    expect_department: str | None = None
+    # False: each outcome drops its field-by-field diff once ``on_outcome`` has seen it, so
+    # merging a hundred large workbooks keeps one file's details in memory at a time.
+    keep_diffs: bool = True
+
+
+@dataclass
+class FileOutcome:
+    """What happened to one file: merged, preview (dry run), duplicate, stale or refused."""
+
+    path: Path
+    status: str
+    messages: list[str] = field(default_factory=list)
+    diff: FileDiff | None = None
+    merge_id: int | None = None
+    backup: Path | None = None
+    # kept when the diff is dropped (MergeOptions.keep_diffs=False)
+    department: str = ""
+    cycle: str = ""
+    applied: int = 0
+    conflicts: int = 0
+    unchanged: int = 0
+    edited: bool = False
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    def summarise(self) -> None:
+        d = self.diff
+        if d is not None:
+            self.department, self.cycle = d.resolved.department, d.resolved.cycle_label
+            self.applied, self.conflicts = len(d.to_apply), len(d.conflicts)
+            self.unchanged, self.edited = len(d.of_kind("unchanged", "same")), d.resolved.edited
+
+    @property
+    def refused(self) -> bool:
+        return self.status in REFUSED_STATUSES
+
+
+def full_snapshot(report: ProgressReport) -> dict[str, Any]:
+    """report_ops.snapshot plus what undo needs to restore the status exactly."""
+    snap = snapshot(report)
+    submitted = report.submitted_at
+    if submitted is not None and submitted.tzinfo is None:
+        submitted = submitted.replace(tzinfo=UTC)  # SQLite hands back naive UTC
+    snap["submitted_at"] = submitted.astimezone(UTC).isoformat() if submitted else None
+    return snap
+
+
+def merge_files(store: Store, paths: Sequence[Path], options: MergeOptions = MergeOptions(),
+                progress: Callable[[int, int, str], None] | None = None,
+                on_outcome: Callable[[FileOutcome], None] | None = None) -> list[FileOutcome]:
+    """Merge (or with ``dry_run`` only diff) each file, one after the other in the order
+    given; return the outcomes in that order (``on_outcome`` sees each as it is ready).
+
+    A file older than one merged before it — also earlier in the same run — is stale.
+    """
+    require_defusedxml()
+    outcomes: list[FileOutcome] = []
+    backup = None
+    db_file = database.sqlite_path(str(store.engine.url))
+    for i, path in enumerate(paths):
+        if progress:
+            progress(i, len(paths), path.name)
+        try:
+            sub = read_submission(path)
+        except UserError as exc:
+            outcome = FileOutcome(path, "refused", str(exc).splitlines())
+        else:
+            if backup is None and db_file is not None and not options.dry_run:
+                backup = database.backup_sqlite(db_file, "before-merge")  # once, before the first write
+            outcome = _merge_one(store, sub, options)
+            del sub
+        outcome.backup = backup
+        outcome.summarise()
+        if on_outcome:
+            on_outcome(outcome)
+        if not options.keep_diffs:
+            outcome.diff = None
+        outcomes.append(outcome)
+    if progress:
+        progress(len(paths), len(paths), "")
+    return outcomes
+
+
+def _check_department(res: ResolvedSubmission, options: MergeOptions) -> None:
+    if options.expect_department and options.expect_department.strip() != res.department:
+        raise SubmissionRefused(res.name, [Problem("", "", (
+            f"この提出ブックは「{res.department}」のものです（指定された部署：{options.expect_department}）。"))])
+
+
+def _merge_one(store: Store, sub: ReadSubmission, options: MergeOptions) -> FileOutcome:
+    outcome = FileOutcome(sub.path, "preview" if options.dry_run else "merged")
+    try:
+        if options.dry_run:
+            with store.read() as session:
+                res = resolve_submission(session, sub)
+                _check_department(res, options)
+                outcome.diff = compute_diff(session, res)
+            _flag(outcome, options)
+            return outcome
+        with store.write("merge-submission") as ctx:
+            res = resolve_submission(ctx.session, sub)
+            _check_department(res, options)
+            outcome.diff = diff = compute_diff(ctx.session, res)
+            _flag(outcome, options)
+            if outcome.status != "merged":
+                return outcome  # nothing written: the transaction commits empty
+            outcome.merge_id = apply_diff(ctx, diff)
+    except SubmissionRefused as exc:
+        outcome.status = "refused"
+        outcome.messages = str(exc).splitlines()
+    return outcome
+
+
+def _flag(outcome: FileOutcome, options: MergeOptions) -> None:
+    diff = outcome.diff
+    assert diff is not None
+    if diff.duplicate_of is not None:
+        d = diff.duplicate_of
+        outcome.status = "duplicate"
+        outcome.messages = [f"{outcome.name}：このファイルは取込 #{d.id}（{local_time(d.merged_at)}）で"
+                            "取り込み済みです。変更はありません。"]
+    elif diff.stale and not options.allow_stale:
+        newer = diff.newer_merge
+        assert newer is not None
+        outcome.status = "stale"
+        outcome.messages = [
+            f"{outcome.name}：このファイル（{local_time(diff.resolved.read.exported_at)} 出力）は、既に取り込んだ"
+            f"「{newer.file_name}」（{local_time(newer.exported_at)} 出力、取込 #{newer.id}）より古いため、"
+            "取り込みませんでした。",
+            "古いファイルの内容を取り込む場合は --allow-stale を付けてください（競合は競合として示されます）。",
+        ]
+
+
+def local_time(value: datetime | None) -> str:
+    if value is None:
+        return "日時不明"
+    aware = value if value.tzinfo else value.replace(tzinfo=UTC)
+    return aware.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def build_input(initiative_id: int, department_id: int, fy: int, half: int,
+                report: ProgressReport | None, fields: dict[str, Any]) -> ReportInput:
+    """The report's current values with ``fields`` (diff keys → new values) changed."""
+    data = ReportInput(initiative_id=initiative_id, department_id=department_id, fy=fy, half=half)
+    if report is not None:
+        data.activities, data.evaluation = report.activities, report.evaluation_code
+        data.issues, data.direction, data.next_steps = report.issues, report.direction, report.next_steps
+    for name, value in fields.items():
+        field = FieldKey(name)
+        kind, key = field.kind, field.ident
+        if kind in ("activities", "issues", "next_steps"):
+            setattr(data, kind, value or "")
+        elif kind in ("evaluation", "direction"):
+            setattr(data, kind, value)
+        elif kind == "kpi":
+            data.kpi_actuals[int(key)] = value
+        elif kind == "step" and value is not None:
+            data.step_states[int(key)] = value
+    return data
+
+
+def apply_diff(ctx: WriteContext, diff: FileDiff) -> int:
+    """Apply the fields changed only in the file, record conflicts; return the merge id."""
+    res = diff.resolved
+    read = res.read
+    ctx.plan_id = res.plan_id
+    s = ctx.session
+    cycle = get_or_create_cycle(s, res.plan_id, res.fy, res.half)
+    exported = read.exported_at.astimezone(UTC) if read.exported_at else None
+    record = MergeRecord(
+        batch=ctx.batch, plan_id=res.plan_id, department_id=res.department_id, cycle_id=cycle.id,
+        file_name=read.name[:260], file_sha256=read.sha256, export_id=read.meta["export_id"][:36],
+        exported_at=exported, exported_by=read.meta.get("exported_by", "")[:100],
+        base_mode=read.meta["base_mode"], content_hash=read.meta["content_hash"][:64],
+        values_digest=res.values_digest, edited=res.edited, stale=diff.stale,
+        filled_by=read.cover("filled_by")[:100], contact=read.cover("contact")[:200],
+        merged_at=now(), actor=ctx.actor)
+    s.add(record)
+    s.flush()
+    by_ini: dict[int, dict[str, Any]] = {}
+    for c in diff.to_apply:
+        by_ini.setdefault(c.initiative_id, {})[c.field] = c.theirs
+    changes = [BulkChange(ini_id, fields, diff.masters[ini_id].version if ini_id in diff.masters else None)
+               for ini_id, fields in by_ini.items()]
+    labels = {ini_id: f"{title}／{res.department}／{res.cycle_label}"
+              for ini_id, (_c, title) in res.initiatives.items()}
+    results = apply_bulk(ctx, plan_id=res.plan_id, department_id=res.department_id, cycle_id=cycle.id,
+                         changes=changes, source=f"取込：{read.name}", labels=labels)
+    stamp = now()
+    if results:
+        s.execute(insert(cast(Table, MergeChange.__table__)), [
+            {"merge_id": record.id, "report_id": r.report_id, "initiative_id": r.initiative_id, "kind": "apply",
+             "created": r.created, "fields": by_ini[r.initiative_id], "before": r.before, "after": r.after,
+             "version_after": r.version, "at": stamp} for r in results])
+    for c in diff.conflicts:
+        s.add(MergeConflict(merge_id=record.id, initiative_id=c.initiative_id, department_id=res.department_id,
+                            cycle_id=cycle.id, field=c.field, field_label=c.label, sheet=c.sheet, cell=c.cell,
+                            base=c.base, master=c.master, theirs=c.theirs, state="open"))
+    record.applied_fields = len(diff.to_apply)
+    record.conflicts = len(diff.conflicts)
+    record.unchanged_fields = len(diff.of_kind("unchanged", "same"))
+    record.summary = (f"{read.name}（{res.department}／{res.cycle_label}）：適用 {record.applied_fields} 項目、"
+                      f"競合 {record.conflicts} 件、変更なし {record.unchanged_fields} 項目"
+                      + ("、Excel で編集" if res.edited else "") + ("、古いファイル" if diff.stale else ""))
+    s.add(SubmissionEvent(plan_id=res.plan_id, department_id=res.department_id, cycle_id=cycle.id,
+                          kind="merged", at=now(), actor=ctx.actor, note=record.summary, merge_id=record.id))
+    s.flush()
+    ctx.audit("merge", record.id, f"提出ブックを取り込みました（取込 #{record.id}）：{record.summary}",
+              after={"file": read.name, "sha256": read.sha256, "department": res.department,
+                     "cycle": res.cycle_label, "applied": record.applied_fields, "conflicts": record.conflicts})
+    return record.id
+
+
+def mark_submitted(ctx: WriteContext, report: ProgressReport, source: str) -> None:
+    """A merged report is the department's submission: 下書き → 提出済 (audited)."""
+    if report.status != "draft":
+        return
+    before = snapshot(report)
+    report.status = "submitted"
+    report.submitted_at = now()
+    report.version += 1
+    report.updated_by = ctx.actor
+    report.updated_at = now()
+    ctx.session.flush()
+    ctx.audit("report", report.id, f"報告を提出済にしました（{source}）", before=before, after=snapshot(report))

@@ -1,0 +1,390 @@
+"""Reading a submission workbook within bounds (no database needed for this step).
+
+After ``xlsx_guard`` has checked the archive, openpyxl opens it read-only and without
+links or macros; only the metadata rows and the rows and columns the metadata names are
+read (the sheet's dimension tag is never trusted), so a workbook that claims a cell at
+XFD1048576 costs nothing. Every input cell is checked: no formulas, no error values,
+text within Excel's limit with control characters removed, numbers through
+``parse_number`` (full-width digits accepted). Any problem refuses the whole file with
+messages that name the file, sheet and cell. ``submission_resolve`` then checks the
+result against the database.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+
+from planDesk.core.domain.keys import FieldKey
+from planDesk.core.domain.numbers import NumberInputError, parse_number
+from planDesk.core.submissions.format import (
+    COVER_INPUTS,
+    COVER_ROWS,
+    FIELD_LABELS,
+    FORMAT_ID,
+    FORMAT_VERSION,
+    KPI_COLUMNS,
+    MAX_INPUT_CELLS,
+    META_FIRST_CELL_ROW,
+    META_KEYS_MAX,
+    REPORT_COLUMNS,
+    SHEET_COVER,
+    SHEET_KPIS,
+    SHEET_META,
+    SHEET_REPORTS,
+    SHEET_STEPS,
+    STEP_COLUMNS,
+    Column,
+    column_index,
+    meta_checksum,
+)
+from planDesk.core.xlsx.cells import MAX_CELL_TEXT, Problem, SubmissionRefused, clean_text, file_sha256
+from planDesk.core.xlsx.guard import DEFAULT_LIMITS, Limits, WorkbookRefused, read_checked, require_defusedxml
+
+log = logging.getLogger(__name__)
+
+_CELL_RE = re.compile(r"^([A-Z]{1,3})([1-9][0-9]{0,6})$")
+# Excel stores control characters in cell text as _x0007_ (openpyxl passes them through):
+# decoded here so that clean_text removes them (and _x000D_ becomes a line break).
+_EXCEL_ESCAPE = re.compile(r"_x(00[01][0-9A-Fa-f])_")
+SHEET_COLUMNS: dict[str, tuple[Column, ...]] = {
+    SHEET_REPORTS: REPORT_COLUMNS, SHEET_KPIS: KPI_COLUMNS, SHEET_STEPS: STEP_COLUMNS}
+# The column each kind of field must sit in (a metadata row pointing elsewhere is forged).
+FIELD_COLUMNS = {
+    SHEET_REPORTS: {k: column_index(REPORT_COLUMNS, k)
+                    for k in ("activities", "evaluation", "issues", "direction", "next_steps")},
+    SHEET_KPIS: {"kpi": column_index(KPI_COLUMNS, "actual")},
+    SHEET_STEPS: {"step": column_index(STEP_COLUMNS, "state")},
+}
+REQUIRED_KEYS = ("format", "format_version", "plan_key", "plan_revision", "department", "fy", "half",
+                 "exported_at", "export_id", "base_mode", "cell_count", "content_hash", "meta_checksum")
+
+
+@dataclass(slots=True)
+class InputValue:
+    """One input cell as read: where it is, what the metadata says, what it holds now."""
+
+    sheet: str
+    cell: str
+    uid: str
+    field: str
+    base: Any
+    base_version: int
+    raw: Any           # the value as typed (text cleaned); numbers already parsed
+    row: int = 0
+
+
+@dataclass
+class ReadSubmission:
+    """A workbook read and checked without the database."""
+
+    path: Path
+    name: str
+    sha256: str
+    meta: dict[str, str]
+    values: list[InputValue] = field(default_factory=list)
+    row_ids: dict[tuple[str, int], tuple[str, str]] = field(default_factory=dict)  # (sheet,row)→(uid,key)
+    problems: list[Problem] = field(default_factory=list)  # cell problems; the file is refused
+
+    @property
+    def department(self) -> str:
+        return self.meta["department"]
+
+    @property
+    def fy(self) -> int:
+        return int(self.meta["fy"])
+
+    @property
+    def half(self) -> int:
+        return int(self.meta["half"])
+
+    @property
+    def exported_at(self) -> datetime | None:
+        try:
+            return datetime.fromisoformat(self.meta["exported_at"])
+        except ValueError:
+            return None
+
+    def cover(self, key: str) -> str:
+        for v in self.values:
+            if v.sheet == SHEET_COVER and v.field == key:
+                return str(v.raw or "")
+        return ""
+
+
+def read_submission(path: Path, limits: Limits = DEFAULT_LIMITS) -> ReadSubmission:
+    """Read and check a submission workbook; raise WorkbookRefused or SubmissionRefused.
+
+    Problems in single cells do not raise here: they are in ``problems`` and
+    ``resolve_submission`` refuses the file listing them with its own.
+    """
+    require_defusedxml()
+    data = read_checked(path, limits)
+    name = path.name
+    try:
+        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False,
+                           keep_vba=False, rich_text=False)
+    except Exception as exc:  # anything openpyxl raises on a malformed or hostile file
+        log.info("workbook %s not readable: %r", name, exc)
+        raise _unreadable(name, exc) from exc
+    try:
+        return _read(wb, path, data)
+    except (SubmissionRefused, WorkbookRefused):
+        raise
+    except Exception as exc:
+        log.info("workbook %s failed while reading cells: %r", name, exc)
+        raise _unreadable(name, exc) from exc
+    finally:
+        wb.close()
+
+
+def _unreadable(name: str, exc: Exception) -> WorkbookRefused:
+    kind = type(exc).__name__
+    chain: BaseException | None = exc
+    while chain is not None:  # openpyxl wraps the parser's error in a ValueError
+        if type(chain).__module__.startswith("defusedxml"):
+            return WorkbookRefused(name, "XML の実体宣言（DTD）を含む、細工されたファイルです。"
+                                   "安全のため読み込みません。")
+        chain = chain.__cause__ or chain.__context__
+    if isinstance(exc, MemoryError):
+        return WorkbookRefused(name, "ブックが大きすぎて読み込めません。")
+    return WorkbookRefused(
+        name, f"ブックを読み込めません。壊れているか、Excel 以外で作られた不正な形式です（{kind}）。",
+        hint="Excel で開けるか確認し、保存し直したファイルを送ってもらってください。")
+
+
+def _read(wb: Any, path: Path, data: bytes) -> ReadSubmission:
+    name = path.name
+    if SHEET_META not in wb.sheetnames:
+        raise WorkbookRefused(
+            name, "planDesk の提出用ブックではありません（識別用の隠しシートがありません）。",
+            hint="planDesk で出力した提出用ブックに入力して送ってもらってください。")
+    meta, rows = _read_meta(wb[SHEET_META], name)
+    sub = ReadSubmission(path=path, name=name, sha256=file_sha256(data), meta=meta)
+    problems: list[Problem] = []
+    for sheet in (SHEET_COVER, SHEET_REPORTS, SHEET_KPIS, SHEET_STEPS):
+        if sheet not in wb.sheetnames:
+            problems.append(Problem(sheet, "", "シートがありません（削除または名前の変更はできません）。"))
+    if problems:
+        raise SubmissionRefused(name, problems)
+    by_sheet: dict[str, list[InputValue]] = {}
+    for r in rows:
+        by_sheet.setdefault(r.sheet, []).append(r)
+    _read_cover(wb[SHEET_COVER], by_sheet.pop(SHEET_COVER, []), problems)
+    for sheet in (SHEET_REPORTS, SHEET_KPIS, SHEET_STEPS):
+        _read_sheet(wb[sheet], sheet, by_sheet.pop(sheet, []), sub, problems)
+    for sheet in by_sheet:
+        problems.append(Problem(SHEET_META, "", f"メタデータが不明なシート「{sheet}」を指しています。"))
+    if any(p.sheet == SHEET_META for p in problems):
+        raise SubmissionRefused(name, problems)  # the metadata itself is wrong: nothing else matters
+    # Problems in cells are kept: the database check adds its own and reports them all at once.
+    sub.problems = problems
+    sub.values = rows
+    return sub
+
+
+def _meta_text(cell: Any, name: str, where: str) -> str:
+    if cell.data_type == "f":
+        raise WorkbookRefused(name, "識別用の隠しシートに式が入っています。改ざんされたファイルです。",
+                              sheet=SHEET_META, cell=where)
+    value = cell.value
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _read_meta(ws: Any, name: str) -> tuple[dict[str, str], list[InputValue]]:
+    pairs: dict[str, str] = {}
+    for row in ws.iter_rows(min_row=1, max_row=META_KEYS_MAX, min_col=1, max_col=2):
+        key = _meta_text(row[0], name, f"A{row[0].row}" if hasattr(row[0], "row") else "A")
+        if key:
+            pairs[key] = _meta_text(row[1], name, f"B{row[0].row}")
+    if pairs.get("format") != FORMAT_ID:
+        raise WorkbookRefused(name, "planDesk の提出用ブックではありません（識別情報が違います）。",
+                              hint="planDesk で出力した提出用ブックに入力して送ってもらってください。")
+    if pairs.get("format_version") != str(FORMAT_VERSION):
+        version = pairs.get("format_version")
+        raise WorkbookRefused(name, f"この planDesk では読めない版の提出用ブックです（形式 {version}）。",
+                              hint="planDesk を最新版に更新してください。")
+    missing = [k for k in REQUIRED_KEYS if not pairs.get(k)]
+    if missing:
+        raise WorkbookRefused(name, "識別情報が欠けています（" + "、".join(missing) + "）。"
+                              "改ざんされたか壊れたファイルです。", sheet=SHEET_META)
+    try:
+        count = int(pairs["cell_count"])
+        int(pairs["fy"]), int(pairs["half"])
+    except ValueError as exc:
+        raise WorkbookRefused(name, "識別情報の数値が正しくありません。改ざんされたか壊れたファイルです。",
+                              sheet=SHEET_META) from exc
+    if not 0 < count <= MAX_INPUT_CELLS:
+        raise WorkbookRefused(name, f"識別情報の入力セル数（{count:,}）が範囲外です。"
+                              "改ざんされたか壊れたファイルです。", sheet=SHEET_META)
+    rows: list[InputValue] = []
+    raw_rows: list[list[Any]] = []
+    last = META_FIRST_CELL_ROW + count - 1
+    for row in ws.iter_rows(min_row=META_FIRST_CELL_ROW, max_row=last, min_col=1, max_col=6):
+        if any(c.data_type == "f" for c in row):
+            raise WorkbookRefused(name, "識別用の隠しシートに式が入っています。改ざんされたファイルです。",
+                                  sheet=SHEET_META)
+        values = [c.value for c in row]
+        raw_rows.append(values)
+        sheet, cell, uid, fld, base, version = values
+        if not (isinstance(sheet, str) and isinstance(cell, str) and isinstance(fld, str)):
+            raise WorkbookRefused(name, "識別用の隠しシートの内容が壊れています。", sheet=SHEET_META)
+        rows.append(InputValue(sheet, cell, str(uid or ""), fld, base,
+                               int(version) if isinstance(version, int | float) else 0, None))
+    if pairs["meta_checksum"] != meta_checksum(pairs, raw_rows):
+        raise WorkbookRefused(name, "識別用の隠しシートが変更されています（チェックサムが一致しません）。"
+                              "改ざんされたか壊れたファイルです。",
+                              hint="planDesk で出力し直した提出用ブックを送ってもらってください。")
+    return pairs, rows
+
+
+def _split(ref: str) -> tuple[int, int] | None:
+    m = _CELL_RE.match(ref)
+    if not m:
+        return None
+    col = 0
+    for ch in m.group(1):
+        col = col * 26 + ord(ch) - 64
+    return int(m.group(2)), col
+
+
+def _read_cover(ws: Any, values: list[InputValue], problems: list[Problem]) -> None:
+    last = max(COVER_ROWS[k] for k in COVER_INPUTS)
+    grid = {(c.row, c.column): c for row in ws.iter_rows(min_row=1, max_row=last, min_col=1, max_col=2)
+            for c in row if hasattr(c, "row")}
+    for v in values:
+        pos = _split(v.cell)
+        if v.field not in COVER_INPUTS or pos is None or pos != (COVER_ROWS[v.field], 2):
+            problems.append(Problem(SHEET_META, "", f"表紙の入力セル {v.cell} の指定が正しくありません。"))
+            continue
+        v.raw = _text_value(grid.get(pos), FIELD_LABELS[v.field], SHEET_COVER, v.cell, problems)
+
+
+def _read_sheet(ws: Any, sheet: str, values: list[InputValue], sub: ReadSubmission,
+                problems: list[Problem]) -> None:
+    if not values:
+        return
+    columns = SHEET_COLUMNS[sheet]
+    id_col = column_index(columns, "id")
+    key_col = column_index(columns, "key") if sheet != SHEET_REPORTS else 0
+    by_row: dict[int, list[tuple[int, InputValue]]] = {}
+    seen: set[tuple[int, int]] = set()
+    for v in values:
+        pos = _split(v.cell)
+        kind = FieldKey(v.field).kind
+        if pos is None or FIELD_COLUMNS[sheet].get(kind) != pos[1] or pos[0] < 4:
+            problems.append(Problem(SHEET_META, "",
+                                    f"入力セル {sheet}!{v.cell}（{v.field}）の指定が正しくありません。"))
+            continue
+        if pos in seen:
+            problems.append(Problem(SHEET_META, "", f"入力セル {sheet}!{v.cell} が重複しています。"))
+            continue
+        seen.add(pos)
+        v.row = pos[0]
+        by_row.setdefault(pos[0], []).append((pos[1], v))
+    if not by_row:
+        return
+    found: set[int] = set()
+    # Only the rows and columns the metadata names are read: the dimension tag is not trusted.
+    for r, row in enumerate(ws.iter_rows(min_row=min(by_row), max_row=max(by_row), min_col=1,
+                                         max_col=len(columns)), start=min(by_row)):
+        if r not in by_row:
+            continue
+        found.add(r)
+        uid = _plain(row[id_col - 1])
+        key = _plain(row[key_col - 1]) if key_col else ""
+        for col, v in by_row[r]:
+            expected_key = FieldKey(v.field).ident
+            if uid != v.uid or key != expected_key:
+                problems.append(Problem(sheet, v.cell, "この行の取組・項目が出力時と違います。"
+                                        "行の挿入・削除・並べ替えをせずに入力してください。"))
+                continue
+            sub.row_ids[(sheet, r)] = (uid, key)
+            label = _field_label(sheet, v.field)
+            if sheet == SHEET_KPIS:
+                v.raw = _number_value(row[col - 1], label, sheet, v.cell, problems)
+            else:
+                v.raw = _text_value(row[col - 1], label, sheet, v.cell, problems)
+    for r in sorted(set(by_row) - found):
+        problems.append(Problem(sheet, by_row[r][0][1].cell,
+                                "入力欄の行がありません（行が削除された可能性があります）。"))
+
+
+def _plain(cell: Any) -> str:
+    value = getattr(cell, "value", None)
+    return "" if value is None else str(value)
+
+
+def _field_label(sheet: str, fld: str) -> str:
+    if sheet == SHEET_KPIS:
+        return f"指標「{fld.split(':', 1)[1]}」の実績値"
+    if sheet == SHEET_STEPS:
+        return f"工程「{fld.split(':', 1)[1]}」の状況"
+    return FIELD_LABELS.get(fld, fld)
+
+
+def _formula_or_error(cell: Any, label: str, sheet: str, ref: str, problems: list[Problem]) -> bool:
+    if cell is None:
+        return False
+    if cell.data_type == "f" or not isinstance(cell.value, str | int | float | datetime | date | time | None):
+        problems.append(Problem(sheet, ref, f"{label}に式が入っています。式は使えません。値を直接入力してください。"))
+        return True
+    if cell.data_type == "e":
+        problems.append(Problem(sheet, ref, f"{label}がエラー値（{cell.value}）です。正しい値を入力してください。"))
+        return True
+    return False
+
+
+def _text_value(cell: Any, label: str, sheet: str, ref: str, problems: list[Problem]) -> str | None:
+    if cell is None or _formula_or_error(cell, label, sheet, ref, problems):
+        return None
+    value = cell.value
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        problems.append(Problem(sheet, ref, f"{label}に TRUE/FALSE が入っています。文字で入力してください。"))
+        return None
+    if isinstance(value, float):
+        text = str(int(value)) if value.is_integer() else repr(value)
+    elif isinstance(value, datetime):
+        text = value.date().isoformat() if value.time() == time() else value.isoformat(sep=" ")
+    elif isinstance(value, date | time):
+        text = value.isoformat()
+    else:
+        text = str(value)
+    text = clean_text(_EXCEL_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text))
+    if len(text) > MAX_CELL_TEXT:
+        problems.append(Problem(sheet, ref, f"{label}が {len(text):,} 文字あります。"
+                                f"{MAX_CELL_TEXT:,} 文字以内にしてください。"))
+        return None
+    return text if text.strip() else None
+
+
+def _number_value(cell: Any, label: str, sheet: str, ref: str, problems: list[Problem]) -> float | None:
+    if cell is None or _formula_or_error(cell, label, sheet, ref, problems):
+        return None
+    value = cell.value
+    if isinstance(value, datetime | date | time):
+        problems.append(Problem(sheet, ref, f"{label}が日付になっています。数値を入力してください。"))
+        return None
+    if isinstance(value, str):
+        value = clean_text(value)
+        if len(value) > 100:
+            problems.append(Problem(sheet, ref, f"{label}：数値として長すぎます。数値を入力してください。"))
+            return None
+    try:
+        return parse_number(value, label)
+    except NumberInputError as exc:
+        problems.append(Problem(sheet, ref, f"{exc}。"))
+        return None

@@ -1,0 +1,70 @@
+"""The tracker (提出状況) as a workbook: one row per department, coloured by state."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from openpyxl.styles import PatternFill
+from openpyxl.utils import get_column_letter
+
+from planDesk.core.atomic import write_atomically
+from planDesk.core.domain.fiscal import format_date_wareki
+from planDesk.core.persistence.store import now
+from planDesk.core.plan.view import PlanView
+from planDesk.core.submissions.scope import CycleRef
+from planDesk.core.submissions.tracker import STATES, TrackerRow
+from planDesk.core.xlsx.styles import (
+    BOLD,
+    CENTER,
+    HEADER_FILL,
+    SMALL,
+    TITLE,
+    japanese_workbook,
+    print_setup,
+    put,
+)
+
+STATE_FILLS = {
+    "not_submitted": PatternFill("solid", start_color="F8CBAD"),
+    "submitted": PatternFill("solid", start_color="FFE699"),
+    "merged": PatternFill("solid", start_color="C6EFCE"),
+    "returned": PatternFill("solid", start_color="D9D9D9"),
+}
+COLUMNS = (("部署", 18), ("状態", 9), ("担当する取組", 10), ("報告", 8), ("提出日", 16), ("取込日", 16),
+           ("差戻し日", 16), ("取り込んだファイル", 30), ("記入者", 14), ("未解決の競合", 10), ("備考", 36))
+
+
+def _date(value: datetime | None) -> str:
+    if value is None:
+        return ""
+    local = value.astimezone()
+    return f"{format_date_wareki(local.date())} {local:%H:%M}"
+
+
+def write_tracker_xlsx(plan: PlanView, cycle: CycleRef, rows: list[TrackerRow], out: Path) -> Path:
+    """Write the tracker to ``out`` atomically (A4 landscape, one page wide)."""
+    wb = japanese_workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "提出状況"
+    put(ws.cell(1, 1), f"提出状況（{cycle.label}）　{plan.name}", font=TITLE, border=None, align=None)
+    counts = {key: sum(1 for r in rows if r.state == key) for key in STATE_FILLS}
+    summary = "　".join(f"{label} {counts[key]}" for key, label in STATES.items())
+    local = now().astimezone()
+    put(ws.cell(2, 1), f"{summary}　（{format_date_wareki(local.date())} {local:%H:%M} 現在）", font=SMALL,
+        border=None, align=None)
+    for i, (header, width) in enumerate(COLUMNS, start=1):
+        put(ws.cell(3, i), header, font=BOLD, fill=HEADER_FILL, align=CENTER)
+        ws.column_dimensions[get_column_letter(i)].width = width
+    for r, row in enumerate(rows, start=4):
+        values = (row.department, row.state_label, row.initiatives, row.reported, _date(row.submitted_at),
+                  _date(row.merged_at), _date(row.returned_at), row.last_file, row.filled_by,
+                  row.open_conflicts or None, row.note)
+        for c, value in enumerate(values, start=1):
+            put(ws.cell(r, c), value, fill=STATE_FILLS[row.state] if c == 2 else None)
+    ws.freeze_panes = "B4"
+    ws.auto_filter.ref = f"A3:{get_column_letter(len(COLUMNS))}{max(4, len(rows) + 3)}"
+    print_setup(ws, title_rows="3:3", header_left=plan.name, header_right=f"提出状況　{cycle.label}")
+    write_atomically(out, lambda tmp: wb.save(tmp))
+    return out

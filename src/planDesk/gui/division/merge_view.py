@@ -1,0 +1,306 @@
+"""The division's merge screen: drop submission workbooks, see the diff, merge, resolve, undo.
+
+Files dropped on the widget (or chosen with 追加…) are checked and diffed at once without
+changing anything (``merge_files`` with ``dry_run``); the list shows each file's state and
+counts, the lower table the selected file's changes (新規 / 変更 / 競合) or why it is
+refused. 取り込む merges the files that can be merged; the 競合 tab resolves conflicts by
+choosing a side and the 履歴 tab undoes a merge. Every write is a core operation; the
+widget takes a Store and a plan id and re-emits what changed for the host window.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planDesk.core.domain.numbers import format_number
+from planDesk.core.domain.workflow import STEP_STATE_LABELS
+from planDesk.core.errors import UserError
+from planDesk.core.persistence.store import Store
+from planDesk.core.submissions.diff import FieldChange
+from planDesk.core.submissions.merge import FileOutcome, MergeOptions, merge_files
+from planDesk.core.submissions.undo import merge_history, open_conflicts, resolve_conflict, undo_merge
+from planDesk.gui.error_handling import show_user_error
+
+MAX_SHOWN = 200
+
+
+def show_value(value: Any, field: str) -> str:
+    if value is None or value == "":
+        return "（空）"
+    if field.startswith("step:"):
+        return STEP_STATE_LABELS.get(str(value), str(value))
+    if isinstance(value, int | float):
+        return format_number(float(value))
+    text = str(value)
+    return text if len(text) <= MAX_SHOWN else text[:MAX_SHOWN] + "…"
+
+
+def _table(parent: QWidget, headers: list[str], name: str) -> QTableWidget:
+    table = QTableWidget(0, len(headers), parent)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setAccessibleName(name)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.verticalHeader().setVisible(False)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+    table.setRowCount(len(rows))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.setItem(r, c, QTableWidgetItem(value))
+
+
+class MergeView(QWidget):
+    """取込: submission workbooks into the database, with the diff shown first."""
+
+    changed = Signal(object)  # after a merge, resolution or undo (the host refreshes its views)
+
+    def __init__(self, store: Store, plan_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store, self.plan_id = store, plan_id
+        self.paths: list[Path] = []
+        self.outcomes: list[FileOutcome] = []
+        self.setAcceptDrops(True)
+        self.hint = QLabel(self.tr("提出ブック（.xlsx）をここにドロップするか、「追加」で選んでください。"
+                                   "取り込む前に差分を確認できます。"), self)
+        self.add_button = QPushButton(self.tr("追加(&A)…"), self)
+        self.clear_button = QPushButton(self.tr("クリア(&L)"), self)
+        self.stale_box = QCheckBox(self.tr("古いファイルも取り込む"), self)
+        self.merge_button = QPushButton(self.tr("取り込む(&M)"), self)
+        self.files = _table(self, [self.tr("ファイル"), self.tr("状態"), self.tr("部署"), self.tr("報告サイクル"),
+                                   self.tr("適用"), self.tr("競合"), self.tr("変更なし"), self.tr("Excel で編集")],
+                            self.tr("提出ブックの一覧"))
+        self.files.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.changes = _table(self, [self.tr("種別"), self.tr("コード"), self.tr("取組"), self.tr("項目"),
+                                     self.tr("データベース"), self.tr("提出"), self.tr("セル")], self.tr("変更の一覧"))
+        self.messages = QPlainTextEdit(self)
+        self.messages.setReadOnly(True)
+        self.messages.setAccessibleName(self.tr("取り込めない理由"))
+        self.conflicts = _table(self, ["No.", self.tr("ファイル"), self.tr("部署"), self.tr("取組"), self.tr("項目"),
+                                       self.tr("出力時"), self.tr("データベース"), self.tr("提出")],
+                                self.tr("未解決の競合"))
+        self.take_file = QPushButton(self.tr("提出の値を採用(&F)"), self)
+        self.take_master = QPushButton(self.tr("データベースの値を残す(&K)"), self)
+        self.history = _table(self, ["No.", self.tr("日時"), self.tr("部署"), self.tr("サイクル"), self.tr("ファイル"),
+                                     self.tr("適用"), self.tr("競合"), self.tr("状態")], self.tr("取込の履歴"))
+        self.undo_button = QPushButton(self.tr("この取込を取り消す(&U)"), self)
+        self._layout()
+        self.add_button.clicked.connect(self.choose_files)
+        self.clear_button.clicked.connect(self.clear)
+        self.merge_button.clicked.connect(self.merge)
+        self.stale_box.toggled.connect(lambda _on: self._update_buttons())
+        self.files.itemSelectionChanged.connect(self._show_selected)
+        self.take_file.clicked.connect(lambda: self.resolve("file"))
+        self.take_master.clicked.connect(lambda: self.resolve("master"))
+        self.undo_button.clicked.connect(self.undo_selected)
+        self.refresh_lists()
+        self._update_buttons()
+
+    def _layout(self) -> None:
+        bar = QHBoxLayout()
+        for w in (self.add_button, self.clear_button):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        bar.addWidget(self.stale_box)
+        bar.addWidget(self.merge_button)
+        detail = QSplitter(Qt.Orientation.Vertical, self)
+        detail.addWidget(self.files)
+        detail.addWidget(self.changes)
+        detail.addWidget(self.messages)
+        preview = QWidget(self)
+        pl = QVBoxLayout(preview)
+        pl.addWidget(self.hint)
+        pl.addLayout(bar)
+        pl.addWidget(detail)
+        conflict_page = QWidget(self)
+        cl = QVBoxLayout(conflict_page)
+        cl.addWidget(self.conflicts)
+        cb = QHBoxLayout()
+        cb.addStretch(1)
+        cb.addWidget(self.take_file)
+        cb.addWidget(self.take_master)
+        cl.addLayout(cb)
+        history_page = QWidget(self)
+        hl = QVBoxLayout(history_page)
+        hl.addWidget(self.history)
+        hb = QHBoxLayout()
+        hb.addStretch(1)
+        hb.addWidget(self.undo_button)
+        hl.addLayout(hb)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(preview, self.tr("取込(&I)"))
+        self.tabs.addTab(conflict_page, self.tr("競合"))
+        self.tabs.addTab(history_page, self.tr("履歴"))
+        QVBoxLayout(self).addWidget(self.tabs)
+
+    # --- files in: drop or choose, then a dry run -----------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.add_files(paths)
+
+    def choose_files(self) -> None:
+        names, _filter = QFileDialog.getOpenFileNames(self, self.tr("提出ブックを選ぶ"), "",
+                                                      self.tr("Excel ブック (*.xlsx);;すべてのファイル (*)"))
+        if names:
+            self.add_files([Path(n) for n in names])
+
+    def add_files(self, paths: list[Path]) -> None:
+        """Add files and show what merging them would do (nothing is changed)."""
+        for p in paths:
+            if p not in self.paths:
+                self.paths.append(p)
+        self.preview()
+
+    def clear(self) -> None:
+        self.paths, self.outcomes = [], []
+        self._show_outcomes()
+
+    def _run(self, dry_run: bool) -> list[FileOutcome]:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            return merge_files(self.store, self.paths, MergeOptions(dry_run=dry_run,
+                                                                    allow_stale=self.stale_box.isChecked()),
+                               progress=lambda *_a: QApplication.processEvents())
+        finally:
+            QApplication.restoreOverrideCursor()
+
+    def preview(self) -> None:
+        try:
+            self.outcomes = self._run(dry_run=True)
+        except UserError as exc:
+            show_user_error(self, exc)
+            return
+        self._show_outcomes()
+
+    # --- the lists ----------------------------------------------------------------------
+
+    def _status(self, o: FileOutcome) -> str:
+        return {"preview": self.tr("取込可"), "merged": self.tr("取込済"), "duplicate": self.tr("取込済み（変更なし）"),
+                "stale": self.tr("古いファイル"), "refused": self.tr("取り込めません")}[o.status]
+
+    def _show_outcomes(self) -> None:
+        rows = []
+        for o in self.outcomes:
+            d = o.diff
+            res = d.resolved if d else None
+            rows.append([o.name, self._status(o), res.department if res else "", res.cycle_label if res else "",
+                         str(len(d.to_apply)) if d else "", str(len(d.conflicts)) if d else "",
+                         str(len(d.of_kind("unchanged", "same"))) if d else "",
+                         (self.tr("はい") if res.edited else self.tr("いいえ")) if res else ""])
+        _fill(self.files, rows)
+        if rows:
+            self.files.selectRow(0)
+        else:
+            _fill(self.changes, [])
+            self.messages.clear()
+        self._update_buttons()
+
+    def _show_selected(self) -> None:
+        rows = self.files.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self.outcomes):
+            return
+        o = self.outcomes[rows[0].row()]
+        changes: list[FieldChange] = o.diff.of_kind("new", "apply", "conflict") if o.diff else []
+        _fill(self.changes, [[self.tr(c.kind_label), c.code, c.title, c.label, show_value(c.master, c.field),
+                              show_value(c.theirs, c.field), f"{c.sheet}!{c.cell}"] for c in changes])
+        self.messages.setPlainText("\n".join(o.messages))
+
+    def _mergeable(self) -> list[FileOutcome]:
+        return [o for o in self.outcomes if o.status == "preview"
+                or (o.status == "stale" and self.stale_box.isChecked())]
+
+    def _update_buttons(self) -> None:
+        self.merge_button.setEnabled(bool(self._mergeable()))
+        self.take_file.setEnabled(self.conflicts.rowCount() > 0)
+        self.take_master.setEnabled(self.conflicts.rowCount() > 0)
+        self.undo_button.setEnabled(self.history.rowCount() > 0)
+
+    def refresh_lists(self) -> None:
+        self._conflict_ids = [c.id for c in open_conflicts(self.store, self.plan_id)]
+        _fill(self.conflicts, [[str(c.id), c.file_name, c.department, c.initiative, c.field_label,
+                                show_value(c.base, c.field), show_value(c.master, c.field),
+                                show_value(c.theirs, c.field)] for c in open_conflicts(self.store, self.plan_id)])
+        history = list(reversed(merge_history(self.store, self.plan_id)))
+        self._merge_ids = [h.id for h in history]
+        _fill(self.history, [[f"#{h.id}", h.merged_at.astimezone().strftime("%Y/%m/%d %H:%M"), h.department,
+                              h.cycle, h.file_name, str(h.applied), str(h.conflicts),
+                              self.tr("取消済") if h.undone_at else self.tr("有効")] for h in history])
+        self.tabs.setTabText(1, self.tr("競合（{0}）").replace("{0}", str(len(self._conflict_ids))))
+        self._update_buttons()
+
+    # --- writes ---------------------------------------------------------------------------
+
+    def merge(self) -> None:
+        """Merge the files that can be merged (one transaction each, a backup first)."""
+        paths = [o.path for o in self._mergeable()]
+        if not paths:
+            return
+        keep, self.paths = self.paths, paths
+        try:
+            done = self._run(dry_run=False)
+        except UserError as exc:
+            show_user_error(self, exc)
+            return
+        finally:
+            self.paths = keep
+        by_path = {o.path: o for o in done}
+        self.outcomes = [by_path.get(o.path, o) for o in self.outcomes]
+        self._show_outcomes()
+        self.refresh_lists()
+        self.changed.emit(done)
+
+    def resolve(self, take: str) -> None:
+        rows = self.conflicts.selectionModel().selectedRows()
+        if not rows:
+            return
+        try:
+            change = resolve_conflict(self.store, self._conflict_ids[rows[0].row()], take)
+        except UserError as exc:
+            show_user_error(self, exc)
+            return
+        self.refresh_lists()
+        self.changed.emit(change)
+
+    def undo_selected(self) -> None:
+        rows = self.history.selectionModel().selectedRows()
+        if not rows:
+            return
+        try:
+            change = undo_merge(self.store, self._merge_ids[rows[0].row()])
+        except UserError as exc:
+            show_user_error(self, exc)
+            return
+        self.refresh_lists()
+        self.changed.emit(change)

@@ -1,0 +1,279 @@
+"""The plan as a tree (policy → promotion item → initiative) for QTreeView.
+
+Nodes are kept in one flat list and addressed by their position in it (the index's
+internal id), so the model holds no Python objects inside QModelIndex. The tree's shape
+comes from the plan; the columns that depend on who is looking and on the reporting
+cycle (評価, 報告状況) are recomputed by ``set_context`` without rebuilding the tree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from planDesk.core.domain.fiscal import format_fy_short
+from planDesk.core.domain.workflow import NOT_STARTED
+from planDesk.core.plan.view import InitiativeView, PlanView
+from planDesk.gui.identity import Identity
+from planDesk.gui.labels import status_label
+from planDesk.gui.plan.report_index import Cycle, ReportIndex, Summary
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()  # the invisible root, as a default argument
+
+POLICY, ITEM, INITIATIVE = 0, 1, 2
+
+COL_NAME, COL_FLAGS, COL_DEPTS, COL_EVAL, COL_STATUS = range(5)
+
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2  # the policy / item / initiative database id
+TOTAL_ROLE = Qt.ItemDataRole.UserRole + 3  # initiatives under a group node
+TITLE_ROLE = Qt.ItemDataRole.UserRole + 4  # a group's label without its count
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 5  # report status code of an initiative
+
+_STATUS_COLOURS = {
+    NOT_STARTED: "#9a3412",
+    "draft": "#1d4ed8",
+    "submitted": "#047857",
+    "confirmed": "#374151",
+}
+
+
+@dataclass(slots=True)
+class Node:
+    kind: int
+    ref_id: int
+    parent: int  # position of the parent node, -1 for top level
+    row: int
+    label: str
+    children: list[int] = field(default_factory=list)
+    initiative: InitiativeView | None = None
+    total: int = 0
+
+
+class PlanTreeModel(QAbstractItemModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._nodes: list[Node] = []
+        self._top: list[int] = []
+        self._plan: PlanView | None = None
+        self._summaries: dict[int, Summary] = {}
+        self._pos_of: dict[int, int] = {}  # initiative id → node position
+        self._headers = [self.tr("名称"), self.tr("区分"), self.tr("担当部署"), self.tr("進捗評価"),
+                         self.tr("報告状況")]
+
+    # -- building ---------------------------------------------------------------------------
+
+    def set_plan(self, plan: PlanView) -> None:
+        self.beginResetModel()
+        self._plan = plan
+        self._nodes = []
+        self._top = []
+        self._summaries = {}
+        self._pos_of = {}
+        l1, l2, _ = plan.level_labels
+        for p_row, pol in enumerate(p for p in plan.policies if not p.retired):
+            p_pos = self._add(Node(POLICY, pol.id, -1, p_row, f"{l1}{pol.code}　{pol.title}"))
+            self._top.append(p_pos)
+            for i_row, item in enumerate(i for i in pol.items if not i.retired):
+                i_pos = self._add(Node(ITEM, item.id, p_pos, i_row, f"{l2}{item.code}　{item.title}"))
+                self._nodes[p_pos].children.append(i_pos)
+                for n_row, ini in enumerate(x for x in item.initiatives if not x.retired):
+                    pos = self._add(Node(INITIATIVE, ini.id, i_pos, n_row, f"{ini.code}　{ini.title}",
+                                         initiative=ini))
+                    self._nodes[i_pos].children.append(pos)
+                    self._pos_of[ini.id] = pos
+                self._nodes[i_pos].total = len(self._nodes[i_pos].children)
+                self._nodes[p_pos].total += self._nodes[i_pos].total
+        self._headers[COL_NAME] = "／".join(plan.level_labels)
+        self.endResetModel()
+
+    def _add(self, node: Node) -> int:
+        self._nodes.append(node)
+        return len(self._nodes) - 1
+
+    def set_context(self, reports: ReportIndex, identity: Identity | None, cycle: Cycle) -> None:
+        """Recompute the per-user, per-cycle columns (評価, 報告状況)."""
+        self._summaries = {
+            n.ref_id: reports.summary(n.initiative, identity, cycle)
+            for n in self._nodes if n.initiative is not None
+        }
+        self._emit_columns_changed()
+
+    def update_initiative(self, reports: ReportIndex, identity: Identity | None, cycle: Cycle,
+                          initiative_id: int) -> None:
+        """After a save: refresh one initiative's row only."""
+        pos = self._pos_of.get(initiative_id)
+        if pos is None:
+            return
+        n = self._nodes[pos]
+        assert n.initiative is not None
+        self._summaries[initiative_id] = reports.summary(n.initiative, identity, cycle)
+        self.dataChanged.emit(self.createIndex(n.row, COL_EVAL, pos), self.createIndex(n.row, COL_STATUS, pos))
+
+    def _emit_columns_changed(self) -> None:
+        for n in self._nodes:
+            if n.kind == ITEM and n.children:
+                first, last = self._nodes[n.children[0]], self._nodes[n.children[-1]]
+                self.dataChanged.emit(self.createIndex(first.row, COL_EVAL, n.children[0]),
+                                      self.createIndex(last.row, COL_STATUS, n.children[-1]))
+
+    # -- lookup -------------------------------------------------------------------------------
+
+    @property
+    def plan(self) -> PlanView | None:
+        return self._plan
+
+    def initiatives(self) -> list[InitiativeView]:
+        return [n.initiative for n in self._nodes if n.initiative is not None]
+
+    def initiative(self, initiative_id: int) -> InitiativeView | None:
+        pos = self._pos_of.get(initiative_id)
+        return None if pos is None else self._nodes[pos].initiative
+
+    def summary(self, initiative_id: int) -> Summary | None:
+        return self._summaries.get(initiative_id)
+
+    def group_counts(self, accepted: set[int]) -> dict[int, int]:
+        """Matching initiatives under each group node (by node position)."""
+        counts: dict[int, int] = {}
+        for n in self._nodes:
+            if n.kind == INITIATIVE and n.ref_id in accepted:
+                counts[n.parent] = counts.get(n.parent, 0) + 1
+                grand = self._nodes[n.parent].parent
+                counts[grand] = counts.get(grand, 0) + 1
+        return counts
+
+    def node_at(self, index: ModelIndex) -> Node | None:
+        if not index.isValid():
+            return None
+        return self._nodes[index.internalId()]
+
+    def index_of_initiative(self, initiative_id: int) -> QModelIndex:
+        pos = self._pos_of.get(initiative_id)
+        if pos is None:
+            return QModelIndex()
+        return self.createIndex(self._nodes[pos].row, 0, pos)
+
+    def groups_of(self, initiative_id: int) -> tuple[int, int] | None:
+        """(policy id, item id) of an initiative."""
+        pos = self._pos_of.get(initiative_id)
+        if pos is None:
+            return None
+        item = self._nodes[self._nodes[pos].parent]
+        return self._nodes[item.parent].ref_id, item.ref_id
+
+    # -- QAbstractItemModel --------------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: ModelIndex = _ROOT) -> QModelIndex:
+        if column < 0 or column >= len(self._headers) or row < 0:
+            return QModelIndex()
+        children = self._top if not parent.isValid() else self._nodes[parent.internalId()].children
+        if parent.isValid() and parent.column() != 0:
+            return QModelIndex()
+        if row >= len(children):
+            return QModelIndex()
+        return self.createIndex(row, column, children[row])
+
+    def parent(self, index: ModelIndex = _ROOT) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid():
+            return QModelIndex()
+        node = self._nodes[index.internalId()]
+        if node.parent < 0:
+            return QModelIndex()
+        return self.createIndex(self._nodes[node.parent].row, 0, node.parent)
+
+    def rowCount(self, parent: ModelIndex = _ROOT) -> int:
+        if not parent.isValid():
+            return len(self._top)
+        if parent.column() != 0:
+            return 0
+        return len(self._nodes[parent.internalId()].children)
+
+    def columnCount(self, parent: ModelIndex = _ROOT) -> int:
+        return len(self._headers)
+
+    def hasChildren(self, parent: ModelIndex = _ROOT) -> bool:
+        return self.rowCount(parent) > 0
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        node = self._nodes[index.internalId()]
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if node.kind == INITIATIVE:
+            flags |= Qt.ItemFlag.ItemNeverHasChildren
+        return flags
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(self._headers):
+            return self._headers[section]
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        node = self._nodes[index.internalId()]
+        col = index.column()
+        if role == KIND_ROLE:
+            return node.kind
+        if role == ID_ROLE:
+            return node.ref_id
+        if role == TOTAL_ROLE:
+            return node.total
+        if role == TITLE_ROLE:
+            return node.label
+        ini = node.initiative
+        if role == STATUS_ROLE:
+            summary = self._summaries.get(node.ref_id) if ini else None
+            return summary.status if summary else None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if ini is None:
+                if col == COL_NAME:
+                    return self.tr("{0}（{1}件）").format(node.label, node.total)
+                return None
+            return self._initiative_text(ini, col)
+        if role == Qt.ItemDataRole.FontRole and ini is None and col == COL_NAME:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and ini is not None and col == COL_STATUS:
+            summary = self._summaries.get(node.ref_id)
+            if summary and summary.status in _STATUS_COLOURS:
+                return QBrush(QColor(_STATUS_COLOURS[summary.status]))
+        return None
+
+    def _initiative_text(self, ini: InitiativeView, col: int) -> str | None:
+        if col == COL_NAME:
+            return f"{ini.code}　{ini.title}"
+        if col == COL_FLAGS:
+            flags = []
+            if ini.priority:
+                flags.append(self.tr("重点"))
+            if ini.new_in_fy is not None:
+                flags.append(self.tr("{0}新規").format(format_fy_short(ini.new_in_fy)))
+            return "・".join(flags)
+        if col == COL_DEPTS:
+            names = "、".join(ini.department_names)
+            return names + (self.tr("など") if ini.departments_more else "")
+        summary = self._summaries.get(ini.id)
+        if summary is None:
+            return None
+        if col == COL_EVAL:
+            return self._evaluation_label(summary.evaluation)
+        if col == COL_STATUS:
+            return status_label(summary.status) or None
+        return None
+
+    def _evaluation_label(self, code: str | None) -> str | None:
+        if not code or self._plan is None:
+            return None
+        for c, label in self._plan.evaluation_scale:
+            if c == code:
+                return f"{c} {label}"
+        return code
