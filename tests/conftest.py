@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -13,8 +13,15 @@ import pytest
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.pop("PLANDESK_DB", None)
 
-from planDesk.core.setup_ops import init_sample
-from planDesk.core.store import Store
+from datetime import datetime, timedelta
+
+from planDesk.core.persistence import store as store_module
+from planDesk.core.persistence.store import Store
+from planDesk.core.plan.setup import init_sample
+
+# The two seed documents (../shared/seeds beside the checkout); a clone elsewhere has none.
+SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+SEED_FILES = {"hitachinaka": "000_4cf2802dc0d51684.txt", "hitachi": "002_c27db3a7c0cd68dc.txt"}
 
 
 @pytest.fixture(autouse=True)
@@ -60,3 +67,41 @@ def store(sample_db: Path) -> Iterator[Store]:
     s = Store.open(str(sample_db), actor="テスト")
     yield s
     s.close()
+
+
+@pytest.fixture
+def seed_text() -> Callable[[str], str]:
+    """The text of a seed document ("hitachinaka" or "hitachi"); the test is skipped, with
+    the reason, when ../shared/seeds is not beside the checkout."""
+
+    def read(name: str) -> str:
+        path = SEEDS / SEED_FILES[name]
+        if not path.is_file():
+            pytest.skip(f"the seed documents are not beside this checkout ({path} is missing)")
+        return path.read_text(encoding="utf-8")
+
+    return read
+
+
+class TickingClock:
+    """A clock that moves one second every time it is read: events are ordered without
+    sleeping. ``advance`` jumps ahead."""
+
+    def __init__(self) -> None:
+        self._now = store_module.now()
+
+    def __call__(self) -> datetime:
+        self._now += timedelta(seconds=1)
+        return self._now
+
+    def advance(self, seconds: float) -> None:
+        self._now += timedelta(seconds=seconds)
+
+
+@pytest.fixture
+def clock() -> Iterator[TickingClock]:
+    """Every operation and export reads this clock instead of the system's."""
+    ticking = TickingClock()
+    previous = store_module.use_clock(ticking)
+    yield ticking
+    store_module.use_clock(previous)

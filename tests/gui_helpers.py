@@ -9,10 +9,10 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from planDesk.core.store import Store
+from planDesk.core.persistence.store import Store
 from planDesk.gui import settings
 from planDesk.gui.identity import Identity
-from planDesk.gui.main_window import MainWindow
+from planDesk.gui.window.main_window import MainWindow
 
 
 def open_window(qtbot: QtBot, db: Path, identity: Identity | None, *, plan_key: str = "hitachinaka",

@@ -3,8 +3,8 @@ for the roadmap tests (exact geometry needs exact, simple text widths)."""
 
 from __future__ import annotations
 
-from planDesk.core.codes import full_width
-from planDesk.core.plan_view import (
+from planDesk.core.domain.codes import full_width
+from planDesk.core.plan.view import (
     DepartmentView,
     GoalView,
     InitiativeView,

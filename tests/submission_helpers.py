@@ -10,11 +10,11 @@ from typing import Any
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
-from planDesk.core.model import AuditEntry, KpiActual, ProgressReport, StepProgress
-from planDesk.core.plan_view import InitiativeView, ReportView, load_plan, resolve_plan_id
-from planDesk.core.store import Store
-from planDesk.core.submission_export import export_submission
-from planDesk.core.submission_format import (
+from planDesk.core.domain.model import AuditEntry, KpiActual, ProgressReport, StepProgress
+from planDesk.core.persistence.store import Store
+from planDesk.core.plan.view import InitiativeView, ReportView, load_plan, resolve_plan_id
+from planDesk.core.submissions.export import export_submission
+from planDesk.core.submissions.format import (
     FIRST_DATA_ROW,
     KPI_COLUMNS,
     META_FIRST_CELL_ROW,

@@ -10,8 +10,8 @@ import pytest
 from submission_helpers import counts, export, fill, ids_of, report_of
 
 from planDesk.cli.main import main
-from planDesk.core.report_ops import ReportInput, save_report
-from planDesk.core.store import Store
+from planDesk.core.persistence.store import Store
+from planDesk.core.reports.ops import ReportInput, save_report
 
 
 def _run(db: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

@@ -18,7 +18,7 @@ def test_no_core_module_mentions_pyside() -> None:
 
 
 def test_importing_every_core_module_and_the_cli_loads_no_qt() -> None:
-    modules = [f"planDesk.core.{m.name}" for m in pkgutil.walk_packages([str(CORE)])]
+    modules = [m.name for m in pkgutil.walk_packages([str(CORE)], prefix="planDesk.core.")]
     code = (
         "import importlib, sys\n"
         f"for m in {modules!r} + ['planDesk.cli.main', 'planDesk.cli.commands']:\n"

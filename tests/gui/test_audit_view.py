@@ -10,12 +10,12 @@ import pytest
 from PySide6.QtCore import QDate, QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
-from planDesk.core.plan_edit import edit_title
-from planDesk.core.plan_edit_numbers import renumber
-from planDesk.core.plan_view import load_plan, resolve_plan_id
-from planDesk.core.store import Store
-from planDesk.gui import audit_view
-from planDesk.gui.audit_view import COL_ACTOR, COL_CHANGE, COL_OPERATION, AuditLogView, AuditTableModel
+from planDesk.core.persistence.store import Store
+from planDesk.core.plan.edit.nodes import edit_title
+from planDesk.core.plan.edit.numbers import renumber
+from planDesk.core.plan.view import load_plan, resolve_plan_id
+from planDesk.gui.division import audit_view
+from planDesk.gui.division.audit_view import COL_ACTOR, COL_CHANGE, COL_OPERATION, AuditLogView, AuditTableModel
 
 
 @pytest.fixture

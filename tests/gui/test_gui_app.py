@@ -12,7 +12,7 @@ from PySide6.QtCore import qInstallMessageHandler
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from planDesk.core.store import Store
+from planDesk.core.persistence.store import Store
 from planDesk.gui import app as app_module
 from planDesk.gui import data_access
 

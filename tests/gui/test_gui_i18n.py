@@ -58,7 +58,7 @@ def test_every_string_of_the_main_screens_is_translated(tmp_path: Path) -> None:
     (after adding a string: run the lupdate/lrelease commands of docs/gui.md)."""
     lupdate = Path(sys.executable).with_name("pyside6-lupdate")
     fresh = tmp_path / "fresh.ts"
-    sources = sorted(str(p) for p in (Path(planDesk.__file__).parent / "gui").glob("*.py"))
+    sources = sorted(str(p) for p in (Path(planDesk.__file__).parent / "gui").rglob("*.py"))
     subprocess.run([str(lupdate), *sources, "-source-language", "ja_JP", "-target-language", "en_US",
                     "-ts", str(fresh)], check=True, capture_output=True)
     found = {key for key in _messages(fresh) if key[0] in COMPLETE}

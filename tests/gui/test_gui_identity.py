@@ -7,8 +7,9 @@ from pathlib import Path
 from gui_helpers import no_modal_dialogs, open_window  # noqa: F401  (autouse fixture)
 from pytestqt.qtbot import QtBot
 
-from planDesk.gui.identity import Identity, reporting_departments
-from planDesk.gui.identity_dialog import IdentityDialog
+from planDesk.core.reports.assignment import reporting_departments
+from planDesk.gui.identity import Identity
+from planDesk.gui.window.identity_dialog import IdentityDialog
 
 
 def test_dialog_offers_real_departments_and_preselects_none(qtbot: QtBot, sample_db: Path) -> None:

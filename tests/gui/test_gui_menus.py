@@ -10,13 +10,14 @@ import pytest
 from gui_helpers import ime_type, initiative_by_code, no_modal_dialogs, open_window  # noqa: F401  (autouse fixture)
 from pytestqt.qtbot import QtBot
 
-from planDesk.core import plan_edit_numbers
-from planDesk.core.plan_edit_base import INITIATIVE
-from planDesk.gui import export_menu, settings
-from planDesk.gui.audit_view import AuditLogView
+from planDesk.core.plan.edit import numbers as plan_edit_numbers
+from planDesk.core.plan.edit.base import INITIATIVE
+from planDesk.gui import settings
+from planDesk.gui.division.audit_view import AuditLogView
 from planDesk.gui.identity import Identity
-from planDesk.gui.main_window import MainWindow
-from planDesk.gui.plan_editor import PlanEditor
+from planDesk.gui.plan_edit.editor import PlanEditor
+from planDesk.gui.window import export_menu
+from planDesk.gui.window.main_window import MainWindow
 
 
 @pytest.fixture
@@ -100,7 +101,7 @@ def test_window_layout_and_language_are_remembered(qtbot: QtBot, sample_db: Path
 
 
 def test_roadmap_follows_the_tree_filter_and_opens_initiatives(division: MainWindow) -> None:
-    from planDesk.gui.roadmap_view import RoadmapView
+    from planDesk.gui.roadmap.view import RoadmapView
 
     tool = division.open_roadmap()
     assert tool is not None
@@ -136,8 +137,8 @@ def test_keyboard_ctrl_f_searches_and_enter_goes_to_the_form(qtbot: QtBot, sampl
 
 def test_collect_menu_hosts_merge_and_tracker_for_the_division(division: MainWindow, qtbot: QtBot,
                                                                 sample_db: Path) -> None:
-    from planDesk.gui.merge_view import MergeView
-    from planDesk.gui.tracker_view import TrackerView
+    from planDesk.gui.division.merge_view import MergeView
+    from planDesk.gui.division.tracker_view import TrackerView
 
     assert division.collect_menu.menuAction().isVisible()
     merge = division.open_merge()

@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from planDesk.core.plan_view import PlanView, load_plan, resolve_plan_id
-from planDesk.core.store import Store
-from planDesk.gui.plan_edit_dialogs import FormDialog, NodeDialog, NumberDialog
-from planDesk.gui.plan_editor import COL_CODE, COL_TITLE, PlanEditor
+from planDesk.core.persistence.store import Store
+from planDesk.core.plan.view import PlanView, load_plan, resolve_plan_id
+from planDesk.gui.plan_edit.dialogs import FormDialog, NodeDialog, NumberDialog
+from planDesk.gui.plan_edit.editor import COL_CODE, COL_TITLE, PlanEditor
 
 
 @pytest.fixture

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from planDesk.core.model import Department
-from planDesk.core.report_ops import ReportInput, find_report, save_report
-from planDesk.core.store import Store
+from planDesk.core.domain.model import Department
+from planDesk.core.persistence.store import Store
+from planDesk.core.reports.ops import ReportInput, find_report, save_report
 from planDesk.gui import settings
 
 pytestmark = pytest.mark.slow
@@ -66,7 +66,7 @@ def report_row(db: Path, fy: int) -> tuple[str, str, int] | None:
         with store.read() as s:
             from sqlalchemy import select
 
-            from planDesk.core.model import Initiative
+            from planDesk.core.domain.model import Initiative
 
             dept = s.scalars(select(Department).where(Department.name == "市民課")).one()
             ini = s.scalars(select(Initiative).where(Initiative.title == "マイナンバーカードの普及促進")).one()
@@ -113,7 +113,7 @@ def test_two_processes_saving_the_same_report_lose_nothing(sample_db: Path, _dat
     with other.read() as s:
         from sqlalchemy import select
 
-        from planDesk.core.model import Initiative
+        from planDesk.core.domain.model import Initiative
 
         dept = s.scalars(select(Department).where(Department.name == "市民課")).one().id
         ini = s.scalars(select(Initiative).where(Initiative.title == "マイナンバーカードの普及促進")).one().id

@@ -10,14 +10,14 @@ from gui_helpers import ime_type, initiative_by_code, no_modal_dialogs, open_win
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from planDesk.core.report_ops import find_report
-from planDesk.core.store import Store
-from planDesk.gui import report_actions
+from planDesk.core.persistence.store import Store
+from planDesk.core.reports.ops import find_report
 from planDesk.gui.identity import Identity
-from planDesk.gui.main_window import MainWindow
-from planDesk.gui.report_fields import ChoiceBox, UndoLineEdit, UndoTextEdit
-from planDesk.gui.report_form import ReportForm
-from planDesk.gui.report_values import kpi_key, step_key
+from planDesk.gui.report import actions as report_actions
+from planDesk.gui.report.fields import ChoiceBox, UndoLineEdit, UndoTextEdit
+from planDesk.gui.report.form import ReportForm
+from planDesk.gui.report.values import kpi_key, step_key
+from planDesk.gui.window.main_window import MainWindow
 
 
 @pytest.fixture
@@ -51,7 +51,7 @@ def choose(form: ReportForm, key: str, value: str) -> None:
 
 def stored(store: Store, initiative_id: int, department: str, fy: int):  # type: ignore[no-untyped-def]
     with store.read() as s:
-        from planDesk.core.model import Department
+        from planDesk.core.domain.model import Department
 
         dept = s.query(Department).filter_by(name=department).first()
         assert dept is not None

@@ -11,15 +11,15 @@ from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from planDesk.core.report_ops import ReportInput, save_report, submit_report
-from planDesk.core.store import Store
+from planDesk.core.persistence.store import Store
+from planDesk.core.reports.ops import ReportInput, save_report, submit_report
 from planDesk.gui import data_access
 from planDesk.gui.identity import Identity
-from planDesk.gui.main_window import MainWindow
-from planDesk.gui.plan_filter import FilterSpec, PlanFilterProxy
-from planDesk.gui.plan_tree_model import COL_NAME, COL_STATUS, INITIATIVE, KIND_ROLE, PlanTreeModel
-from planDesk.gui.report_index import Cycle, ReportIndex
-from planDesk.gui.text_fold import fold
+from planDesk.gui.plan.filter import FilterSpec, PlanFilterProxy
+from planDesk.gui.plan.report_index import Cycle, ReportIndex
+from planDesk.gui.plan.text_fold import fold
+from planDesk.gui.plan.tree_model import COL_NAME, COL_STATUS, INITIATIVE, KIND_ROLE, PlanTreeModel
+from planDesk.gui.window.main_window import MainWindow
 
 H = Qt.Orientation.Horizontal
 

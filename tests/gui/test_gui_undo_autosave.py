@@ -11,14 +11,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from planDesk.core.report_ops import ReportInput, save_report
-from planDesk.core.store import Store
-from planDesk.gui import conflict_dialog, report_form
-from planDesk.gui.draft_journal import DraftJournal
+from planDesk.core.persistence.store import Store
+from planDesk.core.reports.ops import ReportInput, save_report
 from planDesk.gui.error_handling import ExceptionDialogHook
 from planDesk.gui.identity import Identity
-from planDesk.gui.main_window import MainWindow
-from planDesk.gui.report_form import ReportForm
+from planDesk.gui.report import conflict_dialog
+from planDesk.gui.report import form as report_form
+from planDesk.gui.report.draft_journal import DraftJournal
+from planDesk.gui.report.form import ReportForm
+from planDesk.gui.window.main_window import MainWindow
 
 
 @pytest.fixture
@@ -123,7 +124,7 @@ def test_same_field_conflict_asks_and_keeps_both_texts(window: MainWindow, qtbot
     monkeypatch.setattr(conflict_dialog, "ask", lambda parent, who, rows: "mine")
     assert form.save() is True
     with other.read() as s:
-        from planDesk.core.report_ops import find_report
+        from planDesk.core.reports.ops import find_report
 
         assert find_report(s, form.ini.id, form.ctx.department.id, form.ctx.cycle.fy).activities == "わたしの文章"
     other.close()
@@ -140,7 +141,7 @@ def test_different_fields_merge_without_asking(window: MainWindow, sample_db: Pa
     assert form.save() is True
     assert form.values()["issues"] == "相手の課題"
     with other.read() as s:
-        from planDesk.core.report_ops import find_report
+        from planDesk.core.reports.ops import find_report
 
         row = find_report(s, form.ini.id, form.ctx.department.id, form.ctx.cycle.fy)
         assert (row.activities, row.issues, row.version) == ("わたしの実施状況", "相手の課題", 2)
@@ -174,12 +175,12 @@ def test_draft_for_a_report_locked_meanwhile_is_shown_not_lost(window: MainWindo
     key = form.key
     # Meanwhile someone saves and submits the report (another process).
     other = Store.open(str(sample_db), actor="別の職員")
-    from planDesk.core.report_ops import submit_report
+    from planDesk.core.reports.ops import submit_report
 
     _c, _v = save_report(other, ReportInput(form.ini.id, form.ctx.department.id, form.ctx.cycle.fy,
                                             activities="完成版", evaluation="A", direction="継続"), expected_version=0)
     with other.read() as s:
-        from planDesk.core.report_ops import find_report
+        from planDesk.core.reports.ops import find_report
 
         report_id = find_report(s, form.ini.id, form.ctx.department.id, form.ctx.cycle.fy).id
     submit_report(other, report_id)

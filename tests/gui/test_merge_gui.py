@@ -11,11 +11,11 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog
 from pytestqt.qtbot import QtBot
 from submission_helpers import counts, export, fill, ids_of, report_of
 
-from planDesk.core.plan_view import resolve_plan_id
-from planDesk.core.report_ops import ReportInput, save_report
-from planDesk.core.store import Store
-from planDesk.gui.merge_view import MergeView
-from planDesk.gui.tracker_view import COL_STATE, TrackerModel, TrackerView
+from planDesk.core.persistence.store import Store
+from planDesk.core.plan.view import resolve_plan_id
+from planDesk.core.reports.ops import ReportInput, save_report
+from planDesk.gui.division.merge_view import MergeView
+from planDesk.gui.division.tracker_view import COL_STATE, TrackerModel, TrackerView
 
 
 def _plan_id(store: Store) -> int:
@@ -94,7 +94,7 @@ def test_tracker_view(qtbot: QtBot, qtmodeltester, store: Store, tmp_path: Path,
     names = [view.model.index(r, 0).data() for r in range(view.model.rowCount())]
     city = names.index("市民課")
     assert view.model.index(city, COL_STATE).data() == "未提出"
-    from planDesk.core.merge import merge_files
+    from planDesk.core.submissions.merge import merge_files
     merge_files(store, [fill(export(store, tmp_path), reports={"①－１－２": {"activities": "実施"}})])
     qtbot.mouseClick(view.refresh_button, Qt.MouseButton.LeftButton)
     assert view.model.index(city, COL_STATE).data() == "取込済"

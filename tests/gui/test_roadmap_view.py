@@ -12,10 +12,10 @@ from pytestqt.qtbot import QtBot
 from roadmap_plans import tiny_plan
 
 from bench.roadmap_synthetic import synthetic_plan
-from planDesk.core.plan_view import PlanView, load_plan, resolve_plan_id
-from planDesk.core.roadmap_style import style
-from planDesk.core.store import Store
-from planDesk.gui.roadmap_view import RoadmapView
+from planDesk.core.persistence.store import Store
+from planDesk.core.plan.view import PlanView, load_plan, resolve_plan_id
+from planDesk.core.roadmap.style import style
+from planDesk.gui.roadmap.view import RoadmapView
 
 
 @pytest.fixture

@@ -18,10 +18,11 @@ from types import ModuleType
 import pytest
 
 import planDesk
-from planDesk.cli import cmd_export
 from planDesk.cli.main import build_parser
+from planDesk.core.exports import kinds
+from planDesk.core.exports import registry as cmd_export
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 INSTALLERS = ROOT / "installers"
 
 
@@ -88,7 +89,7 @@ def test_hidden_imports_cover_lazy_modules_and_dependencies() -> None:
         for p in (ROOT / "src" / "planDesk").rglob("*.py")
     }
     assert package_modules <= hidden
-    assert {"planDesk.gui.app", "planDesk.cli.exports"} <= hidden
+    assert {"planDesk.gui.app", "planDesk.core.exports.kinds"} <= hidden
     assert {"defusedxml", "defusedxml.ElementTree", "openpyxl", "reportlab", "jaconv", "platformdirs",
             "alembic.op", "sqlalchemy.dialects.sqlite", "PySide6.QtWidgets"} <= hidden
     excluded = set(bd.EXCLUDES)
@@ -158,7 +159,7 @@ def test_smoke_test_reads_every_export_kind_from_the_help(
     def fake(*_args: object) -> str:
         return ""
 
-    cmd_export._load_exporters()
+    kinds.load_kinds()
     monkeypatch.setitem(cmd_export.EXPORTERS, "progress-table",
                         cmd_export.Exporter("progress-table", (".xlsx", ".pdf"), "進捗一覧表（全体）", fake))
     monkeypatch.setitem(cmd_export.EXPORTERS, "roadmap",

@@ -14,7 +14,7 @@ from types import ModuleType
 
 from planDesk import paths
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 NSI = (ROOT / "installers" / "nsis" / "planDesk.nsi").read_text(encoding="utf-8")
 
 

@@ -15,7 +15,7 @@ import pytest
 
 from planDesk import paths
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _pyproject() -> dict[str, object]:

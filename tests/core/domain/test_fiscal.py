@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planDesk.core.fiscal import (
+from planDesk.core.domain.fiscal import (
     FiscalYearError,
     fiscal_year_of,
     format_date_wareki,

@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planDesk.core.numbers import NumberInputError, format_number, parse_number
+from planDesk.core.domain.numbers import NumberInputError, format_number, parse_number
 
 
 @pytest.mark.parametrize(

@@ -7,17 +7,17 @@ from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 
-from planDesk.core.audit_query import (
+from planDesk.core.persistence.audit_query import (
     AuditFilter,
     audit_choices,
     format_change,
     operation_label,
     query_audit,
 )
-from planDesk.core.plan_edit import edit_title
-from planDesk.core.plan_edit_numbers import renumber
-from planDesk.core.plan_view import PlanView, load_plan, resolve_plan_id
-from planDesk.core.store import Store
+from planDesk.core.persistence.store import Store
+from planDesk.core.plan.edit.nodes import edit_title
+from planDesk.core.plan.edit.numbers import renumber
+from planDesk.core.plan.view import PlanView, load_plan, resolve_plan_id
 
 
 def current(store: Store) -> PlanView:

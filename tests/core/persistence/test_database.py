@@ -11,12 +11,12 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
-from planDesk.core import database
+from planDesk.core.domain.model import Base
 from planDesk.core.errors import DatabaseError
-from planDesk.core.model import Base
-from planDesk.core.store import Store
+from planDesk.core.persistence import database
+from planDesk.core.persistence.store import Store
 
-SCHEMAS = Path(__file__).parent / "data" / "schemas"
+SCHEMAS = Path(__file__).resolve().parents[2] / "data" / "schemas"
 
 
 def test_fresh_database_matches_the_models(tmp_path: Path) -> None:
@@ -121,7 +121,7 @@ def test_directory_given_as_database(tmp_path: Path) -> None:
 
 
 def test_read_only_database_is_refused_in_japanese(sample_db: Path) -> None:
-    from planDesk.core.setup_ops import init_sample
+    from planDesk.core.plan.setup import init_sample
 
     store = Store(database.create_db_engine(f"sqlite:///file:{sample_db}?mode=ro&uri=true"))
     with pytest.raises(DatabaseError, match=r"読み取り専用|開けません"):
@@ -130,7 +130,7 @@ def test_read_only_database_is_refused_in_japanese(sample_db: Path) -> None:
 
 
 def test_locked_database(sample_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from planDesk.core.setup_ops import init_sample
+    from planDesk.core.plan.setup import init_sample
 
     monkeypatch.setenv("PLANDESK_BUSY_TIMEOUT_MS", "100")
     holder = sqlite3.connect(sample_db, isolation_level=None)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from planDesk.core.audit_query import AuditFilter, AuditRecord, query_audit
+from planDesk.core.domain.model import AuditEntry
 from planDesk.core.errors import ConflictError, UserError
-from planDesk.core.model import AuditEntry
-from planDesk.core.plan_edit import (
+from planDesk.core.persistence.audit_query import AuditFilter, AuditRecord, query_audit
+from planDesk.core.persistence.store import Store
+from planDesk.core.plan.edit.base import created_id
+from planDesk.core.plan.edit.nodes import (
     InitiativeFields,
     add_initiative,
     add_item,
@@ -18,10 +20,8 @@ from planDesk.core.plan_edit import (
     move_by,
     move_node,
 )
-from planDesk.core.plan_edit_base import created_id
-from planDesk.core.plan_edit_numbers import remove_node, renumber, renumber_all, retire_node
-from planDesk.core.plan_view import InitiativeView, PlanView, load_plan, resolve_plan_id
-from planDesk.core.store import Store
+from planDesk.core.plan.edit.numbers import remove_node, renumber, renumber_all, retire_node
+from planDesk.core.plan.view import InitiativeView, PlanView, load_plan, resolve_plan_id
 
 
 def current(store: Store) -> PlanView:

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from planDesk.core.audit_query import AuditFilter, query_audit
 from planDesk.core.errors import ConflictError, UserError
-from planDesk.core.plan_edit_base import created_id
-from planDesk.core.plan_edit_details import (
+from planDesk.core.persistence.audit_query import AuditFilter, query_audit
+from planDesk.core.persistence.store import Store
+from planDesk.core.plan.edit.base import created_id
+from planDesk.core.plan.edit.details import (
     GoalFields,
     KpiFields,
     StepFields,
@@ -19,9 +20,8 @@ from planDesk.core.plan_edit_details import (
     move_detail,
     remove_detail,
 )
-from planDesk.core.plan_view import InitiativeView, load_plan, resolve_plan_id
-from planDesk.core.report_ops import ReportInput, save_report
-from planDesk.core.store import Store
+from planDesk.core.plan.view import InitiativeView, load_plan, resolve_plan_id
+from planDesk.core.reports.ops import ReportInput, save_report
 
 
 def ini_of(store: Store, ini_id: int) -> InitiativeView:

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from planDesk.core.audit_query import AuditFilter, query_audit
 from planDesk.core.errors import UserError
-from planDesk.core.plan_edit import InitiativeFields, add_initiative, edit_title
-from planDesk.core.plan_edit_numbers import retire_node
-from planDesk.core.plan_revision import predecessor_chain, start_revision
-from planDesk.core.plan_view import PlanView, list_plans, load_plan, resolve_plan_id
-from planDesk.core.store import Store
+from planDesk.core.persistence.audit_query import AuditFilter, query_audit
+from planDesk.core.persistence.store import Store
+from planDesk.core.plan.edit.nodes import InitiativeFields, add_initiative, edit_title
+from planDesk.core.plan.edit.numbers import retire_node
+from planDesk.core.plan.edit.revision import predecessor_chain, start_revision
+from planDesk.core.plan.view import PlanView, list_plans, load_plan, resolve_plan_id
 
 
 def plan_of(store: Store, plan_id: int | None = None) -> PlanView:

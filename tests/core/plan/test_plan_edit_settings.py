@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from planDesk.core.audit_query import AuditFilter, query_audit
 from planDesk.core.errors import UserError
-from planDesk.core.plan_edit import InitiativeFields, edit_initiative
-from planDesk.core.plan_edit_settings import (
+from planDesk.core.persistence.audit_query import AuditFilter, query_audit
+from planDesk.core.persistence.store import Store
+from planDesk.core.plan.edit.nodes import InitiativeFields, edit_initiative
+from planDesk.core.plan.edit.settings import (
     ChoiceSpec,
     GradeSpec,
     add_department,
@@ -18,9 +19,8 @@ from planDesk.core.plan_edit_settings import (
     set_direction_choices,
     set_evaluation_scale,
 )
-from planDesk.core.plan_view import PlanView, load_plan, resolve_plan_id
-from planDesk.core.report_ops import ReportInput, save_report
-from planDesk.core.store import Store
+from planDesk.core.plan.view import PlanView, load_plan, resolve_plan_id
+from planDesk.core.reports.ops import ReportInput, save_report
 
 
 def current(store: Store) -> PlanView:
@@ -41,7 +41,7 @@ def hitachi(store: Store) -> Store:
 
 
 def grade_ids(store: Store) -> dict[str, int]:
-    from planDesk.core.model import EvaluationGrade
+    from planDesk.core.domain.model import EvaluationGrade
 
     with store.read() as s:
         return {g.code: g.id for g in s.query(EvaluationGrade).filter_by(plan_id=resolve_plan_id(s))}
@@ -145,8 +145,8 @@ def test_direction_choices_edit(store: Store) -> None:
 
 
 def test_direction_in_use_renamed_and_removed(hitachi: Store) -> None:
-    from planDesk.core.model import DirectionChoice
-    from planDesk.core.plan_edit_settings import direction_usage
+    from planDesk.core.domain.model import DirectionChoice
+    from planDesk.core.plan.edit.settings import direction_usage
 
     plan = current(hitachi)
     with hitachi.read() as s:

@@ -4,7 +4,8 @@ filled in from scratch, and refusals that name sheet and cell."""
 from __future__ import annotations
 
 import json
-import time
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -14,14 +15,14 @@ from sqlalchemy import func, select
 from submission_helpers import ids_of, report_of
 
 from planDesk.cli.main import main
+from planDesk.core.domain.model import Initiative, ProgressReport
 from planDesk.core.errors import UserError
-from planDesk.core.model import Initiative, ProgressReport
-from planDesk.core.plan_json import plan_to_json
-from planDesk.core.plan_view import load_plan, resolve_plan_id
-from planDesk.core.plan_workbook import PLAN_FIELDS, SHEETS, export_plan_workbook, is_department_copy
-from planDesk.core.plan_workbook_apply import import_plan
-from planDesk.core.report_ops import ReportInput, save_report
-from planDesk.core.store import Store
+from planDesk.core.persistence.store import Store
+from planDesk.core.plan.as_json import plan_to_json
+from planDesk.core.plan.view import load_plan, resolve_plan_id
+from planDesk.core.plan.workbook.apply import import_plan
+from planDesk.core.plan.workbook.write import PLAN_FIELDS, SHEETS, export_plan_workbook, is_department_copy
+from planDesk.core.reports.ops import ReportInput, save_report
 
 
 def _json(store: Store) -> dict[str, Any]:
@@ -62,7 +63,9 @@ def _rows(ws: Any) -> list[list[Any]]:
     return [[c.value for c in row] for row in ws.iter_rows(min_row=2)]
 
 
-def test_update_keeps_drafts_and_lists_every_change(store: Store, tmp_path: Path) -> None:
+def test_update_keeps_drafts_and_lists_every_change(
+    store: Store, tmp_path: Path, clock: Callable[[], datetime]
+) -> None:
     copy, _handout = _department_copy(store, tmp_path)
     mynumber = ids_of(copy, "①－１－２")
     dept = next(d.id for d in mynumber.departments if d.name == "市民課")
@@ -71,7 +74,6 @@ def test_update_keeps_drafts_and_lists_every_change(store: Store, tmp_path: Path
     cashless = ids_of(copy, "①－１－３")
     save_report(copy, ReportInput(cashless.id, next(d.id for d in mynumber.departments if d.name == "市民課"), 2024,
                                   activities="廃止される取組の下書き"), expected_version=None)
-    time.sleep(0.01)
     revised = tmp_path / "revised.xlsx"
     export_plan_workbook(store, revised)
     wb = load_workbook(revised)
@@ -116,10 +118,9 @@ def _count(store: Store, model: Any) -> int:
         return int(s.scalar(select(func.count()).select_from(model)) or 0)
 
 
-def test_older_handout_is_refused(store: Store, tmp_path: Path) -> None:
+def test_older_handout_is_refused(store: Store, tmp_path: Path, clock: Callable[[], datetime]) -> None:
     old = tmp_path / "old.xlsx"
     export_plan_workbook(store, old)
-    time.sleep(0.01)
     copy, _newer = _department_copy(store, tmp_path)
     with pytest.raises(UserError, match="前に出力された"):
         import_plan(copy, old)
@@ -224,7 +225,7 @@ def test_cli_import_plan_dry_run(store: Store, sample_db: Path, tmp_path: Path,
 
 def test_handout_copy_exports_submissions_without_base(store: Store, tmp_path: Path) -> None:
     copy, _ = _department_copy(store, tmp_path)
-    from planDesk.core.submission_export import export_submission
+    from planDesk.core.submissions.export import export_submission
     out = tmp_path / "sub.xlsx"
     export_submission(copy, out, plan=None, department="市民課", fy=2024, cycle=None)
     meta = {r[0].value: r[1].value for r in load_workbook(out)["_planDesk"].iter_rows(max_row=30, max_col=2)}

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from planDesk.core.plan_view import InitiativeView, PlanView, load_plan, resolve_plan_id
-from planDesk.core.store import Store
+from planDesk.core.persistence.store import Store
+from planDesk.core.plan.view import InitiativeView, PlanView, load_plan, resolve_plan_id
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_4cf2802dc0d51684.txt"
 _FW = str.maketrans("０１２３４５６７８９，．", "0123456789,.")
 # A figure in 取組状況 is a number followed by a counting unit.
 _FIGURE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(手続き|％|%|人|名|台|件|事業所|アカウント|課|窓口|自治会|回|業務|箇所)")
@@ -120,8 +120,8 @@ def test_pseudo_departments(plan: PlanView) -> None:
     assert "窓口担当部署" in pseudo
 
 
-def test_glossary_and_texts_come_from_the_seed(plan: PlanView) -> None:
-    seed = re.sub(r"\s+", "", SEED.read_text(encoding="utf-8"))
+def test_glossary_and_texts_come_from_the_seed(plan: PlanView, seed_text: Callable[[str], str]) -> None:
+    seed = re.sub(r"\s+", "", seed_text("hitachinaka"))
     assert len(plan.glossary) >= 25
     terms = [g.term for g in plan.glossary]
     assert "ＢＰＲ" in terms or "BPR" in terms

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from bench.synth import ALL_DEPARTMENTS_SAMPLE, DEFAULT_FY, build_synthetic_plan, main, plan_data
-from planDesk.core.plan_view import PlanView, load_plan, resolve_plan_id
-from planDesk.core.store import Store
+from planDesk.core.persistence.store import Store
+from planDesk.core.plan.view import PlanView, load_plan, resolve_plan_id
 
 
 def _load(store: Store, key: str) -> PlanView:

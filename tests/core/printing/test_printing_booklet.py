@@ -5,14 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_printing_pdfcheck import check_pdf, outline_titles, pdf_pages, squash
+from pdf_helpers import check_pdf, outline_titles, pdf_pages, squash
 
 from planDesk.cli.main import main
-from planDesk.core.plan_view import GoalView, PlanView, load_plan, resolve_plan_id
+from planDesk.core.persistence.store import Store
+from planDesk.core.plan.setup import init_sample
+from planDesk.core.plan.view import GoalView, PlanView, load_plan, resolve_plan_id
 from planDesk.core.printing.booklet import goal_line
 from planDesk.core.printing.progress import fy_span
-from planDesk.core.setup_ops import init_sample
-from planDesk.core.store import Store
 
 
 def _export(folder: Path, sample: str) -> tuple[Path, PlanView, list[str]]:

@@ -7,9 +7,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from pdf_helpers import check_pdf, outline_titles, pdf_pages
 from pypdf import PdfReader
 from reportlab.platypus import NextPageTemplate, PageBreak, Table
-from test_printing_pdfcheck import check_pdf, outline_titles, pdf_pages
 
 from planDesk.core.printing.document import DocInfo, outlined, write_pdf
 from planDesk.core.printing.kinsoku import JaParagraph

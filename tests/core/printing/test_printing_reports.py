@@ -5,19 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_printing_pdfcheck import check_pdf, squash
+from pdf_helpers import check_pdf, squash
 
-from planDesk.cli.cmd_export import ExportOptions
 from planDesk.cli.main import main
 from planDesk.core.errors import UserError
-from planDesk.core.plan_view import PlanView, load_plan, resolve_plan_id
-from planDesk.core.printing.progress import attainment, attention_codes, kpi_path
+from planDesk.core.exports.registry import ExportOptions
+from planDesk.core.persistence.store import Store
+from planDesk.core.plan.view import PlanView, load_plan, resolve_plan_id
+from planDesk.core.printing.progress import attention_codes, kpi_path
 from planDesk.core.printing.progress_table_pdf import write_progress_table_pdf
 from planDesk.core.printing.selection import Cycle
 from planDesk.core.printing.submission_pdf import SIGN_OFF, write_submission_pdf
 from planDesk.core.printing.summary import evaluation_counts
-from planDesk.core.report_ops import ReportInput, save_report
-from planDesk.core.store import Store
+from planDesk.core.reports.attainment import kpi_attainment as attainment
+from planDesk.core.reports.ops import ReportInput, save_report
 
 GRADES = "ABCDB"
 

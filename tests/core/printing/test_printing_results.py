@@ -6,14 +6,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-from test_printing_pdfcheck import check_pdf, outline_titles, pdf_pages, squash
+from pdf_helpers import check_pdf, outline_titles, pdf_pages, squash
 
 from planDesk.cli.main import main
-from planDesk.core.plan_view import PlanView, load_plan, resolve_plan_id
+from planDesk.core.persistence.store import Store
+from planDesk.core.plan.setup import init_sample
+from planDesk.core.plan.view import PlanView, load_plan, resolve_plan_id
 from planDesk.core.printing.figures import format_figure, result_line
-from planDesk.core.report_ops import ReportInput, save_report, submit_report
-from planDesk.core.setup_ops import init_sample
-from planDesk.core.store import Store
+from planDesk.core.reports.ops import ReportInput, save_report, submit_report
 
 
 def _plan(db: Path, key: str | None = None) -> PlanView:

@@ -5,17 +5,17 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from planDesk.core.domain.model import AuditEntry, ProgressReport
 from planDesk.core.errors import ConflictError, UserError
-from planDesk.core.model import AuditEntry, ProgressReport
-from planDesk.core.plan_view import InitiativeView, PlanView, load_plan, resolve_plan_id
-from planDesk.core.report_ops import (
+from planDesk.core.persistence.store import Store
+from planDesk.core.plan.view import InitiativeView, PlanView, load_plan, resolve_plan_id
+from planDesk.core.reports.ops import (
     ReportInput,
     confirm_report,
     return_report,
     save_report,
     submit_report,
 )
-from planDesk.core.store import Store
 
 
 def plan_of(store: Store) -> PlanView:

@@ -9,10 +9,10 @@ from pypdf import PdfReader
 from PySide6.QtGui import QColor, QImage
 
 from planDesk.cli.main import main
-from planDesk.core.plan_view import load_plan, resolve_plan_id
-from planDesk.core.report_ops import ReportInput, save_report
-from planDesk.core.roadmap_style import style
-from planDesk.core.store import Store
+from planDesk.core.persistence.store import Store
+from planDesk.core.plan.view import load_plan, resolve_plan_id
+from planDesk.core.reports.ops import ReportInput, save_report
+from planDesk.core.roadmap.style import style
 
 
 def run(db: Path, *args: str) -> int:
@@ -103,9 +103,9 @@ def test_a_chart_too_large_for_one_image_is_refused_with_a_hint(qapp: object, tm
 
     from bench.roadmap_synthetic import synthetic_plan
     from planDesk.core.errors import UserError
-    from planDesk.core.roadmap_layout import layout_roadmap
-    from planDesk.core.roadmap_measure import FontMeasurer
-    from planDesk.gui.roadmap_image import write_roadmap_png
+    from planDesk.core.roadmap.layout import layout_roadmap
+    from planDesk.core.roadmap.measure import FontMeasurer
+    from planDesk.gui.roadmap.image import write_roadmap_png
 
     layout = layout_roadmap(synthetic_plan(1500, 3), measurer=FontMeasurer(), today=date(2025, 6, 1))
     out = tmp_path / "big.png"

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from roadmap_plans import FakeMeasurer, initiative, plan, step, tiny_plan
 
-from planDesk.core.roadmap_layout import Primitive, RoadmapLayout, layout_roadmap
+from planDesk.core.roadmap.layout import Primitive, RoadmapLayout, layout_roadmap
 
 M = FakeMeasurer()
 TODAY = date(2024, 10, 16)

@@ -13,14 +13,14 @@ from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
 from reportlab.pdfgen.canvas import Canvas
 from roadmap_plans import FakeMeasurer, plan, tiny_plan
 
-from planDesk.core.plan_view import PlanView, load_plan, resolve_plan_id
-from planDesk.core.roadmap_layout import RoadmapLayout, layout_roadmap
-from planDesk.core.roadmap_measure import FontMeasurer
-from planDesk.core.roadmap_pages import tile_layout, x_slices, y_bands
-from planDesk.core.roadmap_pdf import draw_layout_on_canvas, export_roadmap_pdf
-from planDesk.core.roadmap_style import style
-from planDesk.core.store import Store
-from planDesk.gui.roadmap_painter import QtRowCache, QtStyles, paint_viewport
+from planDesk.core.persistence.store import Store
+from planDesk.core.plan.view import PlanView, load_plan, resolve_plan_id
+from planDesk.core.roadmap.layout import RoadmapLayout, layout_roadmap
+from planDesk.core.roadmap.measure import FontMeasurer
+from planDesk.core.roadmap.pages import tile_layout, x_slices, y_bands
+from planDesk.core.roadmap.pdf import draw_layout_on_canvas, export_roadmap_pdf
+from planDesk.core.roadmap.style import style
+from planDesk.gui.roadmap.painter import QtRowCache, QtStyles, paint_viewport
 
 TODAY = date(2024, 10, 16)
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from planDesk.core.plan_view import PlanView, load_plan, resolve_plan_id
-from planDesk.core.roadmap_layout import RoadmapLayout, layout_roadmap
-from planDesk.core.roadmap_measure import FontMeasurer
-from planDesk.core.store import Store
+from planDesk.core.persistence.store import Store
+from planDesk.core.plan.view import PlanView, load_plan, resolve_plan_id
+from planDesk.core.roadmap.layout import RoadmapLayout, layout_roadmap
+from planDesk.core.roadmap.measure import FontMeasurer
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from roadmap_plans import initiative, plan, report, step, tiny_plan
 
-from planDesk.core.roadmap_states import combine_states, cycle_reports, latest_report_fy, step_states
+from planDesk.core.roadmap.states import combine_states, cycle_reports, latest_report_fy, step_states
 
 
 @pytest.mark.parametrize(("states", "expected"), [

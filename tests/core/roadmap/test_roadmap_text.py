@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from roadmap_plans import FakeMeasurer, tiny_plan
 
-from planDesk.core.roadmap_states import state_details, step_states
-from planDesk.core.roadmap_text import elide, period_text, step_tooltip, wrap
+from planDesk.core.roadmap.states import state_details, step_states
+from planDesk.core.roadmap.text import elide, period_text, step_tooltip, wrap
 
 M = FakeMeasurer()
 

@@ -23,9 +23,9 @@ from typing import Any
 from openpyxl import load_workbook
 from submission_helpers import Text, export, fill, forge_meta, ids_of
 
-from planDesk.core.store import Store
-from planDesk.core.submission_format import SHEET_KPIS, SHEET_REPORTS, SHEET_STEPS
-from planDesk.core.xlsx_guard import Limits, WorkbookRefused, check_bytes
+from planDesk.core.persistence.store import Store
+from planDesk.core.submissions.format import SHEET_KPIS, SHEET_REPORTS, SHEET_STEPS
+from planDesk.core.xlsx.guard import Limits, WorkbookRefused, check_bytes
 
 MEMORY_BOUND_MB = 200  # peak RSS of a process that merges the whole corpus (measured: ~80 MB)
 SHEET_XML = {SHEET_REPORTS: "xl/worksheets/sheet3.xml", SHEET_KPIS: "xl/worksheets/sheet4.xml",
@@ -244,8 +244,8 @@ SCRIPT = textwrap.dedent("""
             pass
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
-    from planDesk.core.merge import merge_files
-    from planDesk.core.store import Store
+    from planDesk.core.submissions.merge import merge_files
+    from planDesk.core.persistence.store import Store
     sys.path.insert(0, sys.argv[3])
     from submission_helpers import counts
     paths = [Path(p) for p in json.loads(Path(sys.argv[2]).read_text())]
@@ -270,7 +270,8 @@ def test_corpus_is_refused_safely(store: Store, sample_db: Path, tmp_path: Path)
     store.close()
     listing = tmp_path / "paths.json"
     listing.write_text(json.dumps([str(p) for p, _ in corpus.values()]), encoding="utf-8")
-    res = subprocess.run([sys.executable, "-c", SCRIPT, str(sample_db), str(listing), str(Path(__file__).parent)],
+    tests_dir = str(Path(__file__).resolve().parents[2])
+    res = subprocess.run([sys.executable, "-c", SCRIPT, str(sample_db), str(listing), tests_dir],
                          capture_output=True, text=True, timeout=600)
     assert res.returncode == 0, res.stderr[-3000:]  # no crash, no abort
     report = json.loads(res.stdout.strip().splitlines()[-1])
@@ -289,7 +290,7 @@ def test_corpus_is_refused_safely(store: Store, sample_db: Path, tmp_path: Path)
 
 
 def test_cell_messages_name_sheet_and_cell(store: Store, tmp_path: Path) -> None:
-    from planDesk.core.merge import merge_files
+    from planDesk.core.submissions.merge import merge_files
 
     path = fill(export(store, tmp_path), reports={"①－１－２": {"evaluation": "E"}},
                 kpis={("①－１－２", "マイナンバーカード申請率"): "たくさん"})
@@ -313,7 +314,7 @@ def test_total_size_limit(store: Store, tmp_path: Path) -> None:
 def test_control_characters_are_removed_not_refused(store: Store, tmp_path: Path) -> None:
     from submission_helpers import report_of
 
-    from planDesk.core.merge import merge_files
+    from planDesk.core.submissions.merge import merge_files
 
     good = export(store, tmp_path)
     data = _with(good, _cell_change(SHEET_REPORTS, "D5",
@@ -331,7 +332,7 @@ def test_merge_refused_without_defusedxml(store: Store, tmp_path: Path, monkeypa
     from submission_helpers import counts
 
     from planDesk.core.errors import UserError
-    from planDesk.core.merge import merge_files
+    from planDesk.core.submissions.merge import merge_files
 
     path = fill(export(store, tmp_path), reports={"①－１－２": {"activities": "x"}})
     monkeypatch.setattr(openpyxl.xml, "DEFUSEDXML", False)

@@ -9,11 +9,11 @@ import pytest
 from sqlalchemy import func, select
 from submission_helpers import ids_of, report_of
 
+from planDesk.core.domain.model import AuditEntry
 from planDesk.core.errors import ConflictError, UserError
-from planDesk.core.model import AuditEntry
-from planDesk.core.report_ops import ReportInput, get_or_create_cycle, save_report
-from planDesk.core.report_ops_bulk import BulkChange, apply_bulk
-from planDesk.core.store import Store
+from planDesk.core.persistence.store import Store
+from planDesk.core.reports.bulk import BulkChange, apply_bulk
+from planDesk.core.reports.ops import ReportInput, get_or_create_cycle, save_report
 
 
 def _dept(store: Store) -> int:

@@ -3,7 +3,8 @@ a stale file, a duplicate, an Excel-edited file, a wrong department."""
 
 from __future__ import annotations
 
-import time
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -11,19 +12,19 @@ import pytest
 from sqlalchemy import update
 from submission_helpers import counts, export, fill, forge_meta, ids_of, report_of
 
-from planDesk.core.merge import MergeOptions, merge_files
-from planDesk.core.model import Plan
-from planDesk.core.report_ops import ReportInput, save_report
-from planDesk.core.store import Store
-from planDesk.core.submission_format import SHEET_REPORTS
-from planDesk.core.submission_undo import open_conflicts, resolve_conflict
+from planDesk.core.domain.model import Plan
+from planDesk.core.persistence.store import Store
+from planDesk.core.reports.ops import ReportInput, save_report
+from planDesk.core.submissions.format import SHEET_REPORTS
+from planDesk.core.submissions.merge import MergeOptions, merge_files
+from planDesk.core.submissions.undo import open_conflicts, resolve_conflict
 
 
 def _save(store: Store, code: str, **fields: Any) -> int:
     ini = ids_of(store, code)
     dept = next((d.id for d in ini.departments if d.name == "市民課"), None)
     if dept is None:
-        from planDesk.core.model import Department
+        from planDesk.core.domain.model import Department
         with store.read() as s:
             dept = s.query(Department).filter_by(name="市民課").one().id
     rep = report_of(store, code)
@@ -116,9 +117,8 @@ def test_same_file_twice_changes_nothing(store: Store, tmp_path: Path) -> None:
     assert again.status == "duplicate"
 
 
-def test_older_file_is_flagged_not_applied(store: Store, tmp_path: Path) -> None:
+def test_older_file_is_flagged_not_applied(store: Store, tmp_path: Path, clock: Callable[[], datetime]) -> None:
     old = fill(export(store, tmp_path, name="old.xlsx"), reports={"①－１－２": {"activities": "古い内容"}})
-    time.sleep(0.01)
     new = fill(export(store, tmp_path, name="new.xlsx"), reports={"①－１－２": {"activities": "新しい内容"}})
     merge_files(store, [new])
     before = counts(store)
@@ -132,9 +132,10 @@ def test_older_file_is_flagged_not_applied(store: Store, tmp_path: Path) -> None
     assert report_of(store, "①－１－２").activities == "新しい内容"  # type: ignore[union-attr]
 
 
-def test_older_file_later_in_the_same_run_is_flagged(store: Store, tmp_path: Path) -> None:
+def test_older_file_later_in_the_same_run_is_flagged(
+    store: Store, tmp_path: Path, clock: Callable[[], datetime]
+) -> None:
     old = fill(export(store, tmp_path, name="old.xlsx"), reports={"①－１－２": {"evaluation": "C"}})
-    time.sleep(0.01)
     new = fill(export(store, tmp_path, name="new.xlsx"), reports={"①－１－２": {"evaluation": "C",
                                                                                "activities": "追記"}})
     outcomes = merge_files(store, [new, old])
@@ -198,5 +199,5 @@ def test_excel_edited_mark(store: Store, tmp_path: Path) -> None:
     edited = fill(plain, reports={"①－１－２": {"issues": "手で入力"}}, out=tmp_path / "edited.xlsx")
     [outcome] = merge_files(store, [edited])
     assert outcome.diff is not None and outcome.diff.resolved.edited
-    from planDesk.core.submission_undo import merge_history
+    from planDesk.core.submissions.undo import merge_history
     assert merge_history(store)[-1].edited

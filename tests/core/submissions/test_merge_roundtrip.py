@@ -7,10 +7,10 @@ from pathlib import Path
 
 from submission_helpers import Text, counts, export, fill, ids_of, report_of
 
-from planDesk.core.merge import MergeOptions, merge_files
-from planDesk.core.report_ops import ReportInput, save_report
-from planDesk.core.store import Store
-from planDesk.core.submission_export import export_submission
+from planDesk.core.persistence.store import Store
+from planDesk.core.reports.ops import ReportInput, save_report
+from planDesk.core.submissions.export import export_submission
+from planDesk.core.submissions.merge import MergeOptions, merge_files
 
 
 def test_filled_by_hand_in_excel(store: Store, tmp_path: Path) -> None:

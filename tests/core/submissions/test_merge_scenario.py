@@ -5,24 +5,25 @@ with a correct master, every refusal explained, nothing lost."""
 
 from __future__ import annotations
 
-import time
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from submission_helpers import counts, fill, forge_meta
 
-from planDesk.core.merge import merge_files
-from planDesk.core.plan_view import load_plan, resolve_plan_id
-from planDesk.core.plan_workbook import export_plan_workbook
-from planDesk.core.plan_workbook_apply import import_plan
-from planDesk.core.report_ops import ReportInput, save_report
-from planDesk.core.store import Store
-from planDesk.core.submission_export import export_submission, reports_on
+from planDesk.core.persistence.store import Store
+from planDesk.core.plan.view import load_plan, resolve_plan_id
+from planDesk.core.plan.workbook.apply import import_plan
+from planDesk.core.plan.workbook.write import export_plan_workbook
+from planDesk.core.reports.ops import ReportInput, save_report
+from planDesk.core.submissions.export import export_submission, reports_on
+from planDesk.core.submissions.merge import merge_files
 
 FY = 2024
 
 
-def test_twenty_departments(store: Store, tmp_path: Path) -> None:
+def test_twenty_departments(store: Store, tmp_path: Path, clock: Callable[[], datetime]) -> None:
     with store.read() as s:
         plan = load_plan(s, resolve_plan_id(s, None), with_reports=False)
     depts = [d for d in plan.departments if not d.pseudo][:20]
@@ -62,7 +63,6 @@ def test_twenty_departments(store: Store, tmp_path: Path) -> None:
     old = tmp_path / "old_version.xlsx"
     export_submission(store, old, plan=None, department=city, fy=FY, cycle=None)
     fill(old, reports={own[city].code: {"activities": "古い版の内容"}})
-    time.sleep(0.01)
     newer = files[5]
     export_submission(store, newer, plan=None, department=city, fy=FY, cycle=None)
     fill(newer, reports={own[city].code: {"activities": expected[(own[city].code, city)], "evaluation": "B"}})

@@ -8,10 +8,10 @@ import pytest
 from submission_helpers import counts, export, fill, ids_of, report_of
 
 from planDesk.core.errors import UserError
-from planDesk.core.merge import merge_files
-from planDesk.core.report_ops import ReportInput, save_report
-from planDesk.core.store import Store
-from planDesk.core.submission_undo import merge_history, open_conflicts, resolve_conflict, undo_merge
+from planDesk.core.persistence.store import Store
+from planDesk.core.reports.ops import ReportInput, save_report
+from planDesk.core.submissions.merge import merge_files
+from planDesk.core.submissions.undo import merge_history, open_conflicts, resolve_conflict, undo_merge
 
 
 def _dept(store: Store) -> int:

@@ -11,13 +11,13 @@ from sqlalchemy import select, update
 from submission_helpers import export, report_rows
 
 from planDesk.cli.main import main
+from planDesk.core.domain.model import Department, Initiative, ProgressReport
 from planDesk.core.errors import UserError
-from planDesk.core.model import Department, Initiative, ProgressReport
-from planDesk.core.plan_view import load_plan, resolve_plan_id
-from planDesk.core.report_ops import ReportInput, save_report
-from planDesk.core.store import Store
-from planDesk.core.submission_export import reports_on
-from planDesk.core.submission_format import (
+from planDesk.core.persistence.store import Store
+from planDesk.core.plan.view import load_plan, resolve_plan_id
+from planDesk.core.reports.ops import ReportInput, save_report
+from planDesk.core.submissions.export import reports_on
+from planDesk.core.submissions.format import (
     FIRST_DATA_ROW,
     HEADER_ROW,
     META_FIRST_CELL_ROW,

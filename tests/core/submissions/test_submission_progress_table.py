@@ -9,9 +9,9 @@ from openpyxl import load_workbook
 from submission_helpers import Text, export, fill
 
 from planDesk.cli.main import main
-from planDesk.core.merge import merge_files
-from planDesk.core.progress_table_xlsx import COLUMNS, HEADER_ROW
-from planDesk.core.store import Store
+from planDesk.core.exports.progress_table_xlsx import COLUMNS, HEADER_ROW
+from planDesk.core.persistence.store import Store
+from planDesk.core.submissions.merge import merge_files
 
 COL = {key: i for i, (key, _h, _w) in enumerate(COLUMNS, start=1)}
 

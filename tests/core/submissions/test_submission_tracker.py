@@ -10,15 +10,15 @@ from sqlalchemy import select
 from submission_helpers import export, fill, ids_of, report_of
 
 from planDesk.cli.main import main
+from planDesk.core.domain.model import Department
 from planDesk.core.errors import UserError
-from planDesk.core.merge import merge_files
-from planDesk.core.model import Department
-from planDesk.core.plan_view import resolve_plan_id
-from planDesk.core.report_ops import ReportInput, save_report, submit_report
-from planDesk.core.store import Store
-from planDesk.core.submission_scope import CycleRef
-from planDesk.core.submission_undo import undo_merge
-from planDesk.core.tracker import TrackerRow, load_tracker, record_received, return_submission
+from planDesk.core.persistence.store import Store
+from planDesk.core.plan.view import resolve_plan_id
+from planDesk.core.reports.ops import ReportInput, save_report, submit_report
+from planDesk.core.submissions.merge import merge_files
+from planDesk.core.submissions.scope import CycleRef
+from planDesk.core.submissions.tracker import TrackerRow, load_tracker, record_received, return_submission
+from planDesk.core.submissions.undo import undo_merge
 
 R6 = CycleRef(2024, 0)
 
