@@ -29,6 +29,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
         raise UserError(f"出力先のフォルダ「{folder}」に書き込めません（{exc.strerror or exc}）。") from exc
     os.close(fd)
     tmp = Path(tmp_name)
+    _follow_umask(tmp)
     try:
         yield tmp
         with tmp.open("rb+") as fh:
@@ -43,6 +44,16 @@ def atomic_path(target: Path) -> Iterator[Path]:
     finally:
         if tmp.exists():
             tmp.unlink()
+
+
+def _follow_umask(path: Path) -> None:
+    """mkstemp creates the file 0600; an export is a normal file that colleagues on a
+    shared folder must be able to read: give it the mode a plain ``open()`` would."""
+    if os.name != "posix":
+        return
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(path, 0o666 & ~mask)
 
 
 def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:

@@ -21,22 +21,26 @@ from pathlib import Path
 from typing import Any, cast
 
 from sqlalchemy import Table, insert
+from sqlalchemy.orm import Session
 
 from planDesk.core import database
-from planDesk.core.errors import UserError
+from planDesk.core.errors import DiskFullError, UserError
 from planDesk.core.model import ProgressReport
 from planDesk.core.model_merge import MergeChange, MergeConflict, MergeRecord, SubmissionEvent
 from planDesk.core.report_ops import ReportInput, get_or_create_cycle, snapshot
 from planDesk.core.report_ops_bulk import BulkChange, apply_bulk
+from planDesk.core.rounds import current_round
 from planDesk.core.store import Store, WriteContext, now
 from planDesk.core.submission_diff import FileDiff, compute_diff
 from planDesk.core.submission_import import Problem, ReadSubmission, SubmissionRefused, read_submission
+from planDesk.core.submission_required import REQUIRED_LABELS, check_required
 from planDesk.core.submission_resolve import ResolvedSubmission, resolve_submission
+from planDesk.core.submission_scope import CycleRef
 from planDesk.core.xlsx_guard import require_defusedxml
 
 log = logging.getLogger(__name__)
 
-REFUSED_STATUSES = ("refused", "stale")
+REFUSED_STATUSES = ("refused", "stale", "failed", "not_attempted")
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,12 @@ class MergeOptions:
     dry_run: bool = False
     allow_stale: bool = False
     expect_department: str | None = None
+    # The division's explicit choice: rows whose required fields are empty come in as 下書き
+    # (said in the outcome) instead of refusing the file (--accept-incomplete-as-draft).
+    incomplete_as_draft: bool = False
+    # A cycle the division names explicitly (merge --cycle 2024): a file of that cycle is
+    # accepted although another round is open.
+    cycle: CycleRef | None = None
     # False: each outcome drops its field-by-field diff once ``on_outcome`` has seen it, so
     # merging a hundred large workbooks keeps one file's details in memory at a time.
     keep_diffs: bool = True
@@ -66,6 +76,8 @@ class FileOutcome:
     conflicts: int = 0
     unchanged: int = 0
     edited: bool = False
+    drafts: int = 0  # rows taken in as 下書き (incomplete_as_draft)
+    review: int = 0  # figures flagged 要確認
 
     @property
     def name(self) -> str:
@@ -77,6 +89,7 @@ class FileOutcome:
             self.department, self.cycle = d.resolved.department, d.resolved.cycle_label
             self.applied, self.conflicts = len(d.to_apply), len(d.conflicts)
             self.unchanged, self.edited = len(d.of_kind("unchanged", "same")), d.resolved.edited
+            self.drafts, self.review = len(d.draft_initiatives), len(d.flagged)
 
     @property
     def refused(self) -> bool:
@@ -103,21 +116,34 @@ def merge_files(store: Store, paths: Sequence[Path], options: MergeOptions = Mer
     """
     require_defusedxml()
     outcomes: list[FileOutcome] = []
-    backup = None
+    backup: list[Path] = []
     db_file = database.sqlite_path(str(store.engine.url))
+
+    def before_write() -> None:
+        # Once per run, just before the first file that changes something is written.
+        if not backup and db_file is not None:
+            backup.append(database.backup_sqlite(db_file, "before-merge"))
+
+    full: DiskFullError | None = None
     for i, path in enumerate(paths):
         if progress:
             progress(i, len(paths), path.name)
-        try:
-            sub = read_submission(path)
-        except UserError as exc:
-            outcome = FileOutcome(path, "refused", str(exc).splitlines())
+        if full is not None:
+            outcome = FileOutcome(path, "not_attempted", [
+                f"{path.name}：ディスクの空き容量が足りなくなったため、このファイルは取り込んでいません。"])
         else:
-            if backup is None and db_file is not None and not options.dry_run:
-                backup = database.backup_sqlite(db_file, "before-merge")  # once, before the first write
-            outcome = _merge_one(store, sub, options)
-            del sub
-        outcome.backup = backup
+            try:
+                sub = read_submission(path)
+            except UserError as exc:
+                outcome = FileOutcome(path, "refused", str(exc).splitlines())
+            else:
+                try:
+                    outcome = _merge_one(store, sub, options, before_write)
+                except DiskFullError as exc:
+                    full = exc
+                    outcome = FileOutcome(path, "failed", [f"{path.name}：{exc.message}", exc.hint])
+                del sub
+        outcome.backup = backup[0] if backup else None
         outcome.summarise()
         if on_outcome:
             on_outcome(outcome)
@@ -135,33 +161,73 @@ def _check_department(res: ResolvedSubmission, options: MergeOptions) -> None:
             f"この提出ブックは「{res.department}」のものです（指定された部署：{options.expect_department}）。"))])
 
 
-def _merge_one(store: Store, sub: ReadSubmission, options: MergeOptions) -> FileOutcome:
+def _check_round(session: Session, res: ResolvedSubmission, options: MergeOptions) -> None:
+    """A file for another cycle than the open round is refused, naming both cycles —
+    unless the division named the file's cycle explicitly."""
+    named = options.cycle
+    if named is not None:
+        if (named.fy, named.half) != (res.fy, res.half):
+            raise SubmissionRefused(res.name, [Problem("", "", (
+                f"この提出ブックは{res.cycle_label}のものです（指定された報告サイクル：{named.label}）。"))])
+        return
+    current = current_round(session, res.plan_id)
+    if current is not None and (current.fy, current.half) != (res.fy, res.half):
+        raise SubmissionRefused(res.name, [Problem("", "", (
+            f"この提出ブックは{res.cycle_label}のものですが、受付中の報告サイクルは{current.label}です。"))],
+            hint=f"{current.label}の提出ブックを送ってもらってください。{res.cycle_label}の報告として取り込む場合は、"
+                 f"その報告サイクルを明示してください（例：plandesk merge --cycle {res.fy}"
+                 f"{'' if res.half == 0 else f'H{res.half}'} …）。このファイルからは何も取り込んでいません。")
+
+
+def _checked_diff(session: Session, sub: ReadSubmission, options: MergeOptions) -> FileDiff:
+    res = resolve_submission(session, sub)
+    _check_department(res, options)
+    _check_round(session, res, options)
+    diff = compute_diff(session, res)
+    check_required(diff, draft=options.incomplete_as_draft)
+    return diff
+
+
+def _merge_one(store: Store, sub: ReadSubmission, options: MergeOptions,
+               before_write: Callable[[], None] = lambda: None) -> FileOutcome:
     outcome = FileOutcome(sub.path, "preview" if options.dry_run else "merged")
     try:
         if options.dry_run:
             with store.read() as session:
-                res = resolve_submission(session, sub)
-                _check_department(res, options)
-                outcome.diff = compute_diff(session, res)
+                outcome.diff = _checked_diff(session, sub, options)
             _flag(outcome, options)
             return outcome
         with store.write("merge-submission") as ctx:
-            res = resolve_submission(ctx.session, sub)
-            _check_department(res, options)
-            outcome.diff = diff = compute_diff(ctx.session, res)
+            outcome.diff = diff = _checked_diff(ctx.session, sub, options)
             _flag(outcome, options)
             if outcome.status != "merged":
                 return outcome  # nothing written: the transaction commits empty
-            outcome.merge_id = apply_diff(ctx, diff)
+            if diff.to_apply or diff.conflicts:
+                before_write()  # a merge that changes no report needs no backup
+            outcome.merge_id = apply_diff(ctx, diff, draft_initiatives=diff.draft_initiatives)
+            _record_saved_at(ctx, outcome.merge_id, sub)
     except SubmissionRefused as exc:
         outcome.status = "refused"
         outcome.messages = str(exc).splitlines()
     return outcome
 
 
+def _record_saved_at(ctx: WriteContext, merge_id: int, sub: ReadSubmission) -> None:
+    """The workbook's own save time (the department's 提出日) beside the merge record."""
+    record = ctx.session.get(MergeRecord, merge_id)
+    if record is not None and sub.saved_at is not None:
+        record.saved_at = sub.saved_at
+        ctx.session.flush()
+
+
 def _flag(outcome: FileOutcome, options: MergeOptions) -> None:
     diff = outcome.diff
     assert diff is not None
+    if diff.draft_initiatives and outcome.status in ("merged", "preview"):
+        outcome.messages.append(
+            f"{outcome.name}：必須項目（{REQUIRED_LABELS}）が空の {len(diff.draft_initiatives)} 件は"
+            "下書きとして取り込みます（提出済にはしません）：" + "、".join(
+                diff.resolved.initiatives[i][0] for i in diff.draft_initiatives))
     if diff.duplicate_of is not None:
         d = diff.duplicate_of
         outcome.status = "duplicate"
@@ -206,8 +272,11 @@ def build_input(initiative_id: int, department_id: int, fy: int, half: int,
     return data
 
 
-def apply_diff(ctx: WriteContext, diff: FileDiff) -> int:
-    """Apply the fields changed only in the file, record conflicts; return the merge id."""
+def apply_diff(ctx: WriteContext, diff: FileDiff, draft_initiatives: frozenset[int] = frozenset()) -> int:
+    """Apply the fields changed only in the file, record conflicts; return the merge id.
+
+    Reports of ``draft_initiatives`` (required fields empty, the division chose to take them
+    in as drafts) are saved without becoming 提出済."""
     res = diff.resolved
     read = res.read
     ctx.plan_id = res.plan_id
@@ -231,8 +300,11 @@ def apply_diff(ctx: WriteContext, diff: FileDiff) -> int:
                for ini_id, fields in by_ini.items()]
     labels = {ini_id: f"{title}／{res.department}／{res.cycle_label}"
               for ini_id, (_c, title) in res.initiatives.items()}
-    results = apply_bulk(ctx, plan_id=res.plan_id, department_id=res.department_id, cycle_id=cycle.id,
-                         changes=changes, source=f"取込：{read.name}", labels=labels)
+    groups = ((True, [c for c in changes if c.initiative_id not in draft_initiatives]),
+              (False, [c for c in changes if c.initiative_id in draft_initiatives]))
+    results = [r for submit, group in groups if group
+               for r in apply_bulk(ctx, plan_id=res.plan_id, department_id=res.department_id, cycle_id=cycle.id,
+                                   changes=group, source=f"取込：{read.name}", labels=labels, submit=submit)]
     stamp = now()
     if results:
         s.execute(insert(cast(Table, MergeChange.__table__)), [

@@ -472,3 +472,4 @@ class AuditEntry(Base):
 # The submission round trip's tables (merges, conflicts, tracker events, plan imports) live
 # in core/model_merge.py; importing it here puts them in Base.metadata for Alembic and init.
 from planDesk.core import model_merge as _model_merge  # noqa: E402, F401
+from planDesk.core import model_round as _model_round  # noqa: E402, F401

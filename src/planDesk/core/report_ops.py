@@ -235,6 +235,16 @@ def save_report(store: Store, data: ReportInput, *, expected_version: int | None
         return Store.change_of(ctx, "報告を保存しました"), report.version
 
 
+REQUIRED_FIELDS: dict[str, str] = {"activities": "実施状況", "evaluation": "進捗評価", "direction": "今後の方向性"}
+
+
+def missing_required(activities: str | None, evaluation: str | None, direction: str | None) -> list[str]:
+    """The required fields of a report that is 提出済 (the one rule: the on-screen 提出 and the
+    merge of a submission workbook both ask it), as their labels; empty when complete."""
+    values = {"activities": (activities or "").strip(), "evaluation": evaluation, "direction": direction}
+    return [label for key, label in REQUIRED_FIELDS.items() if not values[key]]
+
+
 def _transition(store: Store, report_id: int, operation: str, *, allowed_from: tuple[str, ...],
                 to: str, as_division: bool, division_only: bool, comment: str = "",
                 require_complete: bool = False) -> Change:
@@ -252,9 +262,7 @@ def _transition(store: Store, report_id: int, operation: str, *, allowed_from: t
                 f"{REPORT_STATUS_LABELS.get(to, to)}にできません。"
             )
         if require_complete:
-            missing = [name for name, value in (("実施状況", report.activities.strip()),
-                                                ("進捗評価", report.evaluation_code),
-                                                ("今後の方向性", report.direction)) if not value]
+            missing = missing_required(report.activities, report.evaluation_code, report.direction)
             if missing:
                 raise UserError("提出の前に入力してください：" + "、".join(missing))
         before = snapshot(report)
