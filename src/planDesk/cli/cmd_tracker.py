@@ -23,7 +23,7 @@ from planDesk.core.tracker import STATES, load_tracker, return_submission
 def register(sub: Any) -> None:
     from planDesk.cli.main import fy_argument
 
-    p = sub.add_parser("tracker", help="部署ごとの提出状況（未提出・提出済・取込済・差戻し）を表示します",
+    p = sub.add_parser("tracker", help="部署ごとの提出状況（未提出・一部提出・提出済・取込済・差戻し）を表示します",
                        description="報告サイクルごとに、各部署の提出状況と日付を表示します。"
                        "--out で Excel に出力、--return で差戻しを記録します。")
     p.add_argument("--plan", metavar="KEY", help="計画のキー（省略時は最初の計画）")
@@ -66,7 +66,8 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         json.dump({"plan": plan.key, "fy": cycle.fy, "half": cycle.half, "departments": [
             {"department": r.department, "state": r.state, "state_label": r.state_label,
-             "initiatives": r.initiatives, "reports": r.reported,
+             "initiatives": r.initiatives, "complete": r.complete, "shared": r.shared,
+             "shared_complete": r.shared_complete, "reports": r.reported, "filled_by": r.filled_by,
              "submitted_at": r.submitted_at.isoformat() if r.submitted_at else None,
              "merged_at": r.merged_at.isoformat() if r.merged_at else None,
              "returned_at": r.returned_at.isoformat() if r.returned_at else None,
@@ -79,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
     for r in rows:
         dates = "　".join(f"{name} {d.astimezone():%Y-%m-%d}" for name, d in (
             ("提出", r.submitted_at), ("取込", r.merged_at), ("差戻し", r.returned_at)) if d is not None)
-        extra = "　".join(x for x in (r.last_file, r.note) if x)
-        line = f"  {r.state_label}　{r.department}（取組 {r.initiatives}、報告 {r.reported}）　{dates}　{extra}"
+        extra = "　".join(x for x in (r.last_file, f"記入者 {r.filled_by}" if r.filled_by else "", r.note) if x)
+        line = f"  {r.state_label}　{r.department}（提出済 {r.completeness}、報告 {r.reported}）　{dates}　{extra}"
         print(line.rstrip())
     return 0

@@ -27,12 +27,14 @@ from planDesk.core.tracker import STATES, TrackerRow
 
 STATE_FILLS = {
     "not_submitted": PatternFill("solid", start_color="F8CBAD"),
+    "partial": PatternFill("solid", start_color="FCE4D6"),
     "submitted": PatternFill("solid", start_color="FFE699"),
     "merged": PatternFill("solid", start_color="C6EFCE"),
     "returned": PatternFill("solid", start_color="D9D9D9"),
 }
-COLUMNS = (("部署", 18), ("状態", 9), ("担当する取組", 10), ("報告", 8), ("提出日", 16), ("取込日", 16),
-           ("差戻し日", 16), ("取り込んだファイル", 30), ("記入者", 14), ("未解決の競合", 10), ("備考", 36))
+COLUMNS = (("部署", 18), ("状態", 9), ("提出済の取組", 10), ("担当する取組", 10), ("全部署等の取組", 16),
+           ("報告", 8), ("提出日", 16), ("取込日", 16), ("差戻し日", 16), ("取り込んだファイル", 30), ("記入者", 14),
+           ("未解決の競合", 10), ("備考", 36))
 
 
 def _date(value: datetime | None) -> str:
@@ -58,9 +60,10 @@ def write_tracker_xlsx(plan: PlanView, cycle: CycleRef, rows: list[TrackerRow], 
         put(ws.cell(3, i), header, font=BOLD, fill=HEADER_FILL, align=CENTER)
         ws.column_dimensions[get_column_letter(i)].width = width
     for r, row in enumerate(rows, start=4):
-        values = (row.department, row.state_label, row.initiatives, row.reported, _date(row.submitted_at),
-                  _date(row.merged_at), _date(row.returned_at), row.last_file, row.filled_by,
-                  row.open_conflicts or None, row.note)
+        values = (row.department, row.state_label, row.complete, row.initiatives,
+                  f"{row.shared_complete} / {row.shared}" if row.shared else "", row.reported,
+                  _date(row.submitted_at), _date(row.merged_at), _date(row.returned_at), row.last_file,
+                  row.filled_by, row.open_conflicts or None, row.note)
         for c, value in enumerate(values, start=1):
             put(ws.cell(r, c), value, fill=STATE_FILLS[row.state] if c == 2 else None)
     ws.freeze_panes = "B4"

@@ -32,13 +32,15 @@ from planDesk.core.errors import UserError
 from planDesk.core.model import Plan, ReportingCycle
 from planDesk.core.plan_view import load_plan
 from planDesk.core.report_ops import cycle_label
+from planDesk.core.rounds import current_round, open_round
 from planDesk.core.store import Store
 from planDesk.core.submission_scope import CycleRef, resolve_cycle
 from planDesk.core.tracker import STATES, TrackerRow, return_submission, tracker_rows
 from planDesk.gui.error_handling import show_user_error
 
 Index = QModelIndex | QPersistentModelIndex
-STATE_COLOURS = {"not_submitted": "#F8CBAD", "submitted": "#FFE699", "merged": "#C6EFCE", "returned": "#D9D9D9"}
+STATE_COLOURS = {"not_submitted": "#F8CBAD", "partial": "#FCE4D6", "submitted": "#FFE699", "merged": "#C6EFCE",
+                 "returned": "#D9D9D9"}
 COL_DEPT, COL_STATE, COL_INIS, COL_REPORTS, COL_SUBMITTED, COL_MERGED, COL_RETURNED, COL_FILE, COL_BY, \
     COL_CONFLICTS, COL_NOTE = range(11)
 
@@ -53,7 +55,8 @@ class TrackerModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[TrackerRow] = []
-        self._headers = [self.tr("部署"), self.tr("状態"), self.tr("担当取組"), self.tr("報告"), self.tr("提出日"),
+        self._headers = [self.tr("部署"), self.tr("状態"), self.tr("提出済／担当取組"), self.tr("報告"),
+                         self.tr("提出日"),
                          self.tr("取込日"), self.tr("差戻し日"), self.tr("取り込んだファイル"), self.tr("記入者"),
                          self.tr("未解決の競合"), self.tr("備考")]
 
@@ -83,7 +86,7 @@ class TrackerModel(QAbstractTableModel):
         r, col = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return {
-                COL_DEPT: r.department, COL_STATE: self.tr(STATES[r.state]), COL_INIS: str(r.initiatives),
+                COL_DEPT: r.department, COL_STATE: self.tr(STATES[r.state]), COL_INIS: self._completeness(r),
                 COL_REPORTS: str(r.reported), COL_SUBMITTED: _date(r.submitted_at), COL_MERGED: _date(r.merged_at),
                 COL_RETURNED: _date(r.returned_at), COL_FILE: r.last_file, COL_BY: r.filled_by,
                 COL_CONFLICTS: str(r.open_conflicts) if r.open_conflicts else "", COL_NOTE: r.note,
@@ -95,6 +98,14 @@ class TrackerModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_INIS, COL_REPORTS, COL_CONFLICTS):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+
+    def _completeness(self, r: TrackerRow) -> str:
+        text = f"{r.complete} / {r.initiatives}"
+        if r.shared:
+            text += self.tr("（全部署等 {0} / {1}）").replace("{0}", str(r.shared_complete)).replace(
+                "{1}", str(r.shared))
+        return text
 
 
 class TrackerView(QWidget):
@@ -115,13 +126,16 @@ class TrackerView(QWidget):
         self.table.setAccessibleName(self.tr("提出状況の一覧"))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.round_label = QLabel(self)
+        self.round_button = QPushButton(self.tr("このサイクルの受付を開始(&O)"), self)
+        self.round_button.setToolTip(self.tr("受付中は、ほかの報告サイクルの提出ブックを取り込みません。"))
         self.refresh_button = QPushButton(self.tr("更新(&U)"), self)
         self.return_button = QPushButton(self.tr("差戻し(&R)…"), self)
         self.export_button = QPushButton(self.tr("Excel に出力(&E)…"), self)
         top = QHBoxLayout()
         label = QLabel(self.tr("報告サイクル(&C)"), self)
         label.setBuddy(self.cycle_box)
-        for widget in (label, self.cycle_box, self.summary):
+        for widget in (label, self.cycle_box, self.round_label, self.round_button, self.summary):
             top.addWidget(widget)
         top.addStretch(1)
         for button in (self.refresh_button, self.return_button, self.export_button):
@@ -132,6 +146,7 @@ class TrackerView(QWidget):
         self._fill_cycles()
         self.cycle_box.currentIndexChanged.connect(lambda _i: self.refresh())
         self.refresh_button.clicked.connect(self.refresh)
+        self.round_button.clicked.connect(self.open_round)
         self.return_button.clicked.connect(self.return_selected)
         self.export_button.clicked.connect(self.export)
         self.refresh()
@@ -157,10 +172,24 @@ class TrackerView(QWidget):
     def refresh(self) -> None:
         with self.store.read() as s:
             rows = tracker_rows(s, self.plan_id, self.cycle)
+            current = current_round(s, self.plan_id)
         self.model.set_rows(rows)
+        self.round_label.setText(
+            self.tr("受付中：{0}").replace("{0}", current.label) if current else self.tr("受付中のサイクルなし"))
+        self.round_button.setEnabled(current != self.cycle)
         counts = "　".join(f"{self.tr(label)} {sum(1 for r in rows if r.state == key)}"
                           for key, label in STATES.items())
         self.summary.setText(counts)
+
+    def open_round(self) -> None:
+        """Collect the chosen cycle: files of other cycles are refused by the merge from now on."""
+        try:
+            change = open_round(self.store, self.plan_id, self.cycle)
+        except UserError as exc:
+            show_user_error(self, exc)
+            return
+        self.refresh()
+        self.changed.emit(change)
 
     def selected(self) -> TrackerRow | None:
         rows = self.table.selectionModel().selectedRows()
