@@ -50,7 +50,7 @@ def test_drop_preview_merge_and_undo(qtbot: QtBot, store: Store, tmp_path: Path)
     view.files.selectRow(0)
     rows = [_cells(view.changes, r) for r in range(view.changes.rowCount())]
     assert ["新規", "①－１－２", "マイナンバーカードの普及促進", "実施状況", "（空）", "画面から取込",
-            "進捗報告!D5"] in rows
+            "進捗報告!D5", ""] in rows
     view.files.selectRow(1)
     assert "途中で切れている" in view.messages.toPlainText()
     assert view.merge_button.isEnabled()

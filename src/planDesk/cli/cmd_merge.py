@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from planDesk.core.errors import UsageError
-from planDesk.core.merge import FileOutcome, MergeOptions, local_time, merge_files
+from planDesk.core.merge import FileOutcome, MergeOptions, local_time, merge_files, merge_summary
 from planDesk.core.numbers import format_number
 from planDesk.core.submission_diff import FieldChange
 from planDesk.core.submission_format import STEP_STATE_LABELS
@@ -35,11 +35,6 @@ STATUS_LABELS = {
     "stale": "古いファイルのため取り込みませんでした", "refused": "取り込めません",
     "failed": "ディスクの空き容量不足で取り込めませんでした",
     "not_attempted": "取り込んでいません（空き容量不足で中断）",
-}
-SUMMARY_LABELS = {
-    "merged": "取り込んだ", "preview": "取り込める", "duplicate": "取込済み（変更なし）",
-    "stale": "古いため取り込まなかった",
-    "refused": "取り込めなかった", "failed": "空き容量不足で取り込めなかった", "not_attempted": "未処理（中断）",
 }
 
 
@@ -114,10 +109,8 @@ def print_summary(outcomes: list[FileOutcome]) -> None:
     counts = {k: sum(1 for o in outcomes if o.status == k) for k in STATUS_LABELS}
     print("合計：" + "、".join(f"{STATUS_LABELS[k].split('（')[0]} {n} 件" for k, n in counts.items() if n))
     if len(outcomes) > 1:
-        for key, label in SUMMARY_LABELS.items():
-            names = [o.name for o in outcomes if o.status == key]
-            if names:
-                print(f"  {label}ファイル（{len(names)}）：" + "、".join(names))
+        for line in merge_summary(outcomes):
+            print(f"  {line}")
     backup = next((o.backup for o in outcomes if o.backup is not None), None)
     if backup is not None:
         print(f"取込前のバックアップ：{backup}")

@@ -245,6 +245,24 @@ def _flag(outcome: FileOutcome, options: MergeOptions) -> None:
         ]
 
 
+SUMMARY_LABELS = {
+    "merged": "取り込んだ", "preview": "取り込める", "duplicate": "取込済み（変更なし）",
+    "stale": "古いため取り込まなかった", "refused": "取り込めなかった",
+    "failed": "空き容量不足で取り込めなかった", "not_attempted": "未処理（中断）",
+}
+
+
+def merge_summary(outcomes: Sequence[FileOutcome]) -> list[str]:
+    """The per-file summary that ends every multi-file merge: which files went in, which not
+    (the command line prints it, the merge screen shows it)."""
+    lines = []
+    for key, label in SUMMARY_LABELS.items():
+        names = [o.name for o in outcomes if o.status == key]
+        if names:
+            lines.append(f"{label}ファイル（{len(names)}）：" + "、".join(names))
+    return lines
+
+
 def local_time(value: datetime | None) -> str:
     if value is None:
         return "日時不明"

@@ -12,7 +12,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from planDesk.core.model import Plan
+from planDesk.core.model import Plan, ReportingCycle
 from planDesk.core.model_round import ReportingRound
 from planDesk.core.report_ops import get_or_create_cycle
 from planDesk.core.store import Change, Store, now
@@ -30,6 +30,16 @@ def current_round(session: Session, plan_id: int) -> CycleRef | None:
     row = session.scalars(select(ReportingRound).where(
         ReportingRound.plan_key == _plan_key(session, plan_id))).first()
     return CycleRef(row.fy, row.half) if row is not None else None
+
+
+def cycle_choices(session: Session, plan_id: int) -> list[CycleRef]:
+    """Every fiscal year of the plan period and every half-year cycle opened, newest first
+    (what a screen offers when the division names a cycle)."""
+    plan = session.get(Plan, plan_id)
+    assert plan is not None
+    cycles = {(c.fy, c.half) for c in session.scalars(select(ReportingCycle).where(ReportingCycle.plan_id == plan_id))}
+    cycles |= {(fy, 0) for fy in range(plan.start_fy, plan.end_fy + 1)}
+    return [CycleRef(fy, half) for fy, half in sorted(cycles, reverse=True)]
 
 
 def load_round(store: Store, plan_id: int) -> CycleRef | None:
