@@ -363,3 +363,22 @@ def test_database_full_half_way_through_a_multi_file_merge(store: Store, sample_
     out = capsys.readouterr().out
     assert "取り込んだファイル（1）：a.xlsx" in out
     assert "空き容量不足で取り込めなかったファイル（1）：b.xlsx" in out and "未処理（中断）ファイル（1）：c.xlsx" in out
+
+
+def test_serial_codes_agree_with_their_rows(hitachi_db: Path, tmp_path: Path) -> None:
+    """The visible-code check on a plan numbered 01, 02 … (no false refusal)."""
+    from planDesk.core.plan_view import load_plan, resolve_plan_id
+
+    store = Store.open(str(hitachi_db), actor="テスト")
+    try:
+        with store.read() as s:
+            plan = load_plan(s, resolve_plan_id(s, None), with_reports=False)
+        ini = next(i for i in plan.initiatives() if any(not d.pseudo for d in i.departments))
+        dept = next(d.name for d in ini.departments if not d.pseudo)
+        assert ini.code.isdigit()
+        path = export(store, tmp_path, dept, fy=plan.end_fy)
+        fill(path, reports={ini.code: COMPLETE})
+        [outcome] = merge_files(store, [path])
+        assert outcome.status == "merged", outcome.messages
+    finally:
+        store.close()
