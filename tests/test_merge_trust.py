@@ -382,3 +382,20 @@ def test_serial_codes_agree_with_their_rows(hitachi_db: Path, tmp_path: Path) ->
         assert outcome.status == "merged", outcome.messages
     finally:
         store.close()
+
+
+def test_round_show_close_and_usage(store: Store, sample_db: Path, tmp_path: Path, capsys: Any) -> None:
+    from planDesk.cli.main import main
+
+    assert main(["--db", str(sample_db), "round", "show"]) == 0
+    assert "受付中の報告サイクルはありません" in capsys.readouterr().out
+    assert main(["--db", str(sample_db), "round", "open"]) == 2  # which cycle?
+    assert main(["--db", str(sample_db), "round", "open", "--cycle", "2025H1"]) == 0
+    assert main(["--db", str(sample_db), "round", "show"]) == 0
+    assert "受付中の報告サイクル：令和7年度上半期" in capsys.readouterr().out
+    path = fill(export(store, tmp_path, fy=2025), reports={"①－１－２": COMPLETE})
+    [outcome] = merge_files(store, [path])
+    assert outcome.status == "refused" and "令和7年度上半期" in _messages(outcome)  # the whole year ≠ H1
+    assert main(["--db", str(sample_db), "round", "close"]) == 0
+    [outcome] = merge_files(store, [path])
+    assert outcome.status == "merged", outcome.messages  # no round: every cycle of the plan period

@@ -176,7 +176,8 @@ def _check_round(session: Session, res: ResolvedSubmission, options: MergeOption
             f"この提出ブックは{res.cycle_label}のものですが、受付中の報告サイクルは{current.label}です。"))],
             hint=f"{current.label}の提出ブックを送ってもらってください。{res.cycle_label}の報告として取り込む場合は、"
                  f"その報告サイクルを明示してください（例：plandesk merge --cycle {res.fy}"
-                 f"{'' if res.half == 0 else f'H{res.half}'} …）。このファイルからは何も取り込んでいません。")
+                 f"{'' if res.half == 0 else f'H{res.half}'} …、取込画面では「報告サイクルを明示」）。"
+                 "このファイルからは何も取り込んでいません。")
 
 
 def _checked_diff(session: Session, sub: ReadSubmission, options: MergeOptions) -> FileDiff:
