@@ -141,6 +141,9 @@ def test_a_merge_that_changes_nothing_writes_no_backup(store: Store, tmp_path: P
     [first] = merge_files(store, [path])
     assert first.status == "merged" and first.backup is not None
     backups = set(sample_db.parent.glob("*.bak.sqlite3"))
+    [twice] = merge_files(store, [path])  # the same file again
+    assert twice.status == "duplicate" and twice.backup is None
+    assert set(sample_db.parent.glob("*.bak.sqlite3")) == backups
     again = export(store, tmp_path, name="again.xlsx")  # the database's own values: nothing to change
     [second] = merge_files(store, [again])
     assert second.status == "merged" and second.applied == 0 and second.conflicts == 0
