@@ -135,13 +135,19 @@ class TrackerView(QWidget):
         top = QHBoxLayout()
         label = QLabel(self.tr("報告サイクル(&C)"), self)
         label.setBuddy(self.cycle_box)
-        for widget in (label, self.cycle_box, self.round_label, self.round_button, self.summary):
+        for widget in (label, self.cycle_box, self.summary):
             top.addWidget(widget)
         top.addStretch(1)
         for button in (self.refresh_button, self.return_button, self.export_button):
             top.addWidget(button)
+        # The round on a row of its own: the window still fits 1366 px at 150 % scaling.
+        round_row = QHBoxLayout()
+        round_row.addWidget(self.round_label)
+        round_row.addWidget(self.round_button)
+        round_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(round_row)
         layout.addWidget(self.table)
         self._fill_cycles()
         self.cycle_box.currentIndexChanged.connect(lambda _i: self.refresh())
