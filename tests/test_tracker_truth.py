@@ -113,3 +113,25 @@ def test_tracker_screen_shows_completeness_and_opens_a_round(qtbot: Any, store: 
     view.round_button.click()
     assert load_round(store, plan_id) == CycleRef(2024, 0)
     assert "令和6年度" in view.round_label.text() and not view.round_button.isEnabled()
+
+
+def test_parts_and_total_of_shared_items(store: Store, sample_db: Path, tmp_path: Path, capsys: Any) -> None:
+    from planDesk.core.tracker_shared import shared_items
+
+    merge_files(store, [_fill_all(store, tmp_path, "市民課")])
+    with store.read() as s:
+        plan_id = resolve_plan_id(s, None)
+        items = shared_items(s, plan_id, R6)
+    rows = _rows(store)
+    real = len(rows)
+    assert items and all(i.total <= real for i in items)
+    everyone = [i for i in items if "全部署" in i.assigned_to]
+    assert everyone and all(i.total == real and i.done == 1 for i in everyone)  # 市民課's part only
+    xlsx = tmp_path / "tracker.xlsx"
+    assert main(["--db", str(sample_db), "tracker", "--fy", "R6", "--out", str(xlsx)]) == 0
+    ws = load_workbook(xlsx)["全部署等の取組"]
+    first = everyone[0]
+    row = next(r for r in range(4, ws.max_row + 1) if ws.cell(r, 1).value == first.code)
+    assert (ws.cell(row, 4).value, ws.cell(row, 5).value) == (1, real)
+    assert main(["--db", str(sample_db), "tracker", "--fy", "R6"]) == 0
+    assert f"{first.code} {first.title}（{first.assigned_to}）　1 / {real}" in capsys.readouterr().out

@@ -18,6 +18,7 @@ from planDesk.core.errors import UsageError
 from planDesk.core.plan_view import load_plan
 from planDesk.core.submission_scope import resolve_cycle, resolve_department, resolve_plan
 from planDesk.core.tracker import STATES, load_tracker, return_submission
+from planDesk.core.tracker_shared import load_shared_items
 
 
 def register(sub: Any) -> None:
@@ -55,12 +56,13 @@ def run(args: argparse.Namespace) -> int:
         if dept_id is not None:
             print(return_submission(store, plan_id, dept_id, cycle, args.reason).summary)
         rows = load_tracker(store, plan_id, cycle)
+        shared = load_shared_items(store, plan_id, cycle)
     finally:
         store.close()
     if args.out is not None:
         from planDesk.core.submission_tracker_xlsx import write_tracker_xlsx
 
-        write_tracker_xlsx(plan, cycle, rows, args.out)
+        write_tracker_xlsx(plan, cycle, rows, args.out, shared)
         print(f"提出状況を出力しました：{args.out}（{cycle.label}、{len(rows)} 部署）")
         return 0
     if args.json:
@@ -71,7 +73,9 @@ def run(args: argparse.Namespace) -> int:
              "submitted_at": r.submitted_at.isoformat() if r.submitted_at else None,
              "merged_at": r.merged_at.isoformat() if r.merged_at else None,
              "returned_at": r.returned_at.isoformat() if r.returned_at else None,
-             "last_file": r.last_file, "open_conflicts": r.open_conflicts, "note": r.note} for r in rows]},
+             "last_file": r.last_file, "open_conflicts": r.open_conflicts, "note": r.note} for r in rows],
+            "shared_items": [{"code": i.code, "title": i.title, "assigned_to": i.assigned_to, "done": i.done,
+                              "total": i.total} for i in shared]},
             sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
@@ -83,4 +87,8 @@ def run(args: argparse.Namespace) -> int:
         extra = "　".join(x for x in (r.last_file, f"記入者 {r.filled_by}" if r.filled_by else "", r.note) if x)
         line = f"  {r.state_label}　{r.department}（提出済 {r.completeness}、報告 {r.reported}）　{dates}　{extra}"
         print(line.rstrip())
+    if shared:
+        print("全部署等の取組（提出済の部署／報告する部署）")
+        for item in shared:
+            print(f"  {item.code} {item.title}（{item.assigned_to}）　{item.done} / {item.total}")
     return 0

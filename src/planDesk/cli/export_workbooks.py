@@ -63,13 +63,14 @@ def export_tracker(store: Store, opts: ExportOptions, out: Path) -> str:
     from planDesk.core.submission_scope import resolve_cycle, resolve_plan
     from planDesk.core.submission_tracker_xlsx import write_tracker_xlsx
     from planDesk.core.tracker import load_tracker
+    from planDesk.core.tracker_shared import load_shared_items
 
     with store.read() as session:
         plan_id = resolve_plan(session, opts.plan)
         cycle = resolve_cycle(session, plan_id, opts.fy, opts.cycle)
         plan = load_plan(session, plan_id, with_reports=False)
     rows = load_tracker(store, plan_id, cycle)
-    write_tracker_xlsx(plan, cycle, rows, out)
+    write_tracker_xlsx(plan, cycle, rows, out, load_shared_items(store, plan_id, cycle))
     return f"提出状況を出力しました：{out}（{cycle.label}、{len(rows)} 部署）"
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter
@@ -24,6 +25,7 @@ from planDesk.core.submission_styles import (
     put,
 )
 from planDesk.core.tracker import STATES, TrackerRow
+from planDesk.core.tracker_shared import SharedItem
 
 STATE_FILLS = {
     "not_submitted": PatternFill("solid", start_color="F8CBAD"),
@@ -44,8 +46,29 @@ def _date(value: datetime | None) -> str:
     return f"{format_date_wareki(local.date())} {local:%H:%M}"
 
 
-def write_tracker_xlsx(plan: PlanView, cycle: CycleRef, rows: list[TrackerRow], out: Path) -> Path:
-    """Write the tracker to ``out`` atomically (A4 landscape, one page wide)."""
+SHARED_SHEET = "全部署等の取組"
+SHARED_COLUMNS = (("コード", 11), ("取組", 40), ("担当", 12), ("提出済の部署", 12), ("報告する部署", 12), ("割合", 8))
+
+
+def _write_shared(ws: Any, plan: PlanView, cycle: CycleRef, items: list[SharedItem]) -> None:
+    put(ws.cell(1, 1), f"全部署等の取組の提出状況（{cycle.label}）　{plan.name}", font=TITLE, border=None, align=None)
+    put(ws.cell(2, 1), "各部署が報告する取組ごとの、提出済（確認済を含む）の部署数／報告する部署数", font=SMALL,
+        border=None, align=None)
+    for i, (header, width) in enumerate(SHARED_COLUMNS, start=1):
+        put(ws.cell(3, i), header, font=BOLD, fill=HEADER_FILL, align=CENTER)
+        ws.column_dimensions[get_column_letter(i)].width = width
+    for r, item in enumerate(items, start=4):
+        ratio = item.done / item.total if item.total else None
+        for c, value in enumerate((item.code, item.title, item.assigned_to, item.done, item.total, ratio), start=1):
+            put(ws.cell(r, c), value, number_format="0%" if c == 6 else None)
+    ws.freeze_panes = "C4"
+    print_setup(ws, title_rows="3:3", header_left=plan.name, header_right=f"全部署等の取組　{cycle.label}")
+
+
+def write_tracker_xlsx(plan: PlanView, cycle: CycleRef, rows: list[TrackerRow], out: Path,
+                       shared: list[SharedItem] | None = None) -> Path:
+    """Write the tracker to ``out`` atomically (A4 landscape, one page wide); with ``shared``
+    a second sheet gives the parts and the total of every 全部署 / 関係部署-type item."""
     wb = japanese_workbook()
     ws = wb.active
     assert ws is not None
@@ -69,5 +92,7 @@ def write_tracker_xlsx(plan: PlanView, cycle: CycleRef, rows: list[TrackerRow], 
     ws.freeze_panes = "B4"
     ws.auto_filter.ref = f"A3:{get_column_letter(len(COLUMNS))}{max(4, len(rows) + 3)}"
     print_setup(ws, title_rows="3:3", header_left=plan.name, header_right=f"提出状況　{cycle.label}")
+    if shared:
+        _write_shared(wb.create_sheet(SHARED_SHEET), plan, cycle, shared)
     write_atomically(out, lambda tmp: wb.save(tmp))
     return out

@@ -36,6 +36,7 @@ from planDesk.core.rounds import current_round, open_round
 from planDesk.core.store import Store
 from planDesk.core.submission_scope import CycleRef, resolve_cycle
 from planDesk.core.tracker import STATES, TrackerRow, return_submission, tracker_rows
+from planDesk.core.tracker_shared import shared_items
 from planDesk.gui.error_handling import show_user_error
 
 Index = QModelIndex | QPersistentModelIndex
@@ -228,8 +229,9 @@ class TrackerView(QWidget):
         out = Path(path) if path.lower().endswith(".xlsx") else Path(path + ".xlsx")
         with self.store.read() as s:
             plan = load_plan(s, self.plan_id, with_reports=False)
+            shared = shared_items(s, self.plan_id, self.cycle)
         try:
             write_tracker_xlsx(plan, self.cycle, [r for i in range(self.model.rowCount())
-                                                  if (r := self.model.row_at(i)) is not None], out)
+                                                  if (r := self.model.row_at(i)) is not None], out, shared)
         except UserError as exc:
             show_user_error(self, exc)
