@@ -22,7 +22,8 @@ def _run(db: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int,
 
 def test_dry_run_prints_the_diff_and_changes_nothing(store: Store, sample_db: Path, tmp_path: Path,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
-    path = fill(export(store, tmp_path), reports={"①－１－２": {"activities": "出張申請を実施", "evaluation": "A"}},
+    path = fill(export(store, tmp_path), reports={"①－１－２": {"activities": "出張申請を実施",
+                                                            "evaluation": "A", "direction": "継続"}},
                 kpis={("①－１－２", "マイナンバーカード申請率"): "６５．２"})
     before = counts(store)
     code, out, err = _run(sample_db, capsys, "merge", str(path), "--dry-run")
@@ -37,7 +38,8 @@ def test_dry_run_prints_the_diff_and_changes_nothing(store: Store, sample_db: Pa
 
 def test_merge_refused_file_gives_status_1(store: Store, sample_db: Path, tmp_path: Path,
                                           capsys: pytest.CaptureFixture[str]) -> None:
-    good = fill(export(store, tmp_path), reports={"①－１－２": {"activities": "取り込む"}})
+    good = fill(export(store, tmp_path), reports={"①－１－２": {"activities": "取り込む",
+                                                            "evaluation": "A", "direction": "継続"}})
     bad = tmp_path / "壊れた.xlsx"
     bad.write_bytes(good.read_bytes()[:3000])
     code, out, err = _run(sample_db, capsys, "merge", str(good), str(bad))
@@ -57,7 +59,7 @@ def test_conflicts_resolve_history_undo(store: Store, sample_db: Path, tmp_path:
     rep = report_of(store, "①－１－２")
     assert rep is not None
     save_report(store, ReportInput(ini.id, dept, 2024, activities="課の修正"), expected_version=rep.version)
-    fill(path, reports={"①－１－２": {"activities": "部署の修正"}})
+    fill(path, reports={"①－１－２": {"activities": "部署の修正", "evaluation": "A", "direction": "継続"}})
     code, out, _ = _run(sample_db, capsys, "merge", str(path))
     assert code == 0 and "競合" in out and "出力時 「出力時」／データベース 「課の修正」／提出 「部署の修正」" in out
     code, out, _ = _run(sample_db, capsys, "merge", "--conflicts")
@@ -83,7 +85,8 @@ def test_usage_errors(sample_db: Path, capsys: pytest.CaptureFixture[str]) -> No
 
 
 def test_end_to_end_in_a_real_process(store: Store, sample_db: Path, tmp_path: Path) -> None:
-    path = fill(export(store, tmp_path), reports={"①－１－２": {"activities": "別プロセスで取込"}})
+    path = fill(export(store, tmp_path), reports={"①－１－２": {"activities": "別プロセスで取込",
+                                                            "evaluation": "A", "direction": "継続"}})
     store.close()
     res = subprocess.run([sys.executable, "-m", "planDesk", "--db", str(sample_db), "merge", str(path)],
                          capture_output=True, text=True, timeout=180)

@@ -10,8 +10,8 @@ import pytest
 from gui_helpers import ime_type, initiative_by_code, no_modal_dialogs, open_window  # noqa: F401  (autouse fixture)
 from pytestqt.qtbot import QtBot
 
+from planDesk.core.domain.workflow import INITIATIVE
 from planDesk.core.plan.edit import numbers as plan_edit_numbers
-from planDesk.core.plan.edit.base import INITIATIVE
 from planDesk.gui import settings
 from planDesk.gui.division.audit_view import AuditLogView
 from planDesk.gui.identity import Identity

@@ -28,7 +28,8 @@ def _cells(table: object, row: int) -> list[str]:
 
 
 def test_drop_preview_merge_and_undo(qtbot: QtBot, store: Store, tmp_path: Path) -> None:
-    good = fill(export(store, tmp_path), reports={"①－１－２": {"activities": "画面から取込", "evaluation": "A"}})
+    good = fill(export(store, tmp_path), reports={"①－１－２": {"activities": "画面から取込",
+                                                            "evaluation": "A", "direction": "継続"}})
     bad = tmp_path / "broken.xlsx"
     bad.write_bytes(good.read_bytes()[:1500])
     view = MergeView(store, _plan_id(store))
@@ -49,7 +50,7 @@ def test_drop_preview_merge_and_undo(qtbot: QtBot, store: Store, tmp_path: Path)
     view.files.selectRow(0)
     rows = [_cells(view.changes, r) for r in range(view.changes.rowCount())]
     assert ["新規", "①－１－２", "マイナンバーカードの普及促進", "実施状況", "（空）", "画面から取込",
-            "進捗報告!D5"] in rows
+            "進捗報告!D5", ""] in rows
     view.files.selectRow(1)
     assert "途中で切れている" in view.messages.toPlainText()
     assert view.merge_button.isEnabled()
@@ -69,7 +70,7 @@ def test_conflicts_resolved_on_screen(qtbot: QtBot, store: Store, tmp_path: Path
     save_report(store, ReportInput(ini.id, dept, 2024, activities="出力時"), expected_version=None)
     path = export(store, tmp_path)
     save_report(store, ReportInput(ini.id, dept, 2024, activities="課の修正"), expected_version=1)
-    fill(path, reports={"①－１－２": {"activities": "部署の修正"}})
+    fill(path, reports={"①－１－２": {"activities": "部署の修正", "evaluation": "A", "direction": "継続"}})
     view = MergeView(store, _plan_id(store))
     qtbot.addWidget(view)
     view.show()
@@ -95,10 +96,11 @@ def test_tracker_view(qtbot: QtBot, qtmodeltester, store: Store, tmp_path: Path,
     city = names.index("市民課")
     assert view.model.index(city, COL_STATE).data() == "未提出"
     from planDesk.core.submissions.merge import merge_files
-    merge_files(store, [fill(export(store, tmp_path), reports={"①－１－２": {"activities": "実施"}})])
+    merge_files(store, [fill(export(store, tmp_path), reports={"①－１－２": {"activities": "実施",
+                                                                         "evaluation": "A", "direction": "継続"}})])
     qtbot.mouseClick(view.refresh_button, Qt.MouseButton.LeftButton)
-    assert view.model.index(city, COL_STATE).data() == "取込済"
-    assert "取込済 1" in view.summary.text()
+    assert view.model.index(city, COL_STATE).data() == "一部提出"  # 1 of its initiatives
+    assert "一部提出 1" in view.summary.text()
     view.table.selectRow(city)
     monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("単位を確認してください", True))
     qtbot.mouseClick(view.return_button, Qt.MouseButton.LeftButton)

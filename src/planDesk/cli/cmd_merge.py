@@ -2,6 +2,7 @@
 
 ```
 plandesk merge FILE.xlsx... [--dry-run] [--allow-stale] [--department NAME]
+        [--accept-incomplete-as-draft] [--cycle CYCLE]
 plandesk merge --history                 every merge with its number
 plandesk merge --conflicts               open conflicts with their numbers
 plandesk merge --resolve N[,N…] --take file|master
@@ -23,7 +24,8 @@ from planDesk.core.domain.numbers import format_number
 from planDesk.core.domain.workflow import STEP_STATE_LABELS
 from planDesk.core.errors import UsageError
 from planDesk.core.submissions.diff import FieldChange
-from planDesk.core.submissions.merge import FileOutcome, MergeOptions, local_time, merge_files
+from planDesk.core.submissions.merge import FileOutcome, MergeOptions, local_time, merge_files, merge_summary
+from planDesk.core.submissions.scope import parse_cycle
 from planDesk.core.submissions.undo import merge_history, open_conflicts, resolve_conflict, undo_merge
 
 MAX_SHOWN = 300  # characters of one value shown in the diff
@@ -31,6 +33,8 @@ MAX_SHOWN = 300  # characters of one value shown in the diff
 STATUS_LABELS = {
     "merged": "取り込みました", "preview": "確認のみ（変更していません）", "duplicate": "取込済み（変更なし）",
     "stale": "古いファイルのため取り込みませんでした", "refused": "取り込めません",
+    "failed": "ディスクの空き容量不足で取り込めませんでした",
+    "not_attempted": "取り込んでいません（空き容量不足で中断）",
 }
 
 
@@ -48,6 +52,11 @@ def register(sub: Any) -> None:
     p.add_argument("--allow-stale", action="store_true",
                    help="既に取り込んだファイルより古いファイルも取り込みます（競合は競合として示されます）")
     p.add_argument("--department", metavar="NAME", help="この部署の提出ブックであることを確認します")
+    p.add_argument("--accept-incomplete-as-draft", action="store_true",
+                   help="必須項目（実施状況・進捗評価・今後の方向性）が空の行を、提出済にせず下書きとして取り込みます")
+    p.add_argument("--cycle", metavar="CYCLE",
+                   help="この報告サイクル（2024、R6、2025H1 など）の提出ブックとして取り込みます"
+                        "（受付中の報告サイクルと違っても取り込みます）")
     mode = p.add_mutually_exclusive_group()
     mode.add_argument("--history", action="store_true", help="取込の記録を一覧にします")
     mode.add_argument("--conflicts", action="store_true", help="未解決の競合を一覧にします")
@@ -84,16 +93,27 @@ def run(args: argparse.Namespace) -> int:
                 print(resolve_conflict(store, int(part), args.take).summary)
             return 0
         # Each file's diff is printed as soon as it is merged and then dropped from memory.
+        cycle = parse_cycle(args.cycle) if args.cycle else None
         outcomes = merge_files(store, args.files, MergeOptions(
             dry_run=args.dry_run, allow_stale=args.allow_stale, expect_department=args.department,
+            incomplete_as_draft=args.accept_incomplete_as_draft, cycle=cycle,
             keep_diffs=False), on_outcome=print_outcome)
     finally:
         store.close()
+    print_summary(outcomes)
+    return 1 if any(o.refused for o in outcomes) else 0
+
+
+def print_summary(outcomes: list[FileOutcome]) -> None:
+    """The per-file summary that ends every merge: which files went in and which did not."""
     counts = {k: sum(1 for o in outcomes if o.status == k) for k in STATUS_LABELS}
     print("合計：" + "、".join(f"{STATUS_LABELS[k].split('（')[0]} {n} 件" for k, n in counts.items() if n))
-    if outcomes and outcomes[0].backup is not None:
-        print(f"取込前のバックアップ：{outcomes[0].backup}")
-    return 1 if any(o.refused for o in outcomes) else 0
+    if len(outcomes) > 1:
+        for line in merge_summary(outcomes):
+            print(f"  {line}")
+    backup = next((o.backup for o in outcomes if o.backup is not None), None)
+    if backup is not None:
+        print(f"取込前のバックアップ：{backup}")
 
 
 def show(value: Any, field: str) -> str:
@@ -112,10 +132,11 @@ def show(value: Any, field: str) -> str:
 def describe(c: FieldChange) -> str:
     where = f"［{c.sheet}!{c.cell}］"
     head = f"  {c.kind_label:<4} {c.code} {c.title}　{c.label}："
+    review = f"　【要確認：{c.review}】" if c.review else ""
     if c.kind == "conflict":
         return (head + f"出力時 {show(c.base, c.field)}／データベース {show(c.master, c.field)}／"
-                f"提出 {show(c.theirs, c.field)} {where}")
-    return head + f"{show(c.master, c.field)} → {show(c.theirs, c.field)} {where}"
+                f"提出 {show(c.theirs, c.field)} {where}{review}")
+    return head + f"{show(c.master, c.field)} → {show(c.theirs, c.field)} {where}{review}"
 
 
 def print_outcome(o: FileOutcome) -> None:
@@ -136,7 +157,9 @@ def print_outcome(o: FileOutcome) -> None:
                 if c.kind in ("apply", "new", "conflict"):
                     print(describe(c))
             print(f"  適用 {len(diff.to_apply)} 項目、競合 {len(diff.conflicts)} 件、"
-                  f"変更なし {len(diff.of_kind('unchanged', 'same'))} 項目")
+                  f"変更なし {len(diff.of_kind('unchanged', 'same'))} 項目"
+                  + (f"、要確認 {len(diff.flagged)} 件" if diff.flagged else "")
+                  + (f"、下書きで取込 {len(diff.draft_initiatives)} 件" if diff.draft_initiatives else ""))
             if diff.conflicts and o.status == "merged":
                 print("  競合は plandesk merge --conflicts で確認し、"
                       "--resolve N --take file|master で解決してください。")

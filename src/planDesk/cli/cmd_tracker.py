@@ -18,12 +18,13 @@ from planDesk.core.errors import UsageError
 from planDesk.core.plan.view import load_plan
 from planDesk.core.submissions.scope import resolve_cycle, resolve_department, resolve_plan
 from planDesk.core.submissions.tracker import STATES, load_tracker, return_submission
+from planDesk.core.submissions.tracker_shared import load_shared_items
 
 
 def register(sub: Any) -> None:
     from planDesk.cli.context import fy_argument
 
-    p = sub.add_parser("tracker", help="部署ごとの提出状況（未提出・提出済・取込済・差戻し）を表示します",
+    p = sub.add_parser("tracker", help="部署ごとの提出状況（未提出・一部提出・提出済・取込済・差戻し）を表示します",
                        description="報告サイクルごとに、各部署の提出状況と日付を表示します。"
                        "--out で Excel に出力、--return で差戻しを記録します。")
     p.add_argument("--plan", metavar="KEY", help="計画のキー（省略時は最初の計画）")
@@ -55,22 +56,26 @@ def run(args: argparse.Namespace) -> int:
         if dept_id is not None:
             print(return_submission(store, plan_id, dept_id, cycle, args.reason).summary)
         rows = load_tracker(store, plan_id, cycle)
+        shared = load_shared_items(store, plan_id, cycle)
     finally:
         store.close()
     if args.out is not None:
         from planDesk.core.submissions.tracker_xlsx import write_tracker_xlsx
 
-        write_tracker_xlsx(plan, cycle, rows, args.out)
+        write_tracker_xlsx(plan, cycle, rows, args.out, shared)
         print(f"提出状況を出力しました：{args.out}（{cycle.label}、{len(rows)} 部署）")
         return 0
     if args.json:
         json.dump({"plan": plan.key, "fy": cycle.fy, "half": cycle.half, "departments": [
             {"department": r.department, "state": r.state, "state_label": r.state_label,
-             "initiatives": r.initiatives, "reports": r.reported,
+             "initiatives": r.initiatives, "complete": r.complete, "shared": r.shared,
+             "shared_complete": r.shared_complete, "reports": r.reported, "filled_by": r.filled_by,
              "submitted_at": r.submitted_at.isoformat() if r.submitted_at else None,
              "merged_at": r.merged_at.isoformat() if r.merged_at else None,
              "returned_at": r.returned_at.isoformat() if r.returned_at else None,
-             "last_file": r.last_file, "open_conflicts": r.open_conflicts, "note": r.note} for r in rows]},
+             "last_file": r.last_file, "open_conflicts": r.open_conflicts, "note": r.note} for r in rows],
+            "shared_items": [{"code": i.code, "title": i.title, "assigned_to": i.assigned_to, "done": i.done,
+                              "total": i.total} for i in shared]},
             sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
@@ -79,7 +84,11 @@ def run(args: argparse.Namespace) -> int:
     for r in rows:
         dates = "　".join(f"{name} {d.astimezone():%Y-%m-%d}" for name, d in (
             ("提出", r.submitted_at), ("取込", r.merged_at), ("差戻し", r.returned_at)) if d is not None)
-        extra = "　".join(x for x in (r.last_file, r.note) if x)
-        line = f"  {r.state_label}　{r.department}（取組 {r.initiatives}、報告 {r.reported}）　{dates}　{extra}"
+        extra = "　".join(x for x in (r.last_file, f"記入者 {r.filled_by}" if r.filled_by else "", r.note) if x)
+        line = f"  {r.state_label}　{r.department}（提出済 {r.completeness}、報告 {r.reported}）　{dates}　{extra}"
         print(line.rstrip())
+    if shared:
+        print("全部署等の取組（提出済の部署／報告する部署）")
+        for item in shared:
+            print(f"  {item.code} {item.title}（{item.assigned_to}）　{item.done} / {item.total}")
     return 0

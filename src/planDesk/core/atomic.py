@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,11 +24,9 @@ def atomic_path(target: Path) -> Iterator[Path]:
     if not folder.is_dir():
         raise UserError(f"出力先のフォルダ「{folder}」がありません。")
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        tmp = _create_temp(folder, target.name)
     except OSError as exc:
         raise UserError(f"出力先のフォルダ「{folder}」に書き込めません（{exc.strerror or exc}）。") from exc
-    os.close(fd)
-    tmp = Path(tmp_name)
     try:
         yield tmp
         with tmp.open("rb+") as fh:
@@ -43,6 +41,21 @@ def atomic_path(target: Path) -> Iterator[Path]:
     finally:
         if tmp.exists():
             tmp.unlink()
+
+
+def _create_temp(folder: Path, name: str) -> Path:
+    """A new empty file beside the target, created with mode 0666 so that the user's umask
+    applies (0644 with the usual 022) — tempfile.mkstemp would make it 0600, and an export
+    on a shared folder must be readable by colleagues."""
+    for _attempt in range(100):
+        path = folder / f".{name}.{secrets.token_hex(6)}.tmp"
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+        except FileExistsError:
+            continue
+        os.close(fd)
+        return path
+    raise FileExistsError(f"no free temporary name in {folder}")
 
 
 def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:

@@ -25,6 +25,10 @@ class DatabaseError(UserError):
     """The database is missing, locked, corrupt, read-only or of another version."""
 
 
+class DiskFullError(DatabaseError):
+    """The disk (or the database's size limit) is full: nothing of the failed step was written."""
+
+
 class UsageError(UserError):
     """A bad command-line argument (exit status 2)."""
 

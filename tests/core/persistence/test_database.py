@@ -11,7 +11,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
-from planDesk.core.domain.model import Base
+from planDesk.core.domain.base import Base
 from planDesk.core.errors import DatabaseError
 from planDesk.core.persistence import database
 from planDesk.core.persistence.store import Store

@@ -73,7 +73,7 @@ def test_conflict_resolved_for_the_database(store: Store, tmp_path: Path) -> Non
     _save(store, "①－１－２", activities="出力時")
     path = export(store, tmp_path)
     _save(store, "①－１－２", activities="課で修正")
-    fill(path, reports={"①－１－２": {"activities": "部署で修正"}})
+    fill(path, reports={"①－１－２": {"activities": "部署で修正", "evaluation": "A", "direction": "継続"}})
     merge_files(store, [path])
     [conflict] = open_conflicts(store)
     version = report_of(store, "①－１－２").version  # type: ignore[union-attr]
@@ -86,8 +86,10 @@ def test_conflict_resolved_for_the_database(store: Store, tmp_path: Path) -> Non
 
 def test_corrected_file_from_the_same_export_applies(store: Store, tmp_path: Path) -> None:
     path = export(store, tmp_path)
-    first = fill(path, reports={"①－１－２": {"activities": "第1版"}}, out=tmp_path / "v1.xlsx")
-    second = fill(path, reports={"①－１－２": {"activities": "第2版（誤字修正）", "evaluation": "A"}},
+    first = fill(path, reports={"①－１－２": {"activities": "第1版",
+                                          "evaluation": "A", "direction": "継続"}}, out=tmp_path / "v1.xlsx")
+    second = fill(path, reports={"①－１－２": {"activities": "第2版（誤字修正）",
+                                               "evaluation": "A", "direction": "継続"}},
                   out=tmp_path / "v2.xlsx")
     merge_files(store, [first])
     [outcome] = merge_files(store, [second])
@@ -97,7 +99,8 @@ def test_corrected_file_from_the_same_export_applies(store: Store, tmp_path: Pat
 
 
 def test_same_file_twice_changes_nothing(store: Store, tmp_path: Path) -> None:
-    path = fill(export(store, tmp_path), reports={"①－１－２": {"activities": "一度だけ"}})
+    path = fill(export(store, tmp_path), reports={"①－１－２": {"activities": "一度だけ",
+                                                            "evaluation": "A", "direction": "継続"}})
     merge_files(store, [path])
     _save(store, "①－１－２", activities="その後の課の修正")
     before = counts(store)
@@ -118,8 +121,10 @@ def test_same_file_twice_changes_nothing(store: Store, tmp_path: Path) -> None:
 
 
 def test_older_file_is_flagged_not_applied(store: Store, tmp_path: Path, clock: Callable[[], datetime]) -> None:
-    old = fill(export(store, tmp_path, name="old.xlsx"), reports={"①－１－２": {"activities": "古い内容"}})
-    new = fill(export(store, tmp_path, name="new.xlsx"), reports={"①－１－２": {"activities": "新しい内容"}})
+    old = fill(export(store, tmp_path, name="old.xlsx"), reports={"①－１－２": {"activities": "古い内容",
+                                                                            "evaluation": "A", "direction": "継続"}})
+    new = fill(export(store, tmp_path, name="new.xlsx"), reports={"①－１－２": {"activities": "新しい内容",
+                                                                            "evaluation": "A", "direction": "継続"}})
     merge_files(store, [new])
     before = counts(store)
     [outcome] = merge_files(store, [old])
@@ -135,9 +140,10 @@ def test_older_file_is_flagged_not_applied(store: Store, tmp_path: Path, clock: 
 def test_older_file_later_in_the_same_run_is_flagged(
     store: Store, tmp_path: Path, clock: Callable[[], datetime]
 ) -> None:
-    old = fill(export(store, tmp_path, name="old.xlsx"), reports={"①－１－２": {"evaluation": "C"}})
-    new = fill(export(store, tmp_path, name="new.xlsx"), reports={"①－１－２": {"evaluation": "C",
-                                                                               "activities": "追記"}})
+    old = fill(export(store, tmp_path, name="old.xlsx"), reports={"①－１－２": {"evaluation": "C",
+                                                                            "activities": "実施", "direction": "継続"}})
+    new = fill(export(store, tmp_path, name="new.xlsx"), reports={"①－１－２": {
+        "evaluation": "C", "activities": "追記", "direction": "継続"}})
     outcomes = merge_files(store, [new, old])
     assert [(o.name, o.status) for o in outcomes] == [("new.xlsx", "merged"), ("old.xlsx", "stale")]
     # the other way round both are merged, the newer one last: the same master either way
@@ -147,7 +153,8 @@ def test_older_file_later_in_the_same_run_is_flagged(
 
 
 def test_stale_revision_is_refused(store: Store, tmp_path: Path) -> None:
-    path = fill(export(store, tmp_path), reports={"①－１－２": {"activities": "改定前の様式"}})
+    path = fill(export(store, tmp_path), reports={"①－１－２": {"activities": "改定前の様式",
+                                                            "evaluation": "A", "direction": "継続"}})
     with store.write("test") as ctx:
         ctx.session.execute(update(Plan).values(revision="令和6年度見直し版"))
     before = counts(store)
@@ -160,7 +167,8 @@ def test_stale_revision_is_refused(store: Store, tmp_path: Path) -> None:
 
 def test_rows_of_another_department_are_refused(store: Store, tmp_path: Path) -> None:
     """A forged file names 市民課 but carries a row of 生活安全課's initiative."""
-    path = fill(export(store, tmp_path), reports={"①－１－２": {"activities": "正当な行"}})
+    path = fill(export(store, tmp_path), reports={"①－１－２": {"activities": "正当な行",
+                                                            "evaluation": "A", "direction": "継続"}})
     foreign = ids_of(store, "①－２－３")  # 生活安全課 only
 
     def swap(rows: list[list[Any]]) -> None:
@@ -185,7 +193,8 @@ def test_rows_of_another_department_are_refused(store: Store, tmp_path: Path) ->
 
 
 def test_wrong_department_named_on_the_command_line(store: Store, tmp_path: Path) -> None:
-    path = fill(export(store, tmp_path), reports={"①－１－２": {"activities": "x"}})
+    path = fill(export(store, tmp_path), reports={"①－１－２": {"activities": "x",
+                                                                "evaluation": "A", "direction": "継続"}})
     before = counts(store)
     [outcome] = merge_files(store, [path], MergeOptions(expect_department="生活安全課"))
     assert outcome.refused and "市民課" in outcome.messages[0] and "生活安全課" in outcome.messages[0]
@@ -196,7 +205,8 @@ def test_excel_edited_mark(store: Store, tmp_path: Path) -> None:
     plain = export(store, tmp_path, name="plain.xlsx")
     [as_exported] = merge_files(store, [plain], MergeOptions(dry_run=True))
     assert as_exported.diff is not None and not as_exported.diff.resolved.edited
-    edited = fill(plain, reports={"①－１－２": {"issues": "手で入力"}}, out=tmp_path / "edited.xlsx")
+    edited = fill(plain, reports={"①－１－２": {"issues": "手で入力", "activities": "実施",
+                                            "evaluation": "A", "direction": "継続"}}, out=tmp_path / "edited.xlsx")
     [outcome] = merge_files(store, [edited])
     assert outcome.diff is not None and outcome.diff.resolved.edited
     from planDesk.core.submissions.undo import merge_history

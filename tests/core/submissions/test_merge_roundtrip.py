@@ -18,7 +18,7 @@ def test_filled_by_hand_in_excel(store: Store, tmp_path: Path) -> None:
     fill(path, reports={
         "①－１－２": {"activities": "出張申請を１２回実施し、\n申請率が向上した。", "evaluation": "A（順調）",
                       "issues": Text("=目標の見直しが必要"), "direction": "継続", "next_steps": "休日窓口を開設"},
-        "①－１－１": {"evaluation": "ｂ", "direction": "拡充"},
+        "①－１－１": {"activities": "手続のオンライン化", "evaluation": "ｂ", "direction": "拡充"},
     }, kpis={("①－１－２", "マイナンバーカード申請率"): "７６．４％",
              ("①－１－１", "オンライン化済の手続き数"): 212},
        steps={("①－１－２", "普及促進（安全性や利便性の周知）"): "実施中"},
@@ -83,10 +83,11 @@ def test_department_copy_export_applies_its_values(store: Store, sample_db: Path
 
 
 def test_dry_run_changes_nothing(store: Store, tmp_path: Path) -> None:
-    path = fill(export(store, tmp_path), reports={"①－１－２": {"activities": "確認だけ"}})
+    path = fill(export(store, tmp_path), reports={"①－１－２": {"activities": "確認だけ",
+                                                            "evaluation": "A", "direction": "継続"}})
     before = counts(store)
     [outcome] = merge_files(store, [path], MergeOptions(dry_run=True))
     assert outcome.status == "preview"
-    assert outcome.diff is not None and [c.kind for c in outcome.diff.to_apply] == ["new"]
+    assert outcome.diff is not None and [c.kind for c in outcome.diff.to_apply] == ["new"] * 3
     assert counts(store) == before
     assert report_of(store, "①－１－２") is None

@@ -16,8 +16,9 @@ from planDesk.core.persistence.store import Store
 from planDesk.core.plan.view import load_plan, resolve_plan_id
 from planDesk.core.plan.workbook.apply import import_plan
 from planDesk.core.plan.workbook.write import export_plan_workbook
+from planDesk.core.reports.assignment import reports_on
 from planDesk.core.reports.ops import ReportInput, save_report
-from planDesk.core.submissions.export import export_submission, reports_on
+from planDesk.core.submissions.export import export_submission
 from planDesk.core.submissions.merge import merge_files
 
 FY = 2024
@@ -49,23 +50,25 @@ def test_twenty_departments(store: Store, tmp_path: Path, clock: Callable[[], da
                 mine = load_plan(s, resolve_plan_id(s, None), with_reports=False)
             ini_c = next(i for i in mine.initiatives() if i.uid == ini.uid)
             dept_c = next(x.id for x in mine.departments if x.name == d.name)
-            save_report(copy, ReportInput(ini_c.id, dept_c, FY, activities=text, evaluation="B"),
+            save_report(copy, ReportInput(ini_c.id, dept_c, FY, activities=text, evaluation="B",
+                                          direction="継続"),
                         expected_version=None)
             export_submission(copy, out, plan=None, department=d.name, fy=FY, cycle=None)
             copy.close()
         else:  # the division sends a form; the department fills it in by hand
             export_submission(store, out, plan=None, department=d.name, fy=FY, cycle=None)
-            fill(out, reports={ini.code: {"activities": text, "evaluation": "B（概ね順調）"}})
+            fill(out, reports={ini.code: {"activities": text, "evaluation": "B（概ね順調）", "direction": "継続"}})
         expected[(ini.code, d.name)] = text
         files.append(out)
     # a stale file: 市民課 (hand-filled) had sent an earlier version, which arrives last
     city = depts[5].name
     old = tmp_path / "old_version.xlsx"
     export_submission(store, old, plan=None, department=city, fy=FY, cycle=None)
-    fill(old, reports={own[city].code: {"activities": "古い版の内容"}})
+    fill(old, reports={own[city].code: {"activities": "古い版の内容", "evaluation": "A", "direction": "継続"}})
     newer = files[5]
     export_submission(store, newer, plan=None, department=city, fy=FY, cycle=None)
-    fill(newer, reports={own[city].code: {"activities": expected[(own[city].code, city)], "evaluation": "B"}})
+    fill(newer, reports={own[city].code: {"activities": expected[(own[city].code, city)], "evaluation": "B",
+                                          "direction": "継続"}})
     # a forged file: claims to be from depts[7] but carries depts[6]'s own row
     victim, thief = depts[6].name, depts[7].name
     forged = forge_meta(files[6], tmp_path / "forged.xlsx", {"department": thief})

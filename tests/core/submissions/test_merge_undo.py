@@ -23,8 +23,8 @@ def test_undo_restores_and_removes(store: Store, tmp_path: Path) -> None:
     save_report(store, ReportInput(ini.id, _dept(store), 2024, activities="元の内容", evaluation="C",
                                    kpi_actuals={ini.kpis[0].id: 10.0}), expected_version=None)
     path = fill(export(store, tmp_path), reports={
-        "①－１－２": {"activities": "取込の内容", "evaluation": "A"},
-        "①－１－１": {"activities": "新しい報告"},
+        "①－１－２": {"activities": "取込の内容", "evaluation": "A", "direction": "継続"},
+        "①－１－１": {"activities": "新しい報告", "evaluation": "A", "direction": "継続"},
     }, kpis={("①－１－２", "マイナンバーカード申請率"): 20})
     before = counts(store)
     [outcome] = merge_files(store, [path])
@@ -48,8 +48,10 @@ def test_undo_restores_and_removes(store: Store, tmp_path: Path) -> None:
 
 def test_undo_refused_when_a_later_merge_changed_the_report(store: Store, tmp_path: Path) -> None:
     base = export(store, tmp_path, name="base.xlsx")
-    first = fill(base, reports={"①－１－２": {"activities": "1回目"}}, out=tmp_path / "1.xlsx")
-    second = fill(base, reports={"①－１－２": {"activities": "2回目"}}, out=tmp_path / "2.xlsx")
+    first = fill(base, reports={"①－１－２": {"activities": "1回目",
+                                          "evaluation": "A", "direction": "継続"}}, out=tmp_path / "1.xlsx")
+    second = fill(base, reports={"①－１－２": {"activities": "2回目",
+                                           "evaluation": "A", "direction": "継続"}}, out=tmp_path / "2.xlsx")
     [m1] = merge_files(store, [first])
     [m2] = merge_files(store, [second])
     assert m1.merge_id and m2.merge_id
@@ -65,7 +67,8 @@ def test_undo_refused_when_a_later_merge_changed_the_report(store: Store, tmp_pa
 
 
 def test_undo_refused_after_an_edit_on_screen(store: Store, tmp_path: Path) -> None:
-    path = fill(export(store, tmp_path), reports={"①－１－２": {"activities": "取込"}})
+    path = fill(export(store, tmp_path), reports={"①－１－２": {"activities": "取込",
+                                                                "evaluation": "A", "direction": "継続"}})
     [m] = merge_files(store, [path])
     rep = report_of(store, "①－１－２")
     assert rep is not None and m.merge_id
@@ -84,7 +87,8 @@ def test_undo_includes_conflict_resolutions(store: Store, tmp_path: Path) -> Non
     assert rep is not None
     save_report(store, ReportInput(ini.id, _dept(store), 2024, activities="課の修正"),
                 expected_version=rep.version)
-    fill(path, reports={"①－１－２": {"activities": "部署の修正", "issues": "課題あり"}})
+    fill(path, reports={"①－１－２": {"activities": "部署の修正", "issues": "課題あり",
+                                      "evaluation": "A", "direction": "継続"}})
     [m] = merge_files(store, [path])
     [conflict] = open_conflicts(store)
     resolve_conflict(store, conflict.id, "file")

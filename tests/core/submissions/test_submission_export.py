@@ -15,8 +15,8 @@ from planDesk.core.domain.model import Department, Initiative, ProgressReport
 from planDesk.core.errors import UserError
 from planDesk.core.persistence.store import Store
 from planDesk.core.plan.view import load_plan, resolve_plan_id
+from planDesk.core.reports.assignment import reports_on
 from planDesk.core.reports.ops import ReportInput, save_report
-from planDesk.core.submissions.export import reports_on
 from planDesk.core.submissions.format import (
     FIRST_DATA_ROW,
     HEADER_ROW,

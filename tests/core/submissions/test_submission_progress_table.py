@@ -19,11 +19,12 @@ COL = {key: i for i, (key, _h, _w) in enumerate(COLUMNS, start=1)}
 def _merge_two_departments(store: Store, tmp_path: Path) -> None:
     city = fill(export(store, tmp_path, "市民課"), reports={
         "①－１－２": {"activities": "出張申請", "evaluation": "A", "issues": Text("=要確認"), "direction": "継続"},
-        "①－１－１": {"activities": "市民課の手続", "evaluation": "C"},
+        "①－１－１": {"activities": "市民課の手続", "evaluation": "C", "direction": "継続"},
     }, kpis={("①－１－２", "マイナンバーカード申請率"): 65,
              ("①－１－１", "オンライン化済の手続き数"): 209.5})
     safety = fill(export(store, tmp_path, "生活安全課"),
-                  reports={"①－１－１": {"activities": "防災の手続", "evaluation": "B"}},
+                  reports={"①－１－１": {"activities": "防災の手続", "evaluation": "B", "direction": "継続"},
+                           "①－２－３": {"activities": "メール配信", "evaluation": "B", "direction": "継続"}},
                   kpis={("①－２－３", "安全・安心メール，Twitter，ＬＩＮＥ等の延べ登録者数"): "４９，４００"})
     assert all(o.status == "merged" for o in merge_files(store, [city, safety]))
 

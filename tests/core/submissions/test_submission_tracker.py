@@ -42,11 +42,13 @@ def test_states_follow_merges_returns_and_undo(store: Store, tmp_path: Path) -> 
     assert "全部署" not in rows and "関係部署" not in rows  # only real departments
     assert {r.state for r in rows.values()} == {"not_submitted"}
     assert rows["市民課"].initiatives >= 2
-    path = fill(export(store, tmp_path), reports={"①－１－２": {"activities": "実施", "evaluation": "A"}},
+    path = fill(export(store, tmp_path), reports={"①－１－２": {"activities": "実施",
+                                                                "evaluation": "A", "direction": "継続"}},
                 raw={("表紙", "B13"): "山田"})
     [m] = merge_files(store, [path])
     row = _rows(store)["市民課"]
-    assert (row.state_label, row.last_file, row.filled_by, row.reported) == ("取込済", path.name, "山田", 1)
+    # one of its initiatives is in: never shown as done (issue 12)
+    assert (row.state_label, row.last_file, row.filled_by, row.reported) == ("一部提出", path.name, "山田", 1)
     assert row.merged_at is not None
     plan_id, dept = _ids(store, "市民課")
     change = return_submission(store, plan_id, dept, R6, "実績値を確認してください")
@@ -54,9 +56,10 @@ def test_states_follow_merges_returns_and_undo(store: Store, tmp_path: Path) -> 
     row = _rows(store)["市民課"]
     assert row.state == "returned" and row.note == "実績値を確認してください" and row.returned_at is not None
     assert report_of(store, "①－１－２").status == "draft"  # type: ignore[union-attr]
-    second = fill(export(store, tmp_path, name="again.xlsx"), reports={"①－１－２": {"activities": "確認済み"}})
+    second = fill(export(store, tmp_path, name="again.xlsx"), reports={
+        "①－１－２": {"activities": "確認済み", "evaluation": "A", "direction": "継続"}})
     [m2] = merge_files(store, [second])
-    assert _rows(store)["市民課"].state == "merged"
+    assert _rows(store)["市民課"].state == "partial"
     assert m2.merge_id and m.merge_id
     undo_merge(store, m2.merge_id)
     assert _rows(store)["市民課"].state == "returned"  # back to what it was before that merge
@@ -72,7 +75,8 @@ def test_submitted_in_the_database_and_received_files(store: Store) -> None:
     rep = report_of(store, "①－２－３", "生活安全課")
     assert rep is not None
     submit_report(store, rep.id)
-    assert _rows(store)["生活安全課"].state == "submitted"
+    row = _rows(store)["生活安全課"]  # one of its initiatives submitted on screen
+    assert row.state == "partial" and row.complete == 1 and row.submitted_at is not None
     _p, city = _ids(store, "市民課")
     record_received(store, plan_id, city, R6, "市民課_R6.xlsx")
     row = _rows(store)["市民課"]
@@ -81,18 +85,19 @@ def test_submitted_in_the_database_and_received_files(store: Store) -> None:
 
 def test_tracker_workbook_and_cli(store: Store, sample_db: Path, tmp_path: Path,
                                   capsys: pytest.CaptureFixture[str]) -> None:
-    merge_files(store, [fill(export(store, tmp_path), reports={"①－１－２": {"activities": "実施"}})])
+    merge_files(store, [fill(export(store, tmp_path), reports={"①－１－２": {"activities": "実施",
+                                                                         "evaluation": "A", "direction": "継続"}})])
     out = tmp_path / "tracker.xlsx"
     assert main(["--db", str(sample_db), "tracker", "--fy", "R6", "--out", str(out)]) == 0
     ws = load_workbook(out)["提出状況"]
     states = {ws.cell(r, 1).value: ws.cell(r, 2) for r in range(4, ws.max_row + 1)}
-    assert states["市民課"].value == "取込済" and states["市民課"].fill.fgColor.rgb.endswith("C6EFCE")
+    assert states["市民課"].value == "一部提出" and states["市民課"].fill.fgColor.rgb.endswith("FCE4D6")
     assert states["生活安全課"].value == "未提出"
     assert ws.page_setup.orientation == "landscape"
     capsys.readouterr()
     assert main(["--db", str(sample_db), "tracker", "--fy", "R6"]) == 0
     printed = capsys.readouterr().out
-    assert "提出状況（令和6年度）" in printed and "取込済　市民課" in printed and "未提出　生活安全課" in printed
+    assert "提出状況（令和6年度）" in printed and "一部提出　市民課" in printed and "未提出　生活安全課" in printed
     assert main(["--db", str(sample_db), "tracker", "--fy", "R6", "--return", "市民課"]) == 2
     assert main(["--db", str(sample_db), "tracker", "--fy", "R6", "--return", "市民課", "--reason", "再提出"]) == 0
     assert "差戻し　市民課" in capsys.readouterr().out

@@ -456,6 +456,8 @@ class AuditEntry(Base):
     batch: Mapped[str | None] = mapped_column(String(36), index=True, default=None)
 
 
-# The submission round trip's tables (merges, conflicts, tracker events, plan imports) live
-# in core/domain/round_records.py; importing it here puts them in Base.metadata for Alembic and init.
+# The submission round trip's tables (merges, conflicts, tracker events, plan imports, the
+# open round) live in core/domain/round_records.py and round_model.py; importing them here
+# puts them in Base.metadata for Alembic and init.
+from planDesk.core.domain import round_model as _round_model  # noqa: E402, F401
 from planDesk.core.domain import round_records as _round_records  # noqa: E402, F401

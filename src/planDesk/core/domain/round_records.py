@@ -38,6 +38,8 @@ class MergeRecord(Base):
     stale: Mapped[bool] = mapped_column(Boolean, default=False)  # applied although stale
     filled_by: Mapped[str] = mapped_column(String(100), default="")
     contact: Mapped[str] = mapped_column(String(200), default="")
+    # When the department last saved the workbook (its own 提出日; docProps modified), 0003.
+    saved_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), default=None)
     merged_at: Mapped[datetime] = mapped_column(UtcDateTime())
     actor: Mapped[str] = mapped_column(String(100))
     applied_fields: Mapped[int] = mapped_column(Integer, default=0)

@@ -9,6 +9,7 @@ The per-plan scales (進捗評価, 今後の方向性) are master data of each p
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
 
 
@@ -102,7 +103,7 @@ REQUIRED_FOR: dict[str, tuple[str, ...]] = {
 }
 
 
-def missing_fields(status: str, values: dict[str, object]) -> list[str]:
+def missing_fields(status: str, values: Mapping[str, object]) -> list[str]:
     """The keys of the fields ``values`` still lacks for ``status`` (blank text is missing)."""
     return [key for key in REQUIRED_FOR.get(status, ())
             if values.get(key) is None or not str(values.get(key)).strip()]

@@ -62,6 +62,7 @@ def export_tracker(store: Store, opts: ExportOptions, out: Path) -> str:
     from planDesk.core.plan.view import load_plan
     from planDesk.core.submissions.scope import resolve_cycle, resolve_plan
     from planDesk.core.submissions.tracker import load_tracker
+    from planDesk.core.submissions.tracker_shared import load_shared_items
     from planDesk.core.submissions.tracker_xlsx import write_tracker_xlsx
 
     with store.read() as session:
@@ -69,7 +70,7 @@ def export_tracker(store: Store, opts: ExportOptions, out: Path) -> str:
         cycle = resolve_cycle(session, plan_id, opts.fy, opts.cycle)
         plan = load_plan(session, plan_id, with_reports=False)
     rows = load_tracker(store, plan_id, cycle)
-    write_tracker_xlsx(plan, cycle, rows, out)
+    write_tracker_xlsx(plan, cycle, rows, out, load_shared_items(store, plan_id, cycle))
     return f"提出状況を出力しました：{out}（{cycle.label}、{len(rows)} 部署）"
 
 

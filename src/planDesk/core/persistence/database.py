@@ -22,7 +22,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
 from planDesk import paths
-from planDesk.core.errors import DatabaseError
+from planDesk.core.errors import DatabaseError, DiskFullError
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -141,15 +141,23 @@ def backup_sqlite(db_file: Path, reason: str) -> Path:
     """Copy a SQLite database with SQLite's online backup API; return the copy's path."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = db_file.with_name(f"{db_file.stem}.{reason}-{stamp}.bak.sqlite3")
-    src = sqlite3.connect(str(db_file))
     try:
-        dst = sqlite3.connect(str(target))
+        src = sqlite3.connect(str(db_file))
         try:
-            src.backup(dst)
+            dst = sqlite3.connect(str(target))
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
         finally:
-            dst.close()
-    finally:
-        src.close()
+            src.close()
+    except (OSError, sqlite3.Error) as exc:
+        # A backup that did not finish is no backup: never leave a partial file behind.
+        for leftover in (target, target.with_name(target.name + "-journal")):
+            leftover.unlink(missing_ok=True)
+        if _is_full(exc):
+            raise disk_full(str(target.parent)) from exc
+        raise
     log.info("backup of %s written to %s", db_file, target)
     return target
 
@@ -184,9 +192,27 @@ def _check_sqlite_file(db_file: Path, *, create: bool) -> None:
         ) from exc
 
 
+def _is_full(exc: BaseException) -> bool:
+    import errno
+
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return True
+    text = str(exc).lower()
+    return "disk is full" in text or "no space left" in text
+
+
+def disk_full(where: str) -> DiskFullError:
+    """SQLITE_FULL or ENOSPC, in Japanese: nothing of the step that failed was written."""
+    return DiskFullError(
+        f"ディスクの空き容量が足りないため、「{where}」に書き込めませんでした。この操作の変更は保存していません。",
+        hint="ディスクの空き容量を増やしてから、もう一度やり直してください。")
+
+
 def translate_operational_error(exc: Exception, where: str) -> DatabaseError:
     """A Japanese message for a driver error (locked, read-only, corrupt …)."""
     text = str(getattr(exc, "orig", exc)).lower()
+    if "disk is full" in text or "database or disk is full" in text or "no space left" in text:
+        return disk_full(where)
     if "locked" in text or "busy" in text:
         msg = f"データベース「{where}」は他のプログラムが使用中です（ロックされています）。"
         hint = "しばらく待ってからやり直してください。"

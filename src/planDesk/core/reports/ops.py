@@ -30,7 +30,9 @@ from planDesk.core.domain.model import (
 from planDesk.core.domain.workflow import (
     REPORT_FIELD_LABELS,
     REPORT_STATUS_LABELS,
+    REQUIRED_FOR,
     STEP_STATE_LABELS,
+    ReportStatus,
     missing_fields,
 )
 from planDesk.core.errors import ConflictError, NotFoundError, UserError
@@ -219,6 +221,17 @@ def save_report(store: Store, data: ReportInput, *, expected_version: int | None
     with store.write("save-report") as ctx:
         report = apply_input(ctx, data, expected_version=expected_version, as_division=as_division)
         return Store.change_of(ctx, "報告を保存しました"), report.version
+
+
+# The fields a 提出済 report needs, with their labels (the rule: core/domain/workflow.py).
+REQUIRED_FIELDS: dict[str, str] = {k: REPORT_FIELD_LABELS[k] for k in REQUIRED_FOR[ReportStatus.SUBMITTED]}
+
+
+def missing_required(activities: str | None, evaluation: str | None, direction: str | None) -> list[str]:
+    """The labels of the required fields a 提出済 report would lack (workflow.missing_fields:
+    the on-screen 提出 and the merge of a submission workbook both ask it); empty when complete."""
+    values = {"activities": activities, "evaluation": evaluation, "direction": direction}
+    return [REPORT_FIELD_LABELS[k] for k in missing_fields(ReportStatus.SUBMITTED, values)]
 
 
 def _transition(store: Store, report_id: int, operation: str, *, allowed_from: tuple[str, ...],

@@ -26,10 +26,11 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from planDesk.core.domain.keys import FieldKey
-from planDesk.core.domain.model import ProgressReport, ReportingCycle
+from planDesk.core.domain.model import Kpi, ProgressReport, ReportingCycle
 from planDesk.core.domain.round_records import MergeChange, MergeRecord
 from planDesk.core.reports.bulk import existing_reports
 from planDesk.core.submissions.format import same_value
+from planDesk.core.submissions.plausible import review_note
 from planDesk.core.submissions.resolve import FieldInput, ResolvedSubmission
 
 KINDS = {"apply": "変更", "new": "新規", "conflict": "競合", "unchanged": "変更なし", "same": "同じ値"}
@@ -48,6 +49,7 @@ class FieldChange:
     master: Any
     theirs: Any
     kind: str  # apply / new / conflict / unchanged / same
+    review: str = ""  # 要確認: why the figure looks implausible (submission_plausible)
 
     @property
     def kind_label(self) -> str:
@@ -59,6 +61,7 @@ class MasterReport:
     report_id: int
     version: int
     values: dict[str, Any]
+    status: str = "draft"
 
 
 @dataclass
@@ -68,6 +71,8 @@ class FileDiff:
     masters: dict[int, MasterReport] = field(default_factory=dict)  # initiative id → report
     duplicate_of: MergeRecord | None = None
     newer_merge: MergeRecord | None = None  # set when this file is stale
+    # initiatives whose report is taken in as 下書き (required fields empty, the division's choice)
+    draft_initiatives: frozenset[int] = frozenset()
 
     @property
     def stale(self) -> bool:
@@ -83,6 +88,11 @@ class FileDiff:
     @property
     def conflicts(self) -> list[FieldChange]:
         return self.of_kind("conflict")
+
+    @property
+    def flagged(self) -> list[FieldChange]:
+        """Figures to check (要確認) among the changes that would be applied or are conflicts."""
+        return [c for c in self.changes if c.review and c.kind in ("apply", "new", "conflict")]
 
 
 def report_values(report: ProgressReport) -> dict[str, Any]:
@@ -115,7 +125,7 @@ def load_masters(session: Session, res: ResolvedSubmission) -> dict[int, MasterR
                                   "issues": r["issues"], "direction": r["direction"], "next_steps": r["next_steps"]}
         values |= {FieldKey.kpi(k): v for k, (_i, v) in r["kpi"].items()}
         values |= {FieldKey.step(k): v for k, (_i, v) in r["step"].items()}
-        masters[ini_id] = MasterReport(r["id"], r["version"], values)
+        masters[ini_id] = MasterReport(r["id"], r["version"], values, r["status"])
     return masters
 
 
@@ -153,6 +163,7 @@ def compute_diff(session: Session, res: ResolvedSubmission) -> FileDiff:
     diff.duplicate_of, diff.newer_merge = _history(session, res)
     # An older file does not supersede what the department sent later: no lineage for it.
     lineage = {} if diff.stale else _last_applied(session, [m.report_id for m in diff.masters.values()])
+    figures = _kpi_figures(session, [int(fi.field[4:]) for fi in res.fields if fi.field.startswith("kpi:")])
     for fi in res.fields:
         code, title = res.initiatives[fi.initiative_id]
         m = diff.masters.get(fi.initiative_id)
@@ -160,9 +171,22 @@ def compute_diff(session: Session, res: ResolvedSubmission) -> FileDiff:
         key = (m.report_id, fi.field) if m else None
         kind = classify(fi, master, m is not None, lineage.get(key) if key else None,
                         key is not None and key in lineage)
+        review = ""
+        if kind in ("apply", "new", "conflict") and fi.field.startswith("kpi:") and fi.theirs is not None:
+            baseline, target = figures.get(int(fi.field[4:]), (None, None))
+            review = review_note(float(fi.theirs), baseline, target)
         diff.changes.append(FieldChange(fi.initiative_id, code, title, fi.field, fi.label, fi.sheet,
-                                        fi.cell, fi.base, master, fi.theirs, kind))
+                                        fi.cell, fi.base, master, fi.theirs, kind, review))
     return diff
+
+
+def _kpi_figures(session: Session, kpi_ids: list[int]) -> dict[int, tuple[float | None, float | None]]:
+    out: dict[int, tuple[float | None, float | None]] = {}
+    for i in range(0, len(kpi_ids), 500):
+        for kpi_id, baseline, target in session.execute(
+                select(Kpi.id, Kpi.baseline, Kpi.target).where(Kpi.id.in_(kpi_ids[i:i + 500]))):
+            out[kpi_id] = (baseline, target)
+    return out
 
 
 def _history(session: Session, res: ResolvedSubmission) -> tuple[MergeRecord | None, MergeRecord | None]:

@@ -48,6 +48,7 @@ from planDesk.core.xlsx.styles import (
 
 TEXT_FORMAT = "@"  # Excel keeps typed text as typed (no date or number guessing)
 NUMBER_FORMAT = "#,##0.##"
+PERCENT_UNITS = ("％", "%")
 
 
 def _start_sheet(ws: Worksheet, columns: tuple[Column, ...], title: str, note: str,
@@ -89,9 +90,9 @@ def _validation(ws: Worksheet, ref: str, *, kind: str, list_name: str = "") -> N
 
 
 def _input(ws: Worksheet, row: int, col: int, value: Any, *, number: bool = False,
-           where: str = "") -> str:
+           where: str = "", number_format: str = NUMBER_FORMAT) -> str:
     cell = put(ws.cell(row, col), value, fill=INPUT_FILL,
-               number_format=NUMBER_FORMAT if number else TEXT_FORMAT,
+               number_format=number_format if number else TEXT_FORMAT,
                where=where or f"シート「{ws.title}」{ws.cell(row, col).coordinate}")
     cell.protection = UNLOCKED
     return str(cell.coordinate)
@@ -207,7 +208,11 @@ def _kpi_row(ws: Worksheet, row: int, ini: InitiativeView, kpi: KpiView, key: st
     }
     for i, col in enumerate(KPI_COLUMNS, start=1):
         if col.input:
-            cell = _input(ws, row, i, actual, number=True)
+            # A ％ KPI's cell keeps Excel's General format: typing "76.4%" there makes Excel and
+            # LibreOffice switch the cell to a percent format, which the merge reads (0.764 → 76.4).
+            # Under "#,##0.##" the typed percentage would be indistinguishable from 0.764.
+            cell = _input(ws, row, i, actual, number=True,
+                          number_format="General" if kpi.unit.strip() in PERCENT_UNITS else NUMBER_FORMAT)
             _add(inputs, SHEET_KPIS, cell, ini.uid, FieldKey.kpi(key), actual, version, base_empty)
         else:
             value = values[col.key]

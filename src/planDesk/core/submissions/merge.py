@@ -21,24 +21,28 @@ from pathlib import Path
 from typing import Any, cast
 
 from sqlalchemy import Table, insert
+from sqlalchemy.orm import Session
 
 from planDesk.core.domain.keys import FieldKey
 from planDesk.core.domain.model import ProgressReport
 from planDesk.core.domain.round_records import MergeChange, MergeConflict, MergeRecord, SubmissionEvent
-from planDesk.core.errors import UserError
+from planDesk.core.errors import DiskFullError, UserError
 from planDesk.core.persistence import database
 from planDesk.core.persistence.store import Store, WriteContext, now
 from planDesk.core.reports.bulk import BulkChange, apply_bulk
 from planDesk.core.reports.ops import ReportInput, get_or_create_cycle, snapshot
 from planDesk.core.submissions.diff import FileDiff, compute_diff
 from planDesk.core.submissions.read import ReadSubmission, read_submission
+from planDesk.core.submissions.required import REQUIRED_LABELS, check_required
 from planDesk.core.submissions.resolve import ResolvedSubmission, resolve_submission
+from planDesk.core.submissions.rounds import current_round
+from planDesk.core.submissions.scope import CycleRef
 from planDesk.core.xlsx.cells import Problem, SubmissionRefused
 from planDesk.core.xlsx.guard import require_defusedxml
 
 log = logging.getLogger(__name__)
 
-REFUSED_STATUSES = ("refused", "stale")
+REFUSED_STATUSES = ("refused", "stale", "failed", "not_attempted")
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,12 @@ class MergeOptions:
     dry_run: bool = False
     allow_stale: bool = False
     expect_department: str | None = None
+    # The division's explicit choice: rows whose required fields are empty come in as 下書き
+    # (said in the outcome) instead of refusing the file (--accept-incomplete-as-draft).
+    incomplete_as_draft: bool = False
+    # A cycle the division names explicitly (merge --cycle 2024): a file of that cycle is
+    # accepted although another round is open.
+    cycle: CycleRef | None = None
     # False: each outcome drops its field-by-field diff once ``on_outcome`` has seen it, so
     # merging a hundred large workbooks keeps one file's details in memory at a time.
     keep_diffs: bool = True
@@ -68,6 +78,8 @@ class FileOutcome:
     conflicts: int = 0
     unchanged: int = 0
     edited: bool = False
+    drafts: int = 0  # rows taken in as 下書き (incomplete_as_draft)
+    review: int = 0  # figures flagged 要確認
 
     @property
     def name(self) -> str:
@@ -79,6 +91,7 @@ class FileOutcome:
             self.department, self.cycle = d.resolved.department, d.resolved.cycle_label
             self.applied, self.conflicts = len(d.to_apply), len(d.conflicts)
             self.unchanged, self.edited = len(d.of_kind("unchanged", "same")), d.resolved.edited
+            self.drafts, self.review = len(d.draft_initiatives), len(d.flagged)
 
     @property
     def refused(self) -> bool:
@@ -105,21 +118,34 @@ def merge_files(store: Store, paths: Sequence[Path], options: MergeOptions = Mer
     """
     require_defusedxml()
     outcomes: list[FileOutcome] = []
-    backup = None
+    backup: list[Path] = []
     db_file = database.sqlite_path(str(store.engine.url))
+
+    def before_write() -> None:
+        # Once per run, just before the first file that changes something is written.
+        if not backup and db_file is not None:
+            backup.append(database.backup_sqlite(db_file, "before-merge"))
+
+    full: DiskFullError | None = None
     for i, path in enumerate(paths):
         if progress:
             progress(i, len(paths), path.name)
-        try:
-            sub = read_submission(path)
-        except UserError as exc:
-            outcome = FileOutcome(path, "refused", str(exc).splitlines())
+        if full is not None:
+            outcome = FileOutcome(path, "not_attempted", [
+                f"{path.name}：ディスクの空き容量が足りなくなったため、このファイルは取り込んでいません。"])
         else:
-            if backup is None and db_file is not None and not options.dry_run:
-                backup = database.backup_sqlite(db_file, "before-merge")  # once, before the first write
-            outcome = _merge_one(store, sub, options)
-            del sub
-        outcome.backup = backup
+            try:
+                sub = read_submission(path)
+            except UserError as exc:
+                outcome = FileOutcome(path, "refused", str(exc).splitlines())
+            else:
+                try:
+                    outcome = _merge_one(store, sub, options, before_write)
+                except DiskFullError as exc:
+                    full = exc
+                    outcome = FileOutcome(path, "failed", [f"{path.name}：{exc.message}", exc.hint])
+                del sub
+        outcome.backup = backup[0] if backup else None
         outcome.summarise()
         if on_outcome:
             on_outcome(outcome)
@@ -137,33 +163,74 @@ def _check_department(res: ResolvedSubmission, options: MergeOptions) -> None:
             f"この提出ブックは「{res.department}」のものです（指定された部署：{options.expect_department}）。"))])
 
 
-def _merge_one(store: Store, sub: ReadSubmission, options: MergeOptions) -> FileOutcome:
+def _check_round(session: Session, res: ResolvedSubmission, options: MergeOptions) -> None:
+    """A file for another cycle than the open round is refused, naming both cycles —
+    unless the division named the file's cycle explicitly."""
+    named = options.cycle
+    if named is not None:
+        if (named.fy, named.half) != (res.fy, res.half):
+            raise SubmissionRefused(res.name, [Problem("", "", (
+                f"この提出ブックは{res.cycle_label}のものです（指定された報告サイクル：{named.label}）。"))])
+        return
+    current = current_round(session, res.plan_id)
+    if current is not None and (current.fy, current.half) != (res.fy, res.half):
+        raise SubmissionRefused(res.name, [Problem("", "", (
+            f"この提出ブックは{res.cycle_label}のものですが、受付中の報告サイクルは{current.label}です。"))],
+            hint=f"{current.label}の提出ブックを送ってもらってください。{res.cycle_label}の報告として取り込む場合は、"
+                 f"その報告サイクルを明示してください（例：plandesk merge --cycle {res.fy}"
+                 f"{'' if res.half == 0 else f'H{res.half}'} …、取込画面では「報告サイクルを明示」）。"
+                 "このファイルからは何も取り込んでいません。")
+
+
+def _checked_diff(session: Session, sub: ReadSubmission, options: MergeOptions) -> FileDiff:
+    res = resolve_submission(session, sub)
+    _check_department(res, options)
+    _check_round(session, res, options)
+    diff = compute_diff(session, res)
+    check_required(diff, draft=options.incomplete_as_draft)
+    return diff
+
+
+def _merge_one(store: Store, sub: ReadSubmission, options: MergeOptions,
+               before_write: Callable[[], None] = lambda: None) -> FileOutcome:
     outcome = FileOutcome(sub.path, "preview" if options.dry_run else "merged")
     try:
         if options.dry_run:
             with store.read() as session:
-                res = resolve_submission(session, sub)
-                _check_department(res, options)
-                outcome.diff = compute_diff(session, res)
+                outcome.diff = _checked_diff(session, sub, options)
             _flag(outcome, options)
             return outcome
         with store.write("merge-submission") as ctx:
-            res = resolve_submission(ctx.session, sub)
-            _check_department(res, options)
-            outcome.diff = diff = compute_diff(ctx.session, res)
+            outcome.diff = diff = _checked_diff(ctx.session, sub, options)
             _flag(outcome, options)
             if outcome.status != "merged":
                 return outcome  # nothing written: the transaction commits empty
-            outcome.merge_id = apply_diff(ctx, diff)
+            if diff.to_apply or diff.conflicts:
+                before_write()  # a merge that changes no report needs no backup
+            outcome.merge_id = apply_diff(ctx, diff, draft_initiatives=diff.draft_initiatives)
+            _record_saved_at(ctx, outcome.merge_id, sub)
     except SubmissionRefused as exc:
         outcome.status = "refused"
         outcome.messages = str(exc).splitlines()
     return outcome
 
 
+def _record_saved_at(ctx: WriteContext, merge_id: int, sub: ReadSubmission) -> None:
+    """The workbook's own save time (the department's 提出日) beside the merge record."""
+    record = ctx.session.get(MergeRecord, merge_id)
+    if record is not None and sub.saved_at is not None:
+        record.saved_at = sub.saved_at
+        ctx.session.flush()
+
+
 def _flag(outcome: FileOutcome, options: MergeOptions) -> None:
     diff = outcome.diff
     assert diff is not None
+    if diff.draft_initiatives and outcome.status in ("merged", "preview"):
+        outcome.messages.append(
+            f"{outcome.name}：必須項目（{REQUIRED_LABELS}）が空の {len(diff.draft_initiatives)} 件は"
+            "下書きとして取り込みます（提出済にはしません）：" + "、".join(
+                diff.resolved.initiatives[i][0] for i in diff.draft_initiatives))
     if diff.duplicate_of is not None:
         d = diff.duplicate_of
         outcome.status = "duplicate"
@@ -179,6 +246,24 @@ def _flag(outcome: FileOutcome, options: MergeOptions) -> None:
             "取り込みませんでした。",
             "古いファイルの内容を取り込む場合は --allow-stale を付けてください（競合は競合として示されます）。",
         ]
+
+
+SUMMARY_LABELS = {
+    "merged": "取り込んだ", "preview": "取り込める", "duplicate": "取込済み（変更なし）",
+    "stale": "古いため取り込まなかった", "refused": "取り込めなかった",
+    "failed": "空き容量不足で取り込めなかった", "not_attempted": "未処理（中断）",
+}
+
+
+def merge_summary(outcomes: Sequence[FileOutcome]) -> list[str]:
+    """The per-file summary that ends every multi-file merge: which files went in, which not
+    (the command line prints it, the merge screen shows it)."""
+    lines = []
+    for key, label in SUMMARY_LABELS.items():
+        names = [o.name for o in outcomes if o.status == key]
+        if names:
+            lines.append(f"{label}ファイル（{len(names)}）：" + "、".join(names))
+    return lines
 
 
 def local_time(value: datetime | None) -> str:
@@ -209,8 +294,11 @@ def build_input(initiative_id: int, department_id: int, fy: int, half: int,
     return data
 
 
-def apply_diff(ctx: WriteContext, diff: FileDiff) -> int:
-    """Apply the fields changed only in the file, record conflicts; return the merge id."""
+def apply_diff(ctx: WriteContext, diff: FileDiff, draft_initiatives: frozenset[int] = frozenset()) -> int:
+    """Apply the fields changed only in the file, record conflicts; return the merge id.
+
+    Reports of ``draft_initiatives`` (required fields empty, the division chose to take them
+    in as drafts) are saved without becoming 提出済."""
     res = diff.resolved
     read = res.read
     ctx.plan_id = res.plan_id
@@ -234,8 +322,11 @@ def apply_diff(ctx: WriteContext, diff: FileDiff) -> int:
                for ini_id, fields in by_ini.items()]
     labels = {ini_id: f"{title}／{res.department}／{res.cycle_label}"
               for ini_id, (_c, title) in res.initiatives.items()}
-    results = apply_bulk(ctx, plan_id=res.plan_id, department_id=res.department_id, cycle_id=cycle.id,
-                         changes=changes, source=f"取込：{read.name}", labels=labels)
+    groups = ((True, [c for c in changes if c.initiative_id not in draft_initiatives]),
+              (False, [c for c in changes if c.initiative_id in draft_initiatives]))
+    results = [r for submit, group in groups if group
+               for r in apply_bulk(ctx, plan_id=res.plan_id, department_id=res.department_id, cycle_id=cycle.id,
+                                   changes=group, source=f"取込：{read.name}", labels=labels, submit=submit)]
     stamp = now()
     if results:
         s.execute(insert(cast(Table, MergeChange.__table__)), [

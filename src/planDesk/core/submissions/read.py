@@ -16,11 +16,13 @@ import io
 import logging
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from planDesk.core.domain.keys import FieldKey
 from planDesk.core.domain.numbers import NumberInputError, parse_number
@@ -79,6 +81,10 @@ class InputValue:
     base_version: int
     raw: Any           # the value as typed (text cleaned); numbers already parsed
     row: int = 0
+    # What the row shows beside its hidden identity: (cell, code) and (cell, KPI name or
+    # step label); the resolver checks them against the initiative the hidden id names.
+    shown_code: tuple[str, str] | None = None
+    shown_label: tuple[str, str] | None = None
 
 
 @dataclass
@@ -92,6 +98,7 @@ class ReadSubmission:
     values: list[InputValue] = field(default_factory=list)
     row_ids: dict[tuple[str, int], tuple[str, str]] = field(default_factory=dict)  # (sheet,row)→(uid,key)
     problems: list[Problem] = field(default_factory=list)  # cell problems; the file is refused
+    saved_at: datetime | None = None  # when the workbook was last saved (docProps), UTC
 
     @property
     def department(self) -> str:
@@ -167,7 +174,8 @@ def _read(wb: Any, path: Path, data: bytes) -> ReadSubmission:
             name, "planDesk の提出用ブックではありません（識別用の隠しシートがありません）。",
             hint="planDesk で出力した提出用ブックに入力して送ってもらってください。")
     meta, rows = _read_meta(wb[SHEET_META], name)
-    sub = ReadSubmission(path=path, name=name, sha256=file_sha256(data), meta=meta)
+    sub = ReadSubmission(path=path, name=name, sha256=file_sha256(data), meta=meta,
+                         saved_at=_saved_at(wb))
     problems: list[Problem] = []
     for sheet in (SHEET_COVER, SHEET_REPORTS, SHEET_KPIS, SHEET_STEPS):
         if sheet not in wb.sheetnames:
@@ -188,6 +196,14 @@ def _read(wb: Any, path: Path, data: bytes) -> ReadSubmission:
     sub.problems = problems
     sub.values = rows
     return sub
+
+
+def _saved_at(wb: Any) -> datetime | None:
+    """The workbook's own last-saved time (Excel and LibreOffice write it on every save)."""
+    value = getattr(getattr(wb, "properties", None), "modified", None)
+    if not isinstance(value, datetime):
+        return None
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
 
 
 def _meta_text(cell: Any, name: str, where: str) -> str:
@@ -278,6 +294,9 @@ def _read_sheet(ws: Any, sheet: str, values: list[InputValue], sub: ReadSubmissi
     columns = SHEET_COLUMNS[sheet]
     id_col = column_index(columns, "id")
     key_col = column_index(columns, "key") if sheet != SHEET_REPORTS else 0
+    code_col = column_index(columns, "code")
+    label_col = {SHEET_KPIS: column_index(KPI_COLUMNS, "kpi"),
+                 SHEET_STEPS: column_index(STEP_COLUMNS, "step")}.get(sheet, 0)
     by_row: dict[int, list[tuple[int, InputValue]]] = {}
     seen: set[tuple[int, int]] = set()
     for v in values:
@@ -311,6 +330,9 @@ def _read_sheet(ws: Any, sheet: str, values: list[InputValue], sub: ReadSubmissi
                                         "行の挿入・削除・並べ替えをせずに入力してください。"))
                 continue
             sub.row_ids[(sheet, r)] = (uid, key)
+            v.shown_code = (f"{get_column_letter(code_col)}{r}", _plain(row[code_col - 1]))
+            if label_col:
+                v.shown_label = (f"{get_column_letter(label_col)}{r}", _plain(row[label_col - 1]))
             label = _field_label(sheet, v.field)
             if sheet == SHEET_KPIS:
                 v.raw = _number_value(row[col - 1], label, sheet, v.cell, problems)
@@ -319,6 +341,13 @@ def _read_sheet(ws: Any, sheet: str, values: list[InputValue], sub: ReadSubmissi
     for r in sorted(set(by_row) - found):
         problems.append(Problem(sheet, by_row[r][0][1].cell,
                                 "入力欄の行がありません（行が削除された可能性があります）。"))
+
+
+def _is_percent(cell: Any) -> bool:
+    fmt = str(getattr(cell, "number_format", "") or "")
+    # a "%" inside quotes or after a backslash is a literal character, not the percent format
+    fmt = re.sub(r'"[^"]*"|\\.', "", fmt)
+    return "%" in fmt
 
 
 def _plain(cell: Any) -> str:
@@ -383,6 +412,10 @@ def _number_value(cell: Any, label: str, sheet: str, ref: str, problems: list[Pr
         if len(value) > 100:
             problems.append(Problem(sheet, ref, f"{label}：数値として長すぎます。数値を入力してください。"))
             return None
+    if isinstance(value, int | float) and not isinstance(value, bool) and _is_percent(cell):
+        # 76.4% typed into a cell is stored by Excel and LibreOffice as 0.764 with a percent
+        # format: what the person meant (and what a ％ KPI holds) is 76.4.
+        return float(Decimal(repr(float(value))) * 100)
     try:
         return parse_number(value, label)
     except NumberInputError as exc:

@@ -212,6 +212,7 @@ def resolve_submission(session: Session, sub: ReadSubmission) -> ResolvedSubmiss
                              department=dept.name, fy=sub.fy, half=sub.half)
     hashed: list[tuple[str, str, Any]] = []
     seen: set[tuple[int, str]] = set()
+    checked_rows: set[tuple[str, str]] = set()
     for v in sub.values:
         if v.sheet == SHEET_COVER:
             hashed.append((v.sheet, v.cell, v.raw))
@@ -228,6 +229,8 @@ def resolve_submission(session: Session, sub: ReadSubmission) -> ResolvedSubmiss
                 f"取組 {ini.code}「{ini.title}」は「{dept.name}」の担当ではありません。"
                 "この部署が変更できるのは担当する取組の報告だけです。")))
             continue
+        if not _row_agrees(v, ini, checked_rows, problems):
+            continue
         fi = _field_input(v, ini, scale, directions, problems)
         if fi is None:
             continue
@@ -243,6 +246,31 @@ def resolve_submission(session: Session, sub: ReadSubmission) -> ResolvedSubmiss
     res.values_digest = content_hash(identity_of(sub.meta), hashed)
     res.edited = res.values_digest != sub.meta["content_hash"]
     return res
+
+
+def _row_agrees(v: InputValue, ini: _Ini, checked: set[tuple[str, str]], problems: list[Problem]) -> bool:
+    """The row's visible code (and KPI name or step label) names the initiative (and item)
+    of its hidden identity. A clerk who sorts only the visible columns moves the text typed
+    for one initiative beside another's hidden id: that row is refused, naming the cells."""
+    wrong: list[tuple[str, str, str]] = []
+    if v.shown_code is not None and _norm(v.shown_code[1]) != _norm(ini.code):
+        wrong.append((v.shown_code[0], v.shown_code[1], ini.code))
+    kind, _, key = v.field.partition(":")
+    if v.shown_label is not None and kind in ("kpi", "step"):
+        item = (ini.kpis if kind == "kpi" else ini.steps).get(key)
+        if item is not None and _norm(v.shown_label[1]) != _norm(item[1]):
+            wrong.append((v.shown_label[0], v.shown_label[1], item[1]))
+    if not wrong:
+        return True
+    row_key = (v.sheet, str(v.row))
+    if row_key not in checked:
+        checked.add(row_key)
+        for cell, shown, expected in wrong:
+            problems.append(Problem(v.sheet, cell, (
+                f"この行には「{shown}」と表示されていますが、隠し列の識別は {ini.code}「{ini.title}」"
+                f"（{expected}）です。行が並べ替えられたか、表示の列だけが動かされています。"
+                "並べ替えを元に戻すか、出力し直したブックに入力してください。")))
+    return False
 
 
 def _state_key(raw: Any) -> Any:

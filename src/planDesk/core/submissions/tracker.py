@@ -1,8 +1,10 @@
 """The submission tracker (提出状況): per cycle, each department's state with dates.
 
 States: 未提出 (nothing received), 提出済 (reports submitted in this database, or a file
-received but not merged yet), 取込済 (a file merged and not undone), 差戻し (returned by
-the division after the last submission or merge). They are derived from the merge
+received but not merged yet), 取込済 (a file merged and not undone), 一部提出 (submitted or
+merged, but not every initiative the department reports on has a 提出済/確認済 report),
+差戻し (returned by the division after the last submission or merge). Completeness is
+n of m initiatives, with the parts of 全部署-type items counted separately. They are derived from the merge
 records, the tracker events and the reports' own status, so nothing has to be kept in
 step by hand. ``return_submission`` is the division's 差戻し; ``record_received`` lets a
 screen note that a file arrived before it is merged.
@@ -25,7 +27,9 @@ from planDesk.core.reports.assignment import reports_on
 from planDesk.core.reports.ops import get_or_create_cycle, return_report
 from planDesk.core.submissions.scope import CycleRef
 
-STATES = {"not_submitted": "未提出", "submitted": "提出済", "merged": "取込済", "returned": "差戻し"}
+STATES = {"not_submitted": "未提出", "partial": "一部提出", "submitted": "提出済", "merged": "取込済",
+          "returned": "差戻し"}
+DONE_STATUSES = ("submitted", "confirmed")
 
 
 @dataclass(frozen=True)
@@ -42,10 +46,22 @@ class TrackerRow:
     filled_by: str
     open_conflicts: int
     note: str
+    complete: int = 0       # initiatives with a 提出済/確認済 report of the department
+    shared: int = 0         # of ``initiatives``: parts of 全部署 / 関係部署 items
+    shared_complete: int = 0
+    workbook_saved_at: datetime | None = None  # 提出日 from the workbook merged last (its own save time)
 
     @property
     def state_label(self) -> str:
         return STATES[self.state]
+
+    @property
+    def completeness(self) -> str:
+        """``2 / 13``, with ``（全部署の取組 1 / 5）`` when some are parts of shared items."""
+        text = f"{self.complete} / {self.initiatives}"
+        if self.shared:
+            text += f"（全部署等 {self.shared_complete} / {self.shared}）"
+        return text
 
 
 def _utc(value: datetime | None) -> datetime | None:
@@ -59,6 +75,21 @@ def _latest(*values: datetime | None) -> datetime | None:
     return max(present) if present else None
 
 
+def _submitted_on(state: str, merge: MergeRecord | None, submitted: datetime | None,
+                  received: datetime | None) -> datetime | None:
+    """提出日: the department's own time — when it saved the workbook that was merged last
+    (not when the division merged it), else when it submitted in this database or the
+    file was received."""
+    if state == "not_submitted":
+        return None
+    merged_at = _utc(merge.merged_at) if merge is not None else None
+    if received is not None and (merged_at is None or received > merged_at):
+        return received  # a newer file arrived after the last merge
+    if merge is not None:
+        return _utc(merge.saved_at)  # None for a merge recorded before 0003: unknown
+    return submitted
+
+
 def tracker_rows(session: Session, plan_id: int, cycle: CycleRef) -> list[TrackerRow]:
     """One row per real department that reports on at least one initiative."""
     plan = load_plan(session, plan_id, with_reports=False)
@@ -67,6 +98,10 @@ def tracker_rows(session: Session, plan_id: int, cycle: CycleRef) -> list[Tracke
     initiatives = list(plan.initiatives())
     counts = {d.id: sum(1 for ini in initiatives if reports_on(ini, d.id))
               for d in plan.departments if not d.pseudo and not d.retired}
+    # Initiatives a department reports on only as a part of a 全部署 / 関係部署 item.
+    shared_of = {d_id: {ini.id for ini in initiatives if reports_on(ini, d_id)
+                        and not any(d.id == d_id for d in ini.departments)} for d_id in counts}
+    done: dict[int, set[int]] = {}
     reports: dict[int, tuple[int, datetime | None]] = {}
     merges: dict[int, MergeRecord] = {}
     events: dict[tuple[int, str], SubmissionEvent] = {}
@@ -89,6 +124,10 @@ def tracker_rows(session: Session, plan_id: int, cycle: CycleRef) -> list[Tracke
             .group_by(MergeConflict.department_id)
         ):
             conflicts[dept_id] = n
+        for dept_id, ini_id in session.execute(
+            select(ProgressReport.department_id, ProgressReport.initiative_id).where(
+                ProgressReport.cycle_id == cycle_id, ProgressReport.status.in_(DONE_STATUSES))):
+            done.setdefault(dept_id, set()).add(ini_id)
     rows = []
     for dept in plan.departments:
         if dept.id not in counts or counts[dept.id] == 0:
@@ -114,11 +153,18 @@ def tracker_rows(session: Session, plan_id: int, cycle: CycleRef) -> list[Tracke
             state = "submitted"
         else:
             state = "not_submitted"
+        complete = len(done.get(dept.id, set()))
+        if state in ("merged", "submitted") and complete < counts[dept.id] and not (
+                state == "submitted" and received_at is not None and complete == 0):
+            state = "partial"  # not every initiative is in: never shown as done
+        shared = shared_of.get(dept.id, set())
         rows.append(TrackerRow(
             department_id=dept.id, department=dept.name, state=state, initiatives=counts[dept.id],
-            reported=n_reports, submitted_at=_latest(submitted, received_at) if state != "not_submitted" else None,
+            reported=n_reports, submitted_at=_submitted_on(state, merge, submitted, received_at),
             merged_at=merged_at, returned_at=returned_at, last_file=merge.file_name if merge else "",
-            filled_by=merge.filled_by if merge else "", open_conflicts=conflicts.get(dept.id, 0), note=note))
+            filled_by=merge.filled_by if merge else "", open_conflicts=conflicts.get(dept.id, 0), note=note,
+            complete=complete, shared=len(shared), shared_complete=len(shared & done.get(dept.id, set())),
+            workbook_saved_at=_utc(merge.saved_at) if merge else None))
     return rows
 
 

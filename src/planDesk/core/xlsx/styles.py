@@ -63,11 +63,20 @@ def checked_text(text: str, where: str) -> str:
     return cleaned
 
 
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
 def put_text(cell: Any, text: str | None, where: str = "文字列") -> None:
-    """Write user text as a string: text that starts with '=' never becomes a formula."""
+    """Write user text as a string: text that starts with '=' never becomes a formula.
+
+    Such text also gets Excel's quotePrefix (the leading apostrophe), so that F2+Enter in
+    Excel or LibreOffice keeps it as text instead of turning it into a formula.
+    """
     cell.value = checked_text(text, where) if text else None
     if text:
         cell.data_type = "s"
+        if text.startswith(FORMULA_STARTS):
+            cell.quotePrefix = True
 
 
 def put(cell: Any, value: Any, *, font: Font | None = None, fill: PatternFill | None = None,

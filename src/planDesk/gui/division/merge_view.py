@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QCheckBox,
+    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -38,7 +39,9 @@ from planDesk.core.domain.workflow import STEP_STATE_LABELS
 from planDesk.core.errors import UserError
 from planDesk.core.persistence.store import Store
 from planDesk.core.submissions.diff import FieldChange
-from planDesk.core.submissions.merge import FileOutcome, MergeOptions, merge_files
+from planDesk.core.submissions.merge import FileOutcome, MergeOptions, merge_files, merge_summary
+from planDesk.core.submissions.rounds import current_round, cycle_choices
+from planDesk.core.submissions.scope import CycleRef
 from planDesk.core.submissions.undo import merge_history, open_conflicts, resolve_conflict, undo_merge
 from planDesk.gui.error_handling import show_user_error
 
@@ -91,13 +94,24 @@ class MergeView(QWidget):
         self.add_button = QPushButton(self.tr("追加(&A)…"), self)
         self.clear_button = QPushButton(self.tr("クリア(&L)"), self)
         self.stale_box = QCheckBox(self.tr("古いファイルも取り込む"), self)
+        self.draft_box = QCheckBox(self.tr("必須項目が空の行は下書きとして取り込む"), self)
+        self.draft_box.setToolTip(self.tr("実施状況・進捗評価・今後の方向性が空の行を、提出済にせず下書きとして"
+                                          "取り込みます。オフのときは、そのようなファイルは取り込みません。"))
+        self.round_label = QLabel(self)
+        self.cycle_box = QComboBox(self)
+        self.cycle_box.setToolTip(self.tr("受付中でない報告サイクルの提出ブックを取り込むときは、そのサイクルを"
+                                          "明示してください。"))
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
         self.merge_button = QPushButton(self.tr("取り込む(&M)"), self)
         self.files = _table(self, [self.tr("ファイル"), self.tr("状態"), self.tr("部署"), self.tr("報告サイクル"),
-                                   self.tr("適用"), self.tr("競合"), self.tr("変更なし"), self.tr("Excel で編集")],
+                                   self.tr("適用"), self.tr("競合"), self.tr("変更なし"), self.tr("要確認"),
+                                   self.tr("下書きで取込"), self.tr("Excel で編集")],
                             self.tr("提出ブックの一覧"))
         self.files.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.changes = _table(self, [self.tr("種別"), self.tr("コード"), self.tr("取組"), self.tr("項目"),
-                                     self.tr("データベース"), self.tr("提出"), self.tr("セル")], self.tr("変更の一覧"))
+                                     self.tr("データベース"), self.tr("提出"), self.tr("セル"), self.tr("要確認")],
+                              self.tr("変更の一覧"))
         self.messages = QPlainTextEdit(self)
         self.messages.setReadOnly(True)
         self.messages.setAccessibleName(self.tr("取り込めない理由"))
@@ -114,6 +128,10 @@ class MergeView(QWidget):
         self.clear_button.clicked.connect(self.clear)
         self.merge_button.clicked.connect(self.merge)
         self.stale_box.toggled.connect(lambda _on: self._update_buttons())
+        self._fill_cycles()
+        # Both change what may be merged: the preview is computed again.
+        self.draft_box.toggled.connect(lambda _on: self._repreview())
+        self.cycle_box.currentIndexChanged.connect(lambda _i: self._repreview())
         self.files.itemSelectionChanged.connect(self._show_selected)
         self.take_file.clicked.connect(lambda: self.resolve("file"))
         self.take_master.clicked.connect(lambda: self.resolve("master"))
@@ -127,7 +145,15 @@ class MergeView(QWidget):
             bar.addWidget(w)
         bar.addStretch(1)
         bar.addWidget(self.stale_box)
+        bar.addWidget(self.draft_box)
         bar.addWidget(self.merge_button)
+        round_bar = QHBoxLayout()
+        cycle_label = QLabel(self.tr("報告サイクルを明示(&Y)"), self)
+        cycle_label.setBuddy(self.cycle_box)
+        round_bar.addWidget(self.round_label)
+        round_bar.addStretch(1)
+        round_bar.addWidget(cycle_label)
+        round_bar.addWidget(self.cycle_box)
         detail = QSplitter(Qt.Orientation.Vertical, self)
         detail.addWidget(self.files)
         detail.addWidget(self.changes)
@@ -135,8 +161,10 @@ class MergeView(QWidget):
         preview = QWidget(self)
         pl = QVBoxLayout(preview)
         pl.addWidget(self.hint)
+        pl.addLayout(round_bar)
         pl.addLayout(bar)
         pl.addWidget(detail)
+        pl.addWidget(self.summary)
         conflict_page = QWidget(self)
         cl = QVBoxLayout(conflict_page)
         cl.addWidget(self.conflicts)
@@ -187,11 +215,36 @@ class MergeView(QWidget):
         self.paths, self.outcomes = [], []
         self._show_outcomes()
 
+    def _fill_cycles(self) -> None:
+        """受付中 (the open round) by default; every cycle of the plan may be named explicitly."""
+        with self.store.read() as s:
+            current = current_round(s, self.plan_id)
+            choices = cycle_choices(s, self.plan_id)
+        self.round_label.setText(self.tr("受付中の報告サイクル：{0}").replace("{0}", current.label) if current
+                                 else self.tr("受付中の報告サイクルはありません（どのサイクルも取り込みます）"))
+        self._cycles: list[CycleRef | None] = [None, *choices]
+        self.cycle_box.addItem(self.tr("指定しない（受付中のサイクル）"))
+        for ref in self._cycles[1:]:
+            assert ref is not None
+            self.cycle_box.addItem(ref.label)
+
+    @property
+    def named_cycle(self) -> CycleRef | None:
+        return self._cycles[max(0, self.cycle_box.currentIndex())]
+
+    def _repreview(self) -> None:
+        if self.paths:
+            self.preview()
+
+    def options(self, dry_run: bool) -> MergeOptions:
+        """What the screen's choices mean for the merge (the same options as the command line)."""
+        return MergeOptions(dry_run=dry_run, allow_stale=self.stale_box.isChecked(),
+                            incomplete_as_draft=self.draft_box.isChecked(), cycle=self.named_cycle)
+
     def _run(self, dry_run: bool) -> list[FileOutcome]:
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            return merge_files(self.store, self.paths, MergeOptions(dry_run=dry_run,
-                                                                    allow_stale=self.stale_box.isChecked()),
+            return merge_files(self.store, self.paths, self.options(dry_run),
                                progress=lambda *_a: QApplication.processEvents())
         finally:
             QApplication.restoreOverrideCursor()
@@ -208,7 +261,8 @@ class MergeView(QWidget):
 
     def _status(self, o: FileOutcome) -> str:
         return {"preview": self.tr("取込可"), "merged": self.tr("取込済"), "duplicate": self.tr("取込済み（変更なし）"),
-                "stale": self.tr("古いファイル"), "refused": self.tr("取り込めません")}[o.status]
+                "stale": self.tr("古いファイル"), "refused": self.tr("取り込めません"),
+                "failed": self.tr("空き容量不足"), "not_attempted": self.tr("未処理（中断）")}[o.status]
 
     def _show_outcomes(self) -> None:
         rows = []
@@ -218,8 +272,11 @@ class MergeView(QWidget):
             rows.append([o.name, self._status(o), res.department if res else "", res.cycle_label if res else "",
                          str(len(d.to_apply)) if d else "", str(len(d.conflicts)) if d else "",
                          str(len(d.of_kind("unchanged", "same"))) if d else "",
+                         str(len(d.flagged)) if d and d.flagged else "",
+                         str(len(d.draft_initiatives)) if d and d.draft_initiatives else "",
                          (self.tr("はい") if res.edited else self.tr("いいえ")) if res else ""])
         _fill(self.files, rows)
+        self.summary.setText("\n".join(merge_summary(self.outcomes)) if len(self.outcomes) > 1 else "")
         if rows:
             self.files.selectRow(0)
         else:
@@ -234,7 +291,15 @@ class MergeView(QWidget):
         o = self.outcomes[rows[0].row()]
         changes: list[FieldChange] = o.diff.of_kind("new", "apply", "conflict") if o.diff else []
         _fill(self.changes, [[self.tr(c.kind_label), c.code, c.title, c.label, show_value(c.master, c.field),
-                              show_value(c.theirs, c.field), f"{c.sheet}!{c.cell}"] for c in changes])
+                              show_value(c.theirs, c.field), f"{c.sheet}!{c.cell}",
+                              self.tr("要確認：") + c.review if c.review else ""] for c in changes])
+        for r, c in enumerate(changes):
+            if c.review:  # a figure far outside baseline and target: shown, never refused
+                for col in range(self.changes.columnCount()):
+                    item = self.changes.item(r, col)
+                    if item is not None:
+                        item.setBackground(QBrush(QColor("#FFE699")))
+                        item.setForeground(QBrush(QColor("#000000")))
         self.messages.setPlainText("\n".join(o.messages))
 
     def _mergeable(self) -> list[FileOutcome]:

@@ -31,12 +31,21 @@ from planDesk.core.errors import UserError
 from planDesk.core.persistence.store import Store
 from planDesk.core.plan.view import load_plan
 from planDesk.core.reports.ops import cycle_label
+from planDesk.core.submissions.rounds import current_round, open_round
 from planDesk.core.submissions.scope import CycleRef
-from planDesk.core.submissions.tracker import STATES, TrackerRow, load_tracker, return_submission, tracker_cycles
+from planDesk.core.submissions.tracker import (
+    STATES,
+    TrackerRow,
+    return_submission,
+    tracker_cycles,
+    tracker_rows,
+)
+from planDesk.core.submissions.tracker_shared import shared_items
 from planDesk.gui.error_handling import show_user_error
 
 Index = QModelIndex | QPersistentModelIndex
-STATE_COLOURS = {"not_submitted": "#F8CBAD", "submitted": "#FFE699", "merged": "#C6EFCE", "returned": "#D9D9D9"}
+STATE_COLOURS = {"not_submitted": "#F8CBAD", "partial": "#FCE4D6", "submitted": "#FFE699", "merged": "#C6EFCE",
+                 "returned": "#D9D9D9"}
 COL_DEPT, COL_STATE, COL_INIS, COL_REPORTS, COL_SUBMITTED, COL_MERGED, COL_RETURNED, COL_FILE, COL_BY, \
     COL_CONFLICTS, COL_NOTE = range(11)
 
@@ -51,7 +60,8 @@ class TrackerModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[TrackerRow] = []
-        self._headers = [self.tr("部署"), self.tr("状態"), self.tr("担当取組"), self.tr("報告"), self.tr("提出日"),
+        self._headers = [self.tr("部署"), self.tr("状態"), self.tr("提出済／担当取組"), self.tr("報告"),
+                         self.tr("提出日"),
                          self.tr("取込日"), self.tr("差戻し日"), self.tr("取り込んだファイル"), self.tr("記入者"),
                          self.tr("未解決の競合"), self.tr("備考")]
 
@@ -81,7 +91,7 @@ class TrackerModel(QAbstractTableModel):
         r, col = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return {
-                COL_DEPT: r.department, COL_STATE: self.tr(STATES[r.state]), COL_INIS: str(r.initiatives),
+                COL_DEPT: r.department, COL_STATE: self.tr(STATES[r.state]), COL_INIS: self._completeness(r),
                 COL_REPORTS: str(r.reported), COL_SUBMITTED: _date(r.submitted_at), COL_MERGED: _date(r.merged_at),
                 COL_RETURNED: _date(r.returned_at), COL_FILE: r.last_file, COL_BY: r.filled_by,
                 COL_CONFLICTS: str(r.open_conflicts) if r.open_conflicts else "", COL_NOTE: r.note,
@@ -93,6 +103,14 @@ class TrackerModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_INIS, COL_REPORTS, COL_CONFLICTS):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+
+    def _completeness(self, r: TrackerRow) -> str:
+        text = f"{r.complete} / {r.initiatives}"
+        if r.shared:
+            text += self.tr("（全部署等 {0} / {1}）").replace("{0}", str(r.shared_complete)).replace(
+                "{1}", str(r.shared))
+        return text
 
 
 class TrackerView(QWidget):
@@ -113,6 +131,9 @@ class TrackerView(QWidget):
         self.table.setAccessibleName(self.tr("提出状況の一覧"))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.round_label = QLabel(self)
+        self.round_button = QPushButton(self.tr("このサイクルの受付を開始(&O)"), self)
+        self.round_button.setToolTip(self.tr("受付中は、ほかの報告サイクルの提出ブックを取り込みません。"))
         self.refresh_button = QPushButton(self.tr("更新(&U)"), self)
         self.return_button = QPushButton(self.tr("差戻し(&R)…"), self)
         self.export_button = QPushButton(self.tr("Excel に出力(&E)…"), self)
@@ -124,12 +145,19 @@ class TrackerView(QWidget):
         top.addStretch(1)
         for button in (self.refresh_button, self.return_button, self.export_button):
             top.addWidget(button)
+        # The round on a row of its own: the window still fits 1366 px at 150 % scaling.
+        round_row = QHBoxLayout()
+        round_row.addWidget(self.round_label)
+        round_row.addWidget(self.round_button)
+        round_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(round_row)
         layout.addWidget(self.table)
         self._fill_cycles()
         self.cycle_box.currentIndexChanged.connect(lambda _i: self.refresh())
         self.refresh_button.clicked.connect(self.refresh)
+        self.round_button.clicked.connect(self.open_round)
         self.return_button.clicked.connect(self.return_selected)
         self.export_button.clicked.connect(self.export)
         self.refresh()
@@ -146,11 +174,26 @@ class TrackerView(QWidget):
         return self._cycles[max(0, self.cycle_box.currentIndex())]
 
     def refresh(self) -> None:
-        rows = load_tracker(self.store, self.plan_id, self.cycle)
+        with self.store.read() as s:
+            rows = tracker_rows(s, self.plan_id, self.cycle)
+            current = current_round(s, self.plan_id)
         self.model.set_rows(rows)
+        self.round_label.setText(
+            self.tr("受付中：{0}").replace("{0}", current.label) if current else self.tr("受付中のサイクルなし"))
+        self.round_button.setEnabled(current != self.cycle)
         counts = "　".join(f"{self.tr(label)} {sum(1 for r in rows if r.state == key)}"
                           for key, label in STATES.items())
         self.summary.setText(counts)
+
+    def open_round(self) -> None:
+        """Collect the chosen cycle: files of other cycles are refused by the merge from now on."""
+        try:
+            change = open_round(self.store, self.plan_id, self.cycle)
+        except UserError as exc:
+            show_user_error(self, exc)
+            return
+        self.refresh()
+        self.changed.emit(change)
 
     def selected(self) -> TrackerRow | None:
         rows = self.table.selectionModel().selectedRows()
@@ -183,8 +226,9 @@ class TrackerView(QWidget):
         out = Path(path) if path.lower().endswith(".xlsx") else Path(path + ".xlsx")
         with self.store.read() as s:
             plan = load_plan(s, self.plan_id, with_reports=False)
+            shared = shared_items(s, self.plan_id, self.cycle)
         try:
             write_tracker_xlsx(plan, self.cycle, [r for i in range(self.model.rowCount())
-                                                  if (r := self.model.row_at(i)) is not None], out)
+                                                  if (r := self.model.row_at(i)) is not None], out, shared)
         except UserError as exc:
             show_user_error(self, exc)
