@@ -36,7 +36,7 @@ from planDesk.core.roadmap_primitives import (
     sticky_x,
     with_label_limits,
 )
-from planDesk.core.roadmap_style import BOLD, style
+from planDesk.core.roadmap_style import BOLD, PATTERN_WIDTH, pattern_lines, style
 
 
 def draw_primitives(c: Canvas, prims: Iterable[Primitive], *, dx: float, top: float,
@@ -64,20 +64,51 @@ def draw_primitives(c: Canvas, prims: Iterable[Primitive], *, dx: float, top: fl
             c.setDash(list(st.dash) if st.dash else [])
         if fill:
             c.setFillColor(HexColor(st.fill))
-        if p.kind in ("rect", "bar"):
-            c.rect(p.x + dx, top - p.y - p.h, p.w, p.h, stroke=int(stroke), fill=int(fill))
-        elif p.kind == "line":
+        if p.kind == "line":
             if stroke:
                 c.setLineCap(0)
                 c.line(p.x + dx, top - p.y, p.x + p.w + dx, top - p.y - p.h)
+            continue
+        if p.kind in ("rect", "bar") and not st.pattern:
+            c.rect(p.x + dx, top - p.y - p.h, p.w, p.h, stroke=int(stroke), fill=int(fill))
+            continue
+        if p.kind in ("rect", "bar"):
+            pts = [(p.x, p.y), (p.x + p.w, p.y), (p.x + p.w, p.y + p.h), (p.x, p.y + p.h)]
         elif p.kind in ("arrow", "diamond"):
             pts = arrow_polygon(p) if p.kind == "arrow" else diamond_polygon(p)
-            path = c.beginPath()
-            path.moveTo(pts[0][0] + dx, top - pts[0][1])
-            for x, y in pts[1:]:
-                path.lineTo(x + dx, top - y)
-            path.close()
-            c.drawPath(path, stroke=int(stroke), fill=int(fill))
+        else:
+            continue
+        if not st.pattern:
+            c.drawPath(_path(c, pts, dx, top), stroke=int(stroke), fill=int(fill))
+            continue
+        if fill:
+            c.drawPath(_path(c, pts, dx, top), stroke=0, fill=1)
+        if st.pattern:
+            _hatch(c, p, pts, dx, top, st.pattern, st.pattern_color)
+        if stroke:
+            c.drawPath(_path(c, pts, dx, top), stroke=1, fill=0)
+
+
+def _path(c: Canvas, pts: list[tuple[float, float]], dx: float, top: float) -> Any:
+    path = c.beginPath()
+    path.moveTo(pts[0][0] + dx, top - pts[0][1])
+    for x, y in pts[1:]:
+        path.lineTo(x + dx, top - y)
+    path.close()
+    return path
+
+
+def _hatch(c: Canvas, p: Primitive, pts: list[tuple[float, float]], dx: float, top: float,
+           pattern: str, color: str) -> None:
+    """The style's hatch lines (roadmap_style.pattern_lines) clipped to the shape."""
+    c.saveState()
+    c.clipPath(_path(c, pts, dx, top), stroke=0, fill=0)
+    c.setStrokeColor(HexColor(color))
+    c.setLineWidth(PATTERN_WIDTH)
+    c.setDash([])
+    for x1, y1, x2, y2 in pattern_lines(pattern, p.x, p.y, p.w, p.h):
+        c.line(x1 + dx, top - y1, x2 + dx, top - y2)
+    c.restoreState()
 
 
 def _clip(c: Canvas, x: float, y_top: float, w: float, h: float) -> None:

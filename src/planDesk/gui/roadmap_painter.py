@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontDatabase, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFont, QFontDatabase, QPainter, QPainterPath, QPen, QPolygonF
 
 from planDesk.core import pdf_fonts
 from planDesk.core.roadmap_layout import RoadmapLayout
@@ -30,9 +30,9 @@ from planDesk.core.roadmap_primitives import (
     sticky_x,
     with_label_limits,
 )
-from planDesk.core.roadmap_style import BOLD, style
+from planDesk.core.roadmap_style import BOLD, PATTERN_WIDTH, pattern_lines, style
 
-_RECT, _POLY, _LINE, _TEXT = range(4)
+_RECT, _POLY, _LINE, _TEXT, _HATCH = range(5)
 
 
 @cache
@@ -54,6 +54,7 @@ class _QtStyle:
     text_pen: QPen
     ascent: float
     descent: float
+    hatch_pen: QPen
 
 
 class QtStyles:
@@ -86,8 +87,11 @@ class QtStyles:
         font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
         font.setKerning(False)  # the layout measured without kerning (core.roadmap_measure)
         fm = font_metrics(st.font)
+        hatch = QPen(QColor(st.pattern_color))
+        hatch.setWidthF(PATTERN_WIDTH)
+        hatch.setCapStyle(Qt.PenCapStyle.FlatCap)
         return _QtStyle(pen, brush, font, QPen(QColor(st.color)), fm.ascent * st.size,
-                        fm.descent * st.size)
+                        fm.descent * st.size, hatch)
 
 
 # kind, style, geometry, text, x0, x1, and for a step label the furthest x it may slide to
@@ -113,7 +117,22 @@ def compile_primitives(prims: Iterable[Primitive], styles: QtStyles) -> list[Op]
             st = styles.get(p.style)
             ops.append((_TEXT, p.style, QPointF(p.x, baseline(p, st.ascent, st.descent)), p.text, x0,
                         x1 if limit is None else limit + p.w, limit))
+        if p.kind in ("rect", "bar", "arrow", "diamond") and style(p.style).pattern:
+            ops.append((_HATCH, p.style, _hatch_geometry(p), None, x0, x1, None))
     return ops
+
+
+def _hatch_geometry(p: Primitive) -> tuple[QPolygonF, list[QLineF]]:
+    """The shape's outline and its style's hatch lines (core.roadmap_style.pattern_lines)."""
+    if p.kind == "arrow":
+        pts = arrow_polygon(p)
+    elif p.kind == "diamond":
+        pts = diamond_polygon(p)
+    else:
+        pts = [(p.x, p.y), (p.x + p.w, p.y), (p.x + p.w, p.y + p.h), (p.x, p.y + p.h)]
+    outline = QPolygonF([QPointF(a, b) for a, b in pts])
+    lines = [QLineF(a, b, c, d) for a, b, c, d in pattern_lines(style(p.style).pattern, p.x, p.y, p.w, p.h)]
+    return outline, lines
 
 
 def run_ops(painter: QPainter, ops: Iterable[Op], styles: QtStyles, x0: float = -1e18,
@@ -146,6 +165,20 @@ def run_ops(painter: QPainter, ops: Iterable[Op], styles: QtStyles, x0: float = 
             current = ""  # the pen changed
         elif kind == _RECT:
             painter.drawRect(geom)  # type: ignore[call-overload]
+        elif kind == _HATCH:
+            outline: QPolygonF = geom[0]  # type: ignore[index]
+            lines: list[QLineF] = geom[1]  # type: ignore[index]
+            painter.save()
+            clip = QPainterPath()
+            clip.addPolygon(outline)
+            painter.setClipPath(clip, Qt.ClipOperation.IntersectClip)
+            painter.setPen(st.hatch_pen)
+            painter.drawLines(lines)
+            painter.restore()
+            painter.setPen(st.pen)  # the outline again, over the hatching (as on paper)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPolygon(outline)
+            current = ""
         elif kind == _POLY:  # slanted edges: smooth them (rects and lines stay crisp)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             painter.drawPolygon(geom)  # type: ignore[call-overload]

@@ -42,8 +42,12 @@ if TYPE_CHECKING:
     from planDesk.core.store import Store
 
 TITLE = "進捗状況の概要"
-_GRADE_COLORS = ("#2E7D4F", "#8CC084", "#E3A33B", "#C0392B", "#7B4FA0", "#3A6EA5")
-_NONE_COLOR = "#C8CDD3"
+# Grade colours, best grade first, chosen so that their greys differ too (luma 48, 144, 189,
+# 96, 77, 176: a black-and-white copy still tells A from D); 未報告 is white with an
+# outline. Each bar segment also carries its grade's letter and count.
+_GRADE_COLORS = ("#14402A", "#6FA86A", "#F2B84B", "#C0392B", "#5B3A8C", "#8FB8E0")
+_NONE_COLOR = "#FFFFFF"
+_OUTLINE = "#555555"
 
 
 def _live(plan: PlanView) -> list[tuple[PolicyView, list[InitiativeView]]]:
@@ -96,11 +100,20 @@ def _chart(plan: PlanView, counts: list[tuple[PolicyView, dict[str, int]]], widt
     chart.valueAxis.gridStrokeColor = colors.HexColor("#DDDDDD")
     chart.barSpacing = 0
     chart.groupSpacing = 6
-    palette = [*(_GRADE_COLORS[i % len(_GRADE_COLORS)] for i in range(len(keys) - 1)), _NONE_COLOR]
+    palette = grade_palette(len(keys) - 1)
     for i, color in enumerate(palette):
         chart.bars[i].fillColor = colors.HexColor(color)
-        chart.bars[i].strokeColor = colors.white
+        chart.bars[i].strokeColor = colors.HexColor(_OUTLINE)
         chart.bars[i].strokeWidth = 0.5
+    # the grade's letter (and count) on every segment: told apart without colour
+    chart.barLabelFormat = "values"
+    chart.barLabelArray = [[f"{_letter(plan, k)}{c[k]}" if c[k] else "" for _, c in rows] for k in keys]
+    chart.barLabels.boxTarget = "mid"
+    chart.barLabels.boxAnchor = "c"
+    chart.barLabels.fontName = st.gothic_bold
+    chart.barLabels.fontSize = 7
+    for i, color in enumerate(palette):
+        chart.barLabels[i].fillColor = colors.white if _luma(color) < 128 else colors.black
     drawing.add(chart)
     legend = Legend()
     legend.x, legend.y = 110, 12
@@ -108,10 +121,27 @@ def _chart(plan: PlanView, counts: list[tuple[PolicyView, dict[str, int]]], widt
     legend.alignment = "right"
     legend.columnMaximum = 1
     legend.deltax = min(70.0, (width - 120) / len(keys))
+    legend.strokeColor = colors.HexColor(_OUTLINE)
+    legend.strokeWidth = 0.5
     legend.colorNamePairs = [(colors.HexColor(c), evaluation_label(plan, k) or k)
                              for c, k in zip(palette, keys, strict=True)]
     drawing.add(legend)
     return drawing
+
+
+def grade_palette(grades: int) -> list[str]:
+    """Fill colours of the chart: one per grade of the scale (best first), then 未報告."""
+    return [*(_GRADE_COLORS[i % len(_GRADE_COLORS)] for i in range(grades)), _NONE_COLOR]
+
+
+def _luma(color: str) -> float:
+    c = colors.HexColor(color)
+    return float(255 * (0.299 * c.red + 0.587 * c.green + 0.114 * c.blue))
+
+
+def _letter(plan: PlanView, key: str) -> str:
+    """The grade's code as printed on its bar segment (未報告: 未)."""
+    return key if key != NOT_REPORTED else NOT_REPORTED[0]
 
 
 def _count_table(plan: PlanView, counts: list[tuple[PolicyView, dict[str, int]]], width: float) -> Table:
