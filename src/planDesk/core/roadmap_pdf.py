@@ -146,31 +146,41 @@ def _across(prims: Iterable[Primitive], x0: float, x1: float) -> list[Primitive]
 
 def draw_tile(c: Canvas, layout: RoadmapLayout, tile: Tile, x: float, y: float) -> None:
     """One tile with the FY header above it and the row labels beside it, top-left at
-    page point (x, y)."""
+    page point (x, y); the group rows a continued page repeats (``tile.lead``) come first."""
     lw, hh = layout.label_width, layout.header_height
-    body_h = max(tile.height, 0.0)
+    body_h = max(tile.height, 0.0) + tile.lead_height
+    # (layout y range, page top of that range's first row): the lead rows, then the tile
+    pieces: list[tuple[range, float, float, float]] = []
+    ly = y - hh
+    for i in tile.lead:
+        r = layout.row(i)
+        pieces.append((range(i, i + 1), r.y, r.bottom, ly))
+        ly -= r.height
+    pieces.append((tile.rows, tile.y0, tile.y1, ly))
     c.saveState()
     _clip(c, x + lw, y - hh, tile.width, body_h)
-    dx, top = x + lw - tile.x0, y - hh + tile.y0
-    draw_primitives(c, _across(_cut(layout.overlay, "grid", tile.y0, tile.y1), tile.x0, tile.x1), dx=dx, top=top)
-    for i in tile.rows:
-        body = layout.row_primitives(i).body
-        # a step label whose bar reaches into the tile slides in (see sticky_x)
-        shown = {p.ref for p in _across(body, tile.x0, tile.x1) if p.kind != "text"}
-        draw_primitives(c, [p for p in body if p.ref in shown or _across([p], tile.x0, tile.x1)],
-                        dx=dx, top=top, view_x0=tile.x0)
-    draw_primitives(c, _across(_cut(layout.overlay, "overlay", tile.y0, tile.y1), tile.x0, tile.x1),
-                    dx=dx, top=top)
+    for rows, y0, y1, page_top in pieces:
+        dx, top = x + lw - tile.x0, page_top + y0
+        draw_primitives(c, _across(_cut(layout.overlay, "grid", y0, y1), tile.x0, tile.x1), dx=dx, top=top)
+        for i in rows:
+            body = layout.row_primitives(i).body
+            # a step label whose bar reaches into the tile slides in (see sticky_x)
+            shown = {p.ref for p in _across(body, tile.x0, tile.x1) if p.kind != "text"}
+            draw_primitives(c, [p for p in body if p.ref in shown or _across([p], tile.x0, tile.x1)],
+                            dx=dx, top=top, view_x0=tile.x0)
+        draw_primitives(c, _across(_cut(layout.overlay, "overlay", y0, y1), tile.x0, tile.x1), dx=dx, top=top)
     c.restoreState()
     if lw > 0:
         c.saveState()
         _clip(c, x, y - hh, lw, body_h)
-        for i in tile.rows:
-            draw_primitives(c, layout.row_primitives(i).label, dx=x, top=top)
+        for rows, y0, _, page_top in pieces:
+            for i in rows:
+                draw_primitives(c, layout.row_primitives(i).label, dx=x, top=page_top + y0)
         c.restoreState()
     c.saveState()
     _clip(c, x + lw, y, tile.width, hh)
-    draw_primitives(c, _across([p for p in layout.header if p.layer == "header"], tile.x0, tile.x1), dx=dx, top=y)
+    draw_primitives(c, _across([p for p in layout.header if p.layer == "header"], tile.x0, tile.x1),
+                    dx=x + lw - tile.x0, top=y)
     c.restoreState()
     draw_primitives(c, [p for p in layout.header if p.layer == "corner"], dx=x, top=y)
 
@@ -179,7 +189,7 @@ def draw_layout_on_canvas(c: Canvas, layout: RoadmapLayout, x: float, y: float) 
     """Draw a whole layout with its top-left at page point (x, y); returns its size."""
     tile = full_tile(layout)
     draw_tile(c, layout, tile, x, y)
-    return layout.label_width + tile.width, layout.header_height + tile.height
+    return layout.label_width + tile.width, layout.header_height + tile.height + tile.lead_height
 
 
 class RoadmapFlowable(Flowable):  # type: ignore[misc]

@@ -8,6 +8,7 @@ compact A4 form (fewer columns).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -62,6 +63,8 @@ def progress_table(plan: PlanView, cycle: Cycle, *, compact: bool, department_id
     header = [[JaParagraph.plain(h if h != "取組" else plan.level_labels[2], st.header_cell) for h, _ in columns]]
     body: list[list[Any]] = []
     bands: list[int] = []
+    owner: list[tuple[int, InitiativeView | None]] = []  # per body row: its band row and initiative
+    first_of: set[int] = set()  # the first row of each initiative
 
     def para(text: str) -> list[Flowable]:
         return [JaParagraph.plain(ln, cell) for ln in text.split("\n") if ln.strip()]
@@ -71,6 +74,7 @@ def progress_table(plan: PlanView, cycle: Cycle, *, compact: bool, department_id
         if pol.retired or not inis:
             continue
         bands.append(len(body))
+        owner.append((len(body), None))
         body.append([JaParagraph.plain(f"{plan.level_labels[0]}{pol.code}　{pol.title}", band_style)]
                     + [""] * (len(columns) - 1))
         for ini in inis:
@@ -89,8 +93,29 @@ def progress_table(plan: PlanView, cycle: Cycle, *, compact: bool, department_id
                     "方向性": (rep.direction or "") if rep else "",
                     "状態": status_label(rep.status) if rep else NOT_REPORTED,
                 }
+                if k == 0:
+                    first_of.add(len(body))
+                owner.append((bands[-1], ini))
                 body.append([para(values[h]) for h, _ in columns])
     band_set = set(bands)
+
+    def repeat(start: int) -> list[int]:
+        """Atop a continued page: the band of the policy the page continues."""
+        band = owner[start][0]
+        return [band] if band != start else []
+
+    code_col = next(n for n, (h, _) in enumerate(columns) if h == "コード")
+    title_col = next(n for n, (h, _) in enumerate(columns) if h == "取組")
+
+    def continued(start: int, row: Sequence[Any], cut: bool) -> Sequence[Any]:
+        """The initiative named again (「①－２－２（続き）」) on a page that continues it."""
+        ini = owner[start][1]
+        if ini is None or (start in first_of and not cut):
+            return row
+        out = list(row)
+        out[code_col] = para(f"{ini.code}\n（続き）")  # a line of its own: never cut in the narrow column
+        out[title_col] = para(ini.title)
+        return out
 
     def row_cmds(i: int, r: int) -> list[tuple[Any, ...]]:
         if i in band_set:
@@ -98,7 +123,8 @@ def progress_table(plan: PlanView, cycle: Cycle, *, compact: bool, department_id
         return []
 
     cmds = [*grid_style(), ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3)]
-    return LongTable(header, body, [w * mm * scale for _, w in columns], cmds, row_cmds, split_in_row=True)
+    return LongTable(header, body, [w * mm * scale for _, w in columns], cmds, row_cmds, split_in_row=True,
+                     repeat=repeat, continued=continued)
 
 
 def write_progress_table_pdf(store: Store, opts: ExportOptionsLike, out: Path) -> str:
