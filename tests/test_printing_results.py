@@ -10,7 +10,7 @@ from test_printing_pdfcheck import check_pdf, outline_titles, pdf_pages, squash
 
 from planDesk.cli.main import main
 from planDesk.core.plan_view import PlanView, load_plan, resolve_plan_id
-from planDesk.core.printing.figures import format_figure, result_line
+from planDesk.core.printing.figures import format_value, result_line
 from planDesk.core.report_ops import ReportInput, save_report, submit_report
 from planDesk.core.setup_ops import init_sample
 from planDesk.core.store import Store
@@ -42,7 +42,9 @@ def test_every_measure_department_and_figure_is_printed(hitachi_report: tuple[Pa
     _, plan, text = hitachi_report
     inis = list(plan.initiatives())
     assert len(inis) == 44
-    figures = [format_figure(f) for i in inis for r in i.reports for res in r.results for f in res.figures]
+    # each figure as written in its line (its label may stand elsewhere in the line)
+    figures = [f"{format_value(f.value)}{f.unit}" for i in inis for r in i.reports for res in r.results
+               for f in res.figures]
     lines = [result_line(res) for i in inis for r in i.reports for res in r.results]
     headings = [f"【{res.heading}】" for i in inis for r in i.reports for res in r.results if res.heading]
     activities = [r.activities for i in inis for r in i.reports]
