@@ -8,6 +8,7 @@ scale (C 遅れ and D 未着手 on the usual four-grade scale).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from planDesk.core.fiscal import era_year, format_fy
 from planDesk.core.plan_view import KpiView, PlanView, ReportView
@@ -94,3 +95,41 @@ def fy_span(start: int | None, end: int | None) -> str:
         return format_fy(s)
     a, b = era_year(s), era_year(e)
     return f"{a}〜{b[2:]}年度" if a[:2] == b[:2] else f"{format_fy(s)}〜{format_fy(e)}"
+
+
+# Units of a share or rate: the parts of such a KPI cannot be added up into a city figure.
+_RATE_UNITS = ("%", "％", "割", "倍", "点")
+
+
+@dataclass(frozen=True, slots=True)
+class KpiTotal:
+    """A KPI of an initiative reported by several departments: the parts and the city total.
+
+    ``total`` is the sum of the parts' actuals; None when nobody reported one, or when the
+    unit is a rate (summing 30 % and 40 % is wrong: ``summable`` False, the parts stand alone).
+    """
+
+    kpi: KpiView
+    parts: tuple[tuple[str, float], ...]  # (department, actual) in report order
+    total: float | None
+    summable: bool
+
+    @property
+    def shared(self) -> bool:
+        """More than one department reported on it: the total is worth printing."""
+        return len(self.parts) > 1
+
+
+def kpi_total(kpi: KpiView, reports: Iterable[ReportView]) -> KpiTotal:
+    """The parts and the city total of one KPI over the departments' reports of a cycle."""
+    parts = tuple((r.department, v) for r in reports if (v := actual_of(r, kpi)) is not None)
+    summable = not kpi.unit.strip().endswith(_RATE_UNITS)
+    total = sum(v for _, v in parts) if parts and summable else None
+    return KpiTotal(kpi, parts, total, summable)
+
+
+def total_line(t: KpiTotal) -> str:
+    """``市全体 180手続き（8部署の合計）`` / ``市全体：部署別の率は合計しません``."""
+    if not t.summable:
+        return f"市全体：率の指標のため合計しません（{len(t.parts)}部署）"
+    return f"市全体 {kpi_value(t.total, t.kpi.unit)}（{len(t.parts)}部署の合計）"

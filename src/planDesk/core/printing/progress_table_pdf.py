@@ -1,9 +1,10 @@
 """The consolidated progress table (進捗状況一覧) as a PDF: A3 landscape, one row per report.
 
 Rows go in plan order under a band per policy; an initiative without a report in the
-cycle gets one row marked 未報告. Long texts split inside their row at a page end and the
-header row repeats on every page. The meeting summary prints the same table in a
-compact A4 form (fewer columns).
+cycle gets one row marked 未報告; one whose KPIs several departments reported (全部署 …)
+gets a 「市全体（合計）」 row with each KPI's city total under its departments' rows. Long
+texts split inside their row at a page end and the header row repeats on every page.
+The meeting summary prints the same table in a compact A4 form (fewer columns).
 """
 
 from __future__ import annotations
@@ -22,15 +23,18 @@ from planDesk.core.printing.kinsoku import JaParagraph
 from planDesk.core.printing.long_table import LongTable
 from planDesk.core.printing.progress import (
     NOT_REPORTED,
+    KpiTotal,
     actual_of,
     attainment,
     evaluation_label,
     format_attainment,
     kpi_path,
+    kpi_total,
     status_label,
+    total_line,
 )
 from planDesk.core.printing.selection import Cycle, reports_in, select_cycle, select_department, select_plan
-from planDesk.core.printing.styles import NAVY, grid_style, styles, variant
+from planDesk.core.printing.styles import NAVY, PALE, grid_style, styles, variant
 
 if TYPE_CHECKING:
     from planDesk.core.printing.selection import ExportOptionsLike
@@ -44,12 +48,29 @@ _COMPACT = (("コード", 20), ("取組", 55), ("報告部署", 28), ("進捗評
             ("指標（基準値→実績→目標）・達成率", 45), ("方向性", 18))
 
 
-def _kpi_lines(ini: InitiativeView, rep: ReportView | None) -> str:
+def _kpi_lines(ini: InitiativeView, rep: ReportView | None, shared: frozenset[int] = frozenset()) -> str:
+    """Each KPI: baseline → actual → target (attainment). A part of a KPI that several
+    departments report (``shared``) has no attainment of its own: the total has."""
     lines = []
     for kpi in ini.kpis:
         actual = actual_of(rep, kpi)
-        rate = format_attainment(attainment(kpi, actual))
+        rate = "" if kpi.id in shared else format_attainment(attainment(kpi, actual))
         lines.append(f"{kpi.name}：{kpi_path(kpi, actual)}" + (f"（{rate}）" if rate else ""))
+    return "\n".join(lines)
+
+
+def _total_lines(totals: list[KpiTotal]) -> str:
+    """Each shared KPI's city total: baseline → total → target (attainment of the total)."""
+    lines = []
+    for t in totals:
+        if not t.shared:
+            continue
+        if not t.summable:
+            lines.append(f"{t.kpi.name}：{total_line(t)}")
+            continue
+        rate = format_attainment(attainment(t.kpi, t.total))
+        lines.append(f"{t.kpi.name}：{kpi_path(t.kpi, t.total)}" + (f"（{rate}）" if rate else "")
+                     + f"　{len(t.parts)}部署の合計")
     return "\n".join(lines)
 
 
@@ -65,6 +86,7 @@ def progress_table(plan: PlanView, cycle: Cycle, *, compact: bool, department_id
     bands: list[int] = []
     owner: list[tuple[int, InitiativeView | None]] = []  # per body row: its band row and initiative
     first_of: set[int] = set()  # the first row of each initiative
+    total_rows: set[int] = set()  # the city total of a multi-department initiative
 
     def para(text: str) -> list[Flowable]:
         return [JaParagraph.plain(ln, cell) for ln in text.split("\n") if ln.strip()]
@@ -81,6 +103,8 @@ def progress_table(plan: PlanView, cycle: Cycle, *, compact: bool, department_id
             reps = reports_in(ini, cycle, department_id=department_id)
             if department_id is not None and not reps:
                 continue
+            totals = [kpi_total(kpi, reps) for kpi in ini.kpis]
+            shared = frozenset(t.kpi.id for t in totals if t.shared)
             for k, rep in enumerate(reps or [None]):
                 values = {
                     "コード": ini.code if k == 0 else "",
@@ -88,7 +112,7 @@ def progress_table(plan: PlanView, cycle: Cycle, *, compact: bool, department_id
                     "報告部署": rep.department if rep else "／".join(ini.department_names),
                     "進捗評価": evaluation_label(plan, rep.evaluation) if rep else NOT_REPORTED,
                     "実施状況": rep.activities if rep else "",
-                    "指標（基準値→実績→目標）・達成率": _kpi_lines(ini, rep),
+                    "指標（基準値→実績→目標）・達成率": _kpi_lines(ini, rep, shared),
                     "課題": rep.issues if rep else "",
                     "方向性": (rep.direction or "") if rep else "",
                     "状態": status_label(rep.status) if rep else NOT_REPORTED,
@@ -97,6 +121,12 @@ def progress_table(plan: PlanView, cycle: Cycle, *, compact: bool, department_id
                     first_of.add(len(body))
                 owner.append((bands[-1], ini))
                 body.append([para(values[h]) for h, _ in columns])
+            if department_id is None and shared:
+                # several departments reported on its KPIs: the city total below the parts
+                values = {"報告部署": "市全体（合計）", "指標（基準値→実績→目標）・達成率": _total_lines(totals)}
+                total_rows.add(len(body))
+                owner.append((bands[-1], ini))
+                body.append([para(values.get(h, "")) for h, _ in columns])
     band_set = set(bands)
 
     def repeat(start: int) -> list[int]:
@@ -120,6 +150,8 @@ def progress_table(plan: PlanView, cycle: Cycle, *, compact: bool, department_id
     def row_cmds(i: int, r: int) -> list[tuple[Any, ...]]:
         if i in band_set:
             return [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), NAVY)]
+        if i in total_rows:
+            return [("BACKGROUND", (2, r), (-1, r), PALE), ("LINEABOVE", (2, r), (-1, r), 1.0, NAVY)]
         return []
 
     cmds = [*grid_style(), ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3)]
