@@ -20,6 +20,7 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import STATE_DEFAULTS, Drawing
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table
 
 from planDesk.core.plan_view import InitiativeView, PlanView, PolicyView, ReportView
@@ -89,7 +90,8 @@ def _chart(plan: PlanView, counts: list[tuple[PolicyView, dict[str, int]]], widt
     # reportlab draws the first category at the bottom: reverse so policy 1 is on top
     rows = list(reversed(counts))
     chart.data = [[c[k] for _, c in rows] for k in keys]
-    chart.categoryAxis.categoryNames = [f"{pol.code} {pol.title}"[:14] for pol, _ in rows]
+    # a name longer than the space is cut with a mark, never silently (issue 16)
+    chart.categoryAxis.categoryNames = [_fit(f"{pol.code} {pol.title}", 102, st.gothic, 8) for pol, _ in rows]
     chart.categoryAxis.style = "stacked"
     chart.categoryAxis.labels.fontName = st.gothic
     chart.categoryAxis.labels.fontSize = 8
@@ -130,6 +132,15 @@ def _chart(plan: PlanView, counts: list[tuple[PolicyView, dict[str, int]]], widt
                              for c, k in zip(palette, keys, strict=True)]
     drawing.add(legend)
     return drawing
+
+
+def _fit(text: str, width: float, font: str, size: float) -> str:
+    """``text`` cut with … to ``width`` points."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text + "…"
 
 
 def grade_palette(grades: int) -> list[str]:
