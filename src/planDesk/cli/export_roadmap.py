@@ -55,8 +55,14 @@ def export_roadmap(store: Store, opts: ExportOptions, out: Path) -> str:
         from planDesk.core.roadmap_measure import FontMeasurer
         from planDesk.gui.roadmap_image import write_roadmap_png
 
-        layout = layout_roadmap(plan, measurer=FontMeasurer(), today=today, initiative_ids=ids, zoom=zoom,
-                                cycle_fy=opts.fy, group_markers=False)
+        if opts.extra.get("paper"):  # the sheet as wide as that paper (landscape), as tall as needed
+            from planDesk.core.roadmap_pdf import layout_for_paper
+
+            layout = layout_for_paper(plan, paper=paper, today=today, zoom=zoom, initiative_ids=ids,
+                                      cycle_fy=opts.fy)
+        else:
+            layout = layout_roadmap(plan, measurer=FontMeasurer(), today=today, initiative_ids=ids, zoom=zoom,
+                                    cycle_fy=opts.fy, group_markers=False)
         image = write_roadmap_png(out, layout, scope=scope)
         what = f"{image.width()}×{image.height()} ピクセル"
     else:

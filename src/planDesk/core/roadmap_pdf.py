@@ -245,7 +245,7 @@ def write_roadmap_pdf(path: Path, layout: RoadmapLayout, *, paper: str = "A3", s
 
     def write(tmp: Path) -> None:
         pdf_fonts.register_fonts()
-        c = Canvas(str(tmp), pagesize=(page_w, page_h), pageCompression=1,
+        c = Canvas(str(tmp), pagesize=(page_w, page_h), pageCompression=1, lang="ja",
                    initialFontName=pdf_fonts.GOTHIC, initialFontSize=8)  # no stray Helvetica
         c.setTitle(f"{layout.plan.name} 工程表")
         c.setAuthor(layout.plan.municipality)
@@ -256,11 +256,34 @@ def write_roadmap_pdf(path: Path, layout: RoadmapLayout, *, paper: str = "A3", s
                                                      count=len(tiles), scope=scope)
             draw_primitives(c, furniture, dx=0, top=page_h)
             draw_tile(c, layout, tile, MARGIN, page_h - chart_top)
+            _bookmarks(c, layout, tile, n, page_h - chart_top)
             c.showPage()
+        c.showOutline()
         c.save()
 
     write_atomically(path, write)
     return len(tiles)
+
+
+def _bookmarks(c: Canvas, layout: RoadmapLayout, tile: Tile, number: int, chart_top: float) -> None:
+    """Bookmarks of the groups that begin on this page (a policy, its promotion items);
+    a chart without group rows gets one bookmark per page."""
+    if tile.column > 0:
+        return  # the later slices of the time axis repeat the same rows
+    top = chart_top - layout.header_height - tile.lead_height
+    found = False
+    for i in tile.rows:
+        r = layout.row(i)
+        if r.kind == "initiative":
+            continue
+        key = f"g{i}"
+        c.bookmarkHorizontal(key, 0, top - (r.y - tile.y0) + 4)
+        c.addOutlineEntry(r.title, key, level=min(r.depth, 1), closed=True)
+        found = True
+    if not found and not any(r.kind != "initiative" for r in layout.rows):
+        key = f"p{number}"
+        c.bookmarkPage(key)
+        c.addOutlineEntry(f"{number} ページ", key, level=0)
 
 
 def export_roadmap_pdf(path: Path, plan: PlanView, *, today: date, paper: str = "A3", zoom: Zoom = "year",
