@@ -50,6 +50,7 @@ FORMAT_ID = "planDesk-plan"
 FORMAT_VERSION = 1
 META_SHEET = "_planDesk"
 YES = "○"
+_TEXT_COLUMN = 20  # columns at least this wide hold running text (names, 概要 …): wrapped
 PSEUDO_LABELS = {"all": "全部署", "relevant": "関係部署"}
 DIRECTION_LABELS = {"up": "上昇", "down": "低下"}
 STEP_KIND_LABELS = {"one-off": "単発", "continuing": "継続", "milestone": "節目"}
@@ -130,10 +131,11 @@ def _table(wb: Workbook, spec: SheetSpec, rows: Sequence[Sequence[Any]]) -> Work
             cell = ws.cell(r, c)
             if isinstance(value, str):
                 put_text(cell, value, f"シート「{spec.name}」{cell.coordinate}")
-                # printed from a spreadsheet program: long texts (概要, 取組状況 …) wrap in
-                # their column, top-aligned, and the row is as tall as its longest text
-                cell.alignment = WRAP_TOP
-                long_texts.append((value, widths[c - 1]))
+                if widths[c - 1] >= _TEXT_COLUMN:
+                    # printed from a spreadsheet program: long texts (概要, 取組状況 …) wrap in
+                    # their column, top-aligned, and the row is as tall as its longest text
+                    cell.alignment = WRAP_TOP
+                    long_texts.append((value, widths[c - 1]))
             else:
                 cell.value = value
                 if isinstance(value, date):
