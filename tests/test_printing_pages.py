@@ -92,3 +92,30 @@ def test_roadmap_continued_pages_repeat_their_group_rows(store: Store, tmp_path:
             for i in t.lead:
                 assert layout.row(i).title.split(" ")[0] in text.replace(" ", ""), (n, layout.row(i).title)
         assert l1 in text and l2 in text, f"roadmap page {n} has no group row"
+
+
+def test_printed_from_the_screen_continued_pages_repeat_their_group_rows(store: Store, qapp: object) -> None:
+    """The GUI's print path (Qt painter) draws the same tiles as the PDF, lead rows included."""
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from planDesk.core.roadmap_style import style
+    from planDesk.gui.roadmap_painter import QtRowCache, QtStyles, paint_tile
+
+    plan = full_round(store)
+    m = FontMeasurer()
+    layout = layout_for_paper(plan, paper="A4", today=date(2024, 1, 10), cycle_fy=2023, measurer=m)
+    tiles = tile_layout(layout, *chart_area(layout, m, "A4"))
+    tile = next(t for t in tiles[1:] if len(t.lead) == 2)
+    styles = QtStyles(72)
+    image = QImage(int(layout.label_width + tile.width) + 2,
+                   int(layout.header_height + tile.lead_height + tile.height) + 2, QImage.Format.Format_RGB32)
+    image.fill(QColor("#ffffff"))
+    painter = QPainter(image)
+    paint_tile(painter, QtRowCache(layout, styles), tile)
+    painter.end()
+    y = layout.header_height + 2  # inside the first lead row (the policy's band), label column
+    got = QColor(image.pixel(int(layout.label_width) - 3, int(y)))
+    assert got.name() == QColor(style("group.policy").fill).name()
+    y2 = layout.header_height + layout.row(tile.lead[0]).height + 2  # the promotion item's band
+    got2 = QColor(image.pixel(int(layout.label_width) - 3, int(y2)))
+    assert got2.name() == QColor(style("group.item").fill).name()

@@ -22,6 +22,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontDatabase, QPainter, QPaint
 from planDesk.core import pdf_fonts
 from planDesk.core.roadmap_layout import RoadmapLayout
 from planDesk.core.roadmap_measure import font_metrics
+from planDesk.core.roadmap_pages import Tile
 from planDesk.core.roadmap_primitives import (
     Primitive,
     arrow_polygon,
@@ -272,3 +273,33 @@ def paint_viewport(painter: QPainter, cache: QtRowCache, sx: float, sy: float, v
 def paint_primitives(painter: QPainter, prims: Iterable[Primitive], styles: QtStyles) -> int:
     """Paint primitives as they are (PNG export, legend)."""
     return run_ops(painter, compile_primitives(prims, styles), styles)
+
+
+def paint_tile(painter: QPainter, cache: QtRowCache, tile: Tile) -> int:
+    """Paint one page's tile (core.roadmap_pages) with its top-left at the painter's origin:
+    the FY header, the group rows a continued page repeats (``tile.lead``), then its rows —
+    as the PDF painter draws it. Returns the number of primitives drawn."""
+    layout, styles = cache.layout, cache.styles
+    lw, hh, lead = layout.label_width, layout.header_height, tile.lead_height
+    w, h = lw + tile.width, hh + lead + tile.height
+    painter.save()
+    painter.setClipRect(QRectF(0, 0, w, h))
+    # the rows (the band under the header left for the lead rows shows what precedes them)
+    n = paint_viewport(painter, cache, tile.x0 - lw, tile.y0 - hh - lead, w, h)
+    y = hh
+    for i in tile.lead:
+        row = layout.row(i)
+        painter.save()
+        painter.setClipRect(QRectF(lw, y, tile.width, row.height))
+        painter.translate(lw - tile.x0, y - row.y)
+        n += run_ops(painter, cache.body(i), styles, tile.x0, tile.x1)
+        painter.restore()
+        if lw > 0:
+            painter.save()
+            painter.setClipRect(QRectF(0, y, lw, row.height))
+            painter.translate(0, y - row.y)
+            n += run_ops(painter, cache.label(i), styles)
+            painter.restore()
+        y += row.height
+    painter.restore()
+    return n
