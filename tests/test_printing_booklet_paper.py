@@ -65,3 +65,33 @@ def test_each_roadmap_box_has_its_bottom_rule(booklet: tuple[Path, PlanView, lis
     bottom = round((10 + chart.height) * scale)  # the chart's bottom edge, in pixels from the top
     darkest = min(sum(img.crop(x0, y, x1 - x0, 1)) / (x1 - x0) for y in range(bottom - 2, bottom + 2))
     assert darkest < 200, f"no rule along the bottom of the 工程表 (mean grey {darkest:.0f})"
+
+
+def test_step_labels_wrap_inside_their_span(booklet: tuple[Path, PlanView, list[str]]) -> None:
+    """As the seed prints its 工程表: a label does not run on past its bar into the next year."""
+    _, plan, _ = booklet
+    layout = booklet_layout(plan, roadmap_width())
+    wrapped = 0
+    for i in range(layout.row_count):
+        body = layout.row_primitives(i).body
+        shapes = {p.ref: p for p in body if p.kind in ("bar", "arrow")}
+        labels = [p for p in body if p.kind == "text" and p.style == "step.label" and p.ref in shapes]
+        for p in labels:
+            bar = shapes[p.ref]
+            if bar.w >= 40:  # room for a few characters
+                assert p.x + p.w <= bar.x + bar.w + 0.5, (p.text, p.x + p.w, bar.x + bar.w)
+        by_step: dict[object, int] = {}
+        for p in labels:
+            by_step[p.ref] = by_step.get(p.ref, 0) + 1
+        wrapped += sum(1 for n in by_step.values() if n > 1)
+    assert wrapped >= 3  # the sample has long labels over one-year spans
+    # no words lost: a step's lines put together are its label (or, cut at 3 lines, its start and …)
+    steps = {st.id: st.label for ini in plan.initiatives() for st in ini.steps}
+    texts: dict[int, str] = {}
+    for i in range(layout.row_count):
+        for p in layout.row_primitives(i).body:
+            if p.style == "step.label" and p.ref is not None:
+                texts[p.ref[1]] = texts.get(p.ref[1], "") + (p.text or "")
+    for sid, label in steps.items():
+        got = texts[sid]
+        assert got == label or (got.endswith("…") and label.startswith(got[:-1])), (label, got)

@@ -13,6 +13,7 @@ The primitives are drawn by the roadmap's own reportlab painter
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 
 from reportlab.lib import colors
@@ -20,6 +21,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable
 
 from planDesk.core.plan_view import PlanView
+from planDesk.core.roadmap_geometry import DEFAULT_METRICS
 from planDesk.core.roadmap_layout import Primitive, RoadmapLayout, layout_roadmap
 from planDesk.core.roadmap_measure import FontMeasurer
 from planDesk.core.roadmap_pdf import draw_primitives
@@ -31,7 +33,8 @@ _HIDDEN = ("today.",)
 def booklet_layout(plan: PlanView, width: float) -> RoadmapLayout:
     """The whole plan's chart, one row per initiative, ``width`` points wide."""
     return layout_roadmap(plan, measurer=FontMeasurer(), today=date(plan.start_fy, 4, 1),
-                          states={}, label_width=0, chart_width=width, show_groups=False)
+                          states={}, label_width=0, chart_width=width, show_groups=False,
+                          metrics=replace(DEFAULT_METRICS, wrap_step_labels=True))  # labels inside their span
 
 
 def _shown(prims: Iterable[Primitive]) -> list[Primitive]:
