@@ -193,3 +193,17 @@ def test_roadmap_labels_leave_no_character_alone() -> None:
     width = m.width(text[:-1], "label.initiative") + 0.2  # everything but 「る」 fits
     lines = wrap(text, width, "label.initiative", m, 3)
     assert "".join(lines) == text and len(lines[-1]) >= 2, lines
+
+
+def test_an_arrow_after_a_space_does_not_begin_a_line() -> None:
+    from planDesk.core.printing.kinsoku import char_widths
+    from planDesk.core.printing.styles import styles as _styles
+
+    st = _styles().cell
+    text = "オンライン化済の手続き数：119手続き → 180手続き → 300手続き"
+    k = text.index(" →")
+    for extra in (0.5, char_widths(" ", st.fontName, st.fontSize)[0] + 0.5):  # cut at the space, or after it
+        width = sum(char_widths(text[:k], st.fontName, st.fontSize)) + extra
+        lines = _issue16_lines(text, width)
+        assert all(not ln.strip().startswith("→") for ln in lines), lines
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")

@@ -73,11 +73,20 @@ def choose_break(chars: Sequence[str], start: int, overflow: int) -> int:
             if not _latin(chars[j]):
                 b = j + 1
                 break
-    while b > start + 1 and (chars[b] in CANNOT_START or chars[b - 1] in CANNOT_END):
+    while b > start + 1 and (_starts_badly(chars, b) or chars[b - 1] in CANNOT_END):
         b -= 1
-    if chars[b] in CANNOT_START or chars[b - 1] in CANNOT_END:
+    if _starts_badly(chars, b) or chars[b - 1] in CANNOT_END:
         return overflow
     return _outside_mark(chars, start, b)
+
+
+def _starts_badly(chars: Sequence[str], b: int) -> bool:
+    """The line starting at ``b`` would begin with a character that may not start a line
+    (spaces at a line start are dropped: 「119手続き → 180手続き」 must not break before 「 →」)."""
+    j = b
+    while j < len(chars) and str(chars[j]).isspace():
+        j += 1
+    return j < len(chars) and chars[j] in CANNOT_START
 
 
 def _outside_mark(chars: Sequence[str], start: int, b: int) -> int:
