@@ -127,3 +127,83 @@ def test_no_text_is_lost_and_rules_hold_when_they_can(text: str, chars: int) -> 
     for bad in _breaks_rules(lines):
         line = bad.split(": ", 1)[1]
         assert sum(ch in CANNOT_START or ch in CANNOT_END for ch in line) >= len(line) // 3, bad
+
+
+# -- issue 16: no character alone on the last line, no line starting with → or —, marks whole
+
+
+def _issue16_lines(text: str, width: float, markup: bool = False) -> list[str]:
+    from planDesk.core.printing.styles import styles as _styles
+
+    st = _styles().cell
+    p = JaParagraph(text, st) if markup else JaParagraph.plain(text, st)
+    p.wrap(width, 1000)
+    lines = p.blPara.lines
+    if p.blPara.kind == 0:
+        return ["".join(words) for _, words in lines]
+    return ["".join(str(w.text) for w in ln.words) for ln in lines]
+
+
+@pytest.mark.parametrize("markup", [False, True])
+def test_no_single_character_alone_on_the_last_line(markup: bool) -> None:
+    from planDesk.core.printing.styles import styles as _styles
+
+    st = _styles().cell
+    text = "デジタルの力で高齢者の安全・安心を守る"
+    # the width at which the knife would leave 「る」 alone: all but the last character fit
+    from planDesk.core.printing.kinsoku import char_widths
+
+    widths = char_widths(text, st.fontName, st.fontSize)
+    tight = sum(widths[:-1]) + 0.5
+    lines = _issue16_lines(text, tight, markup)
+    assert len(lines) == 2 and len(lines[-1]) >= 2, lines
+    assert "".join(lines) == text
+
+
+def test_arrow_and_dash_do_not_begin_a_line() -> None:
+    from planDesk.core.printing.kinsoku import char_widths
+    from planDesk.core.printing.styles import styles as _styles
+
+    st = _styles().cell
+    for text in ("基準値119手続き→実績180手続き", "計画期間の評価—令和五年度の報告"):
+        k = text.index("→") if "→" in text else text.index("—")
+        width = sum(char_widths(text[:k], st.fontName, st.fontSize)) + 0.5  # the knife cuts before the mark
+        lines = _issue16_lines(text, width)
+        assert all(not ln.startswith(("→", "—")) for ln in lines), lines
+
+
+def test_a_short_bracketed_mark_stays_whole() -> None:
+    from planDesk.core.printing.kinsoku import char_widths
+    from planDesk.core.printing.styles import styles as _styles
+
+    st = _styles().cell
+    text = "道路占用手続きのデジタル化【R5新規】"
+    k = text.index("新")
+    width = sum(char_widths(text[:k], st.fontName, st.fontSize)) + 0.5  # the knife cuts 【R5／新規】
+    lines = _issue16_lines(text, width)
+    assert any("【R5新規】" in ln for ln in lines), lines
+
+
+def test_roadmap_labels_leave_no_character_alone() -> None:
+    from planDesk.core.roadmap.measure import FontMeasurer
+    from planDesk.core.roadmap.text import wrap
+
+    m = FontMeasurer()
+    text = "①－２－６ デジタルの力で高齢者の安全・安心を守る"
+    width = m.width(text[:-1], "label.initiative") + 0.2  # everything but 「る」 fits
+    lines = wrap(text, width, "label.initiative", m, 3)
+    assert "".join(lines) == text and len(lines[-1]) >= 2, lines
+
+
+def test_an_arrow_after_a_space_does_not_begin_a_line() -> None:
+    from planDesk.core.printing.kinsoku import char_widths
+    from planDesk.core.printing.styles import styles as _styles
+
+    st = _styles().cell
+    text = "オンライン化済の手続き数：119手続き → 180手続き → 300手続き"
+    k = text.index(" →")
+    for extra in (0.5, char_widths(" ", st.fontName, st.fontSize)[0] + 0.5):  # cut at the space, or after it
+        width = sum(char_widths(text[:k], st.fontName, st.fontSize)) + extra
+        lines = _issue16_lines(text, width)
+        assert all(not ln.strip().startswith("→") for ln in lines), lines
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")

@@ -12,7 +12,7 @@ from planDesk.cli.main import main
 from planDesk.core.persistence.store import Store
 from planDesk.core.plan.setup import init_sample
 from planDesk.core.plan.view import PlanView, load_plan, resolve_plan_id
-from planDesk.core.printing.figures import format_figure, result_line
+from planDesk.core.printing.figures import format_value, result_line
 from planDesk.core.reports.ops import ReportInput, save_report, submit_report
 
 
@@ -42,7 +42,9 @@ def test_every_measure_department_and_figure_is_printed(hitachi_report: tuple[Pa
     _, plan, text = hitachi_report
     inis = list(plan.initiatives())
     assert len(inis) == 44
-    figures = [format_figure(f) for i in inis for r in i.reports for res in r.results for f in res.figures]
+    # each figure as written in its line (its label may stand elsewhere in the line)
+    figures = [f"{format_value(f.value)}{f.unit}" for i in inis for r in i.reports for res in r.results
+               for f in res.figures]
     lines = [result_line(res) for i in inis for r in i.reports for res in r.results]
     headings = [f"【{res.heading}】" for i in inis for r in i.reports for res in r.results if res.heading]
     activities = [r.activities for i in inis for r in i.reports]

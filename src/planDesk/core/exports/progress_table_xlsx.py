@@ -1,7 +1,8 @@
 """The consolidated progress table (進捗状況一覧) as an Excel workbook, A3 landscape.
 
 Every initiative of the plan in plan order under a band per policy, one row per report
-of the cycle (an initiative that collects one report per department shows each part),
+of the cycle (an initiative that collects one report per department shows each part,
+then a 市全体 row with each KPI's city total),
 and one row marked 未報告 for an initiative without a report. Columns: the initiative,
 the reporting department, 進捗評価 coloured by the plan's scale, 実施状況, each KPI's
 baseline, target, actual and attainment, 課題, 今後の方向性, 今後の取組 and the status.
@@ -29,9 +30,10 @@ from planDesk.core.atomic import write_atomically
 from planDesk.core.domain import codes
 from planDesk.core.domain.fiscal import format_date_wareki, format_fy
 from planDesk.core.plan.view import InitiativeView, KpiView, PlanView, ReportView
-from planDesk.core.printing.progress import NOT_REPORTED, actual_of, evaluation_label, status_label
+from planDesk.core.printing.progress import NOT_REPORTED, evaluation_label, status_label
 from planDesk.core.printing.selection import Cycle, reports_in
 from planDesk.core.reports.attainment import format_attainment, kpi_attainment
+from planDesk.core.reports.totals import actual_of, kpi_total
 from planDesk.core.xlsx.cells import clean_text
 from planDesk.core.xlsx.styles import (
     BASE_FONT,
@@ -109,15 +111,25 @@ def _number(value: float | None) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
-def _kpi_cells(kpis: tuple[KpiView, ...], rep: ReportView | None) -> list[tuple[Any, str]]:
-    """指標, 基準値, 目標値, 実績値, 達成率: numbers for one KPI, lines of text for several."""
+def _kpi_cells(kpis: tuple[KpiView, ...], rep: ReportView | None, shared: frozenset[int] = frozenset(),
+               totals: dict[int, float | None] | None = None) -> list[tuple[Any, str]]:
+    """指標, 基準値, 目標値, 実績値, 達成率: numbers for one KPI, lines of text for several.
+    A department's part of a KPI several report (``shared``) has no attainment of its own;
+    ``totals`` gives the city totals instead of a report's actuals (the 市全体 row)."""
     if not kpis:
         return [("", "text")] * 5
+
+    def actual_of_kpi(k: KpiView) -> float | None:
+        return totals.get(k.id) if totals is not None else actual_of(rep, k)
+
+    def rate_of(k: KpiView, actual: float | None) -> float | None:
+        return None if k.id in shared and totals is None else kpi_attainment(k, actual)
+
     if len(kpis) == 1:
         k = kpis[0]
-        actual = actual_of(rep, k)
+        actual = actual_of_kpi(k)
         target = k.target
-        rate = kpi_attainment(k, actual)
+        rate = rate_of(k, actual)
         return [(f"{k.name}（{k.unit}）" if k.unit else k.name, "text"), (k.baseline, "number"),
                 (target if k.target_fy is None else f"{_number(target)}（{format_fy(k.target_fy)}）",
                  "number" if k.target_fy is None else "multi"),
@@ -126,8 +138,8 @@ def _kpi_cells(kpis: tuple[KpiView, ...], rep: ReportView | None) -> list[tuple[
     for i, k in enumerate(kpis, start=1):
         # A long name wraps onto several lines: the circled number ties each figure to its KPI.
         mark = codes.circled(i)
-        actual = actual_of(rep, k)
-        rate = kpi_attainment(k, actual)
+        actual = actual_of_kpi(k)
+        rate = rate_of(k, actual)
         lines[0].append(mark + (f"{k.name}（{k.unit}）" if k.unit else k.name))
         lines[1].append(mark + _number(k.baseline))
         lines[2].append(mark + _number(k.target) + (f"（{format_fy(k.target_fy)}）" if k.target_fy else ""))
@@ -152,6 +164,9 @@ def _initiative_rows(plan: PlanView, policy: str, item: str, ini: InitiativeView
                      cycle: Cycle) -> Iterator[tuple[str, list[tuple[Any, str]]]]:
     reps: list[ReportView | None] = list(reports_in(ini, cycle)) or [None]
     grades = {c for c, _ in plan.evaluation_scale}
+    parts = [r for r in reps if r is not None]
+    totals = [kpi_total(k, parts) for k in ini.kpis]
+    shared = frozenset(t.kpi.id for t in totals if t.shared)
     for rep in reps:
         evaluation = rep.evaluation if rep else None
         values: dict[str, tuple[Any, str]] = {
@@ -166,9 +181,16 @@ def _initiative_rows(plan: PlanView, policy: str, item: str, ini: InitiativeView
             "next_steps": (clean_text(rep.next_steps) if rep else "", "text"),
             "status": (status_label(rep.status) if rep else NOT_REPORTED, "center"),
         }
-        kpi = dict(zip(("kpi", "baseline", "target", "actual", "attainment"), _kpi_cells(ini.kpis, rep),
+        kpi = dict(zip(("kpi", "baseline", "target", "actual", "attainment"), _kpi_cells(ini.kpis, rep, shared),
                        strict=True))
         yield "row", [values.get(key) or kpi[key] for key, _, _ in COLUMNS]
+    if shared:  # the city total of each KPI its departments reported in parts (PRODUCT.md)
+        city = {t.kpi.id: t.total for t in totals if t.shared}
+        kpi = dict(zip(("kpi", "baseline", "target", "actual", "attainment"),
+                       _kpi_cells(ini.kpis, None, shared, city), strict=True))
+        head = {"policy": (policy, "text"), "item": (item, "text"), "code": (ini.code, "center"),
+                "title": (ini.title, "text"), "department": (f"市全体（{len(parts)}部署の合計）", "text")}
+        yield "row", [head.get(key) or kpi.get(key) or ("", "text") for key, _, _ in COLUMNS]
 
 
 def build_workbook(plan: PlanView, cycle: Cycle) -> tuple[Workbook, int]:

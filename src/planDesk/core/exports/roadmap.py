@@ -59,8 +59,14 @@ def export_roadmap(store: Store, opts: ExportOptions, out: Path) -> str:
         if write_image is None:
             raise UserError("この環境では工程表を PNG 画像にできません（画面の描画部品が読み込まれていません）。",
                             hint="PDF（--out 工程表.pdf）で出力してください。")
-        layout = layout_roadmap(plan, measurer=FontMeasurer(), today=today, initiative_ids=ids, zoom=zoom,
-                                cycle_fy=opts.fy, group_markers=False)
+        if opts.extra.get("paper"):  # the sheet as wide as that paper (landscape), as tall as needed
+            from planDesk.core.roadmap.pdf import layout_for_paper
+
+            layout = layout_for_paper(plan, paper=paper, today=today, zoom=zoom, initiative_ids=ids,
+                                      cycle_fy=opts.fy)
+        else:
+            layout = layout_roadmap(plan, measurer=FontMeasurer(), today=today, initiative_ids=ids, zoom=zoom,
+                                    cycle_fy=opts.fy, group_markers=False)
         width, height = write_image(out, layout, scope)
         what = f"{width}×{height} ピクセル"
     else:

@@ -9,6 +9,7 @@ come from the plan (level_labels), never from one city's wording.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from planDesk.core.printing.selection import ExportOptionsLike
 
 _LABEL_W = 17 * mm
+_YEAR_NOTE = re.compile(r"[（(][^（()）]*年度[^（()）]*[）)]。?$")
 _PAD = 4
 
 
@@ -42,6 +44,8 @@ def goal_line(goal: GoalView) -> str:
     """The goal as the plan prints it: mark, text and target years before the stop."""
     span = fy_span(goal.target_start_fy, goal.target_end_fy)
     text = goal.text.strip()
+    if _YEAR_NOTE.search(text):  # the plan wrote its own note (「令和７年度末」): as written
+        span = ""
     if span:
         text = f"{text[:-1]}（{span}）。" if text.endswith("。") else f"{text}（{span}）"
     return f"{goal.mark}{text}" if goal.mark != "・" else f"・{text}"
@@ -143,7 +147,7 @@ def roadmap_width() -> float:
 def _glossary(plan: PlanView) -> Flowable:
     st = styles()
     width = frame_width("A4")
-    header = [[JaParagraph.plain(t, st.header_cell) for t in ("", "用語", "解説")]]
+    header = [[JaParagraph.plain(t, st.header_cell) for t in ("索引", "用語", "解説")]]
     body = [[JaParagraph.plain(g.index_label, st.cell_center), JaParagraph.plain(g.term, st.cell_bold),
              JaParagraph.plain(g.text, st.cell)] for g in plan.glossary]
     return LongTable(header, body, [12 * mm, 44 * mm, width - 56 * mm],

@@ -13,14 +13,19 @@ The primitives are drawn by the roadmap's own reportlab painter
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 
+from reportlab.lib import colors
+from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable
 
 from planDesk.core.plan.view import PlanView
+from planDesk.core.roadmap.geometry import DEFAULT_METRICS
 from planDesk.core.roadmap.layout import Primitive, RoadmapLayout, layout_roadmap
 from planDesk.core.roadmap.measure import FontMeasurer
 from planDesk.core.roadmap.pdf import draw_primitives
+from planDesk.core.roadmap.style import style
 
 _HIDDEN = ("today.",)
 
@@ -28,7 +33,8 @@ _HIDDEN = ("today.",)
 def booklet_layout(plan: PlanView, width: float) -> RoadmapLayout:
     """The whole plan's chart, one row per initiative, ``width`` points wide."""
     return layout_roadmap(plan, measurer=FontMeasurer(), today=date(plan.start_fy, 4, 1),
-                          states={}, label_width=0, chart_width=width, show_groups=False)
+                          states={}, label_width=0, chart_width=width, show_groups=False,
+                          metrics=replace(DEFAULT_METRICS, wrap_step_labels=True))  # labels inside their span
 
 
 def _shown(prims: Iterable[Primitive]) -> list[Primitive]:
@@ -62,6 +68,16 @@ class InitiativeRoadmap(Flowable):  # type: ignore[misc]
         canv.clipPath(path, stroke=0, fill=0)
         grid = [p for p in lay.overlay if p.layer == "grid"]
         draw_primitives(canv, _shown(grid), dx=0, top=self.height + shift)
+        # a step's label on white: the year lines do not cut through its words
+        canv.setFillColor(colors.white)
+        for p in body:
+            if p.kind == "text" and p.style == "step.label" and p.text:
+                canv.rect(p.x, self.height + shift - p.y - p.h, p.w, p.h, stroke=0, fill=1)
         draw_primitives(canv, _shown(body), dx=0, top=self.height + shift)
         draw_primitives(canv, _shown(lay.header), dx=0, top=self.height)
         canv.restoreState()
+        # the chart's frame, bottom rule included (the row's own rule lies on the clip edge)
+        st = style("header.cell")
+        canv.setStrokeColor(HexColor(st.stroke or "#000000"))
+        canv.setLineWidth(0.8)
+        canv.rect(0, 0, self.width, self.height, stroke=1, fill=0)

@@ -87,8 +87,9 @@ def structure_table(plan: PlanView, width: float) -> list[Flowable]:
         ("BACKGROUND", (0, 1), (0, -1), NAVY),
         ("BACKGROUND", (1, 1), (1, -1), PALE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+        # tight enough that the sample's 34 initiatives fit one page, as in the seed (issue 16)
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
     ]
 
     def row_cmds(i: int, r: int) -> list[tuple[Any, ...]]:
@@ -99,5 +100,5 @@ def structure_table(plan: PlanView, width: float) -> list[Flowable]:
             return [("LINEBELOW", (1, r), (-1, r), 0.5, GRID)]
         return [("LINEBELOW", (2, r), (2, r), 0.4, RULE)]
 
-    table = LongTable(header, body, [0.26 * width, 0.27 * width, 0.47 * width], cmds, row_cmds)
+    table = LongTable(header, body, [0.27 * width, 0.27 * width, 0.46 * width], cmds, row_cmds)
     return [*vision_banner(plan, width), table]

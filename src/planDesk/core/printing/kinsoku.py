@@ -10,7 +10,10 @@ list. This module keeps reportlab's algorithm and data structures and extends th
 - ``choose_break`` moves a break that reportlab's knife would make: 、。，． may hang in the
   margin (ぶら下げ, as Word does), anything else that may not start a line is pushed to the
   next line together with the character before it (追い出し), and a line never ends with an
-  opening bracket; Latin words and numbers inside Japanese text stay whole;
+  opening bracket; Latin words and numbers inside Japanese text stay whole, and so does a
+  short bracketed mark such as 【R5新規】; 「→」 and dashes do not begin a line;
+- ``avoid_widow``: the last line of a paragraph is never one character alone (「機器導／入」,
+  「守／る」): the line before gives it a companion;
 - ``JaParagraph`` is a ``Paragraph`` whose CJK line breaking uses ``choose_break``, and whose
   ``plain`` constructor skips reportlab's markup parser (user text needs no escaping and
   builds ten times faster).
@@ -32,7 +35,7 @@ from reportlab.rl_config import _FUZZ
 
 _SMALL_KANA = "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ"
 # Closing marks, stops, prolonged sound and iteration marks (JIS X 4051 classes 2–7).
-_MORE_CANNOT_START = "！？，．：；・ー〕》〉｝］’”゛゜ゝゞヽヾ々〻‐゠–〜～)%"
+_MORE_CANNOT_START = "！？，．：；・ー〕》〉｝］’”゛゜ゝゞヽヾ々〻‐゠–〜～)%→—―"
 _MORE_CANNOT_END = "「『（【〔［｛〈《〘〖‘“("
 
 #: Characters that may not begin a line.
@@ -41,6 +44,8 @@ CANNOT_START: frozenset[str] = frozenset(ALL_CANNOT_START + _SMALL_KANA + _MORE_
 CANNOT_END: frozenset[str] = frozenset(ALL_CANNOT_END + _MORE_CANNOT_END)
 #: Stops that may hang one character into the right margin instead of moving down.
 HANGING: frozenset[str] = frozenset("、。，．,.")
+#: A bracketed mark up to this long is kept on one line (【重点】, 【R5新規】).
+MARK_MAX = 8
 
 
 def _latin(ch: str) -> bool:
@@ -68,10 +73,45 @@ def choose_break(chars: Sequence[str], start: int, overflow: int) -> int:
             if not _latin(chars[j]):
                 b = j + 1
                 break
-    while b > start + 1 and (chars[b] in CANNOT_START or chars[b - 1] in CANNOT_END):
+    while b > start + 1 and (_starts_badly(chars, b) or chars[b - 1] in CANNOT_END):
         b -= 1
-    if chars[b] in CANNOT_START or chars[b - 1] in CANNOT_END:
+    if _starts_badly(chars, b) or chars[b - 1] in CANNOT_END:
         return overflow
+    return _outside_mark(chars, start, b)
+
+
+def _starts_badly(chars: Sequence[str], b: int) -> bool:
+    """The line starting at ``b`` would begin with a character that may not start a line
+    (spaces at a line start are dropped: 「119手続き → 180手続き」 must not break before 「 →」)."""
+    j = b
+    while j < len(chars) and str(chars[j]).isspace():
+        j += 1
+    return j < len(chars) and chars[j] in CANNOT_START
+
+
+def _outside_mark(chars: Sequence[str], start: int, b: int) -> int:
+    """Move a break out of a short 【…】 mark (to before its 【) when the line keeps something."""
+    for j in range(b - 1, max(start, b - MARK_MAX) - 1, -1):
+        if chars[j] == "】":
+            return b
+        if chars[j] == "【":
+            close = next((k for k in range(b, min(len(chars), j + MARK_MAX + 1)) if chars[k] == "】"), None)
+            return j if close is not None and j > start else b
+    return b
+
+
+def avoid_widow(chars: Sequence[str], start: int, end: int) -> int:
+    """``end`` moved back by one when the rest of the paragraph after it would be a single
+    character alone on the last line (it takes the character before it along), if the
+    rules allow a break there and the line keeps at least two characters."""
+    if len(chars) - end > 3 or end - start < 3:  # (cheap: called for every line)
+        return end
+    rest = [c for c in chars[end:] if not str(c).isspace()]
+    if len(rest) != 1:
+        return end
+    b = end - 1
+    if chars[b] in CANNOT_START or chars[b - 1] in CANNOT_END or (_latin(chars[b]) and _latin(chars[b - 1])):
+        return end
     return b
 
 
@@ -102,7 +142,7 @@ def split_text(text: str, max_widths: Sequence[float], font_name: str,
     while start < n:
         max_w = max_widths[min(len(lines), len(max_widths) - 1)]
         overflow = bisect_right(cum, cum[start] + max_w + _FUZZ, lo=start + 1) - 1
-        end = n if overflow >= n else choose_break(text, start, overflow)
+        end = n if overflow >= n else avoid_widow(text, start, choose_break(text, start, overflow))
         a, b = start, end  # the line without the spaces at its ends
         while a < b and text[a].isspace():
             a += 1
@@ -142,6 +182,8 @@ def split_frags(frags: Sequence[Any], max_widths: Sequence[float], calc_bounds: 
                 break
             i += 1
         end = i if forced or i >= n else choose_break(chars, start, i)
+        if not forced and 0 < n - end <= 3 and not any(hasattr(c.frag, "lineBreak") for c in chars[end:]):
+            end = avoid_widow(chars, start, end)
         width = sum(widths[start:end])
         lines.append(makeCJKParaLine(chars[start:end], max_w, width, max_w - width, forced, calc_bounds))
         start = end

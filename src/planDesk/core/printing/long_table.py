@@ -7,6 +7,12 @@ platypus one page's worth of rows at a time: it builds a ``Table`` from the next
 rest for the next page. The header rows are repeated on every page.
 
 Style commands are given per body row (``row_cmds``), so they stay right in every piece.
+
+A reader must not lose their place at a page end (issue 16): each piece after the first
+starts on a new page (never a second header further down a page), ``repeat(start)`` names
+body rows to print again under the header (e.g. the band of the current policy) and
+``continued(start, row)`` rewrites the first row of a piece that continues a group (e.g.
+「①－２－２（続き）」 in its code cell).
 """
 
 from __future__ import annotations
@@ -14,9 +20,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from reportlab.platypus import Flowable, Table
+from reportlab.platypus import Flowable, PageBreak, Table
 
 RowCmds = Callable[[int, int], list[tuple[Any, ...]]]  # (body row index, table row index) → commands
+Repeat = Callable[[int], Sequence[int]]  # first body row of a continued piece → body rows to repeat
+# (body row index, row, the row's second half after a cut?) → the row as printed atop a page
+Continued = Callable[[int, Sequence[Any], bool], Sequence[Any]]
 
 _FIRST_BATCH = 48
 
@@ -27,7 +36,8 @@ class LongTable(Flowable):  # type: ignore[misc]
     def __init__(self, header: Sequence[Sequence[Any]], body: Sequence[Sequence[Any]],
                  col_widths: Sequence[float], cmds: Sequence[tuple[Any, ...]],
                  row_cmds: RowCmds | None = None, *, start: int = 0, split_in_row: bool = False,
-                 first_row: Sequence[Any] | None = None) -> None:
+                 first_row: Sequence[Any] | None = None, repeat: Repeat | None = None,
+                 continued: Continued | None = None) -> None:
         super().__init__()
         self.header = list(header)
         self.body = body
@@ -37,17 +47,33 @@ class LongTable(Flowable):  # type: ignore[misc]
         self.start = start
         self.split_in_row = split_in_row
         self.first_row = first_row  # the rest of a row cut in two at the previous page end
+        self.repeat = repeat
+        self.continued = continued
+        # rows repeated at the top of a continued piece (not at the table's start)
+        self._lead = [] if (start == 0 and first_row is None) or repeat is None else [
+            j for j in repeat(start) if j < start]
         self._piece: Table | None = None
         self._stop = start
         self._piece_h = 0.0
 
+    def _more(self, **kw: Any) -> LongTable:
+        """The rest of the table from a later row (same columns, styles and callbacks)."""
+        return LongTable(self.header, self.body, self.col_widths, self.cmds, self.row_cmds,
+                         split_in_row=self.split_in_row, repeat=self.repeat, continued=self.continued, **kw)
+
     def _table(self, stop: int) -> Table:
-        rows = [*self.header, *self.body[self.start:stop]]
+        lead = [self.body[j] for j in self._lead]
+        first = len(self.header) + len(lead)
+        rows = [*self.header, *lead, *self.body[self.start:stop]]
         if self.first_row is not None:
-            rows[len(self.header)] = self.first_row
+            rows[first] = self.first_row
+        if self.continued is not None and (self.start > 0 or self.first_row is not None) and stop > self.start:
+            rows[first] = list(self.continued(self.start, rows[first], self.first_row is not None))
         cmds = list(self.cmds)
         if self.row_cmds is not None:
-            offset = len(self.header) - self.start
+            for k, j in enumerate(self._lead):
+                cmds += self.row_cmds(j, len(self.header) + k)
+            offset = first - self.start
             for i in range(self.start, stop):
                 cmds += self.row_cmds(i, i + offset)
         return Table(rows, colWidths=self.col_widths, repeatRows=len(self.header), style=cmds,
@@ -80,20 +106,20 @@ class LongTable(Flowable):  # type: ignore[misc]
             parts = self._piece.split(aw, ah)
             if not parts:
                 return []
-            consumed = len(parts[0]._cellvalues) - len(self.header)
+            consumed = len(parts[0]._cellvalues) - len(self.header) - len(self._lead)
             if len(parts) > 1 and self.split_in_row and consumed > 0:
                 rest_rows = parts[1]._cellvalues[len(self.header):]
                 if len(rest_rows) > self._stop - self.start - consumed:
                     # the last row was cut in two (it is in both parts): its second half
                     # leads the next page
-                    return [parts[0], LongTable(self.header, self.body, self.col_widths, self.cmds,
-                                                self.row_cmds, start=self.start + consumed - 1,
-                                                split_in_row=True, first_row=rest_rows[0])]
+                    return [parts[0], PageBreak(),
+                            self._more(start=self.start + consumed - 1, first_row=rest_rows[0])]
         if consumed <= 0:
             return []
-        rest = LongTable(self.header, self.body, self.col_widths, self.cmds, self.row_cmds,
-                         start=self.start + consumed, split_in_row=self.split_in_row)
-        return [parts[0], rest] if self.start + consumed < n else [parts[0]]
+        # the rest on a page of its own: platypus would otherwise put it (header and all)
+        # in whatever space is left under this piece
+        rest = self._more(start=self.start + consumed)
+        return [parts[0], PageBreak(), rest] if self.start + consumed < n else [parts[0]]
 
     def draw(self) -> None:
         assert self._piece is not None

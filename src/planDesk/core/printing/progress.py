@@ -14,6 +14,7 @@ from planDesk.core.domain.workflow import REPORT_STATUS_LABELS
 from planDesk.core.plan.view import KpiView, PlanView, ReportView
 from planDesk.core.printing.figures import format_value
 from planDesk.core.reports.ops import STEP_STATES
+from planDesk.core.reports.totals import KpiTotal
 
 NOT_REPORTED = "未報告"
 
@@ -41,12 +42,6 @@ def worst_evaluation(plan: PlanView, reports: Iterable[ReportView]) -> str | Non
     if not graded:
         return None
     return max(graded, key=lambda c: order.get(c, -1))
-
-
-def actual_of(report: ReportView | None, kpi: KpiView) -> float | None:
-    if report is None:
-        return None
-    return dict(report.kpi_actuals).get(kpi.id)
 
 
 def kpi_value(value: float | None, unit: str) -> str:
@@ -79,3 +74,10 @@ def fy_span(start: int | None, end: int | None) -> str:
         return format_fy(s)
     a, b = era_year(s), era_year(e)
     return f"{a}〜{b[2:]}年度" if a[:2] == b[:2] else f"{format_fy(s)}〜{format_fy(e)}"
+
+
+def total_line(t: KpiTotal) -> str:
+    """``市全体 180手続き（8部署の合計）`` / ``市全体：部署別の率は合計しません``."""
+    if not t.summable:
+        return f"市全体：率の指標のため合計しません（{len(t.parts)}部署）"
+    return f"市全体 {kpi_value(t.total, t.kpi.unit)}（{len(t.parts)}部署の合計）"

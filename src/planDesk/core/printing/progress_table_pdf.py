@@ -1,13 +1,15 @@
 """The consolidated progress table (進捗状況一覧) as a PDF: A3 landscape, one row per report.
 
 Rows go in plan order under a band per policy; an initiative without a report in the
-cycle gets one row marked 未報告. Long texts split inside their row at a page end and the
-header row repeats on every page. The meeting summary prints the same table in a
-compact A4 form (fewer columns).
+cycle gets one row marked 未報告; one whose KPIs several departments reported (全部署 …)
+gets a 「市全体（合計）」 row with each KPI's city total under its departments' rows. Long
+texts split inside their row at a page end and the header row repeats on every page.
+The meeting summary prints the same table in a compact A4 form (fewer columns).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,10 +21,11 @@ from planDesk.core.plan.view import InitiativeView, PlanView, ReportView
 from planDesk.core.printing.document import DocInfo, frame_width, outlined, write_pdf
 from planDesk.core.printing.kinsoku import JaParagraph
 from planDesk.core.printing.long_table import LongTable
-from planDesk.core.printing.progress import NOT_REPORTED, actual_of, evaluation_label, kpi_path, status_label
+from planDesk.core.printing.progress import NOT_REPORTED, evaluation_label, kpi_path, status_label, total_line
 from planDesk.core.printing.selection import Cycle, reports_in, select_cycle, select_department, select_plan
-from planDesk.core.printing.styles import NAVY, grid_style, styles, variant
+from planDesk.core.printing.styles import NAVY, PALE, grid_style, styles, variant
 from planDesk.core.reports.attainment import format_attainment, kpi_attainment
+from planDesk.core.reports.totals import KpiTotal, actual_of, kpi_total
 
 if TYPE_CHECKING:
     from planDesk.core.persistence.store import Store
@@ -36,13 +39,29 @@ _COMPACT = (("コード", 20), ("取組", 55), ("報告部署", 28), ("進捗評
             ("指標（基準値→実績→目標）・達成率", 45), ("方向性", 18))
 
 
-def _kpi_lines(ini: InitiativeView, rep: ReportView | None) -> str:
+def _kpi_lines(ini: InitiativeView, rep: ReportView | None, shared: frozenset[int] = frozenset()) -> str:
+    """Each KPI: baseline → actual → target (attainment). A part of a KPI that several
+    departments report (``shared``) has no attainment of its own: the total has."""
     lines = []
     for kpi in ini.kpis:
         actual = actual_of(rep, kpi)
-        rate = kpi_attainment(kpi, actual)
-        shown = f"（{format_attainment(rate)}）" if rate is not None else ""
-        lines.append(f"{kpi.name}：{kpi_path(kpi, actual)}{shown}")
+        rate = "" if kpi.id in shared else format_attainment(kpi_attainment(kpi, actual))
+        lines.append(f"{kpi.name}：{kpi_path(kpi, actual)}" + (f"（{rate}）" if rate else ""))
+    return "\n".join(lines)
+
+
+def _total_lines(totals: list[KpiTotal]) -> str:
+    """Each shared KPI's city total: baseline → total → target (attainment of the total)."""
+    lines = []
+    for t in totals:
+        if not t.shared:
+            continue
+        if not t.summable:
+            lines.append(f"{t.kpi.name}：{total_line(t)}")
+            continue
+        rate = format_attainment(kpi_attainment(t.kpi, t.total))
+        lines.append(f"{t.kpi.name}：{kpi_path(t.kpi, t.total)}" + (f"（{rate}）" if rate else "")
+                     + f"　{len(t.parts)}部署の合計")
     return "\n".join(lines)
 
 
@@ -56,6 +75,9 @@ def progress_table(plan: PlanView, cycle: Cycle, *, compact: bool, department_id
     header = [[JaParagraph.plain(h if h != "取組" else plan.level_labels[2], st.header_cell) for h, _ in columns]]
     body: list[list[Any]] = []
     bands: list[int] = []
+    owner: list[tuple[int, InitiativeView | None]] = []  # per body row: its band row and initiative
+    first_of: set[int] = set()  # the first row of each initiative
+    total_rows: set[int] = set()  # the city total of a multi-department initiative
 
     def para(text: str) -> list[Flowable]:
         return [JaParagraph.plain(ln, cell) for ln in text.split("\n") if ln.strip()]
@@ -65,12 +87,15 @@ def progress_table(plan: PlanView, cycle: Cycle, *, compact: bool, department_id
         if pol.retired or not inis:
             continue
         bands.append(len(body))
+        owner.append((len(body), None))
         body.append([JaParagraph.plain(f"{plan.level_labels[0]}{pol.code}　{pol.title}", band_style)]
                     + [""] * (len(columns) - 1))
         for ini in inis:
             reps = reports_in(ini, cycle, department_id=department_id)
             if department_id is not None and not reps:
                 continue
+            totals = [kpi_total(kpi, reps) for kpi in ini.kpis]
+            shared = frozenset(t.kpi.id for t in totals if t.shared)
             for k, rep in enumerate(reps or [None]):
                 values = {
                     "コード": ini.code if k == 0 else "",
@@ -78,21 +103,51 @@ def progress_table(plan: PlanView, cycle: Cycle, *, compact: bool, department_id
                     "報告部署": rep.department if rep else "／".join(ini.department_names),
                     "進捗評価": evaluation_label(plan, rep.evaluation) if rep else NOT_REPORTED,
                     "実施状況": rep.activities if rep else "",
-                    "指標（基準値→実績→目標）・達成率": _kpi_lines(ini, rep),
+                    "指標（基準値→実績→目標）・達成率": _kpi_lines(ini, rep, shared),
                     "課題": rep.issues if rep else "",
                     "方向性": (rep.direction or "") if rep else "",
                     "状態": status_label(rep.status) if rep else NOT_REPORTED,
                 }
+                if k == 0:
+                    first_of.add(len(body))
+                owner.append((bands[-1], ini))
                 body.append([para(values[h]) for h, _ in columns])
+            if department_id is None and shared:
+                # several departments reported on its KPIs: the city total below the parts
+                values = {"報告部署": "市全体（合計）", "指標（基準値→実績→目標）・達成率": _total_lines(totals)}
+                total_rows.add(len(body))
+                owner.append((bands[-1], ini))
+                body.append([para(values.get(h, "")) for h, _ in columns])
     band_set = set(bands)
+
+    def repeat(start: int) -> list[int]:
+        """Atop a continued page: the band of the policy the page continues."""
+        band = owner[start][0]
+        return [band] if band != start else []
+
+    code_col = next(n for n, (h, _) in enumerate(columns) if h == "コード")
+    title_col = next(n for n, (h, _) in enumerate(columns) if h == "取組")
+
+    def continued(start: int, row: Sequence[Any], cut: bool) -> Sequence[Any]:
+        """The initiative named again (「①－２－２（続き）」) on a page that continues it."""
+        ini = owner[start][1]
+        if ini is None or (start in first_of and not cut):
+            return row
+        out = list(row)
+        out[code_col] = para(f"{ini.code}\n（続き）")  # a line of its own: never cut in the narrow column
+        out[title_col] = para(ini.title)
+        return out
 
     def row_cmds(i: int, r: int) -> list[tuple[Any, ...]]:
         if i in band_set:
             return [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), NAVY)]
+        if i in total_rows:
+            return [("BACKGROUND", (2, r), (-1, r), PALE), ("LINEABOVE", (2, r), (-1, r), 1.0, NAVY)]
         return []
 
     cmds = [*grid_style(), ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3)]
-    return LongTable(header, body, [w * mm * scale for _, w in columns], cmds, row_cmds, split_in_row=True)
+    return LongTable(header, body, [w * mm * scale for _, w in columns], cmds, row_cmds, split_in_row=True,
+                     repeat=repeat, continued=continued)
 
 
 def write_progress_table_pdf(store: Store, opts: ExportOptionsLike, out: Path) -> str:

@@ -69,7 +69,10 @@ def _contents(plan: PlanView) -> list[Flowable]:
     rows: list[list[Any]] = [head]
     cmds = grid_style()
     area_style = variant(st.cell_bold, "area_cell", textColor=colors.white)
-    item_style = variant(st.cell, "contents_item", leftIndent=16, firstLineIndent=-16)
+    # set a little tighter than body tables: the seed's contents fit one page (issue 16:
+    # three rows were left alone on an otherwise empty page)
+    item_style = variant(st.cell, "contents_item", leftIndent=16, firstLineIndent=-16, leading=11.5)
+    cmds += [("TOPPADDING", (0, 1), (-1, -1), 2), ("BOTTOMPADDING", (0, 1), (-1, -1), 2.5)]
     for pol in _live_policies(plan):
         first = len(rows)
         for item in pol.items:

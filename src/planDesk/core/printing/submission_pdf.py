@@ -21,18 +21,12 @@ from planDesk.core.printing.booklet_tree import marks_text
 from planDesk.core.printing.document import DocInfo, frame_width, outlined, paragraphs, write_pdf
 from planDesk.core.printing.kinsoku import JaParagraph
 from planDesk.core.printing.long_table import LongTable
-from planDesk.core.printing.progress import (
-    actual_of,
-    evaluation_label,
-    fy_span,
-    kpi_value,
-    status_label,
-    step_state_label,
-)
+from planDesk.core.printing.progress import evaluation_label, fy_span, kpi_value, status_label, step_state_label
 from planDesk.core.printing.selection import Cycle, reports_in
 from planDesk.core.printing.styles import BAND, GRID, NAVY, PALE, base_cmds, grid_style, styles, variant
 from planDesk.core.reports.assignment import reports_on
 from planDesk.core.reports.attainment import format_attainment, kpi_attainment
+from planDesk.core.reports.totals import actual_of
 from planDesk.core.submissions.scope import resolve_cycle, resolve_department
 
 if TYPE_CHECKING:

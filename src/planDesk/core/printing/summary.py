@@ -1,14 +1,17 @@
 """The meeting summary (進捗状況の概要): A4 landscape, for 庁議 and the like.
 
-Page one: evaluation counts per policy as a stacked bar chart beside the count table.
-Then the initiatives that need attention (the worse half of the plan's scale: 遅れ and
-未着手 on the usual A–D scale), KPI attainment (baseline → actual → target), and the
-consolidated progress table in its compact form. An initiative reported by several
-departments counts once, with its worst evaluation.
+Two to four pages for the meeting: evaluation counts per policy (a stacked bar chart
+beside the count table), the initiatives that need attention (the worse half of the
+plan's scale: 遅れ and 未着手 on the usual A–D scale) with their 課題 labelled by
+department (identical texts merged), and KPI attainment, one row per KPI (a KPI reported
+by several departments: the city total beside its parts). Then, as an appendix on pages
+of its own, the consolidated progress table in its compact form. An initiative reported
+by several departments counts once, with its worst evaluation.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,32 +20,31 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import STATE_DEFAULTS, Drawing
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table
 
-from planDesk.core.plan.view import InitiativeView, PlanView, PolicyView
+from planDesk.core.plan.view import InitiativeView, PlanView, PolicyView, ReportView
 from planDesk.core.printing.document import DocInfo, frame_width, outlined, write_pdf
 from planDesk.core.printing.kinsoku import JaParagraph
 from planDesk.core.printing.long_table import LongTable
-from planDesk.core.printing.progress import (
-    NOT_REPORTED,
-    actual_of,
-    attention_codes,
-    evaluation_label,
-    kpi_value,
-    worst_evaluation,
-)
+from planDesk.core.printing.progress import NOT_REPORTED, attention_codes, evaluation_label, kpi_value, worst_evaluation
 from planDesk.core.printing.progress_table_pdf import progress_table
 from planDesk.core.printing.selection import Cycle, reports_in, select_cycle, select_plan
 from planDesk.core.printing.styles import GRID, base_cmds, grid_style, styles, variant
 from planDesk.core.reports.attainment import format_attainment, kpi_attainment
+from planDesk.core.reports.totals import kpi_total
 
 if TYPE_CHECKING:
     from planDesk.core.persistence.store import Store
     from planDesk.core.printing.selection import ExportOptionsLike
 
 TITLE = "進捗状況の概要"
-_GRADE_COLORS = ("#2E7D4F", "#8CC084", "#E3A33B", "#C0392B", "#7B4FA0", "#3A6EA5")
-_NONE_COLOR = "#C8CDD3"
+# Grade colours, best grade first, chosen so that their greys differ too (luma 48, 144, 189,
+# 96, 77, 176: a black-and-white copy still tells A from D); 未報告 is white with an
+# outline. Each bar segment also carries its grade's letter and count.
+_GRADE_COLORS = ("#14402A", "#6FA86A", "#F2B84B", "#C0392B", "#5B3A8C", "#8FB8E0")
+_NONE_COLOR = "#FFFFFF"
+_OUTLINE = "#555555"
 
 
 def _live(plan: PlanView) -> list[tuple[PolicyView, list[InitiativeView]]]:
@@ -81,7 +83,8 @@ def _chart(plan: PlanView, counts: list[tuple[PolicyView, dict[str, int]]], widt
     # reportlab draws the first category at the bottom: reverse so policy 1 is on top
     rows = list(reversed(counts))
     chart.data = [[c[k] for _, c in rows] for k in keys]
-    chart.categoryAxis.categoryNames = [f"{pol.code} {pol.title}"[:14] for pol, _ in rows]
+    # a name longer than the space is cut with a mark, never silently (issue 16)
+    chart.categoryAxis.categoryNames = [_fit(f"{pol.code} {pol.title}", 102, st.gothic, 8) for pol, _ in rows]
     chart.categoryAxis.style = "stacked"
     chart.categoryAxis.labels.fontName = st.gothic
     chart.categoryAxis.labels.fontSize = 8
@@ -95,11 +98,20 @@ def _chart(plan: PlanView, counts: list[tuple[PolicyView, dict[str, int]]], widt
     chart.valueAxis.gridStrokeColor = colors.HexColor("#DDDDDD")
     chart.barSpacing = 0
     chart.groupSpacing = 6
-    palette = [*(_GRADE_COLORS[i % len(_GRADE_COLORS)] for i in range(len(keys) - 1)), _NONE_COLOR]
+    palette = grade_palette(len(keys) - 1)
     for i, color in enumerate(palette):
         chart.bars[i].fillColor = colors.HexColor(color)
-        chart.bars[i].strokeColor = colors.white
+        chart.bars[i].strokeColor = colors.HexColor(_OUTLINE)
         chart.bars[i].strokeWidth = 0.5
+    # the grade's letter (and count) on every segment: told apart without colour
+    chart.barLabelFormat = "values"
+    chart.barLabelArray = [[f"{_letter(plan, k)}{c[k]}" if c[k] else "" for _, c in rows] for k in keys]
+    chart.barLabels.boxTarget = "mid"
+    chart.barLabels.boxAnchor = "c"
+    chart.barLabels.fontName = st.gothic_bold
+    chart.barLabels.fontSize = 7
+    for i, color in enumerate(palette):
+        chart.barLabels[i].fillColor = colors.white if _luma(color) < 128 else colors.black
     drawing.add(chart)
     legend = Legend()
     legend.x, legend.y = 110, 12
@@ -107,10 +119,36 @@ def _chart(plan: PlanView, counts: list[tuple[PolicyView, dict[str, int]]], widt
     legend.alignment = "right"
     legend.columnMaximum = 1
     legend.deltax = min(70.0, (width - 120) / len(keys))
+    legend.strokeColor = colors.HexColor(_OUTLINE)
+    legend.strokeWidth = 0.5
     legend.colorNamePairs = [(colors.HexColor(c), evaluation_label(plan, k) or k)
                              for c, k in zip(palette, keys, strict=True)]
     drawing.add(legend)
     return drawing
+
+
+def _fit(text: str, width: float, font: str, size: float) -> str:
+    """``text`` cut with … to ``width`` points."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text + "…"
+
+
+def grade_palette(grades: int) -> list[str]:
+    """Fill colours of the chart: one per grade of the scale (best first), then 未報告."""
+    return [*(_GRADE_COLORS[i % len(_GRADE_COLORS)] for i in range(grades)), _NONE_COLOR]
+
+
+def _luma(color: str) -> float:
+    c = colors.HexColor(color)
+    return float(255 * (0.299 * c.red + 0.587 * c.green + 0.114 * c.blue))
+
+
+def _letter(plan: PlanView, key: str) -> str:
+    """The grade's code as printed on its bar segment (未報告: 未)."""
+    return key if key != NOT_REPORTED else NOT_REPORTED[0]
 
 
 def _count_table(plan: PlanView, counts: list[tuple[PolicyView, dict[str, int]]], width: float) -> Table:
@@ -134,58 +172,86 @@ def _count_table(plan: PlanView, counts: list[tuple[PolicyView, dict[str, int]]]
                  style=[*grid_style(), ("LINEABOVE", (0, -1), (-1, -1), 1, GRID)])
 
 
+def merged_issues(reports: Iterable[ReportView]) -> list[tuple[str, str]]:
+    """(departments, 課題) with identical texts merged: 「情報政策課・市民課」 and one text."""
+    by_text: dict[str, list[str]] = {}
+    for r in reports:
+        text = " ".join(r.issues.split())
+        if text:
+            by_text.setdefault(text, []).append(r.department)
+    return [("・".join(depts), text) for text, depts in by_text.items()]
+
+
 def _attention(plan: PlanView, cycle: Cycle, width: float) -> Flowable | None:
+    """The initiatives whose worst grade needs attention, each with the departments that
+    gave that grade and the 課題 of every department that reported one (merged)."""
     st = styles()
+    small = variant(st.cell_small, "sum_small", fontSize=7.5, leading=9.5)
     codes = set(attention_codes(plan))
     body = []
     for ini in plan.initiatives():
         reps = reports_in(ini, cycle)
         grade = worst_evaluation(plan, reps)
-        if grade in codes:
-            issues = " ".join(r.issues.strip() for r in reps if r.evaluation == grade and r.issues.strip())
-            body.append([JaParagraph.plain(ini.code, st.cell_small), JaParagraph.plain(ini.title, st.cell_small),
-                         JaParagraph.plain("／".join(r.department for r in reps if r.evaluation == grade),
-                                           st.cell_small),
-                         JaParagraph.plain(evaluation_label(plan, grade), st.cell_small),
-                         JaParagraph.plain(issues, st.cell_small)])
+        if grade not in codes:
+            continue
+        late = [r for r in reps if r.evaluation in codes]
+        issues = [JaParagraph.plain(f"【{depts}】{text}" if len(reps) > 1 else text, small)
+                  for depts, text in merged_issues(late)]
+        body.append([JaParagraph.plain(ini.code, small), JaParagraph.plain(ini.title, small),
+                     JaParagraph.plain(evaluation_label(plan, grade), small),
+                     JaParagraph.plain("・".join(r.department for r in late if r.evaluation == grade), small),
+                     issues or JaParagraph.plain("（課題の記載なし）", small)])
     if not body:
         return None
-    heads = ("コード", plan.level_labels[2], "報告部署", "進捗評価", "課題")
+    heads = ("コード", plan.level_labels[2], "進捗評価", "報告部署", "課題（部署別、同じ記載はまとめています）")
     header = [[JaParagraph.plain(h, st.header_cell) for h in heads]]
-    return LongTable(header, body, [22 * mm, 80 * mm, 40 * mm, 24 * mm, width - 166 * mm], grid_style())
+    cmds = [*grid_style(), ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5)]
+    return LongTable(header, body, [20 * mm, 62 * mm, 20 * mm, 45 * mm, width - 147 * mm], cmds)
 
 
 def _kpis(plan: PlanView, cycle: Cycle, width: float) -> Flowable | None:
+    """One row per KPI: baseline → actual → target and attainment; a KPI reported by
+    several departments shows the city total (and its attainment) with the parts beside it."""
     st = styles()
+    small = variant(st.cell_small, "sum_small", fontSize=7.5, leading=9.5)
+    right = variant(st.cell_right, "sum_right", fontSize=7.5, leading=9.5)
     body = []
     for ini in plan.initiatives():
-        for rep in reports_in(ini, cycle):
-            for kpi in ini.kpis:
-                actual = actual_of(rep, kpi)
-                if actual is None:
-                    continue
-                target = kpi_value(kpi.target, kpi.unit)
-                body.append([JaParagraph.plain(ini.code, st.cell_small),
-                             JaParagraph.plain(f"{kpi.name}（{rep.department}）", st.cell_small),
-                             JaParagraph.plain(kpi_value(kpi.baseline, kpi.unit), st.cell_right),
-                             JaParagraph.plain(kpi_value(actual, kpi.unit), st.cell_right),
-                             JaParagraph.plain(target, st.cell_right),
-                             JaParagraph.plain(format_attainment(kpi_attainment(kpi, actual)), st.cell_right)])
+        reps = reports_in(ini, cycle)
+        for kpi in ini.kpis:
+            t = kpi_total(kpi, reps)
+            if not t.parts:
+                continue
+            actual = t.total if t.shared else t.parts[0][1]
+            parts = "・".join(f"{d} {kpi_value(v, kpi.unit)}" for d, v in t.parts) if t.shared else t.parts[0][0]
+            shown = (kpi_value(actual, kpi.unit) + ("（合計）" if t.shared else "")) if t.summable or not t.shared \
+                else "—（率のため合計せず）"
+            body.append([JaParagraph.plain(ini.code, small), JaParagraph.plain(kpi.name, small),
+                         JaParagraph.plain(kpi_value(kpi.baseline, kpi.unit), right),
+                         JaParagraph.plain(shown, right),
+                         JaParagraph.plain(kpi_value(kpi.target, kpi.unit), right),
+                         JaParagraph.plain(format_attainment(kpi_attainment(kpi, actual)) or "—", right),
+                         JaParagraph.plain(parts, small)])
     if not body:
         return None
-    heads = ("コード", "指標（報告部署）", "基準値", "実績", "目標", "達成率")
+    heads = ("コード", "指標", "基準値", "実績（市全体）", "目標", "達成率", "報告部署（内訳）")
     header = [[JaParagraph.plain(h, st.header_cell) for h in heads]]
-    return LongTable(header, body, [22 * mm, width - 22 * mm - 4 * 30 * mm, 30 * mm, 30 * mm, 30 * mm, 30 * mm],
-                     grid_style())
+    cmds = [*grid_style(), ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5)]
+    return LongTable(header, body, [20 * mm, 70 * mm, 25 * mm, 32 * mm, 25 * mm, 16 * mm, width - 188 * mm], cmds)
+
+
+APPENDIX = "付録　進捗状況一覧"
 
 
 def summary_flowables(plan: PlanView, cycle: Cycle) -> list[Flowable]:
+    """The summary for the meeting (counts, delays with their 課題, KPI attainment: a few
+    pages), then the full table as an appendix starting on a page of its own."""
     st = styles()
     width = frame_width("A4L")
     counts = evaluation_counts(plan, cycle)
     title = f"{TITLE}（{cycle.label}）"
     out: list[Flowable] = [outlined(JaParagraph.plain(title, st.h1), title, 0),
-                           JaParagraph.plain(plan.name, st.cell), Spacer(1, 4 * mm),
+                           JaParagraph.plain(plan.name, st.cell), Spacer(1, 3 * mm),
                            outlined(JaParagraph.plain(f"{plan.level_labels[0]}ごとの進捗評価", st.h3),
                                     "進捗評価の件数", 1)]
     chart_w = width * 0.5
@@ -199,11 +265,12 @@ def summary_flowables(plan: PlanView, cycle: Cycle) -> list[Flowable]:
     ]
     loose = variant(st.h3, "sum_h3", keepWithNext=0)  # a heading may not drag a long table to the next page
     for heading, table in sections:
-        out.append(CondPageBreak(40 * mm))
+        out.append(CondPageBreak(30 * mm))
         out.append(outlined(JaParagraph.plain(heading, loose), heading, 1))
         out.append(table if table is not None else JaParagraph.plain("該当なし", st.cell))
-        out.append(Spacer(1, 4 * mm))
-    out += [PageBreak(), outlined(JaParagraph.plain("進捗状況一覧", st.h3), "進捗状況一覧", 1),
+        out.append(Spacer(1, 3 * mm))
+    out += [PageBreak(), outlined(JaParagraph.plain(APPENDIX, st.h2), APPENDIX, 0),
+            JaParagraph.plain("報告ごとの全件です（会議では上の概要をご覧ください）。", st.cell), Spacer(1, 2 * mm),
             progress_table(plan, cycle, compact=True)]
     return out
 

@@ -41,6 +41,10 @@ class Metrics:
     milestone: float = 10.0
     label_lines: int = 3  # an initiative title wraps to at most this many lines
     text_gap: float = 6.0  # kept free after a step's label before the next step in a lane
+    # Wrap a step's label inside its bar's span (up to this many lines) instead of letting it
+    # run on past the bar's end: the plan booklet, as the seed prints its 工程表 (issue 16).
+    wrap_step_labels: bool = False
+    step_label_lines: int = 3
 
 
 DEFAULT_METRICS = Metrics()
@@ -210,6 +214,7 @@ class StepPlacement(NamedTuple):
     label_x: float
     label_w: float
     style: str
+    lines: tuple[str, ...] = ()  # the label wrapped inside the span (Metrics.wrap_step_labels)
 
 
 def place_initiative(ini: InitiativeView, axis: TimeAxis, m: TextMeasurer, metrics: Metrics,
@@ -232,6 +237,11 @@ def place_initiative(ini: InitiativeView, axis: TimeAxis, m: TextMeasurer, metri
             x0 = x1 - metrics.min_bar
         text = step.label
         tw = m.width(text, "step.label")
+        lines: tuple[str, ...] = ()
+        span = x1 - x0 - 2
+        if metrics.wrap_step_labels and shape != "diamond" and tw > span >= m.width("あああ", "step.label"):
+            lines = tuple(wrap(text, span, "step.label", m, metrics.step_label_lines))
+            text, tw = lines[0], max(m.width(ln, "step.label") for ln in lines)
         if tw > chart_w:
             text = elide(text, chart_w, "step.label", m)
             tw = m.width(text, "step.label")
@@ -242,7 +252,7 @@ def place_initiative(ini: InitiativeView, axis: TimeAxis, m: TextMeasurer, metri
         if lane == len(lanes):
             lanes.append([])
         lanes[lane].append((lo, hi))
-        out.append(StepPlacement(step, shape, x0, x1, lane, text, tx, tw, step_style(states.get(step.id))))
+        out.append(StepPlacement(step, shape, x0, x1, lane, text, tx, tw, step_style(states.get(step.id)), lines))
     return out, max(1, len(lanes))
 
 
@@ -253,7 +263,13 @@ def build_initiative_row(ini: InitiativeView, placed: tuple[list[StepPlacement],
     steps, lanes = placed
     pad = metrics.row_pad
     lh = m.line_height("step.label")
-    lane_h = lh + metrics.bar_height + metrics.lane_gap
+    # each lane as tall as its most-wrapped label (one line unless Metrics.wrap_step_labels)
+    lane_lines = [1] * lanes
+    for p in steps:
+        lane_lines[p.lane] = max(lane_lines[p.lane], len(p.lines) or 1)
+    lane_tops = [0.0]
+    for n in lane_lines:
+        lane_tops.append(lane_tops[-1] + n * lh + metrics.bar_height + metrics.lane_gap)
     lines: list[str] = []
     dept = ""
     indent = metrics.label_pad + depth * metrics.indent
@@ -264,15 +280,20 @@ def build_initiative_row(ini: InitiativeView, placed: tuple[list[StepPlacement],
         dept = elide(departments_label(ini), avail, "label.departments", m)
         label_h = len(lines) * m.line_height("label.initiative") + (
             m.line_height("label.departments") if dept else 0)
-    height = max(lanes * lane_h - metrics.lane_gap, label_h) + 2 * pad
+    height = max(lane_tops[-1] - metrics.lane_gap, label_h) + 2 * pad
     ref: Ref = ("initiative", ini.id)
 
     def build() -> tuple[list[Primitive], list[Primitive]]:
         body: list[Primitive] = []
         for p in steps:
-            top = y + pad + p.lane * lane_h
+            top = y + pad + lane_tops[p.lane] + (lane_lines[p.lane] - 1) * lh  # the last label line
             sref: Ref = ("step", p.step.id)
-            body.append(Primitive("text", p.label_x, top, p.label_w, lh, "step.label", p.label, sref))
+            for k, line in enumerate(p.lines[:-1]):
+                body.append(Primitive("text", p.label_x, top - (len(p.lines) - 1 - k) * lh,
+                                      m.width(line, "step.label"), lh, "step.label", line, sref))
+            last = p.lines[-1] if p.lines else p.label
+            body.append(Primitive("text", p.label_x, top, m.width(last, "step.label") if p.lines else p.label_w,
+                                  lh, "step.label", last, sref))
             if p.shape == "diamond":
                 d = metrics.milestone
                 body.append(Primitive("diamond", p.x0, top + lh + metrics.bar_height / 2 - d / 2, d, d,

@@ -20,8 +20,9 @@ def legend_items(today: date, today_in_period: bool, cycle_fy: int | None) -> li
     report = f"（{format_fy(cycle_fy)}）" if cycle_fy is not None else ""
     items = [("bar", f"step.{state}", label) for state, label in STATE_LABELS.items() if state != "none"]
     items.append(("bar", "step.none", STATE_LABELS["none"] + report))
-    items += [("bar", "step.none", "実施期間"), ("arrow", "step.none", "継続"),
-              ("diamond", "step.none", "節目")]
+    # the shapes in an outline style of their own: not to be taken for a state
+    items += [("bar", "legend.shape", "実施期間"), ("arrow", "legend.shape", "継続"),
+              ("diamond", "legend.shape", "節目")]
     when = f"今日（{format_date_wareki(today)}）" + ("" if today_in_period else "：計画期間外")
     items.append(("line", "today.line", when))
     return items

@@ -4,7 +4,9 @@ the furniture of each page (title, legend, "n / N"), all as plain data for the p
 A page shows one tile: a range of the time axis and a range of rows, with the FY header
 and the label column repeated. Tiles split the time axis at fiscal-year boundaries when
 a year fits on a page (else at quarter or month boundaries) and the rows between rows;
-a group row is never left alone at the bottom of a page.
+a group row is never left alone at the bottom of a page, and a page that continues a
+policy or promotion item repeats its group rows at the top (``Tile.lead``) so that the
+reader knows where they are.
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ class Tile:
     y1: float
     column: int  # 0-based index of the horizontal slice
     band: int  # 0-based index of the vertical slice
+    lead: tuple[int, ...] = ()  # group rows repeated above the rows (a continued policy / item)
+    lead_height: float = 0.0
 
     @property
     def width(self) -> float:
@@ -45,6 +49,7 @@ class Tile:
 
     @property
     def height(self) -> float:
+        """The height of the rows (without the repeated group rows: see ``lead_height``)."""
         return self.y1 - self.y0
 
 
@@ -63,14 +68,31 @@ def x_slices(layout: RoadmapLayout, width: float) -> list[tuple[float, float]]:
     return [(axis.x0 + i * w, axis.x0 + (i + 1) * w) for i in range(n)]
 
 
+def group_rows_above(layout: RoadmapLayout, index: int) -> tuple[int, ...]:
+    """The group rows (policy, promotion item) that row ``index`` belongs to but that lie
+    above it, outermost first: what a page starting at that row repeats."""
+    rows = layout.rows
+    out: list[int] = []
+    depth = rows[index].depth if rows[index].kind != "initiative" else None
+    for i in range(index - 1, -1, -1):
+        r = rows[i]
+        if r.kind != "initiative" and (depth is None or r.depth < depth):
+            out.append(i)
+            depth = r.depth
+            if depth == 0:
+                break
+    return tuple(reversed(out))
+
+
 def y_bands(layout: RoadmapLayout, height: float) -> list[range]:
-    """Rows in bands whose height fits ``height`` (a taller row gets a page of its own)."""
+    """Rows in bands whose height fits ``height`` (a taller row gets a page of its own);
+    a band that continues a group leaves room for its repeated group rows."""
     layout.finish()
     rows = layout.rows
     bands: list[range] = []
     start = 0
     while start < len(rows):
-        top = rows[start].y
+        top = rows[start].y - sum(rows[i].height for i in group_rows_above(layout, start))
         end = start
         while end < len(rows) and (end == start or rows[end].bottom - top <= height + 0.01):
             end += 1
@@ -93,11 +115,13 @@ def tile_layout(layout: RoadmapLayout, width: float, height: float) -> list[Tile
     tiles = []
     for c, (x0, x1) in enumerate(columns):
         for b, rows in enumerate(bands):
+            lead: tuple[int, ...] = ()
             if len(rows):
                 y0, y1 = layout.rows[rows.start].y, layout.rows[rows.stop - 1].bottom
+                lead = group_rows_above(layout, rows.start)
             else:
                 y0 = y1 = layout.header_height
-            tiles.append(Tile(x0, x1, rows, y0, y1, c, b))
+            tiles.append(Tile(x0, x1, rows, y0, y1, c, b, lead, sum(layout.rows[i].height for i in lead)))
     return tiles
 
 

@@ -36,7 +36,7 @@ from planDesk.core.roadmap.primitives import (
     sticky_x,
     with_label_limits,
 )
-from planDesk.core.roadmap.style import BOLD, style
+from planDesk.core.roadmap.style import BOLD, PATTERN_WIDTH, pattern_lines, style
 
 
 def draw_primitives(c: Canvas, prims: Iterable[Primitive], *, dx: float, top: float,
@@ -64,20 +64,51 @@ def draw_primitives(c: Canvas, prims: Iterable[Primitive], *, dx: float, top: fl
             c.setDash(list(st.dash) if st.dash else [])
         if fill:
             c.setFillColor(HexColor(st.fill))
-        if p.kind in ("rect", "bar"):
-            c.rect(p.x + dx, top - p.y - p.h, p.w, p.h, stroke=int(stroke), fill=int(fill))
-        elif p.kind == "line":
+        if p.kind == "line":
             if stroke:
                 c.setLineCap(0)
                 c.line(p.x + dx, top - p.y, p.x + p.w + dx, top - p.y - p.h)
+            continue
+        if p.kind in ("rect", "bar") and not st.pattern:
+            c.rect(p.x + dx, top - p.y - p.h, p.w, p.h, stroke=int(stroke), fill=int(fill))
+            continue
+        if p.kind in ("rect", "bar"):
+            pts = [(p.x, p.y), (p.x + p.w, p.y), (p.x + p.w, p.y + p.h), (p.x, p.y + p.h)]
         elif p.kind in ("arrow", "diamond"):
             pts = arrow_polygon(p) if p.kind == "arrow" else diamond_polygon(p)
-            path = c.beginPath()
-            path.moveTo(pts[0][0] + dx, top - pts[0][1])
-            for x, y in pts[1:]:
-                path.lineTo(x + dx, top - y)
-            path.close()
-            c.drawPath(path, stroke=int(stroke), fill=int(fill))
+        else:
+            continue
+        if not st.pattern:
+            c.drawPath(_path(c, pts, dx, top), stroke=int(stroke), fill=int(fill))
+            continue
+        if fill:
+            c.drawPath(_path(c, pts, dx, top), stroke=0, fill=1)
+        if st.pattern:
+            _hatch(c, p, pts, dx, top, st.pattern, st.pattern_color)
+        if stroke:
+            c.drawPath(_path(c, pts, dx, top), stroke=1, fill=0)
+
+
+def _path(c: Canvas, pts: list[tuple[float, float]], dx: float, top: float) -> Any:
+    path = c.beginPath()
+    path.moveTo(pts[0][0] + dx, top - pts[0][1])
+    for x, y in pts[1:]:
+        path.lineTo(x + dx, top - y)
+    path.close()
+    return path
+
+
+def _hatch(c: Canvas, p: Primitive, pts: list[tuple[float, float]], dx: float, top: float,
+           pattern: str, color: str) -> None:
+    """The style's hatch lines (roadmap_style.pattern_lines) clipped to the shape."""
+    c.saveState()
+    c.clipPath(_path(c, pts, dx, top), stroke=0, fill=0)
+    c.setStrokeColor(HexColor(color))
+    c.setLineWidth(PATTERN_WIDTH)
+    c.setDash([])
+    for x1, y1, x2, y2 in pattern_lines(pattern, p.x, p.y, p.w, p.h):
+        c.line(x1 + dx, top - y1, x2 + dx, top - y2)
+    c.restoreState()
 
 
 def _clip(c: Canvas, x: float, y_top: float, w: float, h: float) -> None:
@@ -115,31 +146,41 @@ def _across(prims: Iterable[Primitive], x0: float, x1: float) -> list[Primitive]
 
 def draw_tile(c: Canvas, layout: RoadmapLayout, tile: Tile, x: float, y: float) -> None:
     """One tile with the FY header above it and the row labels beside it, top-left at
-    page point (x, y)."""
+    page point (x, y); the group rows a continued page repeats (``tile.lead``) come first."""
     lw, hh = layout.label_width, layout.header_height
-    body_h = max(tile.height, 0.0)
+    body_h = max(tile.height, 0.0) + tile.lead_height
+    # (layout y range, page top of that range's first row): the lead rows, then the tile
+    pieces: list[tuple[range, float, float, float]] = []
+    ly = y - hh
+    for i in tile.lead:
+        r = layout.row(i)
+        pieces.append((range(i, i + 1), r.y, r.bottom, ly))
+        ly -= r.height
+    pieces.append((tile.rows, tile.y0, tile.y1, ly))
     c.saveState()
     _clip(c, x + lw, y - hh, tile.width, body_h)
-    dx, top = x + lw - tile.x0, y - hh + tile.y0
-    draw_primitives(c, _across(_cut(layout.overlay, "grid", tile.y0, tile.y1), tile.x0, tile.x1), dx=dx, top=top)
-    for i in tile.rows:
-        body = layout.row_primitives(i).body
-        # a step label whose bar reaches into the tile slides in (see sticky_x)
-        shown = {p.ref for p in _across(body, tile.x0, tile.x1) if p.kind != "text"}
-        draw_primitives(c, [p for p in body if p.ref in shown or _across([p], tile.x0, tile.x1)],
-                        dx=dx, top=top, view_x0=tile.x0)
-    draw_primitives(c, _across(_cut(layout.overlay, "overlay", tile.y0, tile.y1), tile.x0, tile.x1),
-                    dx=dx, top=top)
+    for rows, y0, y1, page_top in pieces:
+        dx, top = x + lw - tile.x0, page_top + y0
+        draw_primitives(c, _across(_cut(layout.overlay, "grid", y0, y1), tile.x0, tile.x1), dx=dx, top=top)
+        for i in rows:
+            body = layout.row_primitives(i).body
+            # a step label whose bar reaches into the tile slides in (see sticky_x)
+            shown = {p.ref for p in _across(body, tile.x0, tile.x1) if p.kind != "text"}
+            draw_primitives(c, [p for p in body if p.ref in shown or _across([p], tile.x0, tile.x1)],
+                            dx=dx, top=top, view_x0=tile.x0)
+        draw_primitives(c, _across(_cut(layout.overlay, "overlay", y0, y1), tile.x0, tile.x1), dx=dx, top=top)
     c.restoreState()
     if lw > 0:
         c.saveState()
         _clip(c, x, y - hh, lw, body_h)
-        for i in tile.rows:
-            draw_primitives(c, layout.row_primitives(i).label, dx=x, top=top)
+        for rows, y0, _, page_top in pieces:
+            for i in rows:
+                draw_primitives(c, layout.row_primitives(i).label, dx=x, top=page_top + y0)
         c.restoreState()
     c.saveState()
     _clip(c, x + lw, y, tile.width, hh)
-    draw_primitives(c, _across([p for p in layout.header if p.layer == "header"], tile.x0, tile.x1), dx=dx, top=y)
+    draw_primitives(c, _across([p for p in layout.header if p.layer == "header"], tile.x0, tile.x1),
+                    dx=x + lw - tile.x0, top=y)
     c.restoreState()
     draw_primitives(c, [p for p in layout.header if p.layer == "corner"], dx=x, top=y)
 
@@ -148,7 +189,7 @@ def draw_layout_on_canvas(c: Canvas, layout: RoadmapLayout, x: float, y: float) 
     """Draw a whole layout with its top-left at page point (x, y); returns its size."""
     tile = full_tile(layout)
     draw_tile(c, layout, tile, x, y)
-    return layout.label_width + tile.width, layout.header_height + tile.height
+    return layout.label_width + tile.width, layout.header_height + tile.height + tile.lead_height
 
 
 class RoadmapFlowable(Flowable):  # type: ignore[misc]
@@ -204,7 +245,7 @@ def write_roadmap_pdf(path: Path, layout: RoadmapLayout, *, paper: str = "A3", s
 
     def write(tmp: Path) -> None:
         pdf_fonts.register_fonts()
-        c = Canvas(str(tmp), pagesize=(page_w, page_h), pageCompression=1,
+        c = Canvas(str(tmp), pagesize=(page_w, page_h), pageCompression=1, lang="ja",
                    initialFontName=pdf_fonts.GOTHIC, initialFontSize=8)  # no stray Helvetica
         c.setTitle(f"{layout.plan.name} 工程表")
         c.setAuthor(layout.plan.municipality)
@@ -215,11 +256,34 @@ def write_roadmap_pdf(path: Path, layout: RoadmapLayout, *, paper: str = "A3", s
                                                      count=len(tiles), scope=scope)
             draw_primitives(c, furniture, dx=0, top=page_h)
             draw_tile(c, layout, tile, MARGIN, page_h - chart_top)
+            _bookmarks(c, layout, tile, n, page_h - chart_top)
             c.showPage()
+        c.showOutline()
         c.save()
 
     write_atomically(path, write)
     return len(tiles)
+
+
+def _bookmarks(c: Canvas, layout: RoadmapLayout, tile: Tile, number: int, chart_top: float) -> None:
+    """Bookmarks of the groups that begin on this page (a policy, its promotion items);
+    a chart without group rows gets one bookmark per page."""
+    if tile.column > 0:
+        return  # the later slices of the time axis repeat the same rows
+    top = chart_top - layout.header_height - tile.lead_height
+    found = False
+    for i in tile.rows:
+        r = layout.row(i)
+        if r.kind == "initiative":
+            continue
+        key = f"g{i}"
+        c.bookmarkHorizontal(key, 0, top - (r.y - tile.y0) + 4)
+        c.addOutlineEntry(r.title, key, level=min(r.depth, 1), closed=True)
+        found = True
+    if not found and not any(r.kind != "initiative" for r in layout.rows):
+        key = f"p{number}"
+        c.bookmarkPage(key)
+        c.addOutlineEntry(f"{number} ページ", key, level=0)
 
 
 def export_roadmap_pdf(path: Path, plan: PlanView, *, today: date, paper: str = "A3", zoom: Zoom = "year",

@@ -28,6 +28,11 @@ class Style:
     size: float = 8.0  # font size in points
     color: str = "#1f2328"  # text colour
     dash: tuple[float, ...] = ()  # line dash pattern in points; () = solid
+    # Hatching over the fill so that states differ on a black-and-white printer too:
+    # "" none, "hatch" diagonal lines (／), "back" the other diagonal (＼), "cross" both (×).
+    # See pattern_lines.
+    pattern: str = ""
+    pattern_color: str = "#1f2328"
 
 
 STYLES: dict[str, Style] = {
@@ -49,12 +54,20 @@ STYLES: dict[str, Style] = {
     "grid.year": Style(stroke="#7d8a9c", line_width=0.8),
     "grid.minor": Style(stroke="#c8d0da", line_width=0.4, dash=(2.0, 2.0)),
     "grid.row": Style(stroke="#d0d7de", line_width=0.4),
-    # steps, one style per reported state
-    "step.none": Style(fill="#b9c6d6", stroke="#5f7088"),
-    "step.not_started": Style(fill="#ffffff", stroke="#4a5a70", line_width=0.8),
-    "step.in_progress": Style(fill="#3d85c6", stroke="#1f4e79"),
-    "step.done": Style(fill="#6aa84f", stroke="#38761d"),
-    "step.delayed": Style(fill="#e06666", stroke="#990000", line_width=1.2),
+    # steps, one style per reported state. Each differs from the others in grey as well as
+    # in colour (issue 16: a manager's copy comes off a black-and-white printer): light grey
+    # (no report), white with a dashed outline and faint ＼ hatching (未着手), pale with ／
+    # hatching (実施中),
+    # dark solid (完了), mid with cross-hatching and a heavy outline (遅れ).
+    "step.none": Style(fill="#d5dbe3", stroke="#5f7088"),
+    "step.not_started": Style(fill="#ffffff", stroke="#2b3644", line_width=0.8, dash=(2.0, 1.5), pattern="back",
+                              pattern_color="#8a96a6"),
+    "step.in_progress": Style(fill="#a9cbee", stroke="#1f4e79", pattern="hatch", pattern_color="#1f4e79"),
+    "step.done": Style(fill="#2f6b1a", stroke="#1d4410"),
+    "step.delayed": Style(fill="#e88a8a", stroke="#7a0000", line_width=1.4, pattern="cross",
+                          pattern_color="#7a0000"),
+    # the legend's shape entries (実施期間, 継続, 節目): outline only, unlike any state
+    "legend.shape": Style(stroke="#1f2328", line_width=0.6),
     "step.label": Style(size=7.5),
     # today
     "today.line": Style(stroke="#d1242f", line_width=1.0, dash=(3.0, 2.0)),
@@ -80,6 +93,27 @@ _PLAIN = Style()
 def step_style(state: str | None) -> str:
     """The style name of a step in a reported state (None: no report)."""
     return f"step.{state}" if state in STATE_LABELS else "step.none"
+
+
+PATTERN_SPACING = 3.0  # points between hatch lines
+PATTERN_WIDTH = 0.6
+
+
+def pattern_lines(pattern: str, x: float, y: float, w: float, h: float,
+                  spacing: float = PATTERN_SPACING) -> list[tuple[float, float, float, float]]:
+    """The hatch lines (x1, y1, x2, y2) covering the box x, y, w, h (y down) for a style's
+    ``pattern``; the painter clips them to the shape. Every painter draws these same lines."""
+    if not pattern or w <= 0 or h <= 0:
+        return []
+    out: list[tuple[float, float, float, float]] = []
+    n = int((w + h) // spacing) + 1
+    for i in range(n + 1):
+        c = i * spacing - h
+        if pattern != "back":
+            out.append((x + c, y + h, x + c + h, y))  # ／ rising to the right
+        if pattern in ("back", "cross"):
+            out.append((x + c, y, x + c + h, y + h))  # ＼
+    return out
 
 
 def rgb(color: str) -> tuple[int, int, int]:

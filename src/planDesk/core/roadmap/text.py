@@ -13,7 +13,8 @@ from planDesk.core.roadmap.primitives import TextMeasurer
 from planDesk.core.roadmap.style import STATE_LABELS
 
 ELLIPSIS = "…"
-_NO_LINE_START = set("、。，．,.）)」』】〕］]｝}〉》ー－ｰ・：:；;！!？?ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々")
+_NO_LINE_START = set("、。，．,.）)」』】〕］]｝}〉》ー－ｰ・：:；;！!？?ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々"
+                     "→—―")
 _NO_LINE_END = set("（(「『【〔［[｛{〈《")
 _KIND_LABELS = {"one-off": "単年度・期間", "continuing": "継続", "milestone": "節目"}
 
@@ -69,13 +70,25 @@ def wrap(text: str, width: float, style: str, m: TextMeasurer, max_lines: int) -
     while rest and len(lines) < max_lines - 1:
         if m.width(rest, style) <= width:
             lines.append(rest)
-            return lines
+            return _no_widow(lines)
         n = max(1, _break_at(rest, _fit(rest, width, style, m)))
         lines.append(rest[:n])
         rest = rest[n:]
     if rest:
         lines.append(elide(rest, width, style, m))
-    return lines
+    return _no_widow(lines)
+
+
+def _no_widow(lines: list[str]) -> list[str]:
+    """A last line of one character alone (「…安全・安心を守／る」) takes the character before
+    it along, when the rules allow (issue 16)."""
+    if len(lines) < 2 or len(lines[-1]) != 1 or len(lines[-2]) < 3:
+        return lines
+    prev, last = lines[-2], lines[-1]
+    if prev[-1] in _NO_LINE_START or prev[-2] in _NO_LINE_END or (
+            _is_word(prev[-1]) and (_is_word(prev[-2]) or _is_word(last))):  # a Latin word stays whole
+        return lines
+    return [*lines[:-2], prev[:-1], prev[-1] + last]
 
 
 def period_text(step: StepView) -> str:

@@ -9,16 +9,18 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from planDesk.core.domain.numbers import format_number
 from planDesk.core.plan.view import InitiativeView, ReportView
 from planDesk.core.reports.attainment import attainment, format_attainment
+from planDesk.core.reports.totals import kpi_total
 from planDesk.gui.plan.part_view import readonly_table
 from planDesk.gui.plan.text import kpi_baseline, kpi_target
 
 
 def kpi_totals(ini: InitiativeView, parts: list[ReportView]) -> list[tuple[float | None, int]]:
-    """Per KPI (plan order): the sum of the reported actuals and how many parts reported one."""
+    """Per KPI (plan order): the city total (core.reports.totals: none for a rate) and how
+    many parts reported one."""
     out: list[tuple[float | None, int]] = []
     for kpi in ini.kpis:
-        values = [v for r in parts for k, v in r.kpi_actuals if k == kpi.id and v is not None]
-        out.append((sum(values) if values else None, len(values)))
+        t = kpi_total(kpi, parts)
+        out.append((t.total, len(t.parts)))
     return out
 
 

@@ -17,11 +17,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontDatabase, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFont, QFontDatabase, QPainter, QPainterPath, QPen, QPolygonF
 
 from planDesk.core import fonts as pdf_fonts
 from planDesk.core.roadmap.layout import RoadmapLayout
 from planDesk.core.roadmap.measure import font_metrics
+from planDesk.core.roadmap.pages import Tile
 from planDesk.core.roadmap.primitives import (
     Primitive,
     arrow_polygon,
@@ -30,9 +31,9 @@ from planDesk.core.roadmap.primitives import (
     sticky_x,
     with_label_limits,
 )
-from planDesk.core.roadmap.style import BOLD, style
+from planDesk.core.roadmap.style import BOLD, PATTERN_WIDTH, pattern_lines, style
 
-_RECT, _POLY, _LINE, _TEXT = range(4)
+_RECT, _POLY, _LINE, _TEXT, _HATCH = range(5)
 
 
 @cache
@@ -54,6 +55,7 @@ class _QtStyle:
     text_pen: QPen
     ascent: float
     descent: float
+    hatch_pen: QPen
 
 
 class QtStyles:
@@ -86,8 +88,11 @@ class QtStyles:
         font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
         font.setKerning(False)  # the layout measured without kerning (core.roadmap.measure)
         fm = font_metrics(st.font)
+        hatch = QPen(QColor(st.pattern_color))
+        hatch.setWidthF(PATTERN_WIDTH)
+        hatch.setCapStyle(Qt.PenCapStyle.FlatCap)
         return _QtStyle(pen, brush, font, QPen(QColor(st.color)), fm.ascent * st.size,
-                        fm.descent * st.size)
+                        fm.descent * st.size, hatch)
 
 
 # kind, style, geometry, text, x0, x1, and for a step label the furthest x it may slide to
@@ -113,7 +118,22 @@ def compile_primitives(prims: Iterable[Primitive], styles: QtStyles) -> list[Op]
             st = styles.get(p.style)
             ops.append((_TEXT, p.style, QPointF(p.x, baseline(p, st.ascent, st.descent)), p.text, x0,
                         x1 if limit is None else limit + p.w, limit))
+        if p.kind in ("rect", "bar", "arrow", "diamond") and style(p.style).pattern:
+            ops.append((_HATCH, p.style, _hatch_geometry(p), None, x0, x1, None))
     return ops
+
+
+def _hatch_geometry(p: Primitive) -> tuple[QPolygonF, list[QLineF]]:
+    """The shape's outline and its style's hatch lines (core.roadmap.style.pattern_lines)."""
+    if p.kind == "arrow":
+        pts = arrow_polygon(p)
+    elif p.kind == "diamond":
+        pts = diamond_polygon(p)
+    else:
+        pts = [(p.x, p.y), (p.x + p.w, p.y), (p.x + p.w, p.y + p.h), (p.x, p.y + p.h)]
+    outline = QPolygonF([QPointF(a, b) for a, b in pts])
+    lines = [QLineF(a, b, c, d) for a, b, c, d in pattern_lines(style(p.style).pattern, p.x, p.y, p.w, p.h)]
+    return outline, lines
 
 
 def run_ops(painter: QPainter, ops: Iterable[Op], styles: QtStyles, x0: float = -1e18,
@@ -146,6 +166,20 @@ def run_ops(painter: QPainter, ops: Iterable[Op], styles: QtStyles, x0: float = 
             current = ""  # the pen changed
         elif kind == _RECT:
             painter.drawRect(geom)  # type: ignore[call-overload]
+        elif kind == _HATCH:
+            outline: QPolygonF = geom[0]  # type: ignore[index]
+            lines: list[QLineF] = geom[1]  # type: ignore[index]
+            painter.save()
+            clip = QPainterPath()
+            clip.addPolygon(outline)
+            painter.setClipPath(clip, Qt.ClipOperation.IntersectClip)
+            painter.setPen(st.hatch_pen)
+            painter.drawLines(lines)
+            painter.restore()
+            painter.setPen(st.pen)  # the outline again, over the hatching (as on paper)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPolygon(outline)
+            current = ""
         elif kind == _POLY:  # slanted edges: smooth them (rects and lines stay crisp)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             painter.drawPolygon(geom)  # type: ignore[call-overload]
@@ -239,3 +273,33 @@ def paint_viewport(painter: QPainter, cache: QtRowCache, sx: float, sy: float, v
 def paint_primitives(painter: QPainter, prims: Iterable[Primitive], styles: QtStyles) -> int:
     """Paint primitives as they are (PNG export, legend)."""
     return run_ops(painter, compile_primitives(prims, styles), styles)
+
+
+def paint_tile(painter: QPainter, cache: QtRowCache, tile: Tile) -> int:
+    """Paint one page's tile (core.roadmap.pages) with its top-left at the painter's origin:
+    the FY header, the group rows a continued page repeats (``tile.lead``), then its rows —
+    as the PDF painter draws it. Returns the number of primitives drawn."""
+    layout, styles = cache.layout, cache.styles
+    lw, hh, lead = layout.label_width, layout.header_height, tile.lead_height
+    w, h = lw + tile.width, hh + lead + tile.height
+    painter.save()
+    painter.setClipRect(QRectF(0, 0, w, h))
+    # the rows (the band under the header left for the lead rows shows what precedes them)
+    n = paint_viewport(painter, cache, tile.x0 - lw, tile.y0 - hh - lead, w, h)
+    y = hh
+    for i in tile.lead:
+        row = layout.row(i)
+        painter.save()
+        painter.setClipRect(QRectF(lw, y, tile.width, row.height))
+        painter.translate(lw - tile.x0, y - row.y)
+        n += run_ops(painter, cache.body(i), styles, tile.x0, tile.x1)
+        painter.restore()
+        if lw > 0:
+            painter.save()
+            painter.setClipRect(QRectF(0, y, lw, row.height))
+            painter.translate(0, y - row.y)
+            n += run_ops(painter, cache.label(i), styles)
+            painter.restore()
+        y += row.height
+    painter.restore()
+    return n

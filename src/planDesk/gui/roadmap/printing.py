@@ -11,7 +11,7 @@ from collections.abc import Collection
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF
+from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
@@ -22,7 +22,7 @@ from planDesk.core.roadmap.measure import FontMeasurer
 from planDesk.core.roadmap.pages import MARGIN, PAPERS, chart_area, page_furniture, tile_layout
 from planDesk.core.roadmap.pdf import layout_for_paper, write_roadmap_pdf
 from planDesk.gui.roadmap.image import write_roadmap_png
-from planDesk.gui.roadmap.painter import QtRowCache, QtStyles, paint_primitives, paint_viewport
+from planDesk.gui.roadmap.painter import QtRowCache, QtStyles, paint_primitives, paint_tile
 
 
 def paper_layout(plan: PlanView, *, paper: str, today: date, zoom: Zoom, initiative_ids: Collection[int] | None,
@@ -49,7 +49,6 @@ def print_roadmap(layout: RoadmapLayout, printer: QPrinter, *, paper: str = "A3"
         scale = printer.resolution() / 72.0
         styles = QtStyles(printer.logicalDpiY())  # font sizes in points = units before scaling
         cache = QtRowCache(layout, styles)
-        lw, hh = layout.label_width, layout.header_height
         for n, tile in enumerate(tiles, start=1):
             if n > 1:
                 printer.newPage()
@@ -59,8 +58,7 @@ def print_roadmap(layout: RoadmapLayout, printer: QPrinter, *, paper: str = "A3"
                                                count=len(tiles), scope=scope)
             paint_primitives(painter, furniture, styles)
             painter.translate(MARGIN, top)
-            painter.setClipRect(QRectF(0, 0, lw + tile.width, hh + tile.height))
-            paint_viewport(painter, cache, tile.x0 - lw, tile.y0 - hh, lw + tile.width, hh + tile.height)
+            paint_tile(painter, cache, tile)  # continued pages repeat their group rows
             painter.restore()
     finally:
         painter.end()

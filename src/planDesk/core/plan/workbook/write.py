@@ -37,17 +37,21 @@ from planDesk.core.xlsx.styles import (
     BOLD,
     CENTER,
     HEADER_FILL,
+    LINE_HEIGHT,
     SMALL,
+    WRAP_TOP,
     japanese_workbook,
     print_setup,
     put,
     put_text,
+    row_height,
 )
 
 FORMAT_ID = "planDesk-plan"
 FORMAT_VERSION = 1
 META_SHEET = "_planDesk"
 YES = "○"
+_TEXT_COLUMN = 20  # columns at least this wide hold running text (names, 概要 …): wrapped
 PSEUDO_LABELS = {"all": "全部署", "relevant": "関係部署"}
 DIRECTION_LABELS = {"up": "上昇", "down": "低下"}
 NUMBERING_LABELS = {"maru": "①－１－１", "serial": "01"}
@@ -120,15 +124,25 @@ def _table(wb: Workbook, spec: SheetSpec, rows: Sequence[Sequence[Any]]) -> Work
     for i, (_key, header, width) in enumerate(spec.columns, start=1):
         put(ws.cell(1, i), header, font=BOLD, fill=HEADER_FILL, align=CENTER)
         ws.column_dimensions[get_column_letter(i)].width = width
+    widths = [w for _k, _h, w in spec.columns]
     for r, row in enumerate(rows, start=2):
+        long_texts = []
         for c, value in enumerate(row, start=1):
             cell = ws.cell(r, c)
             if isinstance(value, str):
                 put_text(cell, value, f"シート「{spec.name}」{cell.coordinate}")
+                if widths[c - 1] >= _TEXT_COLUMN:
+                    # printed from a spreadsheet program: long texts (概要, 取組状況 …) wrap in
+                    # their column, top-aligned, and the row is as tall as its longest text
+                    cell.alignment = WRAP_TOP
+                    long_texts.append((value, widths[c - 1]))
             else:
                 cell.value = value
                 if isinstance(value, date):
                     cell.number_format = "yyyy/mm/dd"
+        height = row_height(long_texts)
+        if height > LINE_HEIGHT + 4:
+            ws.row_dimensions[r].height = height
     ws.freeze_panes = "A2"
     print_setup(ws, title_rows="1:1", header_left=spec.name)
     return ws
@@ -141,7 +155,8 @@ def build_plan_workbook(plan: PlanView, *, exported_by: str) -> Workbook:
     first.title = "説明"
     first.column_dimensions["A"].width = 120
     for i, text in enumerate(NOTES, start=1):
-        put(first.cell(i, 1), text, font=BOLD if i == 1 else SMALL, border=None, align=None)
+        put(first.cell(i, 1), text, font=BOLD if i == 1 else SMALL, border=None, align=WRAP_TOP)
+    print_setup(first, header_left="説明")
     ws = wb.create_sheet("計画")
     ws.column_dimensions["A"].width = 20
     ws.column_dimensions["B"].width = 80
