@@ -15,7 +15,9 @@ was refused (each reason on stderr) or stale; 2 for bad usage.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +27,8 @@ from planDesk.core.numbers import format_number
 from planDesk.core.submission_diff import FieldChange
 from planDesk.core.submission_format import STEP_STATE_LABELS
 from planDesk.core.submission_undo import merge_history, open_conflicts, resolve_conflict, undo_merge
+
+log = logging.getLogger(__name__)
 
 MAX_SHOWN = 300  # characters of one value shown in the diff
 
@@ -75,25 +79,39 @@ def run(args: argparse.Namespace) -> int:
         if args.conflicts:
             return _conflicts(store)
         if args.undo:
-            print(undo_merge(store, args.undo).summary)
+            after_commit(print, undo_merge(store, args.undo).summary)
             return 0
         if args.resolve:
             for part in str(args.resolve).split(","):
                 if not part.strip().isdigit():
                     raise UsageError(f"競合の番号「{part}」は数字で指定してください。")
-                print(resolve_conflict(store, int(part), args.take).summary)
+                after_commit(print, resolve_conflict(store, int(part), args.take).summary)
             return 0
         # Each file's diff is printed as soon as it is merged and then dropped from memory.
         outcomes = merge_files(store, args.files, MergeOptions(
             dry_run=args.dry_run, allow_stale=args.allow_stale, expect_department=args.department,
-            keep_diffs=False), on_outcome=print_outcome)
+            keep_diffs=False), on_outcome=lambda o: after_commit(print_outcome, o))
     finally:
         store.close()
+    after_commit(print_totals, outcomes)
+    return 1 if any(o.refused for o in outcomes) else 0
+
+
+def after_commit[T](report: Callable[[T], None], what: T) -> None:
+    """Print a report of what is already committed; a console that cannot take it (a code
+    page without "—", a closed pipe) is logged, never turned into a failed merge, and the
+    next file is still merged."""
+    try:
+        report(what)
+    except (OSError, UnicodeError):
+        log.warning("the merge report could not be printed", exc_info=True)
+
+
+def print_totals(outcomes: list[FileOutcome]) -> None:
     counts = {k: sum(1 for o in outcomes if o.status == k) for k in STATUS_LABELS}
     print("合計：" + "、".join(f"{STATUS_LABELS[k].split('（')[0]} {n} 件" for k, n in counts.items() if n))
     if outcomes and outcomes[0].backup is not None:
         print(f"取込前のバックアップ：{outcomes[0].backup}")
-    return 1 if any(o.refused for o in outcomes) else 0
 
 
 def show(value: Any, field: str) -> str:
