@@ -84,12 +84,14 @@ def setup_console_streams() -> None:
     A pipe or a redirected console on Japanese Windows is cp932 (no "—"), on English
     Windows cp1252 (no Japanese at all); a ``UnicodeEncodeError`` there would turn a
     merge that was already committed into "unexpected error", exit 1. The encoding
-    stays the console's (a program reading the pipe expects it); only the error handler
-    changes, and only where it is still the default "strict" (an explicit
-    ``PYTHONIOENCODING=…:handler`` is kept). A windowed program has no streams (None).
+    stays the console's (a program reading the pipe expects it); only an error handler
+    that raises on such text is changed: "strict", and "surrogateescape", which the
+    Windows CPython 3.13 uses for a pipe (seen under Wine). A handler that already
+    replaces (``PYTHONIOENCODING=…:backslashreplace``, stderr's default) is kept. A
+    windowed program has no streams (None).
     """
     for stream in (sys.stdout, sys.stderr):
-        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+        if isinstance(stream, io.TextIOWrapper) and stream.errors in ("strict", "surrogateescape"):
             stream.reconfigure(errors="replace")
 
 
