@@ -1,6 +1,6 @@
 """The Windows stage's own pieces that run on Linux (installers/windows/).
 
-The stage itself (wine_check.sh, minutes under Wine) is run by scripts/test; these check,
+The stage itself (wine_check.sh, minutes under Wine) is run by .ci/run; these check,
 quickly, what it is made of: the Windows CPython unpacked from its PyPI sdist, the C
 sources of the stub DLLs, and that CI runs the stage and keeps its cache in the checkout.
 """
@@ -86,8 +86,8 @@ def test_stub_dlls_fail_every_call(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 
 
 def test_ci_runs_the_stage_and_caches_inside_the_checkout() -> None:
-    test_script = (ROOT / "scripts" / "test").read_text(encoding="utf-8")
-    assert "installers/windows/wine_check.sh" in test_script
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert ci.index("./scripts/test") < ci.index("\ninstallers/windows/wine_check.sh")
     assert ".cache/" in (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
     stage = (WINDOWS / "wine_check.sh").read_text(encoding="utf-8")
     assert '$root/.cache/wine' in stage
