@@ -11,6 +11,7 @@ in a PyInstaller 6 one-folder build) is the one ``planDesk.paths`` looks for fir
 from __future__ import annotations
 
 import ast
+import os
 import sys
 import tomllib
 from pathlib import Path
@@ -210,12 +211,26 @@ def _importable(name: str) -> bool:
         return True
     for base in spec.submodule_search_locations or []:
         path = Path(base).joinpath(*rest[:-1])
+        if not all(_spelled_exactly(Path(base).joinpath(*rest[: i + 1]), part)
+                   for i, part in enumerate(rest[:-1])):
+            continue
         leaf = rest[-1]
-        if (path / leaf / "__init__.py").exists():
+        if _spelled_exactly(path / leaf, leaf) and (path / leaf / "__init__.py").exists():
             return True
-        if any((path / f"{leaf}{suffix}").exists() for suffix in all_suffixes()):
+        if any(_spelled_exactly(path / f"{leaf}{suffix}", f"{leaf}{suffix}") for suffix in all_suffixes()):
             return True
     return False
+
+
+def _spelled_exactly(path: Path, name: str) -> bool:
+    """Whether ``path`` exists with exactly that spelling. Windows file names ignore case:
+    there ``sqlalchemy/Engine`` "exists" (it is ``sqlalchemy/engine``), and the class
+    ``Engine`` of ``from sqlalchemy import Engine`` would become a hidden import that
+    PyInstaller then reports as not found."""
+    try:
+        return name in os.listdir(path.parent)
+    except OSError:
+        return False
 
 
 def planDesk_imports() -> set[str]:

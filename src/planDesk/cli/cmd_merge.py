@@ -16,7 +16,9 @@ was refused (each reason on stderr) or stale; 2 for bad usage.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +29,8 @@ from planDesk.core.submissions.diff import FieldChange
 from planDesk.core.submissions.merge import FileOutcome, MergeOptions, local_time, merge_files, merge_summary
 from planDesk.core.submissions.scope import parse_cycle
 from planDesk.core.submissions.undo import merge_history, open_conflicts, resolve_conflict, undo_merge
+
+log = logging.getLogger(__name__)
 
 MAX_SHOWN = 300  # characters of one value shown in the diff
 
@@ -84,24 +88,34 @@ def run(args: argparse.Namespace) -> int:
         if args.conflicts:
             return _conflicts(store)
         if args.undo:
-            print(undo_merge(store, args.undo).summary)
+            after_commit(print, undo_merge(store, args.undo).summary)
             return 0
         if args.resolve:
             for part in str(args.resolve).split(","):
                 if not part.strip().isdigit():
                     raise UsageError(f"競合の番号「{part}」は数字で指定してください。")
-                print(resolve_conflict(store, int(part), args.take).summary)
+                after_commit(print, resolve_conflict(store, int(part), args.take).summary)
             return 0
         # Each file's diff is printed as soon as it is merged and then dropped from memory.
         cycle = parse_cycle(args.cycle) if args.cycle else None
         outcomes = merge_files(store, args.files, MergeOptions(
             dry_run=args.dry_run, allow_stale=args.allow_stale, expect_department=args.department,
             incomplete_as_draft=args.accept_incomplete_as_draft, cycle=cycle,
-            keep_diffs=False), on_outcome=print_outcome)
+            keep_diffs=False), on_outcome=lambda o: after_commit(print_outcome, o))
     finally:
         store.close()
-    print_summary(outcomes)
+    after_commit(print_summary, outcomes)
     return 1 if any(o.refused for o in outcomes) else 0
+
+
+def after_commit[T](report: Callable[[T], None], what: T) -> None:
+    """Print a report of what is already committed; a console that cannot take it (a code
+    page without "—", a closed pipe) is logged, never turned into a failed merge, and the
+    next file is still merged."""
+    try:
+        report(what)
+    except (OSError, UnicodeError):
+        log.warning("the merge report could not be printed", exc_info=True)
 
 
 def print_summary(outcomes: list[FileOutcome]) -> None:

@@ -7,6 +7,7 @@ Exit status: 0 done, 1 something was refused (explained on stderr in Japanese),
 from __future__ import annotations
 
 import argparse
+import io
 import logging
 import sys
 from collections.abc import Callable, Sequence
@@ -68,7 +69,25 @@ def gui_only_arguments(argv: Sequence[str]) -> tuple[bool, str | None]:
     return False, None
 
 
+def setup_console_streams() -> None:
+    """Never fail on text the console's code page cannot show: replace it instead.
+
+    A pipe or a redirected console on Japanese Windows is cp932 (no "—"), on English
+    Windows cp1252 (no Japanese at all); a ``UnicodeEncodeError`` there would turn a
+    merge that was already committed into "unexpected error", exit 1. The encoding
+    stays the console's (a program reading the pipe expects it); only an error handler
+    that raises on such text is changed: "strict", and "surrogateescape", which the
+    Windows CPython 3.13 uses for a pipe (seen under Wine). A handler that already
+    replaces (``PYTHONIOENCODING=…:backslashreplace``, stderr's default) is kept. A
+    windowed program has no streams (None).
+    """
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.errors in ("strict", "surrogateescape"):
+            stream.reconfigure(errors="replace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    setup_console_streams()
     argv = list(sys.argv[1:] if argv is None else argv)
     gui_only, db = gui_only_arguments(argv)
     args = argparse.Namespace(db=db, command=None, handler=None) if gui_only else build_parser().parse_args(argv)
