@@ -1,6 +1,8 @@
 """Renumbering, retiring and removing nodes of the plan tree (division only).
 
-Codes are computed from numbers (codes.py), so a renumber changes every display at once;
+Codes are computed from numbers in the plan's numbering style (codes.py), so a renumber
+changes every display at once; a node may instead carry the code the plan writes
+(``set_code``: 1-8-3, Ⅰ-2, ア …), which a renumber replaces by the computed one;
 numbers stay unique among siblings (or across the plan for serial numbering), retired rows
 included, so an old report never shares its code with a new initiative. Retiring is soft
 (``retired=True``): reports keep pointing at the row. Removing is allowed only for rows
@@ -14,6 +16,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from planDesk.core import codes
 from planDesk.core.errors import UserError
 from planDesk.core.model import AuditEntry, Initiative, ProgressReport
 from planDesk.core.plan_edit_base import (
@@ -55,6 +58,7 @@ def renumber(store: Store, kind: str, node_id: int, number: int) -> Change:
         old_code = node_code(node)
         before = {"number": node.row.number, "code": old_code}
         node.row.number = number
+        node.row.code = None  # a chosen number: the code follows the plan's style again
         if isinstance(node.row, Initiative):
             bump(node.row)
         s.flush()
@@ -88,6 +92,7 @@ def renumber_all(store: Store, plan_id: int) -> Change:
             ordered = [r for r in rows if not r.retired] + [r for r in rows if r.retired]
             for number, row in enumerate(ordered, start=1):
                 row.number = number
+                row.code = None  # numbered anew: codes in the plan's style
         for (kind, row_id), node in nodes.items():
             old_number, old_code = before[(kind, row_id)]
             new_code = node_code(node)
@@ -102,6 +107,71 @@ def renumber_all(store: Store, plan_id: int) -> Change:
         changed = len(ctx.entities)
         return Store.change_of(ctx, f"番号を振り直しました（{changed} 件変更）" if changed
                                else "番号は既に並び順どおりです")
+
+
+def numbering_choices() -> tuple[tuple[str, str], ...]:
+    """The numbering styles a plan can use for new and renumbered codes, with an example
+    each (for the editor's choice and the plan workbook's 番号の形式)."""
+    return tuple((style, codes.initiative_code(style, 1, 2, 3)) for style in codes.NUMBERING_STYLES)
+
+
+def set_numbering(store: Store, plan_id: int, style: str) -> Change:
+    """Choose the plan's numbering style (①－１－１, 01 or 1-1-1); written codes stay."""
+    if style not in codes.NUMBERING_STYLES:
+        examples = "、".join(example for _s, example in numbering_choices())
+        raise UserError(f"番号の形式「{style}」は使えません（{examples} のどれかです）。")
+    with store.write("set-numbering", plan_id=plan_id) as ctx:
+        plan = get_plan(ctx.session, plan_id)
+        require_current(plan)
+        if plan.numbering == style:
+            return Store.change_of(ctx, "変更はありません")
+        before = {"numbering": plan.numbering}
+        plan.numbering = style
+        ctx.audit("plan", plan_id, f"番号の形式を変更：{codes.initiative_code(before['numbering'], 1, 2, 3)} → "
+                  f"{codes.initiative_code(style, 1, 2, 3)}", before=before, after={"numbering": style})
+        return Store.change_of(ctx, "番号の形式を変更しました")
+
+
+def set_code(store: Store, kind: str, node_id: int, code: str | None) -> Change:
+    """Give a node the code the plan writes for it (1-8-3, Ⅰ-2, ア …); empty or None:
+    back to the code computed from its number."""
+    written = (code or "").strip() or None
+    if written is not None and len(written) > 40:
+        raise UserError(f"コード「{written[:40]}…」が長すぎます（40 文字まで）。")
+    with store.write(f"code-{kind}") as ctx:
+        s = ctx.session
+        node = load_node(s, kind, node_id)
+        require_current(node.plan)
+        ctx.plan_id = node.plan.id
+        old_code = node_code(node)
+        if written == node.row.code:
+            return Store.change_of(ctx, "変更はありません")
+        if written is not None:
+            _check_code_free(s, node, written)
+        node.row.code = written
+        if isinstance(node.row, Initiative):
+            bump(node.row)
+        s.flush()
+        new_code = node_code(node)
+        ctx.audit(kind, node_id, f"{node.level_label}「{node.row.title}」のコードを変更：{old_code} → {new_code}",
+                  before={"code": old_code}, after={"code": new_code})
+        return Store.change_of(ctx, f"コードを {new_code} にしました")
+
+
+def _check_code_free(s: Session, node: Node, written: str) -> None:
+    """A written code may not be one another node of the same level shows (retired included)."""
+    others: list[Any]
+    if node.kind == INITIATIVE:
+        others = plan_initiatives(s, node.plan.id)
+    elif node.kind == ITEM:
+        others = [i for p in policies_of(s, node.plan.id) for i in items_of(s, p.id)]
+    else:
+        others = policies_of(s, node.plan.id)
+    for other in others:
+        if other.id != node.row.id:
+            holder = load_node(s, node.kind, other.id)
+            if node_code(holder) == written:
+                raise UserError(f"コード「{written}」は {node_label(s, holder)} が使っています。")
 
 
 def _descendants(s: Session, node: Node) -> list[tuple[str, Any]]:

@@ -204,21 +204,26 @@ def validate_plan_data(data: dict[str, Any], name: str) -> None:
         if "pseudo" in d:
             c.choice(d, "pseudo", where, ("all", "relevant"), "all")
 
-    seen_numbers: set[tuple[int, ...]] = set()
+    seen_numbers: set[tuple[int | str, ...]] = set()
     for pi, pol in enumerate(c.tables(data, "policies", "")):
         pw = f"policies[{pi + 1}]"
         c.text(pol, "title", pw)
+        _written_code(c, pol, pw)
         pnum = c.integer(pol, "number", pw, lo=1, hi=999)
         for ii, item in enumerate(c.tables(pol, "items", pw)):
             iw = f"{pw}.items[{ii + 1}]"
             c.text(item, "title", iw)
+            _written_code(c, item, iw)
             inum = c.integer(item, "number", iw, lo=1, hi=999)
             for ni, ini in enumerate(c.tables(item, "initiatives", iw)):
                 nw = f"{iw}.initiatives[{ni + 1}]"
+                _written_code(c, ini, nw)
                 _validate_initiative(c, ini, nw, dept_names, set(grade_codes), start, end)
                 num = c.integer(ini, "number", nw, lo=1, hi=9999)
                 assert num is not None and pnum is not None and inum is not None
-                ident = (num,) if plan.get("numbering") == "serial" else (pnum, inum, num)
+                ident: tuple[int | str, ...] = (num,) if plan.get("numbering") == "serial" else (pnum, inum, num)
+                if ini.get("code"):  # a written code must be unique itself, whatever its number
+                    ident = ("code", ini["code"])
                 if ident in seen_numbers:
                     raise c.fail(nw, "番号が他の取組と重複しています")
                 seen_numbers.add(ident)
@@ -228,6 +233,12 @@ def validate_plan_data(data: dict[str, Any], name: str) -> None:
     for ri, p in enumerate(c.tables(data, "priorities", "")):
         c.text(p, "title", f"priorities[{ri + 1}]")
         c.text(p, "text", f"priorities[{ri + 1}]")
+
+
+def _written_code(c: _Checker, data: dict[str, Any], where: str) -> None:
+    """An optional ``code`` as the plan writes it (1-8-3, Ⅰ-2, ア …), at most 40 characters."""
+    if len(c.text(data, "code", where, required=False)) > 40:
+        raise c.fail(f"{where}.code", "コードは 40 文字までです")
 
 
 def _validate_initiative(c: _Checker, ini: dict[str, Any], where: str, departments: set[str],
@@ -359,10 +370,11 @@ def create_plan(ctx: WriteContext, data: dict[str, Any]) -> Plan:
     s.flush()
     cycles: dict[tuple[int, int], ReportingCycle] = {}
     for pi, pol_d in enumerate(data.get("policies", [])):
-        pol = Policy(number=pol_d["number"], title=pol_d["title"], position=pi)
+        pol = Policy(number=pol_d["number"], code=pol_d.get("code") or None, title=pol_d["title"], position=pi)
         plan.policies.append(pol)
         for ii, item_d in enumerate(pol_d.get("items", [])):
-            item = PromotionItem(number=item_d["number"], title=item_d["title"], position=ii)
+            item = PromotionItem(number=item_d["number"], code=item_d.get("code") or None, title=item_d["title"],
+                                 position=ii)
             pol.items.append(item)
             for ni, ini_d in enumerate(item_d.get("initiatives", [])):
                 item.initiatives.append(
@@ -381,6 +393,7 @@ def _build_initiative(s: Any, plan: Plan, d: dict[str, Any], position: int,
     ini = Initiative(
         uid=str(uuid.uuid4()),
         number=d["number"],
+        code=d.get("code") or None,
         title=d["title"],
         position=position,
         priority=d.get("priority", False),

@@ -127,13 +127,13 @@ def _load_initiatives(session: Session, plan: Plan, uids: list[str]) -> dict[str
     for chunk in _chunks(uids):
         rows = session.execute(
             select(Initiative.id, Initiative.uid, Initiative.number, Initiative.title, Initiative.retired,
-                   PromotionItem.number, Policy.number)
+                   PromotionItem.number, Policy.number, Initiative.code)
             .join(PromotionItem, Initiative.item_id == PromotionItem.id)
             .join(Policy, PromotionItem.policy_id == Policy.id)
             .where(Policy.plan_id == plan.id, Initiative.uid.in_(chunk))
         ).all()
-        for ini_id, uid, number, title, retired, item_no, pol_no in rows:
-            code = codes.initiative_code(plan.numbering, pol_no, item_no, number)
+        for ini_id, uid, number, title, retired, item_no, pol_no, written in rows:
+            code = codes.shown(written, codes.initiative_code(plan.numbering, pol_no, item_no, number))
             found[uid] = _Ini(ini_id, uid, code, title, retired)
     by_id = {i.id: i for i in found.values()}
     ids = list(by_id)
