@@ -210,20 +210,25 @@ def retire_node(store: Store, kind: str, node_id: int, *, retired: bool = True) 
             row.retired = retired
             if isinstance(row, Initiative):
                 bump(row)
-            ctx.audit(k, row.id, f"{KIND_LABELS[k]}「{row.title}」を{verb}",
+            ctx.audit(k, row.id, f"{_labels(node).get(k, KIND_LABELS[k])}「{row.title}」を{verb}",
                       before={"retired": not retired}, after={"retired": retired})
         s.flush()
         extra = f"（配下 {len(targets) - 1} 件も）" if len(targets) > 1 else ""
         return Store.change_of(ctx, f"{node_label(s, node)} を{verb}しました{extra}")
 
 
+def _labels(node: Node) -> dict[str, str]:
+    """The plan's own words for its levels (never one city's wording)."""
+    plan = node.plan
+    return {POLICY: plan.level1_label, ITEM: plan.level2_label, INITIATIVE: plan.level3_label}
+
+
 def _check_parents_active(node: Node) -> None:
     for parent_kind, parent in ((POLICY, node.policy), (ITEM, node.item)):
         if parent is not None and parent is not node.row and parent.retired:
-            raise UserError(
-                f"上位の{KIND_LABELS[parent_kind]}「{parent.title}」が廃止されています。",
-                hint=f"先に{KIND_LABELS[parent_kind]}を復活させてください。",
-            )
+            label = _labels(node)[parent_kind]
+            raise UserError(f"上位の{label}「{parent.title}」が廃止されています。",
+                            hint=f"先に{label}を復活させてください。")
 
 
 def _retired_together(s: Session, kind: str, node_id: int) -> set[tuple[str, int]]:

@@ -166,8 +166,6 @@ def check_spec(settings: dict[str, Any], sheets: dict[str, Rows], problems: list
         c = Cells("進捗評価", r, values, problems)
         plan["evaluation_scale"].append({"code": c.text("code", required=True, label="記号"),
                                          "label": c.text("label", required=True, label="名前")})
-    if not plan["evaluation_scale"]:
-        problems.append(Problem("進捗評価", "A2", "進捗評価の段階を 1 つ以上書いてください（例：A 順調）。"))
     for r, values in sheets["方向性"]:
         plan["directions"].append(Cells("方向性", r, values, problems).text("label", required=True))
     dept_names: set[str] = set()

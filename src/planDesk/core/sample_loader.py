@@ -182,9 +182,7 @@ def validate_plan_data(data: dict[str, Any], name: str) -> None:
     if len(labels) != 3 or not all(s.strip() for s in labels):
         raise c.fail("plan.level_labels", "3 つの階層名が必要です（例：基本方針、推進事項、取組事項）")
     c.choice(plan, "numbering", "plan", NUMBERING_STYLES, "maru")
-    scale = c.tables(plan, "evaluation_scale", "plan")
-    if not scale:
-        raise c.fail("plan.evaluation_scale", "進捗評価の段階が 1 つもありません")
+    scale = c.tables(plan, "evaluation_scale", "plan")  # may be empty: a plan without a scale
     grade_codes = [c.text(g, "code", f"plan.evaluation_scale[{i + 1}]") for i, g in enumerate(scale)]
     for g_i, g in enumerate(scale):
         c.text(g, "label", f"plan.evaluation_scale[{g_i + 1}]")

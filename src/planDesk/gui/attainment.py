@@ -1,8 +1,8 @@
 """KPI attainment (達成率): how far an actual value has come from baseline to target.
 
 No Qt here. For "up" KPIs: (actual − baseline) / (target − baseline); for "down" KPIs
-the same with the signs turned; without a baseline, actual / target (up) — the share of
-the target reached. None when it cannot be computed (no target, no actual, zero span).
+the same with the signs turned. None when it cannot be computed (no target, no actual, no
+baseline, zero span).
 """
 
 from __future__ import annotations
@@ -12,10 +12,8 @@ def attainment(actual: float | None, baseline: float | None, target: float | Non
                direction: str = "up") -> float | None:
     if actual is None or target is None:
         return None
-    if baseline is None:
-        if direction == "down":
-            return None if actual == 0 else target / actual
-        return None if target == 0 else actual / target
+    if baseline is None:  # the way travelled is unknown: not counted from 0
+        return None
     span = target - baseline
     if span == 0:
         return None

@@ -50,8 +50,9 @@ def actual_of(report: ReportView | None, kpi: KpiView) -> float | None:
 
 def attainment(kpi: KpiView, actual: float | None) -> float | None:
     """Share of the way from baseline to target reached (1.0 = target met), either
-    direction; without a baseline, actual / target (or target / actual when less is better)."""
-    if actual is None or kpi.target is None:
+    direction; None without a baseline (the way travelled is unknown, not from 0);
+    baseline = target: actual / target (or target / actual when less is better)."""
+    if actual is None or kpi.target is None or kpi.baseline is None:
         return None
     if kpi.baseline is not None and kpi.target != kpi.baseline:
         return (actual - kpi.baseline) / (kpi.target - kpi.baseline)
