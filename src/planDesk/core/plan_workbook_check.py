@@ -276,7 +276,7 @@ def _initiatives(rows: Rows, plan: dict[str, Any], items: dict[tuple[int, int], 
                  dept_names: set[str], problems: list[Problem]) -> dict[str, dict[str, Any]]:
     refs: dict[str, dict[str, Any]] = {}
     uids: set[str] = set()
-    numbers: set[tuple[int | str, ...]] = set()
+    numbers: set[str] = set()
     for r, values in rows:
         c = Cells("取組事項", r, values, problems)
         uid = c.text("id")
@@ -320,9 +320,7 @@ def _initiatives(rows: Rows, plan: dict[str, Any], items: dict[tuple[int, int], 
         if (pnum, inum) not in items:
             c.fail("item", f"推進事項 {pnum}-{inum} が「推進事項」シートにありません。")
             continue
-        ident: tuple[int | str, ...] = (number,) if plan["numbering"] == "serial" else (pnum, inum, number)
-        if ini.get("code"):
-            ident = ("code", ini["code"])
+        ident = ini.get("code") or codes.initiative_code(plan["numbering"], pnum, inum, number)  # as displayed
         if ident in numbers:
             what = "コード（表記）" if ini.get("code") else "番号"
             c.fail("code" if ini.get("code") else "number", f"{what}が他の取組と重複しています。")

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from planDesk import paths
+from planDesk.core import codes
 from planDesk.core.codes import NUMBERING_STYLES
 from planDesk.core.errors import UserError
 from planDesk.core.model import (
@@ -202,7 +203,7 @@ def validate_plan_data(data: dict[str, Any], name: str) -> None:
         if "pseudo" in d:
             c.choice(d, "pseudo", where, ("all", "relevant"), "all")
 
-    seen_numbers: set[tuple[int | str, ...]] = set()
+    seen_numbers: set[str] = set()
     for pi, pol in enumerate(c.tables(data, "policies", "")):
         pw = f"policies[{pi + 1}]"
         c.text(pol, "title", pw)
@@ -219,9 +220,9 @@ def validate_plan_data(data: dict[str, Any], name: str) -> None:
                 _validate_initiative(c, ini, nw, dept_names, set(grade_codes), start, end)
                 num = c.integer(ini, "number", nw, lo=1, hi=9999)
                 assert num is not None and pnum is not None and inum is not None
-                ident: tuple[int | str, ...] = (num,) if plan.get("numbering") == "serial" else (pnum, inum, num)
-                if ini.get("code"):  # a written code must be unique itself, whatever its number
-                    ident = ("code", ini["code"])
+                # Codes as displayed must differ (written ones too): for computed codes that is
+                # the same as numbers differing (across the plan when serial, else per item).
+                ident = ini.get("code") or codes.initiative_code(str(plan.get("numbering", "maru")), pnum, inum, num)
                 if ident in seen_numbers:
                     raise c.fail(nw, "番号が他の取組と重複しています")
                 seen_numbers.add(ident)
@@ -368,21 +369,30 @@ def create_plan(ctx: WriteContext, data: dict[str, Any]) -> Plan:
     s.flush()
     cycles: dict[tuple[int, int], ReportingCycle] = {}
     for pi, pol_d in enumerate(data.get("policies", [])):
-        pol = Policy(number=pol_d["number"], code=pol_d.get("code") or None, title=pol_d["title"], position=pi)
+        style = plan.numbering  # a written code the same as the computed one is not kept
+        pol = Policy(number=pol_d["number"], title=pol_d["title"], position=pi,
+                     code=_own_code(pol_d, codes.policy_code(style, pol_d["number"])))
         plan.policies.append(pol)
         for ii, item_d in enumerate(pol_d.get("items", [])):
-            item = PromotionItem(number=item_d["number"], code=item_d.get("code") or None, title=item_d["title"],
-                                 position=ii)
+            item = PromotionItem(number=item_d["number"], title=item_d["title"], position=ii,
+                                 code=_own_code(item_d, codes.item_code(style, pol_d["number"], item_d["number"])))
             pol.items.append(item)
             for ni, ini_d in enumerate(item_d.get("initiatives", [])):
-                item.initiatives.append(
-                    _build_initiative(s, plan, ini_d, ni, departments, cycles)
-                )
+                ini = _build_initiative(s, plan, ini_d, ni, departments, cycles)
+                ini.code = _own_code(ini_d, codes.initiative_code(style, pol_d["number"], item_d["number"],
+                                                                  ini_d["number"]))
+                item.initiatives.append(ini)
     s.flush()
     ctx.plan_id = plan.id
     ctx.audit("plan", plan.id, f"計画「{plan.name}」（{plan.revision}）を作成",
               after={"name": plan.name, "revision": plan.revision}, plan_id=plan.id)
     return plan
+
+
+def _own_code(d: dict[str, Any], computed: str) -> str | None:
+    """The written code of a row, unless it is just the computed one."""
+    written = d.get("code") or None
+    return None if written == computed else written
 
 
 def _build_initiative(s: Any, plan: Plan, d: dict[str, Any], position: int,
@@ -391,7 +401,6 @@ def _build_initiative(s: Any, plan: Plan, d: dict[str, Any], position: int,
     ini = Initiative(
         uid=str(uuid.uuid4()),
         number=d["number"],
-        code=d.get("code") or None,
         title=d["title"],
         position=position,
         priority=d.get("priority", False),
