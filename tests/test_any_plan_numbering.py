@@ -231,3 +231,22 @@ def test_written_code_must_be_unique(tmp_path: Path) -> None:
     with pytest.raises(UserError, match="コード「1-1-1」は"):
         set_code(store, "initiative", third.id, "1-1-1")
     store.close()
+
+
+@pytest.mark.parametrize("fixture", ["sample_db", "hitachi_db"])
+def test_builtin_plans_typed_without_ids_update_in_place(fixture: str, request: pytest.FixtureRequest,
+                                                        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db: Path = request.getfixturevalue(fixture)
+    store = Store.open(str(db), actor="係")
+    before, counts = plan_json(store), _counts(store)
+    out = tmp_path / "typed.xlsx"
+    export_plan_workbook(store, out)
+    store.close()
+    blank_ids(out)
+    assert main(["--db", str(db), "import-plan", str(out), "--dry-run"]) == 0
+    printed = capsys.readouterr().out
+    assert printed.count("ID のない行") == counts[0] and "廃止扱い" not in printed
+    assert main(["--db", str(db), "import-plan", str(out)]) == 0
+    store = Store.open(str(db), actor="係")
+    assert _counts(store) == counts and plan_json(store) == before
+    store.close()
