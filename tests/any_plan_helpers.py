@@ -16,9 +16,10 @@ from planDesk.core.store import Store
 
 # Words of the built-in plans (Hitachinaka and Hitachi) that a plan with its own words
 # must never see in its outputs: level labels, the scale's and the directions' words.
-# (未着手 / 遅れ / 完了 are also the program's own states of a roadmap step, so they are
-# not in the list; 取組 is inside program words such as 今後の取組.)
-BUILTIN_WORDS = ("基本方針", "推進事項", "取組事項", "分野", "施策", "取組項目", "順調", "概ね順調", "拡充", "見直し")
+# (未着手 / 遅れ / 完了 are also the program's own states of a roadmap step and 見直し its
+# word for a yearly revision, so they are not in the list; 取組 is inside program words
+# such as 今後の取組.)
+BUILTIN_WORDS = ("基本方針", "推進事項", "取組事項", "分野", "施策", "取組項目", "順調", "概ね順調", "拡充")
 
 
 def city_plan(*, labels: tuple[str, str, str] = ("柱", "方策", "事業"), numbering: str = "hyphen",

@@ -1645,77 +1645,82 @@ Exit now?</translation>
         <translation>Read only: editing is not possible.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="254"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="259"/>
         <source>（廃止）</source>
         <translation>(retired)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="320"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="325"/>
         <source>復活</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="320"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="325"/>
         <source>廃止</source>
         <translation>Retire</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="329"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="334"/>
         <source>追加する場所を左の構成で選んでください。</source>
         <translation>Choose where to add in the structure on the left.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="333"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="402"/>
+        <source>移動先を選べるのは{1}と{2}です（{0}は上へ・下へで並べ替えます）。</source>
+        <translation>Only {1} and {2} can be moved to another parent (reorder {0} with up/down).</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="238"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="338"/>
         <source>{0}を追加</source>
         <translation>Add {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="396"/>
         <source>移動先を選べるのは推進事項と取組です（基本方針は上へ・下へで並べ替えます）。</source>
-        <translation>Only promotion items and initiatives can be moved to another parent (reorder policies with up/down).</translation>
+        <translation type="vanished">Only promotion items and initiatives can be moved to another parent (reorder policies with up/down).</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="460"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="466"/>
         <source>目標を追加</source>
         <translation>Add goal</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="460"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="466"/>
         <source>指標を追加</source>
         <translation>Add KPI</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="460"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="466"/>
         <source>工程を追加</source>
         <translation>Add step</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="467"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="473"/>
         <source>編集する行を選んでください。</source>
         <translation>Choose the row to edit.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="469"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="475"/>
         <source>目標の編集</source>
         <translation>Edit goal</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="469"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="475"/>
         <source>指標の編集</source>
         <translation>Edit KPI</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="469"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="475"/>
         <source>工程の編集</source>
         <translation>Edit step</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="525"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="531"/>
         <source>進捗評価の段階</source>
         <translation>Evaluation grades</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="528"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="534"/>
         <source>今後の方向性の選択肢</source>
         <translation>Direction choices</translation>
     </message>
@@ -2097,82 +2102,87 @@ Retired initiatives are not copied.</translation>
         <translation>Expand all</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="84"/>
         <source>推進事項で折りたたむ</source>
-        <translation>Collapse to promotion items</translation>
+        <translation type="vanished">Collapse to promotion items</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="90"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="85"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="139"/>
+        <source>{0}で折りたたむ</source>
+        <translation>Collapse to {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="91"/>
         <source>色分け：</source>
         <translation>Colours: </translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="97"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="98"/>
         <source>印刷・PDF の用紙（横向き）</source>
         <translation>Paper for printing and PDF (landscape)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="99"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="100"/>
         <source>印刷…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="100"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="101"/>
         <source>PDF 出力…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="101"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="102"/>
         <source>画像出力…</source>
         <translation>Export image…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="222"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="224"/>
         <source>絞り込み：取組 {0} 件</source>
         <translation>Filtered: {0} initiatives</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="244"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="246"/>
         <source>工程表を PDF に出力</source>
         <translation>Export the roadmap as PDF</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="244"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="246"/>
         <source>工程表.pdf</source>
         <translation>roadmap.pdf</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="245"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="247"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="250"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="252"/>
         <source>工程表を画像に出力</source>
         <translation>Export the roadmap as an image</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="250"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="252"/>
         <source>工程表.png</source>
         <translation>roadmap.png</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="251"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="253"/>
         <source>PNG 画像 (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="265"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="267"/>
         <source>工程表</source>
         <translation>Roadmap</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="280"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="282"/>
         <source>{0}の報告</source>
         <translation>Reports of {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="281"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="283"/>
         <source>色分けなし</source>
         <translation>No colours</translation>
     </message>

@@ -232,6 +232,11 @@ class PlanEditor(QWidget):
         """Read the plan again and rebuild the tree, keeping the selection."""
         with self.store.read() as s:
             self.plan = load_plan(s, self.plan_id, with_reports=False)
+        # The plan's own words for its levels (never one city's wording).
+        for action, label in zip((self.add_policy_action, self.add_item_action, self.add_ini_action),
+                                 self.plan.level_labels, strict=True):
+            action.setText(self.tr("{0}を追加").format(label))
+            action.setToolTip(action.text())
         key = self.selected_key()
         self.tree.blockSignals(True)
         self.tree.clear()
@@ -393,8 +398,9 @@ class PlanEditor(QWidget):
     def move_to(self) -> None:
         key = self.selected_key()
         if key is None or key[0] == POLICY:
-            self.show_message(self.tr("移動先を選べるのは推進事項と取組です（基本方針は上へ・下へで並べ替えます）。"),
-                              error=True)
+            l1, l2, l3 = self.plan.level_labels
+            self.show_message(self.tr("移動先を選べるのは{1}と{2}です（{0}は上へ・下へで並べ替えます）。")
+                              .format(l1, l2, l3), error=True)
             return
         kind, node_id = key
         path = self._path(key)
