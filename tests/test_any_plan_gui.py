@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from any_plan_helpers import BUILTIN_WORDS, city_plan, make_store, view_of
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtWidgets import QDialogButtonBox, QToolButton
 from pytestqt.qtbot import QtBot
 
-from planDesk.gui.plan_editor import PlanEditor
+from planDesk.gui.plan_edit_dialogs import FormDialog, NumberDialog, NumberingDialog
+from planDesk.gui.plan_editor import COL_CODE, PlanEditor
 from planDesk.gui.roadmap_view import RoadmapView
 
 
@@ -26,3 +27,37 @@ def test_editor_and_roadmap_use_the_plans_level_labels(qtbot: QtBot, tmp_path: P
     shown = " ".join([*texts, *(a.text() for a in editor.actions())])
     assert [w for w in BUILTIN_WORDS if w in shown] == []
     store.close()
+
+
+def test_editor_sets_written_codes_and_the_numbering_style(qtbot: QtBot, tmp_path: Path) -> None:
+    store = make_store(tmp_path / "city.sqlite3", city_plan(numbering="maru"))
+    plan = view_of(store)
+    editor = PlanEditor(store, plan.id)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.numbering_action.trigger()
+    dialog = editor.dialog
+    assert isinstance(dialog, NumberingDialog)
+    assert [dialog.numbering.itemText(i) for i in range(dialog.numbering.count())] == ["①－２－３", "03", "1-2-3"]
+    dialog.numbering.setCurrentIndex(2)
+    press_ok(dialog)
+    assert view_of(store).numbering == "hyphen"
+    ini = next(plan.initiatives())
+    editor.select("initiative", ini.id)
+    editor.number_action.trigger()
+    number = editor.dialog
+    assert isinstance(number, NumberDialog) and number.code.text() == ""
+    number.code.setText("1-8-3")
+    press_ok(number)
+    assert not number.isVisible()
+    assert next(view_of(store).initiatives()).code == "1-8-3"
+    item = editor.tree.currentItem()
+    assert item is not None and item.text(COL_CODE) == "1-8-3"
+    store.close()
+
+
+def press_ok(dialog: object) -> None:
+    assert isinstance(dialog, FormDialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok is not None
+    ok.click()

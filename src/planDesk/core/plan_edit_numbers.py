@@ -36,9 +36,11 @@ from planDesk.core.plan_edit_tree import Node, load_node, node_code, node_label,
 from planDesk.core.store import Change, Store
 
 
-def renumber(store: Store, kind: str, node_id: int, number: int) -> Change:
-    """Give a node a new number; refused when a sibling (or, for serial numbering, any
-    initiative of the plan) already has it."""
+def renumber(store: Store, kind: str, node_id: int, number: int, *, code: str | None = None) -> Change:
+    """Give a node a new number, and the code the plan writes for it (``code``; None or
+    empty: the code made from the number in the plan's style). A number is refused when a
+    sibling (or, for serial numbering, any initiative of the plan) already has it."""
+    written = (code or "").strip() or None
     with store.write(f"renumber-{kind}") as ctx:
         s = ctx.session
         node = load_node(s, kind, node_id)
@@ -46,10 +48,14 @@ def renumber(store: Store, kind: str, node_id: int, number: int) -> Change:
         ctx.plan_id = node.plan.id
         if not 1 <= number <= 9999:
             raise UserError(f"番号は 1〜9999 で指定してください（{number} は使えません）。")
-        if number == node.row.number:
+        if number == node.row.number and written == node.row.code:
             return Store.change_of(ctx, "変更はありません")
+        if written is not None:
+            if len(written) > 40:
+                raise UserError(f"コード「{written[:40]}…」が長すぎます（40 文字まで）。")
+            _check_code_free(s, node, written)
         for other in number_scope(s, kind, node.parent_id, node.plan):
-            if other.id != node_id and other.number == number:
+            if number != node.row.number and other.id != node_id and other.number == number:
                 holder = node_label(s, load_node(s, kind, other.id))
                 raise UserError(
                     f"番号 {number}（{node_code(node, number)}）は {holder} が使っています。",
@@ -58,7 +64,7 @@ def renumber(store: Store, kind: str, node_id: int, number: int) -> Change:
         old_code = node_code(node)
         before = {"number": node.row.number, "code": old_code}
         node.row.number = number
-        node.row.code = None  # a chosen number: the code follows the plan's style again
+        node.row.code = written  # None: the code follows the plan's style again
         if isinstance(node.row, Initiative):
             bump(node.row)
         s.flush()

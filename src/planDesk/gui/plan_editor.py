@@ -44,6 +44,7 @@ from planDesk.gui.plan_edit_dialogs import (
     KpiDialog,
     NodeDialog,
     NumberDialog,
+    NumberingDialog,
     ParentDialog,
     RevisionDialog,
     StepDialog,
@@ -143,6 +144,8 @@ class PlanEditor(QWidget):
         self.move_action = act(self.tr("移動先…"), self.move_to, "Ctrl+M", self.tr("別の親へ移動（Ctrl+M）"))
         self.number_action = act(self.tr("番号…"), self.renumber_selected, "F2", self.tr("番号を変更（F2）"))
         self.renumber_all_action = act(self.tr("番号を振り直す"), self.renumber_all)
+        self.numbering_action = act(self.tr("番号の形式…"), self.choose_numbering, tip=self.tr(
+            "番号から作るコードの形式（①－１－１、01、1-1-1）"))
         self.retire_action = act(self.tr("廃止／復活"), self.toggle_retired, "Ctrl+D",
                                  self.tr("廃止する（報告は残ります）／復活する（Ctrl+D）"))
         self.remove_action = act(self.tr("削除"), self.remove_selected, "Ctrl+Delete",
@@ -161,14 +164,14 @@ class PlanEditor(QWidget):
         add_button.setAccessibleName(self.tr("追加"))
         self.toolbar.addWidget(add_button)
         for a in (self.up_action, self.down_action, self.move_action, self.number_action,
-                  self.renumber_all_action, self.retire_action, self.remove_action):
+                  self.renumber_all_action, self.numbering_action, self.retire_action, self.remove_action):
             self.toolbar.addAction(a)
         self.toolbar.addSeparator()
         for a in (self.departments_action, self.scale_action, self.directions_action, self.revision_action):
             self.toolbar.addAction(a)
         self.edit_actions = [self.add_sibling_action, self.add_policy_action, self.add_item_action,
                              self.add_ini_action, self.up_action, self.down_action, self.move_action,
-                             self.number_action, self.renumber_all_action, self.retire_action,
+                             self.number_action, self.renumber_all_action, self.numbering_action, self.retire_action,
                              self.remove_action, self.departments_action, self.scale_action,
                              self.directions_action, self.revision_action]
 
@@ -425,9 +428,13 @@ class PlanEditor(QWidget):
         node = self.node(key)
         if key is None or node is None:
             return
-        dialog = NumberDialog(node.number, node.code, self)
+        dialog = NumberDialog(node.number, node.code, self, written=node.written_code)
         self.run_dialog(dialog, lambda: self.run(plan_edit_numbers.renumber, key[0], key[1],
-                                                 dialog.number.value()))
+                                                 dialog.number.value(), code=dialog.code.text()))
+
+    def choose_numbering(self) -> None:
+        dialog = NumberingDialog(plan_edit_numbers.numbering_choices(), self.plan.numbering, self)
+        self.run_dialog(dialog, lambda: self.run(plan_edit_numbers.set_numbering, self.plan.id, dialog.chosen()))
 
     def renumber_all(self) -> None:
         self.run(plan_edit_numbers.renumber_all, self.plan.id)
