@@ -250,3 +250,19 @@ def test_builtin_plans_typed_without_ids_update_in_place(fixture: str, request: 
     store = Store.open(str(db), actor="係")
     assert _counts(store) == counts and plan_json(store) == before
     store.close()
+
+
+def test_a_new_revision_keeps_written_codes(tmp_path: Path) -> None:
+    from planDesk.core.plan_revision import start_revision
+
+    store = make_store(tmp_path / "a.sqlite3", city_plan(codes=WRITTEN))
+    old = view_of(store)
+    change = start_revision(store, old.id, "第2版", 2026)
+    assert change.plan_id is not None and change.plan_id != old.id
+    with store.read() as s:
+        from planDesk.core.plan_view import load_plan
+
+        new = load_plan(s, change.plan_id)
+    assert [i.code for i in new.initiatives()] == [i.code for i in old.initiatives()]
+    assert new.policies[0].code == "Ⅰ" and new.policies[0].items[0].code == "Ⅰ-1"
+    store.close()
