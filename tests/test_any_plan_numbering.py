@@ -230,6 +230,12 @@ def test_written_code_must_be_unique(tmp_path: Path) -> None:
         set_code(store, "initiative", third.id, "X")
     with pytest.raises(UserError, match="コード「1-1-1」は"):
         set_code(store, "initiative", third.id, "1-1-1")
+    set_code(store, "initiative", third.id, "1-2-5")
+    first = next(view_of(store).initiatives())
+    with pytest.raises(UserError, match="コード「1-2-5」は 事業「1-2-5 事業121のデジタル化」 が使っています"):
+        renumber(store, "initiative", list(view_of(store).initiatives())[3].id, 5)  # 1-2-2 → 1-2-5
+    renumber(store, "initiative", first.id, 1, code="ア")  # the same number with a code: one step
+    assert next(view_of(store).initiatives()).code == "ア"
     store.close()
 
 

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from planDesk.core import codes
 from planDesk.core.errors import UserError
-from planDesk.core.model import AuditEntry, Initiative, ProgressReport
+from planDesk.core.model import AuditEntry, Initiative, Policy, ProgressReport, PromotionItem
 from planDesk.core.plan_edit_base import (
     INITIATIVE,
     ITEM,
@@ -50,10 +50,8 @@ def renumber(store: Store, kind: str, node_id: int, number: int, *, code: str | 
             raise UserError(f"番号は 1〜9999 で指定してください（{number} は使えません）。")
         if number == node.row.number and written == node.row.code:
             return Store.change_of(ctx, "変更はありません")
-        if written is not None:
-            if len(written) > 40:
-                raise UserError(f"コード「{written[:40]}…」が長すぎます（40 文字まで）。")
-            _check_code_free(s, node, written)
+        if written is not None and len(written) > 40:
+            raise UserError(f"コード「{written[:40]}…」が長すぎます（40 文字まで）。")
         for other in number_scope(s, kind, node.parent_id, node.plan):
             if number != node.row.number and other.id != node_id and other.number == number:
                 holder = node_label(s, load_node(s, kind, other.id))
@@ -61,6 +59,7 @@ def renumber(store: Store, kind: str, node_id: int, number: int, *, code: str | 
                     f"番号 {number}（{node_code(node, number)}）は {holder} が使っています。",
                     hint="先にそちらの番号を変えるか、「番号を振り直す」で並び順に振り直してください。",
                 )
+        _check_code_free(s, node, written or node_code(node, number))
         old_code = node_code(node)
         before = {"number": node.row.number, "code": old_code}
         node.row.number = number
@@ -164,20 +163,30 @@ def set_code(store: Store, kind: str, node_id: int, code: str | None) -> Change:
         return Store.change_of(ctx, f"コードを {new_code} にしました")
 
 
-def _check_code_free(s: Session, node: Node, written: str) -> None:
-    """A written code may not be one another node of the same level shows (retired included)."""
-    others: list[Any]
-    if node.kind == INITIATIVE:
-        others = plan_initiatives(s, node.plan.id)
-    elif node.kind == ITEM:
-        others = [i for p in policies_of(s, node.plan.id) for i in items_of(s, p.id)]
-    else:
-        others = policies_of(s, node.plan.id)
-    for other in others:
-        if other.id != node.row.id:
-            holder = load_node(s, node.kind, other.id)
-            if node_code(holder) == written:
-                raise UserError(f"コード「{written}」は {node_label(s, holder)} が使っています。")
+def _displayed_codes(s: Session, kind: str, plan: Any) -> dict[int, str]:
+    """Every node of ``kind`` in the plan (retired included) → its code as displayed; one
+    query, so that a plan of thousands of initiatives is checked at once."""
+    style = plan.numbering
+    if kind == POLICY:
+        rows = s.execute(select(Policy.id, Policy.code, Policy.number).where(Policy.plan_id == plan.id))
+        return {i: codes.shown(w, codes.policy_code(style, n)) for i, w, n in rows}
+    if kind == ITEM:
+        items = s.execute(select(PromotionItem.id, PromotionItem.code, Policy.number, PromotionItem.number)
+                          .join(Policy, PromotionItem.policy_id == Policy.id).where(Policy.plan_id == plan.id))
+        return {i: codes.shown(w, codes.item_code(style, p, n)) for i, w, p, n in items}
+    inis = s.execute(select(Initiative.id, Initiative.code, Policy.number, PromotionItem.number, Initiative.number)
+                     .join(PromotionItem, Initiative.item_id == PromotionItem.id)
+                     .join(Policy, PromotionItem.policy_id == Policy.id).where(Policy.plan_id == plan.id))
+    return {i: codes.shown(w, codes.initiative_code(style, p, it, n)) for i, w, p, it, n in inis}
+
+
+def _check_code_free(s: Session, node: Node, code: str) -> None:
+    """A code (written, or made from a new number) may not be one another node of the same
+    level shows (retired included)."""
+    for other_id, shown in _displayed_codes(s, node.kind, node.plan).items():
+        if other_id != node.row.id and shown == code:
+            holder = load_node(s, node.kind, other_id)
+            raise UserError(f"コード「{code}」は {node_label(s, holder)} が使っています。")
 
 
 def _descendants(s: Session, node: Node) -> list[tuple[str, Any]]:
