@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from any_plan_helpers import BUILTIN_WORDS, city_plan, make_store, view_of
-from PySide6.QtWidgets import QDialogButtonBox, QToolButton
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QToolButton
 from pytestqt.qtbot import QtBot
 
+from planDesk.gui.i18n import install_translators
 from planDesk.gui.plan_edit_dialogs import FormDialog, NumberDialog, NumberingDialog
 from planDesk.gui.plan_editor import COL_CODE, PlanEditor
 from planDesk.gui.roadmap_view import RoadmapView
@@ -61,3 +63,13 @@ def press_ok(dialog: object) -> None:
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     assert ok is not None
     ok.click()
+
+
+def test_the_new_strings_have_english(qapp: QApplication) -> None:
+    install_translators(qapp, "en")
+    try:
+        assert QCoreApplication.translate("RoadmapView", "{0}で折りたたむ") == "Collapse to {0}"
+        assert QCoreApplication.translate("NumberingDialog", "番号の形式") == "Numbering style"
+        assert QCoreApplication.translate("NumberDialog", "コード（表記）") == "Written code"
+    finally:
+        install_translators(qapp, "ja")

@@ -351,42 +351,42 @@
 <context>
     <name>GoalDialog</name>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="194"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="174"/>
         <source>記号(&amp;M)</source>
         <translation>&amp;Mark</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="194"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="174"/>
         <source>目標の記号</source>
         <translation>Goal mark</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="195"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="175"/>
         <source>内容(&amp;T)</source>
         <translation>&amp;Text</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="195"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="175"/>
         <source>目標の内容</source>
         <translation>Goal text</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="196"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="176"/>
         <source>目標年度（開始）(&amp;S)</source>
         <translation>Target year (&amp;start)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="196"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="176"/>
         <source>目標年度（開始）</source>
         <translation>Target year (start)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="197"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="177"/>
         <source>目標年度（終了）(&amp;E)</source>
         <translation>Target year (&amp;end)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="197"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="177"/>
         <source>目標年度（終了）</source>
         <translation>Target year (end)</translation>
     </message>
@@ -746,110 +746,110 @@ What you can enter and review depends on it. You can change it later from the Fi
 <context>
     <name>KpiDialog</name>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="215"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="195"/>
         <source>例：1,234（全角も可）</source>
         <translation>e.g. 1,234 (full-width digits accepted)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="216"/>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="240"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="196"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="220"/>
         <source>基準日を指定する</source>
         <translation>Give a baseline date</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="231"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="211"/>
         <source>なし</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="236"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="216"/>
         <source>指標名(&amp;N)</source>
         <translation>KPI &amp;name</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="236"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="216"/>
         <source>指標名</source>
         <translation>KPI name</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="237"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="217"/>
         <source>単位(&amp;U)</source>
         <translation>&amp;Unit</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="237"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="217"/>
         <source>単位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="238"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="218"/>
         <source>向き(&amp;D)</source>
         <translation>&amp;Direction</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="238"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="218"/>
         <source>指標の向き</source>
         <translation>KPI direction</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="239"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="219"/>
         <source>基準値(&amp;B)</source>
         <translation>&amp;Baseline</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="239"/>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="252"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="219"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="232"/>
         <source>基準値</source>
         <translation>Baseline</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="241"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="221"/>
         <source>基準日(&amp;A)</source>
         <translation>Baseline d&amp;ate</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="241"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="221"/>
         <source>基準日</source>
         <translation>Baseline date</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="242"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="222"/>
         <source>基準値の年度(&amp;Y)</source>
         <translation>Baseline &amp;year</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="242"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="222"/>
         <source>基準値の年度</source>
         <translation>Baseline year</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="243"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="223"/>
         <source>目標値(&amp;T)</source>
         <translation>&amp;Target</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="243"/>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="253"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="223"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="233"/>
         <source>目標値</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="244"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="224"/>
         <source>目標年度(&amp;F)</source>
         <translation>Target &amp;year</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="244"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="224"/>
         <source>目標年度</source>
         <translation>Target year</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="245"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="225"/>
         <source>関連する目標(&amp;G)</source>
         <translation>Related &amp;goal</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="245"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="225"/>
         <source>関連する目標</source>
         <translation>Related goal</translation>
     </message>
@@ -1454,59 +1454,45 @@ Exit now?</translation>
         <translation>New number</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="142"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="0"/>
         <source>空欄なら番号から作ります</source>
         <translation>Empty: made from the number</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="144"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="0"/>
         <source>コード（表記）(&amp;C)</source>
         <translation>Written &amp;code</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="144"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="0"/>
         <source>コード（表記）</source>
         <translation>Written code</translation>
     </message>
 </context>
 <context>
-    <name>NumberingDialog</name>
-    <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="151"/>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="156"/>
-        <source>番号の形式</source>
-        <translation>Numbering style</translation>
-    </message>
-    <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="156"/>
-        <source>番号の形式(&amp;S)</source>
-        <translation>Numbering &amp;style</translation>
-    </message>
-</context>
-<context>
     <name>ParentDialog</name>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="166"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="146"/>
         <source>移動先を選ぶ</source>
         <translation>Choose where to move</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="173"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="153"/>
         <source>移動先(&amp;T)</source>
         <translation>Move &amp;to</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="173"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="153"/>
         <source>移動先</source>
         <translation>Move to</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="174"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="154"/>
         <source>先頭に置く（外すと末尾）</source>
         <translation>Put first (otherwise last)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="175"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="155"/>
         <source>先頭に置く</source>
         <translation>Put first</translation>
     </message>
@@ -1514,254 +1500,254 @@ Exit now?</translation>
 <context>
     <name>PlanEditor</name>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="76"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="75"/>
         <source>計画の構成</source>
         <translation>Plan structure</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="77"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="76"/>
         <source>番号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="77"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="76"/>
         <source>名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="77"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="76"/>
         <source>担当部署</source>
         <translation>Departments</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="89"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="88"/>
         <source>操作の結果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="92"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="91"/>
         <source>左の構成から項目を選んでください。</source>
         <translation>Choose an item in the structure on the left.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="100"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="99"/>
         <source>計画の編集</source>
         <translation>Edit the plan</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="136"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="135"/>
         <source>追加(&amp;A)</source>
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="137"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="136"/>
         <source>選択中と同じ階層に追加（Ctrl+N）</source>
         <translation>Add at the level of the selection (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="138"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="137"/>
         <source>基本方針を追加</source>
         <translation>Add policy</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="139"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="138"/>
         <source>推進事項を追加</source>
         <translation>Add promotion item</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="140"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="139"/>
         <source>取組を追加</source>
         <translation>Add initiative</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="141"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="140"/>
         <source>上へ</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="141"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="140"/>
         <source>上へ移動（Alt+↑）</source>
         <translation>Move up (Alt+↑)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="142"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="141"/>
         <source>下へ</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="143"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="142"/>
         <source>下へ移動（Alt+↓）</source>
         <translation>Move down (Alt+↓)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="144"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="143"/>
         <source>移動先…</source>
         <translation>Move to…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="144"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="143"/>
         <source>別の親へ移動（Ctrl+M）</source>
         <translation>Move to another parent (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="145"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="144"/>
         <source>番号…</source>
         <translation>Number…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="145"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="144"/>
         <source>番号を変更（F2）</source>
         <translation>Change the number (F2)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="146"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="145"/>
         <source>番号を振り直す</source>
         <translation>Renumber all</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="147"/>
-        <source>番号の形式…</source>
-        <translation>Numbering style…</translation>
-    </message>
-    <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="148"/>
-        <source>番号から作るコードの形式（①－１－１、01、1-1-1）</source>
-        <translation>How codes are made from numbers (①－１－１, 01, 1-1-1)</translation>
-    </message>
-    <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="149"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="146"/>
         <source>廃止／復活</source>
         <translation>Retire / restore</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="150"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="147"/>
         <source>廃止する（報告は残ります）／復活する（Ctrl+D）</source>
         <translation>Retire (reports are kept) / restore (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="151"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="148"/>
         <source>削除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="152"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="149"/>
         <source>報告のない項目だけ削除できます（Ctrl+Delete）</source>
         <translation>Only items without reports can be deleted (Ctrl+Delete)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="153"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="150"/>
         <source>部署…</source>
         <translation>Departments…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="154"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="151"/>
         <source>進捗評価…</source>
         <translation>Evaluation scale…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="155"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="152"/>
         <source>今後の方向性…</source>
         <translation>Directions…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="156"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="153"/>
         <source>年度見直し…</source>
         <translation>Annual revision…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="164"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="161"/>
         <source>追加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="190"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="187"/>
         <source>この版（{0}）は過去の版のため読み取り専用です。</source>
         <translation>This revision ({0}) is an earlier one and is read only.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="197"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="194"/>
         <source>閲覧のみのため編集できません。</source>
         <translation>Read only: editing is not possible.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="262"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="254"/>
         <source>（廃止）</source>
         <translation>(retired)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="328"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="320"/>
         <source>復活</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="328"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="320"/>
         <source>廃止</source>
         <translation>Retire</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="337"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="329"/>
         <source>追加する場所を左の構成で選んでください。</source>
         <translation>Choose where to add in the structure on the left.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="405"/>
-        <source>移動先を選べるのは{1}と{2}です（{0}は上へ・下へで並べ替えます）。</source>
-        <translation>Only {1} and {2} can be moved to another parent (reorder {0} with up/down).</translation>
-    </message>
-    <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="241"/>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="341"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="333"/>
         <source>{0}を追加</source>
         <translation>Add {0}</translation>
     </message>
     <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="396"/>
         <source>移動先を選べるのは推進事項と取組です（基本方針は上へ・下へで並べ替えます）。</source>
-        <translation type="vanished">Only promotion items and initiatives can be moved to another parent (reorder policies with up/down).</translation>
+        <translation>Only promotion items and initiatives can be moved to another parent (reorder policies with up/down).</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="473"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="460"/>
         <source>目標を追加</source>
         <translation>Add goal</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="473"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="460"/>
         <source>指標を追加</source>
         <translation>Add KPI</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="473"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="460"/>
         <source>工程を追加</source>
         <translation>Add step</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="480"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="467"/>
         <source>編集する行を選んでください。</source>
         <translation>Choose the row to edit.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="482"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="469"/>
         <source>目標の編集</source>
         <translation>Edit goal</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="482"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="469"/>
         <source>指標の編集</source>
         <translation>Edit KPI</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="482"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="469"/>
         <source>工程の編集</source>
         <translation>Edit step</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="538"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="525"/>
         <source>進捗評価の段階</source>
         <translation>Evaluation grades</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_editor.py" line="541"/>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="528"/>
         <source>今後の方向性の選択肢</source>
         <translation>Direction choices</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="0"/>
+        <source>番号の形式…</source>
+        <translation>Numbering style…</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="0"/>
+        <source>番号から作るコードの形式（①－１－１、01、1-1-1）</source>
+        <translation>How codes are made from numbers (①－１－１, 01, 1-1-1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="0"/>
+        <source>移動先を選べるのは{1}と{2}です（{0}は上へ・下へで並べ替えます）。</source>
+        <translation>Only {1} and {2} can be moved to another parent (reorder {0} with up/down).</translation>
     </message>
 </context>
 <context>
@@ -2064,12 +2050,12 @@ Exit now?</translation>
 <context>
     <name>RevisionDialog</name>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="320"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="300"/>
         <source>年度見直し（新しい版の作成）</source>
         <translation>Annual revision (create a new revision)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="322"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="302"/>
         <source>今の版「{0}」を写して新しい版を作り、新しい版を最新にします。
 今の版は報告とともに読み取り専用で残ります。新しい版は報告のない状態で始まります。
 廃止した取組は新しい版には写しません。</source>
@@ -2078,37 +2064,37 @@ The current revision stays, read only, with its reports. The new one starts with
 Retired initiatives are not copied.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="328"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="308"/>
         <source>{0}見直し版</source>
         <translation>{0} revision</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="333"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="313"/>
         <source>新しい版の名前(&amp;N)</source>
         <translation>&amp;Name of the new revision</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="333"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="313"/>
         <source>新しい版の名前</source>
         <translation>Name of the new revision</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="334"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="314"/>
         <source>見直しの年度(&amp;Y)</source>
         <translation>Revision &amp;year</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="334"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="314"/>
         <source>見直しの年度</source>
         <translation>Revision year</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="335"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="315"/>
         <source>計画期間の終わり(&amp;E)</source>
         <translation>&amp;End of the plan period</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="335"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="315"/>
         <source>計画期間の終わり</source>
         <translation>End of the plan period</translation>
     </message>
@@ -2141,89 +2127,89 @@ Retired initiatives are not copied.</translation>
         <translation>Expand all</translation>
     </message>
     <message>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="84"/>
         <source>推進事項で折りたたむ</source>
-        <translation type="vanished">Collapse to promotion items</translation>
+        <translation>Collapse to promotion items</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="85"/>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="139"/>
-        <source>{0}で折りたたむ</source>
-        <translation>Collapse to {0}</translation>
-    </message>
-    <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="91"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="90"/>
         <source>色分け：</source>
         <translation>Colours: </translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="98"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="97"/>
         <source>印刷・PDF の用紙（横向き）</source>
         <translation>Paper for printing and PDF (landscape)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="100"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="99"/>
         <source>印刷…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="101"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="100"/>
         <source>PDF 出力…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="102"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="101"/>
         <source>画像出力…</source>
         <translation>Export image…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="224"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="222"/>
         <source>絞り込み：取組 {0} 件</source>
         <translation>Filtered: {0} initiatives</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="246"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="244"/>
         <source>工程表を PDF に出力</source>
         <translation>Export the roadmap as PDF</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="246"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="244"/>
         <source>工程表.pdf</source>
         <translation>roadmap.pdf</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="247"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="245"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="252"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="250"/>
         <source>工程表を画像に出力</source>
         <translation>Export the roadmap as an image</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="252"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="250"/>
         <source>工程表.png</source>
         <translation>roadmap.png</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="253"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="251"/>
         <source>PNG 画像 (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="267"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="265"/>
         <source>工程表</source>
         <translation>Roadmap</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="282"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="280"/>
         <source>{0}の報告</source>
         <translation>Reports of {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="283"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="281"/>
         <source>色分けなし</source>
         <translation>No colours</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="0"/>
+        <source>{0}で折りたたむ</source>
+        <translation>Collapse to {0}</translation>
     </message>
 </context>
 <context>
@@ -2289,92 +2275,92 @@ When deleting a choice that reports use, choose its replacement.</translation>
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="272"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="252"/>
         <source>期間は推定（元の資料に矢印がない）</source>
         <translation>Period inferred (the source document has no arrows)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="284"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="264"/>
         <source>工程の内容(&amp;L)</source>
         <translation>Step &amp;label</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="284"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="264"/>
         <source>工程の内容</source>
         <translation>Step label</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="285"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="265"/>
         <source>開始年度(&amp;S)</source>
         <translation>&amp;Start year</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="285"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="265"/>
         <source>開始年度</source>
         <translation>Start year</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="286"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="266"/>
         <source>開始の四半期(&amp;Q)</source>
         <translation>Start &amp;quarter</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="286"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="266"/>
         <source>開始の四半期</source>
         <translation>Start quarter</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="287"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="267"/>
         <source>終了年度(&amp;E)</source>
         <translation>&amp;End year</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="287"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="267"/>
         <source>終了年度</source>
         <translation>End year</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="288"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="268"/>
         <source>終了の四半期(&amp;R)</source>
         <translation>End qua&amp;rter</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="288"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="268"/>
         <source>終了の四半期</source>
         <translation>End quarter</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="289"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="269"/>
         <source>種類(&amp;K)</source>
         <translation>&amp;Kind</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="289"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="269"/>
         <source>工程の種類</source>
         <translation>Kind of step</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="290"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="270"/>
         <source>期間は推定</source>
         <translation>Period inferred</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="291"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="271"/>
         <source>関連する目標(&amp;G)</source>
         <translation>Related &amp;goal</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="291"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="271"/>
         <source>関連する目標</source>
         <translation>Related goal</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="296"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="276"/>
         <source>指定なし（年度全体）</source>
         <translation>None (whole year)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="298"/>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="278"/>
         <source>第{0}四半期（{1}）</source>
         <translation>Q{0} ({1})</translation>
     </message>
@@ -2773,6 +2759,19 @@ After submitting, the department cannot edit it unless it is returned.</translat
         <location filename="../../src/planDesk/gui/report_values.py" line="74"/>
         <source>工程の状況：{0}</source>
         <translation>Step state: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>NumberingDialog</name>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="0"/>
+        <source>番号の形式</source>
+        <translation>Numbering style</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="0"/>
+        <source>番号の形式(&amp;S)</source>
+        <translation>Numbering &amp;style</translation>
     </message>
 </context>
 </TS>
