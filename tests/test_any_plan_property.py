@@ -94,6 +94,9 @@ def plans(draw: st.DrawFn) -> dict[str, Any]:
     labels = draw(st.lists(_word(max_size=6), min_size=3, max_size=3, unique=True))
     numbering = draw(st.sampled_from(["maru", "serial", "hyphen"]))
     departments = draw(st.lists(_word(max_size=10), min_size=1, max_size=4, unique=True))
+    pseudo = draw(st.sampled_from([None, "all", "relevant"]))  # e.g. 全部署: every department reports
+    if pseudo:
+        departments.append("みんなの課")
     written_styles = ("{p}-{i}-{n}", "{roman}-{i}-{n}", "({serial})", "{p}.{i}.{n}", "第{serial}号")
     written = draw(st.sampled_from(written_styles))
     serial = 0
@@ -124,17 +127,29 @@ def plans(draw: st.DrawFn) -> dict[str, Any]:
                  "evaluation_scale": [{"code": "S", "label": "上々"}, {"code": "T", "label": "もう少し"}]
                  if opts["scale"] else [],
                  "directions": ["進める", "とめる"] if opts["directions"] else []},
-        "departments": [{"name": d} for d in departments],
+        "departments": [{"name": d, **({"pseudo": pseudo} if pseudo and d == "みんなの課" else {})}
+                        for d in departments],
         "policies": policies,
     }
     validate_plan_data(copy.deepcopy(data), "generated")
     return data
 
 
-def _written(store: Store) -> list[tuple[str | None, ...]]:
+def _written(store: Store) -> list[tuple[object, ...]]:
+    """Written codes and retired flags of every row, retired ones included."""
     plan = view_of(store)
-    return [(p.written_code, *(it.written_code for it in p.items)) for p in plan.policies] + [
-        (i.written_code,) for i in plan.initiatives()]
+    return [(p.written_code, p.retired, *((it.written_code, it.retired) for it in p.items)) for p in plan.policies] + [
+        (i.written_code, i.code, i.title, i.retired) for i in plan.initiatives(include_retired=True)] + [
+        (d.name, d.pseudo) for d in plan.departments]
+
+
+def _retire_some(store: Store, data: dict[str, Any]) -> None:
+    """Retire every third initiative (the flag must round-trip too)."""
+    from planDesk.core.plan_edit_numbers import retire_node
+
+    for k, ini in enumerate(list(view_of(store).initiatives())):
+        if k % 3 == 2:
+            retire_node(store, "initiative", ini.id)
 
 
 # Without shrinking: one example takes ~0.3 s and shrinking a plan takes minutes; the failing
@@ -145,6 +160,7 @@ def _written(store: Store) -> list[tuple[str | None, ...]]:
 def test_generated_plans_round_trip_through_the_plan_workbook(data: dict[str, Any]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         source = make_store(Path(tmp) / "a.sqlite3", data)
+        _retire_some(source, data)
         out = Path(tmp) / "plan.xlsx"
         export_plan_workbook(source, out)
         target = Store.open(str(Path(tmp) / "b.sqlite3"), actor="係")
