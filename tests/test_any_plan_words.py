@@ -123,7 +123,7 @@ def test_missing_baseline_gives_no_attainment(tmp_path: Path) -> None:
     with_base, without = inis[0].kpis[0], inis[1].kpis[0]
     assert with_base.baseline == 6 and without.baseline is None
     assert attainment(with_base, 9.0) == pytest.approx(0.5)
-    assert attainment(without, 6.0) is None and format_attainment(attainment(without, 6.0)) == ""
+    assert attainment(without, 6.0) is None and format_attainment(attainment(without, 6.0)) == "—"
     from planDesk.gui.attainment import attainment as gui_attainment
 
     assert gui_attainment(6.0, None, 12.0) is None

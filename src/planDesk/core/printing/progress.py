@@ -62,7 +62,8 @@ def attainment(kpi: KpiView, actual: float | None) -> float | None:
 
 
 def format_attainment(value: float | None) -> str:
-    return "" if value is None else f"{value * 100:.0f}%"
+    """``50%``; — when it cannot be computed (no baseline, target or actual)."""
+    return "—" if value is None else f"{value * 100:.0f}%"
 
 
 def kpi_value(value: float | None, unit: str) -> str:

@@ -47,8 +47,9 @@ def _kpi_lines(ini: InitiativeView, rep: ReportView | None) -> str:
     lines = []
     for kpi in ini.kpis:
         actual = actual_of(rep, kpi)
-        rate = format_attainment(attainment(kpi, actual))
-        lines.append(f"{kpi.name}：{kpi_path(kpi, actual)}" + (f"（{rate}）" if rate else ""))
+        rate = attainment(kpi, actual)
+        lines.append(f"{kpi.name}：{kpi_path(kpi, actual)}" + (f"（{format_attainment(rate)}）" if rate is not None
+                                                               else ""))
     return "\n".join(lines)
 
 
