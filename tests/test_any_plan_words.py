@@ -17,6 +17,7 @@ from planDesk.cli.main import main
 from planDesk.core.printing.progress import attainment, format_attainment
 from planDesk.core.progress_table_xlsx import HEADER_ROW
 from planDesk.core.submission_format import HEADER_ROW as SUB_HEADER
+from planDesk.core.store import Store
 from planDesk.core.submission_format import SHEET_REPORTS
 
 # (kind, suffix, extra arguments): every export except the plan workbook, whose sheet
@@ -127,4 +128,23 @@ def test_missing_baseline_gives_no_attainment(tmp_path: Path) -> None:
     from planDesk.gui.attainment import attainment as gui_attainment
 
     assert gui_attainment(6.0, None, 12.0) is None
+    store.close()
+
+
+def test_submission_of_a_plan_without_scale_merges_back(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "bare.sqlite3"
+    make_store(db, city_plan(scale=[], directions=[])).close()
+    sub = _render(db, tmp_path, "submission", "xlsx", ["--fy", "2025", "--department", "電算室"])
+    wb = load_workbook(sub)
+    ws = wb[SHEET_REPORTS]
+    headers = [c.value for c in ws[SUB_HEADER]]
+    col = headers.index("実施状況") + 1
+    ws.cell(SUB_HEADER + 1, col).value = "実施111を書き直しました"
+    wb.save(sub)
+    capsys.readouterr()
+    assert main(["--db", str(db), "merge", str(sub)]) == 0, capsys.readouterr().err
+    store = Store.open(str(db), actor="係")
+    first = next(view_of(store).initiatives())
+    assert [r.activities for r in first.reports] == ["実施111を書き直しました"]
+    assert first.reports[0].evaluation is None
     store.close()
