@@ -16,8 +16,8 @@ from pypdf import PdfReader
 from planDesk.cli.main import main
 from planDesk.core.printing.progress import attainment, format_attainment
 from planDesk.core.progress_table_xlsx import HEADER_ROW
-from planDesk.core.submission_format import HEADER_ROW as SUB_HEADER
 from planDesk.core.store import Store
+from planDesk.core.submission_format import HEADER_ROW as SUB_HEADER
 from planDesk.core.submission_format import SHEET_REPORTS
 
 # (kind, suffix, extra arguments): every export except the plan workbook, whose sheet
