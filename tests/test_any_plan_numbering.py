@@ -272,3 +272,26 @@ def test_a_new_revision_keeps_written_codes(tmp_path: Path) -> None:
     assert [i.code for i in new.initiatives()] == [i.code for i in old.initiatives()]
     assert new.policies[0].code == "Ⅰ" and new.policies[0].items[0].code == "Ⅰ-1"
     store.close()
+
+
+def test_bad_written_codes_are_refused_with_sheet_and_cell(tmp_path: Path) -> None:
+    store = make_store(tmp_path / "a.sqlite3", city_plan())
+    out = tmp_path / "plan.xlsx"
+    export_plan_workbook(store, out)
+    wb = load_workbook(out)
+    ws = wb["取組事項"]
+    ws["E2"].value = "X" * 41
+    ws["E3"].value, ws["E4"].value = "ア", "ア"
+    wb["基本方針"]["D2"].value = "Y" * 41
+    wb.save(out)
+    fresh = Store.open(str(tmp_path / "b.sqlite3"), actor="係")
+    with pytest.raises(UserError) as err:
+        import_plan(fresh, out)
+    text = err.value.message
+    assert "シート「取組事項」 セル E2：コード（表記）は 40 文字までにしてください。" in text
+    assert "シート「取組事項」 セル E4：コード（表記）が他の取組と重複しています。" in text
+    assert "シート「基本方針」 セル D2：コード（表記）は 40 文字までにしてください。" in text
+    with fresh.read() as s:
+        assert s.scalar(select(func.count()).select_from(Initiative)) == 0
+    fresh.close()
+    store.close()
