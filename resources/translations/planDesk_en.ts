@@ -1453,6 +1453,21 @@ Exit now?</translation>
         <source>新しい番号</source>
         <translation>New number</translation>
     </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="0"/>
+        <source>空欄なら番号から作ります</source>
+        <translation>Empty: made from the number</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="0"/>
+        <source>コード（表記）(&amp;C)</source>
+        <translation>Written &amp;code</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="0"/>
+        <source>コード（表記）</source>
+        <translation>Written code</translation>
+    </message>
 </context>
 <context>
     <name>ParentDialog</name>
@@ -1718,6 +1733,21 @@ Exit now?</translation>
         <location filename="../../src/planDesk/gui/plan_editor.py" line="528"/>
         <source>今後の方向性の選択肢</source>
         <translation>Direction choices</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="0"/>
+        <source>番号の形式…</source>
+        <translation>Numbering style…</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="0"/>
+        <source>番号から作るコードの形式（①－１－１、01、1-1-1）</source>
+        <translation>How codes are made from numbers (①－１－１, 01, 1-1-1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_editor.py" line="0"/>
+        <source>移動先を選べるのは{1}と{2}です（{0}は上へ・下へで並べ替えます）。</source>
+        <translation>Only {1} and {2} can be moved to another parent (reorder {0} with up/down).</translation>
     </message>
 </context>
 <context>
@@ -2175,6 +2205,11 @@ Retired initiatives are not copied.</translation>
         <location filename="../../src/planDesk/gui/roadmap_view.py" line="281"/>
         <source>色分けなし</source>
         <translation>No colours</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="0"/>
+        <source>{0}で折りたたむ</source>
+        <translation>Collapse to {0}</translation>
     </message>
 </context>
 <context>
@@ -2724,6 +2759,19 @@ After submitting, the department cannot edit it unless it is returned.</translat
         <location filename="../../src/planDesk/gui/report_values.py" line="74"/>
         <source>工程の状況：{0}</source>
         <translation>Step state: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>NumberingDialog</name>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="0"/>
+        <source>番号の形式</source>
+        <translation>Numbering style</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="0"/>
+        <source>番号の形式(&amp;S)</source>
+        <translation>Numbering &amp;style</translation>
     </message>
 </context>
 </TS>

@@ -45,7 +45,7 @@ class Plan(Base):
     level1_label: Mapped[str] = mapped_column(String(40))
     level2_label: Mapped[str] = mapped_column(String(40))
     level3_label: Mapped[str] = mapped_column(String(40))
-    numbering: Mapped[str] = mapped_column(String(20))  # "maru" | "serial"
+    numbering: Mapped[str] = mapped_column(String(20))  # "maru" | "serial" | "hyphen" (codes.py)
     predecessor_id: Mapped[int | None] = mapped_column(ForeignKey("plan.id"), default=None)
     is_current: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
@@ -99,6 +99,7 @@ class Policy(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)
     number: Mapped[int] = mapped_column(Integer)
+    code: Mapped[str | None] = mapped_column(String(40), default=None)  # as written; None: computed
     title: Mapped[str] = mapped_column(String(200))
     position: Mapped[int] = mapped_column(Integer)
     retired: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -117,6 +118,7 @@ class PromotionItem(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     policy_id: Mapped[int] = mapped_column(ForeignKey("policy.id", ondelete="CASCADE"), index=True)
     number: Mapped[int] = mapped_column(Integer)
+    code: Mapped[str | None] = mapped_column(String(40), default=None)  # as written; None: computed
     title: Mapped[str] = mapped_column(String(200))
     position: Mapped[int] = mapped_column(Integer)
     retired: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -139,6 +141,8 @@ class Initiative(Base):
     # Stable identity across revisions, renames and renumbering (submissions refer to it).
     uid: Mapped[str] = mapped_column(String(36), index=True)
     number: Mapped[int] = mapped_column(Integer)
+    # The code as the plan writes it (1-8-3, Ⅰ-2, ア …); None: computed (core/domain/codes.py).
+    code: Mapped[str | None] = mapped_column(String(40), default=None)
     title: Mapped[str] = mapped_column(String(300))
     position: Mapped[int] = mapped_column(Integer)
     priority: Mapped[bool] = mapped_column(Boolean, default=False)  # 重点

@@ -103,7 +103,15 @@ REQUIRED_FOR: dict[str, tuple[str, ...]] = {
 }
 
 
-def missing_fields(status: str, values: Mapping[str, object]) -> list[str]:
+def required_fields(status: str, *, has_scale: bool = True, has_directions: bool = True) -> tuple[str, ...]:
+    """The fields a report needs for ``status`` in a plan: a plan without an evaluation scale
+    (or without 今後の方向性 choices) asks for no evaluation (or direction)."""
+    return tuple(key for key in REQUIRED_FOR.get(status, ())
+                 if (key != "evaluation" or has_scale) and (key != "direction" or has_directions))
+
+
+def missing_fields(status: str, values: Mapping[str, object], *, has_scale: bool = True,
+                   has_directions: bool = True) -> list[str]:
     """The keys of the fields ``values`` still lacks for ``status`` (blank text is missing)."""
-    return [key for key in REQUIRED_FOR.get(status, ())
+    return [key for key in required_fields(status, has_scale=has_scale, has_directions=has_directions)
             if values.get(key) is None or not str(values.get(key)).strip()]

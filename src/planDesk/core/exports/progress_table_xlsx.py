@@ -52,7 +52,19 @@ COLUMNS: tuple[tuple[str, str, float], ...] = (
     ("actual", "実績値", 11), ("attainment", "達成率", 8), ("issues", "課題", 32), ("direction", "方向性", 9),
     ("next_steps", "今後の取組", 30), ("status", "状態", 8),
 )
+_KPI_KEYS = ("kpi", "baseline", "target", "actual", "attainment")
 HEADER_ROW = 3
+
+
+def columns_for(plan: PlanView) -> tuple[tuple[str, str, float], ...]:
+    """COLUMNS as this plan needs them: its own level labels in the headers, and no
+    evaluation, KPI or direction columns when the plan has no scale, KPIs or directions."""
+    labels = dict(zip(("policy", "item", "title"), plan.level_labels, strict=True))
+    has_kpis = any(ini.kpis for ini in plan.initiatives())
+    dropped = {"evaluation"} if not plan.evaluation_scale else set()
+    dropped |= set() if has_kpis else set(_KPI_KEYS)
+    dropped |= set() if plan.directions else {"direction"}
+    return tuple((key, labels.get(key, header), width) for key, header, width in COLUMNS if key not in dropped)
 # Fills of a scale, best grade first: green, yellow, orange, grey (more grades repeat the last).
 GRADE_FILLS = ("C6EFCE", "FFEB9C", "F8CBAD", "D9D9D9", "BFBFBF")
 NAVY = "1F3864"
@@ -151,17 +163,18 @@ def _kpi_cells(kpis: tuple[KpiView, ...], rep: ReportView | None, shared: frozen
 def table_rows(plan: PlanView, cycle: Cycle) -> Iterator[tuple[str, list[tuple[Any, str]]]]:
     """("band" | "row", [(value, style key) …]) in plan order."""
     l1 = plan.level_labels[0]
+    columns = columns_for(plan)
     for pol in plan.policies:
         inis = [(item, i) for item in pol.items if not item.retired for i in item.initiatives if not i.retired]
         if pol.retired or not inis:
             continue
-        yield "band", [(f"{l1} {pol.code}　{pol.title}", "band")] + [(None, "band")] * (len(COLUMNS) - 1)
+        yield "band", [(f"{l1} {pol.code}　{pol.title}", "band")] + [(None, "band")] * (len(columns) - 1)
         for item, ini in inis:
-            yield from _initiative_rows(plan, pol.title, f"{item.code} {item.title}", ini, cycle)
+            yield from _initiative_rows(plan, pol.title, f"{item.code} {item.title}", ini, cycle, columns)
 
 
-def _initiative_rows(plan: PlanView, policy: str, item: str, ini: InitiativeView,
-                     cycle: Cycle) -> Iterator[tuple[str, list[tuple[Any, str]]]]:
+def _initiative_rows(plan: PlanView, policy: str, item: str, ini: InitiativeView, cycle: Cycle,
+                     columns: tuple[tuple[str, str, float], ...]) -> Iterator[tuple[str, list[tuple[Any, str]]]]:
     reps: list[ReportView | None] = list(reports_in(ini, cycle)) or [None]
     grades = {c for c, _ in plan.evaluation_scale}
     parts = [r for r in reps if r is not None]
@@ -183,14 +196,14 @@ def _initiative_rows(plan: PlanView, policy: str, item: str, ini: InitiativeView
         }
         kpi = dict(zip(("kpi", "baseline", "target", "actual", "attainment"), _kpi_cells(ini.kpis, rep, shared),
                        strict=True))
-        yield "row", [values.get(key) or kpi[key] for key, _, _ in COLUMNS]
+        yield "row", [values.get(key) or kpi[key] for key, _, _ in columns]
     if shared:  # the city total of each KPI its departments reported in parts (PRODUCT.md)
         city = {t.kpi.id: t.total for t in totals if t.shared}
         kpi = dict(zip(("kpi", "baseline", "target", "actual", "attainment"),
                        _kpi_cells(ini.kpis, None, shared, city), strict=True))
         head = {"policy": (policy, "text"), "item": (item, "text"), "code": (ini.code, "center"),
                 "title": (ini.title, "text"), "department": (f"市全体（{len(parts)}部署の合計）", "text")}
-        yield "row", [head.get(key) or kpi.get(key) or ("", "text") for key, _, _ in COLUMNS]
+        yield "row", [head.get(key) or kpi.get(key) or ("", "text") for key, _, _ in columns]
 
 
 def build_workbook(plan: PlanView, cycle: Cycle) -> tuple[Workbook, int]:
@@ -198,7 +211,8 @@ def build_workbook(plan: PlanView, cycle: Cycle) -> tuple[Workbook, int]:
     wb = japanese_workbook(write_only=True)
     names = _styles(wb, plan)
     ws = wb.create_sheet("進捗状況一覧")
-    for i, (_key, _header, width) in enumerate(COLUMNS, start=1):
+    columns = columns_for(plan)
+    for i, (_key, _header, width) in enumerate(columns, start=1):
         ws.column_dimensions[get_column_letter(i)].width = width
     ws.freeze_panes = f"E{HEADER_ROW + 1}"
     print_setup(ws, paper="A3", title_rows=f"{HEADER_ROW}:{HEADER_ROW}", header_left=plan.name,
@@ -207,12 +221,12 @@ def build_workbook(plan: PlanView, cycle: Cycle) -> tuple[Workbook, int]:
     ws.append([cell(f"進捗状況一覧（{cycle.label}）　{plan.name}", names["title"])])
     legend = "　".join(f"{c} {label}" for c, label in plan.evaluation_scale)
     stamp = format_date_wareki(date.today())
-    ws.append([cell(f"進捗評価：{legend}　　{stamp} 出力", names["note"])])
-    ws.append([cell(header, names["header"]) for _key, header, _w in COLUMNS])
+    ws.append([cell(f"進捗評価：{legend}　　{stamp} 出力" if legend else f"{stamp} 出力", names["note"])])
+    ws.append([cell(header, names["header"]) for _key, header, _w in columns])
     count = 0
     # Excel does not size the rows of a generated file by itself; only the columns that
     # hold long text decide a row's height.
-    tall = [(i, w) for i, (key, _h, w) in enumerate(COLUMNS)
+    tall = [(i, w) for i, (key, _h, w) in enumerate(columns)
             if key in ("policy", "item", "title", "department", "activities", "kpi", "target", "issues",
                        "next_steps")]
     for kind, cells in table_rows(plan, cycle):

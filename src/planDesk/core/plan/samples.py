@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from planDesk import paths
+from planDesk.core.domain import codes
 from planDesk.core.domain.codes import NUMBERING_STYLES
 from planDesk.core.domain.model import (
     Department,
@@ -182,9 +183,7 @@ def validate_plan_data(data: dict[str, Any], name: str) -> None:
     if len(labels) != 3 or not all(s.strip() for s in labels):
         raise c.fail("plan.level_labels", "3 つの階層名が必要です（例：基本方針、推進事項、取組事項）")
     c.choice(plan, "numbering", "plan", NUMBERING_STYLES, "maru")
-    scale = c.tables(plan, "evaluation_scale", "plan")
-    if not scale:
-        raise c.fail("plan.evaluation_scale", "進捗評価の段階が 1 つもありません")
+    scale = c.tables(plan, "evaluation_scale", "plan")  # may be empty: a plan without a scale
     grade_codes = [c.text(g, "code", f"plan.evaluation_scale[{i + 1}]") for i, g in enumerate(scale)]
     for g_i, g in enumerate(scale):
         c.text(g, "label", f"plan.evaluation_scale[{g_i + 1}]")
@@ -204,21 +203,26 @@ def validate_plan_data(data: dict[str, Any], name: str) -> None:
         if "pseudo" in d:
             c.choice(d, "pseudo", where, ("all", "relevant"), "all")
 
-    seen_numbers: set[tuple[int, ...]] = set()
+    seen_numbers: set[str] = set()
     for pi, pol in enumerate(c.tables(data, "policies", "")):
         pw = f"policies[{pi + 1}]"
         c.text(pol, "title", pw)
+        _written_code(c, pol, pw)
         pnum = c.integer(pol, "number", pw, lo=1, hi=999)
         for ii, item in enumerate(c.tables(pol, "items", pw)):
             iw = f"{pw}.items[{ii + 1}]"
             c.text(item, "title", iw)
+            _written_code(c, item, iw)
             inum = c.integer(item, "number", iw, lo=1, hi=999)
             for ni, ini in enumerate(c.tables(item, "initiatives", iw)):
                 nw = f"{iw}.initiatives[{ni + 1}]"
+                _written_code(c, ini, nw)
                 _validate_initiative(c, ini, nw, dept_names, set(grade_codes), start, end)
                 num = c.integer(ini, "number", nw, lo=1, hi=9999)
                 assert num is not None and pnum is not None and inum is not None
-                ident = (num,) if plan.get("numbering") == "serial" else (pnum, inum, num)
+                # Codes as displayed must differ (written ones too): for computed codes that is
+                # the same as numbers differing (across the plan when serial, else per item).
+                ident = ini.get("code") or codes.initiative_code(str(plan.get("numbering", "maru")), pnum, inum, num)
                 if ident in seen_numbers:
                     raise c.fail(nw, "番号が他の取組と重複しています")
                 seen_numbers.add(ident)
@@ -228,6 +232,12 @@ def validate_plan_data(data: dict[str, Any], name: str) -> None:
     for ri, p in enumerate(c.tables(data, "priorities", "")):
         c.text(p, "title", f"priorities[{ri + 1}]")
         c.text(p, "text", f"priorities[{ri + 1}]")
+
+
+def _written_code(c: _Checker, data: dict[str, Any], where: str) -> None:
+    """An optional ``code`` as the plan writes it (1-8-3, Ⅰ-2, ア …), at most 40 characters."""
+    if len(c.text(data, "code", where, required=False)) > 40:
+        raise c.fail(f"{where}.code", "コードは 40 文字までです")
 
 
 def _validate_initiative(c: _Checker, ini: dict[str, Any], where: str, departments: set[str],
@@ -359,20 +369,30 @@ def create_plan(ctx: WriteContext, data: dict[str, Any]) -> Plan:
     s.flush()
     cycles: dict[tuple[int, int], ReportingCycle] = {}
     for pi, pol_d in enumerate(data.get("policies", [])):
-        pol = Policy(number=pol_d["number"], title=pol_d["title"], position=pi)
+        style = plan.numbering  # a written code the same as the computed one is not kept
+        pol = Policy(number=pol_d["number"], title=pol_d["title"], position=pi,
+                     code=_own_code(pol_d, codes.policy_code(style, pol_d["number"])))
         plan.policies.append(pol)
         for ii, item_d in enumerate(pol_d.get("items", [])):
-            item = PromotionItem(number=item_d["number"], title=item_d["title"], position=ii)
+            item = PromotionItem(number=item_d["number"], title=item_d["title"], position=ii,
+                                 code=_own_code(item_d, codes.item_code(style, pol_d["number"], item_d["number"])))
             pol.items.append(item)
             for ni, ini_d in enumerate(item_d.get("initiatives", [])):
-                item.initiatives.append(
-                    _build_initiative(s, plan, ini_d, ni, departments, cycles)
-                )
+                ini = _build_initiative(s, plan, ini_d, ni, departments, cycles)
+                ini.code = _own_code(ini_d, codes.initiative_code(style, pol_d["number"], item_d["number"],
+                                                                  ini_d["number"]))
+                item.initiatives.append(ini)
     s.flush()
     ctx.plan_id = plan.id
     ctx.audit("plan", plan.id, f"計画「{plan.name}」（{plan.revision}）を作成",
               after={"name": plan.name, "revision": plan.revision}, plan_id=plan.id)
     return plan
+
+
+def _own_code(d: dict[str, Any], computed: str) -> str | None:
+    """The written code of a row, unless it is just the computed one."""
+    written = d.get("code") or None
+    return None if written == computed else written
 
 
 def _build_initiative(s: Any, plan: Plan, d: dict[str, Any], position: int,

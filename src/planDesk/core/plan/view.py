@@ -144,6 +144,7 @@ class InitiativeView:
     reports: tuple[ReportView, ...]
     retired: bool
     version: int
+    written_code: str | None = None  # the code as the plan wrote it (None: computed)
 
     @property
     def department_names(self) -> tuple[str, ...]:
@@ -158,6 +159,7 @@ class ItemView:
     title: str
     retired: bool
     initiatives: tuple[InitiativeView, ...]
+    written_code: str | None = None  # the code as the plan wrote it (None: computed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +170,7 @@ class PolicyView:
     title: str
     retired: bool
     items: tuple[ItemView, ...]
+    written_code: str | None = None  # the code as the plan wrote it (None: computed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,35 +283,36 @@ def load_plan(session: Session, plan_id: int, *, with_reports: bool = True) -> P
             reports_by_ini.setdefault(rep.initiative_id, []).append(rep)
     parts = _InitiativeParts.load(session, plan_id)
 
-    items_by_policy: dict[int, list[tuple[int, int, str, bool]]] = {}
-    for policy_id, item_id, number, title, retired in session.execute(
-        select(PromotionItem.policy_id, PromotionItem.id, PromotionItem.number, PromotionItem.title,
-               PromotionItem.retired)
+    items_by_policy: dict[int, list[tuple[int, int, str | None, str, bool]]] = {}
+    for policy_id, item_id, number, written, title, retired in session.execute(
+        select(PromotionItem.policy_id, PromotionItem.id, PromotionItem.number, PromotionItem.code,
+               PromotionItem.title, PromotionItem.retired)
         .join(Policy, PromotionItem.policy_id == Policy.id)
         .where(Policy.plan_id == plan_id)
         .order_by(PromotionItem.position, PromotionItem.id)
     ):
-        items_by_policy.setdefault(policy_id, []).append((item_id, number, title, retired))
+        items_by_policy.setdefault(policy_id, []).append((item_id, number, written, title, retired))
     policy_views = []
-    for pol_id, pol_number, pol_title, pol_retired in session.execute(
-        select(Policy.id, Policy.number, Policy.title, Policy.retired)
+    for pol_id, pol_number, pol_written, pol_title, pol_retired in session.execute(
+        select(Policy.id, Policy.number, Policy.code, Policy.title, Policy.retired)
         .where(Policy.plan_id == plan_id)
         .order_by(Policy.position, Policy.id)
     ):
         item_views = []
-        for item_id, item_number, item_title, item_retired in items_by_policy.get(pol_id, []):
+        for item_id, item_number, item_written, item_title, item_retired in items_by_policy.get(pol_id, []):
             ini_views = tuple(
                 parts.view(row, pol_id, pol_number, pol_title, item_id, item_number, item_title, style,
                            reports_by_ini.get(row.id, []))
                 for row in parts.initiatives.get(item_id, [])
             )
             item_views.append(
-                ItemView(item_id, item_number, codes.item_code(style, pol_number, item_number),
-                         item_title, item_retired, ini_views)
+                ItemView(item_id, item_number,
+                         codes.shown(item_written, codes.item_code(style, pol_number, item_number)),
+                         item_title, item_retired, ini_views, item_written)
             )
         policy_views.append(
-            PolicyView(pol_id, pol_number, codes.policy_code(style, pol_number), pol_title,
-                       pol_retired, tuple(item_views))
+            PolicyView(pol_id, pol_number, codes.shown(pol_written, codes.policy_code(style, pol_number)),
+                       pol_title, pol_retired, tuple(item_views), pol_written)
         )
     return PlanView(
         id=plan.id,
@@ -370,7 +374,7 @@ class _InitiativeParts:
             initiatives=_grouped(conn.execute(
                 select(ini.item_id, ini.id, ini.uid, ini.number, ini.title, ini.departments_more,
                        ini.priority, ini.new_in_fy, ini.overview, ini.status_text, ini.status_heading,
-                       ini.retired, ini.version)
+                       ini.retired, ini.version, ini.code)
                 .where(ini.id.in_(ini_ids))
                 .order_by(ini.position, ini.id))),
             departments=_grouped(conn.execute(
@@ -407,14 +411,14 @@ class _InitiativeParts:
     def view(self, row: Any, pol_id: int, pol_number: int, pol_title: str, item_id: int,
              item_number: int, item_title: str, style: str, reports: list[ReportView]) -> InitiativeView:
         (_, ini_id, uid, number, title, departments_more, priority, new_in_fy, overview, status_text,
-         status_heading, retired, version) = row
+         status_heading, retired, version, written) = row
         goals = self.goals.get(ini_id, [])
         marks = {g[1]: g[2] for g in goals}
         step_marks = self.step_marks
         return InitiativeView(
             id=ini_id,
             uid=uid,
-            code=codes.initiative_code(style, pol_number, item_number, number),
+            code=codes.shown(written, codes.initiative_code(style, pol_number, item_number, number)),
             number=number,
             title=title,
             policy_id=pol_id,
@@ -441,6 +445,7 @@ class _InitiativeParts:
             reports=tuple(sorted(reports, key=lambda r: (r.fy, r.half, r.department))),
             retired=retired,
             version=version,
+            written_code=written,
         )
 
 

@@ -2,7 +2,8 @@
 
 Cover; numbered sections: 策定の目的 (purpose), 計画期間 (period and its note), 体系図,
 重点取組事項 (the plan's priority notes), then the initiatives — one block each: code, title
-and marks with the departments, 概要 with the 【取組状況】 block, 目標, and the 工程表 drawn
+and marks with the departments, 概要 with the 【取組状況】 block, 目標, the 指標 (現状値 → 目標値,
+booklet_kpis) when it has KPIs, and the 工程表 drawn
 as bars over the fiscal-year columns — and the 用語解説 glossary. Section and level names
 come from the plan (level_labels), never from one city's wording.
 """
@@ -21,6 +22,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
 from planDesk.core.domain.codes import full_width
 from planDesk.core.domain.fiscal import format_fy
 from planDesk.core.plan.view import GoalView, InitiativeView, PlanView
+from planDesk.core.printing.booklet_kpis import kpi_table
 from planDesk.core.printing.booklet_roadmap import InitiativeRoadmap, booklet_layout
 from planDesk.core.printing.booklet_tree import marks_markup, structure_table
 from planDesk.core.printing.document import DocInfo, frame_width, outlined, paragraphs, write_pdf
@@ -126,6 +128,8 @@ def initiative_block(plan: PlanView, ini: InitiativeView, layout: RoadmapLayout 
         rows.append(["目標", [JaParagraph.plain(goal_line(g), variant(st.cell, "bk_goal", leftIndent=10,
                                                                           firstLineIndent=-10))
                             for g in ini.goals]])
+    if (kpis := kpi_table(ini, roadmap_width())) is not None:
+        rows.append(["指標", kpis])
     if ini.steps and layout is not None and layout.find(("initiative", ini.id)) is not None:
         rows.append(["工程表", InitiativeRoadmap(layout, ini.id)])
     parts: list[Flowable] = [*(lead or []), outlined(head, f"{ini.code} {ini.title}", 3)]

@@ -67,7 +67,11 @@ def _total_lines(totals: list[KpiTotal]) -> str:
 
 def progress_table(plan: PlanView, cycle: Cycle, *, compact: bool, department_id: int | None = None) -> Flowable:
     st = styles()
-    columns = _COMPACT if compact else _FULL
+    has_kpis = any(ini.kpis for ini in plan.initiatives())
+    unused = {"進捗評価"} if not plan.evaluation_scale else set()  # optional parts of a plan: no column
+    unused |= set() if has_kpis else {"指標（基準値→実績→目標）・達成率"}
+    unused |= set() if plan.directions else {"方向性"}
+    columns = tuple(c for c in (_COMPACT if compact else _FULL) if c[0] not in unused)
     width = frame_width("A4L" if compact else "A3L")
     scale = width / (sum(w for _, w in columns) * mm)
     cell = variant(st.cell_small, "pt_cell", fontSize=7.5, leading=10)

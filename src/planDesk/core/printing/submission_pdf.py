@@ -54,7 +54,8 @@ def _title_block(plan: PlanView, dept: str, cycle: Cycle) -> list[Flowable]:
             JaParagraph.plain(plan.name, st.cell),
             JaParagraph.plain(f"報告部署：{dept}", variant(st.cell_bold, "sub_dept", fontSize=11, leading=16))]
     scale = "　".join(f"{c} {label}" for c, label in plan.evaluation_scale)
-    left.append(JaParagraph.plain(f"進捗評価：{scale}", st.small))
+    if scale:
+        left.append(JaParagraph.plain(f"進捗評価：{scale}", st.small))
     head = Table([[left, sign_off_box()]], colWidths=[width - 62 * mm, 62 * mm],
                  style=[*base_cmds(), ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                         ("RIGHTPADDING", (0, 0), (-1, -1), 0)])
@@ -71,7 +72,13 @@ def _overview(plan: PlanView, rows: list[tuple[InitiativeView, ReportView | None
              JaParagraph.plain((rep.direction or "") if rep else "", st.cell_center),
              JaParagraph.plain(status_label(rep.status) if rep else "未入力", st.cell_center)]
             for ini, rep in rows]
-    return LongTable(header, body, [22 * mm, width - 22 * mm - 72 * mm, 26 * mm, 24 * mm, 22 * mm], grid_style())
+    # A plan without a scale or directions has no such column (its width goes to the title).
+    keep = [i for i in range(5) if (i != 2 or plan.evaluation_scale) and (i != 3 or plan.directions)]
+    widths = [22 * mm, 0.0, 26 * mm, 24 * mm, 22 * mm]
+    widths = [w for i, w in enumerate(widths) if i in keep]
+    widths[1] = width - sum(widths)
+    return LongTable([[r[i] for i in keep] for r in header], [[r[i] for i in keep] for r in body], widths,
+                     grid_style())
 
 
 def _kpi_table(ini: InitiativeView, rep: ReportView | None, width: float) -> Table:
@@ -117,13 +124,13 @@ def initiative_report(plan: PlanView, ini: InitiativeView, rep: ReportView | Non
     ]
     if ini.kpis:
         rows.append(["指標", _kpi_table(ini, rep, inner)])
-    rows += [
-        ["進捗評価", [JaParagraph.plain(evaluation_label(plan, rep.evaluation if rep else None) or "（未入力）",
-                                        st.cell_bold)]],
-        ["課題", (paragraphs(rep.issues, st.cell) if rep else []) or empty],
-        ["今後の方向性", [JaParagraph.plain(direction or "（未入力）", st.cell_bold),
-                         *(paragraphs(rep.next_steps, st.cell) if rep else [])]],
-    ]
+    if plan.evaluation_scale:  # optional parts of a plan: no scale, no evaluation row
+        rows.append(["進捗評価", [JaParagraph.plain(evaluation_label(plan, rep.evaluation if rep else None)
+                                                    or "（未入力）", st.cell_bold)]])
+    rows.append(["課題", (paragraphs(rep.issues, st.cell) if rep else []) or empty])
+    direction_cell = [JaParagraph.plain(direction or "（未入力）", st.cell_bold)] if plan.directions else []
+    rows.append(["今後の方向性" if plan.directions else "今後の取組",
+                 [*direction_cell, *(paragraphs(rep.next_steps, st.cell) if rep else [])] or empty])
     if ini.steps:
         rows.append(["工程", _step_table(ini, rep, inner)])
     cells = [[JaParagraph.plain(label, st.label), content] for label, content in rows]

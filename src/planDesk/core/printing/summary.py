@@ -251,18 +251,19 @@ def summary_flowables(plan: PlanView, cycle: Cycle) -> list[Flowable]:
     counts = evaluation_counts(plan, cycle)
     title = f"{TITLE}（{cycle.label}）"
     out: list[Flowable] = [outlined(JaParagraph.plain(title, st.h1), title, 0),
-                           JaParagraph.plain(plan.name, st.cell), Spacer(1, 3 * mm),
-                           outlined(JaParagraph.plain(f"{plan.level_labels[0]}ごとの進捗評価", st.h3),
-                                    "進捗評価の件数", 1)]
-    chart_w = width * 0.5
-    out.append(Table([[_chart(plan, counts, chart_w), _count_table(plan, counts, width - chart_w - 6 * mm)]],
-                     colWidths=[chart_w, width - chart_w], style=[*base_cmds(), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                                                  ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
-    sections = [
-        ("注意を要する" + plan.level_labels[2] + "（" + "・".join(
-            evaluation_label(plan, c) for c in attention_codes(plan)) + "）", _attention(plan, cycle, width)),
-        ("指標の達成状況（基準値 → 実績 → 目標）", _kpis(plan, cycle, width)),
-    ]
+                           JaParagraph.plain(plan.name, st.cell), Spacer(1, 4 * mm)]
+    sections = []
+    if plan.evaluation_scale:  # a plan without a scale has nothing to count
+        out.append(outlined(JaParagraph.plain(f"{plan.level_labels[0]}ごとの進捗評価", st.h3), "進捗評価の件数", 1))
+        chart_w = width * 0.5
+        out.append(Table([[_chart(plan, counts, chart_w), _count_table(plan, counts, width - chart_w - 6 * mm)]],
+                         colWidths=[chart_w, width - chart_w],
+                         style=[*base_cmds(), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+        sections.append(("注意を要する" + plan.level_labels[2] + "（" + "・".join(
+            evaluation_label(plan, c) for c in attention_codes(plan)) + "）", _attention(plan, cycle, width)))
+    if any(ini.kpis for ini in plan.initiatives()):
+        sections.append(("指標の達成状況（基準値 → 実績 → 目標）", _kpis(plan, cycle, width)))
     loose = variant(st.h3, "sum_h3", keepWithNext=0)  # a heading may not drag a long table to the next page
     for heading, table in sections:
         out.append(CondPageBreak(30 * mm))

@@ -227,11 +227,20 @@ def save_report(store: Store, data: ReportInput, *, expected_version: int | None
 REQUIRED_FIELDS: dict[str, str] = {k: REPORT_FIELD_LABELS[k] for k in REQUIRED_FOR[ReportStatus.SUBMITTED]}
 
 
-def missing_required(activities: str | None, evaluation: str | None, direction: str | None) -> list[str]:
+def missing_required(activities: str | None, evaluation: str | None, direction: str | None, *,
+                     has_scale: bool = True, has_directions: bool = True) -> list[str]:
     """The labels of the required fields a 提出済 report would lack (workflow.missing_fields:
     the on-screen 提出 and the merge of a submission workbook both ask it); empty when complete."""
     values = {"activities": activities, "evaluation": evaluation, "direction": direction}
-    return [REPORT_FIELD_LABELS[k] for k in missing_fields(ReportStatus.SUBMITTED, values)]
+    return [REPORT_FIELD_LABELS[k] for k in missing_fields(ReportStatus.SUBMITTED, values, has_scale=has_scale,
+                                                           has_directions=has_directions)]
+
+
+def plan_parts(session: Session, plan_id: int) -> tuple[bool, bool]:
+    """Whether the plan has an evaluation scale and 今後の方向性 choices (both optional)."""
+    has_scale = session.scalar(select(EvaluationGrade.id).where(EvaluationGrade.plan_id == plan_id).limit(1))
+    has_directions = session.scalar(select(DirectionChoice.id).where(DirectionChoice.plan_id == plan_id).limit(1))
+    return has_scale is not None, has_directions is not None
 
 
 def _transition(store: Store, report_id: int, operation: str, *, allowed_from: tuple[str, ...],
@@ -251,8 +260,10 @@ def _transition(store: Store, report_id: int, operation: str, *, allowed_from: t
                 f"{REPORT_STATUS_LABELS.get(to, to)}にできません。"
             )
         if require_complete:
+            has_scale, has_directions = plan_parts(s, ctx.plan_id)
             missing = missing_fields(to, {"activities": report.activities, "evaluation": report.evaluation_code,
-                                          "direction": report.direction})
+                                          "direction": report.direction},
+                                     has_scale=has_scale, has_directions=has_directions)
             if missing:
                 raise UserError("提出の前に入力してください：" + "、".join(REPORT_FIELD_LABELS[k] for k in missing))
         before = snapshot(report)

@@ -50,7 +50,7 @@ class Column:
 
 
 REPORT_COLUMNS: tuple[Column, ...] = (
-    Column("code", "取組コード", 11),
+    Column("code", "コード", 11),
     Column("title", "取組事項", 28),
     Column("departments", "担当部署", 14),
     Column("activities", "実施状況", 46, input=True),
@@ -62,7 +62,7 @@ REPORT_COLUMNS: tuple[Column, ...] = (
     Column("id", "ID", 10, hidden=True),
 )
 KPI_COLUMNS: tuple[Column, ...] = (
-    Column("code", "取組コード", 11),
+    Column("code", "コード", 11),
     Column("title", "取組事項", 26),
     Column("kpi", "指標", 32),
     Column("unit", "単位", 8),
@@ -75,7 +75,7 @@ KPI_COLUMNS: tuple[Column, ...] = (
     Column("key", "指標キー", 10, hidden=True),
 )
 STEP_COLUMNS: tuple[Column, ...] = (
-    Column("code", "取組コード", 11),
+    Column("code", "コード", 11),
     Column("title", "取組事項", 26),
     Column("step", "工程", 44),
     Column("period", "期間", 22),
@@ -84,6 +84,17 @@ STEP_COLUMNS: tuple[Column, ...] = (
     Column("id", "ID", 10, hidden=True),
     Column("key", "工程キー", 10, hidden=True),
 )
+
+def plan_header(col: Column, level_labels: Sequence[str]) -> str:
+    """The header as printed for a plan: the plan's own word for the level it reports on."""
+    return level_labels[-1] if col.key == "title" else col.header
+
+
+def unused_columns(*, has_scale: bool, has_directions: bool) -> frozenset[str]:
+    """Input columns a plan without an evaluation scale or directions does not show (hidden,
+    so that every sheet keeps one layout for the import)."""
+    return frozenset(({"evaluation"} if not has_scale else set()) | ({"direction"} if not has_directions else set()))
+
 
 # Cover sheet: label in column A, value in column B, at these rows.
 COVER_ROWS = {

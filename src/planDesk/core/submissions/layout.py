@@ -32,6 +32,8 @@ from planDesk.core.submissions.format import (
     TITLE_ROW,
     Column,
     evaluation_display,
+    plan_header,
+    unused_columns,
 )
 from planDesk.core.xlsx.styles import (
     BOLD,
@@ -55,11 +57,13 @@ def _start_sheet(ws: Worksheet, columns: tuple[Column, ...], title: str, note: s
                  content: SubmissionContent) -> None:
     put(ws.cell(TITLE_ROW, 1), title, font=TITLE, border=None, align=None)
     put(ws.cell(NOTE_ROW, 1), note, font=SMALL, border=None, align=None)
+    plan = content.plan
+    unused = unused_columns(has_scale=bool(plan.evaluation_scale), has_directions=bool(plan.directions))
     for i, col in enumerate(columns, start=1):
-        put(ws.cell(HEADER_ROW, i), col.header, font=BOLD, fill=HEADER_FILL, align=CENTER)
+        put(ws.cell(HEADER_ROW, i), plan_header(col, plan.level_labels), font=BOLD, fill=HEADER_FILL, align=CENTER)
         dim = ws.column_dimensions[get_column_letter(i)]
         dim.width = col.width
-        dim.hidden = col.hidden
+        dim.hidden = col.hidden or col.key in unused
     ws.freeze_panes = f"C{FIRST_DATA_ROW}"
     print_setup(ws, title_rows=f"{HEADER_ROW}:{HEADER_ROW}",
                 header_left=f"{content.plan.name}　{ws.title}",

@@ -32,7 +32,8 @@ def check_required(diff: FileDiff, *, draft: bool) -> None:
         master = diff.masters.get(ini_id)
         after = dict(master.values) if master else {}
         after.update(fields)
-        missing = missing_required(after.get("activities"), after.get("evaluation"), after.get("direction"))
+        missing = missing_required(after.get("activities"), after.get("evaluation"), after.get("direction"),
+                                   has_scale=res.has_scale, has_directions=res.has_directions)
         if not missing:
             continue
         code, title = res.initiatives[ini_id]

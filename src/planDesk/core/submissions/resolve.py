@@ -71,6 +71,8 @@ class ResolvedSubmission:
     fields: list[FieldInput] = field(default_factory=list)
     edited: bool = False
     values_digest: str = ""
+    has_scale: bool = True  # the plan has an evaluation scale (else no evaluation is asked for)
+    has_directions: bool = True  # … and 今後の方向性 choices
 
     @property
     def cycle_label(self) -> str:
@@ -122,13 +124,13 @@ def _load_initiatives(session: Session, plan: Plan, uids: list[str]) -> dict[str
     for chunk in _chunks(uids):
         rows = session.execute(
             select(Initiative.id, Initiative.uid, Initiative.number, Initiative.title, Initiative.retired,
-                   PromotionItem.number, Policy.number)
+                   PromotionItem.number, Policy.number, Initiative.code)
             .join(PromotionItem, Initiative.item_id == PromotionItem.id)
             .join(Policy, PromotionItem.policy_id == Policy.id)
             .where(Policy.plan_id == plan.id, Initiative.uid.in_(chunk))
         ).all()
-        for ini_id, uid, number, title, retired, item_no, pol_no in rows:
-            code = codes.initiative_code(plan.numbering, pol_no, item_no, number)
+        for ini_id, uid, number, title, retired, item_no, pol_no, written in rows:
+            code = codes.shown(written, codes.initiative_code(plan.numbering, pol_no, item_no, number))
             found[uid] = _Ini(ini_id, uid, code, title, retired)
     by_id = {i.id: i for i in found.values()}
     ids = list(by_id)
@@ -209,7 +211,8 @@ def resolve_submission(session: Session, sub: ReadSubmission) -> ResolvedSubmiss
     uids = sorted({v.uid for v in sub.values if v.sheet != SHEET_COVER})
     inis = _load_initiatives(session, plan, uids)
     res = ResolvedSubmission(read=sub, plan_id=plan.id, plan_name=plan.name, department_id=dept.id,
-                             department=dept.name, fy=sub.fy, half=sub.half)
+                             department=dept.name, fy=sub.fy, half=sub.half,
+                             has_scale=bool(scale), has_directions=bool(directions))
     hashed: list[tuple[str, str, Any]] = []
     seen: set[tuple[int, str]] = set()
     checked_rows: set[tuple[str, str]] = set()

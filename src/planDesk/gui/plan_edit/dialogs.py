@@ -130,13 +130,33 @@ class NodeDialog(FormDialog):
 
 
 class NumberDialog(FormDialog):
-    def __init__(self, current: int, code: str, parent: QWidget | None = None) -> None:
+    def __init__(self, current: int, code: str, parent: QWidget | None = None, *, written: str | None = None) -> None:
         super().__init__(self.tr("番号の変更"), parent)
         self.form.addRow(QLabel(self.tr("今の番号：{0}").format(code), self))
         self.number = QSpinBox(self)
         self.number.setRange(1, 9999)
         self.number.setValue(current)
         self.add(self.tr("新しい番号(&N)"), self.number, self.tr("新しい番号"))
+        # The code as the plan writes it (1-8-3, Ⅰ-2, ア …); empty: made from the number.
+        self.code = QLineEdit(written or "", self)
+        self.code.setPlaceholderText(self.tr("空欄なら番号から作ります"))
+        self.code.setMaxLength(40)
+        self.add(self.tr("コード（表記）(&C)"), self.code, self.tr("コード（表記）"))
+
+
+class NumberingDialog(FormDialog):
+    """The plan's numbering style for codes made from numbers (①－１－１, 01, 1-1-1)."""
+
+    def __init__(self, choices: Sequence[tuple[str, str]], current: str, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("番号の形式"), parent)
+        self.numbering = QComboBox(self)
+        for style, example in choices:
+            self.numbering.addItem(example, style)
+        self.numbering.setCurrentIndex(max(0, self.numbering.findData(current)))
+        self.add(self.tr("番号の形式(&S)"), self.numbering, self.tr("番号の形式"))
+
+    def chosen(self) -> str:
+        return str(self.numbering.currentData())
 
 
 class ParentDialog(FormDialog):

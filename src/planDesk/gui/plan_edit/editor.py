@@ -48,6 +48,7 @@ from planDesk.gui.plan_edit.dialogs import (
     KpiDialog,
     NodeDialog,
     NumberDialog,
+    NumberingDialog,
     ParentDialog,
     RevisionDialog,
     StepDialog,
@@ -147,6 +148,8 @@ class PlanEditor(QWidget):
         self.move_action = act(self.tr("移動先…"), self.move_to, "Ctrl+M", self.tr("別の親へ移動（Ctrl+M）"))
         self.number_action = act(self.tr("番号…"), self.renumber_selected, "F2", self.tr("番号を変更（F2）"))
         self.renumber_all_action = act(self.tr("番号を振り直す"), self.renumber_all)
+        self.numbering_action = act(self.tr("番号の形式…"), self.choose_numbering, tip=self.tr(
+            "番号から作るコードの形式（①－１－１、01、1-1-1）"))
         self.retire_action = act(self.tr("廃止／復活"), self.toggle_retired, "Ctrl+D",
                                  self.tr("廃止する（報告は残ります）／復活する（Ctrl+D）"))
         self.remove_action = act(self.tr("削除"), self.remove_selected, "Ctrl+Delete",
@@ -165,14 +168,14 @@ class PlanEditor(QWidget):
         add_button.setAccessibleName(self.tr("追加"))
         self.toolbar.addWidget(add_button)
         for a in (self.up_action, self.down_action, self.move_action, self.number_action,
-                  self.renumber_all_action, self.retire_action, self.remove_action):
+                  self.renumber_all_action, self.numbering_action, self.retire_action, self.remove_action):
             self.toolbar.addAction(a)
         self.toolbar.addSeparator()
         for a in (self.departments_action, self.scale_action, self.directions_action, self.revision_action):
             self.toolbar.addAction(a)
         self.edit_actions = [self.add_sibling_action, self.add_policy_action, self.add_item_action,
                              self.add_ini_action, self.up_action, self.down_action, self.move_action,
-                             self.number_action, self.renumber_all_action, self.retire_action,
+                             self.number_action, self.renumber_all_action, self.numbering_action, self.retire_action,
                              self.remove_action, self.departments_action, self.scale_action,
                              self.directions_action, self.revision_action]
 
@@ -236,6 +239,11 @@ class PlanEditor(QWidget):
         """Read the plan again and rebuild the tree, keeping the selection."""
         with self.store.read() as s:
             self.plan = load_plan(s, self.plan_id, with_reports=False)
+        # The plan's own words for its levels (never one city's wording).
+        for action, label in zip((self.add_policy_action, self.add_item_action, self.add_ini_action),
+                                 self.plan.level_labels, strict=True):
+            action.setText(self.tr("{0}を追加").format(label))
+            action.setToolTip(action.text())
         key = self.selected_key()
         self.tree.blockSignals(True)
         self.tree.clear()
@@ -397,8 +405,9 @@ class PlanEditor(QWidget):
     def move_to(self) -> None:
         key = self.selected_key()
         if key is None or key[0] == POLICY:
-            self.show_message(self.tr("移動先を選べるのは推進事項と取組です（基本方針は上へ・下へで並べ替えます）。"),
-                              error=True)
+            l1, l2, l3 = self.plan.level_labels
+            self.show_message(self.tr("移動先を選べるのは{1}と{2}です（{0}は上へ・下へで並べ替えます）。")
+                              .format(l1, l2, l3), error=True)
             return
         kind, node_id = key
         path = self._path(key)
@@ -423,9 +432,13 @@ class PlanEditor(QWidget):
         node = self.node(key)
         if key is None or node is None:
             return
-        dialog = NumberDialog(node.number, node.code, self)
+        dialog = NumberDialog(node.number, node.code, self, written=node.written_code)
         self.run_dialog(dialog, lambda: self.run(plan_edit_numbers.renumber, key[0], key[1],
-                                                 dialog.number.value()))
+                                                 dialog.number.value(), code=dialog.code.text()))
+
+    def choose_numbering(self) -> None:
+        dialog = NumberingDialog(plan_edit_numbers.numbering_choices(), self.plan.numbering, self)
+        self.run_dialog(dialog, lambda: self.run(plan_edit_numbers.set_numbering, self.plan.id, dialog.chosen()))
 
     def renumber_all(self) -> None:
         self.run(plan_edit_numbers.renumber_all, self.plan.id)

@@ -525,7 +525,8 @@ class ReportForm(QWidget):
     # -- workflow -------------------------------------------------------------------------------
 
     def submit(self) -> bool:
-        missing = missing_required(self._values)
+        missing = missing_required(self._values, has_scale=bool(self.ctx.plan.evaluation_scale),
+                                   has_directions=bool(self.ctx.plan.directions))
         for key in ("activities", "evaluation", "direction"):
             self.labels[key].setStyleSheet(ERROR_STYLE if key in missing else "")
         if missing:

@@ -108,5 +108,5 @@ def report_after_save(old: ReportView, ini: InitiativeView, values: dict[str, st
                    updated_by=actor, updated_at=datetime.now(UTC), version=version)
 
 
-def missing_required(values: dict[str, str]) -> list[str]:
-    return missing_fields(ReportStatus.SUBMITTED, dict(values))
+def missing_required(values: dict[str, str], *, has_scale: bool = True, has_directions: bool = True) -> list[str]:
+    return missing_fields(ReportStatus.SUBMITTED, dict(values), has_scale=has_scale, has_directions=has_directions)

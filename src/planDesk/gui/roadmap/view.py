@@ -81,7 +81,8 @@ class RoadmapView(QWidget):
         expand.setText(self.tr("すべて開く"))
         expand.clicked.connect(self.expand_all)
         collapse = QToolButton(self)
-        collapse.setText(self.tr("推進事項で折りたたむ"))
+        self._collapse_button = collapse
+        collapse.setText(self.tr("{0}で折りたたむ").format(self._plan.level_labels[1]))
         collapse.clicked.connect(self.collapse_all)
         bar.addSpacing(12)
         bar.addWidget(expand)
@@ -135,6 +136,7 @@ class RoadmapView(QWidget):
     def set_plan(self, plan: PlanView) -> None:
         """Show a new version of the plan, keeping zoom, collapsed groups, filter and position."""
         self._plan = plan
+        self._collapse_button.setText(self.tr("{0}で折りたたむ").format(plan.level_labels[1]))
         if self._filter is not None and callable(self._filter):
             self._filter_ids = frozenset(i.id for i in plan.initiatives() if self._filter(i))
         self._fill_cycles()

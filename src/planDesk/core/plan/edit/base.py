@@ -157,7 +157,7 @@ def initiative_code(session: Session, ini: Initiative, plan: Plan | None = None)
     item = get_row(session, PromotionItem, ini.item_id, ITEM)
     pol = get_row(session, Policy, item.policy_id, POLICY)
     plan = plan or get_plan(session, pol.plan_id)
-    return codes.initiative_code(plan.numbering, pol.number, item.number, ini.number)
+    return codes.shown(ini.code, codes.initiative_code(plan.numbering, pol.number, item.number, ini.number))
 
 
 def next_number(numbers: Iterable[int]) -> int:

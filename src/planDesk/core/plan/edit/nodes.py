@@ -314,7 +314,7 @@ _PARENT_ATTR = {POLICY: "plan_id", ITEM: "policy_id", INITIATIVE: "item_id"}
 
 def _check_parent(session: Any, node: Node, target: int) -> None:
     if node.kind == POLICY:
-        raise UserError("基本方針は他の計画へは移動できません。")
+        raise UserError(f"{node.plan.level1_label}は他の計画へは移動できません。")
     model = Policy if node.kind == ITEM else PromotionItem
     parent = session.get(model, target)
     parent_kind = POLICY if node.kind == ITEM else ITEM

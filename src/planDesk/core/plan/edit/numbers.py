@@ -1,6 +1,8 @@
 """Renumbering, retiring and removing nodes of the plan tree (division only).
 
-Codes are computed from numbers (codes.py), so a renumber changes every display at once;
+Codes are computed from numbers in the plan's numbering style (codes.py), so a renumber
+changes every display at once; a node may instead carry the code the plan writes
+(``set_code``: 1-8-3, Ⅰ-2, ア …), which a renumber replaces by the computed one;
 numbers stay unique among siblings (or across the plan for serial numbering), retired rows
 included, so an old report never shares its code with a new initiative. Retiring is soft
 (``retired=True``): reports keep pointing at the row. Removing is allowed only for rows
@@ -14,7 +16,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from planDesk.core.domain.model import AuditEntry, Initiative, ProgressReport
+from planDesk.core.domain import codes
+from planDesk.core.domain.model import AuditEntry, Initiative, Policy, ProgressReport, PromotionItem
 from planDesk.core.domain.workflow import INITIATIVE, ITEM, POLICY
 from planDesk.core.errors import UserError
 from planDesk.core.persistence.store import Change, Store
@@ -31,9 +34,11 @@ from planDesk.core.plan.edit.base import (
 from planDesk.core.plan.edit.tree import Node, load_node, node_code, node_label, number_scope
 
 
-def renumber(store: Store, kind: str, node_id: int, number: int) -> Change:
-    """Give a node a new number; refused when a sibling (or, for serial numbering, any
-    initiative of the plan) already has it."""
+def renumber(store: Store, kind: str, node_id: int, number: int, *, code: str | None = None) -> Change:
+    """Give a node a new number, and the code the plan writes for it (``code``; None or
+    empty: the code made from the number in the plan's style). A number is refused when a
+    sibling (or, for serial numbering, any initiative of the plan) already has it."""
+    written = (code or "").strip() or None
     with store.write(f"renumber-{kind}") as ctx:
         s = ctx.session
         node = load_node(s, kind, node_id)
@@ -41,18 +46,22 @@ def renumber(store: Store, kind: str, node_id: int, number: int) -> Change:
         ctx.plan_id = node.plan.id
         if not 1 <= number <= 9999:
             raise UserError(f"番号は 1〜9999 で指定してください（{number} は使えません）。")
-        if number == node.row.number:
+        if number == node.row.number and written == node.row.code:
             return Store.change_of(ctx, "変更はありません")
+        if written is not None and len(written) > 40:
+            raise UserError(f"コード「{written[:40]}…」が長すぎます（40 文字まで）。")
         for other in number_scope(s, kind, node.parent_id, node.plan):
-            if other.id != node_id and other.number == number:
+            if number != node.row.number and other.id != node_id and other.number == number:
                 holder = node_label(s, load_node(s, kind, other.id))
                 raise UserError(
                     f"番号 {number}（{node_code(node, number)}）は {holder} が使っています。",
                     hint="先にそちらの番号を変えるか、「番号を振り直す」で並び順に振り直してください。",
                 )
+        _check_code_free(s, node, written or node_code(node, number))
         old_code = node_code(node)
         before = {"number": node.row.number, "code": old_code}
         node.row.number = number
+        node.row.code = written  # None: the code follows the plan's style again
         if isinstance(node.row, Initiative):
             bump(node.row)
         s.flush()
@@ -86,6 +95,7 @@ def renumber_all(store: Store, plan_id: int) -> Change:
             ordered = [r for r in rows if not r.retired] + [r for r in rows if r.retired]
             for number, row in enumerate(ordered, start=1):
                 row.number = number
+                row.code = None  # numbered anew: codes in the plan's style
         for (kind, row_id), node in nodes.items():
             old_number, old_code = before[(kind, row_id)]
             new_code = node_code(node)
@@ -100,6 +110,81 @@ def renumber_all(store: Store, plan_id: int) -> Change:
         changed = len(ctx.entities)
         return Store.change_of(ctx, f"番号を振り直しました（{changed} 件変更）" if changed
                                else "番号は既に並び順どおりです")
+
+
+def numbering_choices() -> tuple[tuple[str, str], ...]:
+    """The numbering styles a plan can use for new and renumbered codes, with an example
+    each (for the editor's choice and the plan workbook's 番号の形式)."""
+    return tuple((style, codes.initiative_code(style, 1, 2, 3)) for style in codes.NUMBERING_STYLES)
+
+
+def set_numbering(store: Store, plan_id: int, style: str) -> Change:
+    """Choose the plan's numbering style (①－１－１, 01 or 1-1-1); written codes stay."""
+    if style not in codes.NUMBERING_STYLES:
+        examples = "、".join(example for _s, example in numbering_choices())
+        raise UserError(f"番号の形式「{style}」は使えません（{examples} のどれかです）。")
+    with store.write("set-numbering", plan_id=plan_id) as ctx:
+        plan = get_plan(ctx.session, plan_id)
+        require_current(plan)
+        if plan.numbering == style:
+            return Store.change_of(ctx, "変更はありません")
+        before = {"numbering": plan.numbering}
+        plan.numbering = style
+        ctx.audit("plan", plan_id, f"番号の形式を変更：{codes.initiative_code(before['numbering'], 1, 2, 3)} → "
+                  f"{codes.initiative_code(style, 1, 2, 3)}", before=before, after={"numbering": style})
+        return Store.change_of(ctx, "番号の形式を変更しました")
+
+
+def set_code(store: Store, kind: str, node_id: int, code: str | None) -> Change:
+    """Give a node the code the plan writes for it (1-8-3, Ⅰ-2, ア …); empty or None:
+    back to the code computed from its number."""
+    written = (code or "").strip() or None
+    if written is not None and len(written) > 40:
+        raise UserError(f"コード「{written[:40]}…」が長すぎます（40 文字まで）。")
+    with store.write(f"code-{kind}") as ctx:
+        s = ctx.session
+        node = load_node(s, kind, node_id)
+        require_current(node.plan)
+        ctx.plan_id = node.plan.id
+        old_code = node_code(node)
+        if written == node.row.code:
+            return Store.change_of(ctx, "変更はありません")
+        if written is not None:
+            _check_code_free(s, node, written)
+        node.row.code = written
+        if isinstance(node.row, Initiative):
+            bump(node.row)
+        s.flush()
+        new_code = node_code(node)
+        ctx.audit(kind, node_id, f"{node.level_label}「{node.row.title}」のコードを変更：{old_code} → {new_code}",
+                  before={"code": old_code}, after={"code": new_code})
+        return Store.change_of(ctx, f"コードを {new_code} にしました")
+
+
+def _displayed_codes(s: Session, kind: str, plan: Any) -> dict[int, str]:
+    """Every node of ``kind`` in the plan (retired included) → its code as displayed; one
+    query, so that a plan of thousands of initiatives is checked at once."""
+    style = plan.numbering
+    if kind == POLICY:
+        rows = s.execute(select(Policy.id, Policy.code, Policy.number).where(Policy.plan_id == plan.id))
+        return {i: codes.shown(w, codes.policy_code(style, n)) for i, w, n in rows}
+    if kind == ITEM:
+        items = s.execute(select(PromotionItem.id, PromotionItem.code, Policy.number, PromotionItem.number)
+                          .join(Policy, PromotionItem.policy_id == Policy.id).where(Policy.plan_id == plan.id))
+        return {i: codes.shown(w, codes.item_code(style, p, n)) for i, w, p, n in items}
+    inis = s.execute(select(Initiative.id, Initiative.code, Policy.number, PromotionItem.number, Initiative.number)
+                     .join(PromotionItem, Initiative.item_id == PromotionItem.id)
+                     .join(Policy, PromotionItem.policy_id == Policy.id).where(Policy.plan_id == plan.id))
+    return {i: codes.shown(w, codes.initiative_code(style, p, it, n)) for i, w, p, it, n in inis}
+
+
+def _check_code_free(s: Session, node: Node, code: str) -> None:
+    """A code (written, or made from a new number) may not be one another node of the same
+    level shows (retired included)."""
+    for other_id, shown in _displayed_codes(s, node.kind, node.plan).items():
+        if other_id != node.row.id and shown == code:
+            holder = load_node(s, node.kind, other_id)
+            raise UserError(f"コード「{code}」は {node_label(s, holder)} が使っています。")
 
 
 def _descendants(s: Session, node: Node) -> list[tuple[str, Any]]:
@@ -138,20 +223,25 @@ def retire_node(store: Store, kind: str, node_id: int, *, retired: bool = True) 
             row.retired = retired
             if isinstance(row, Initiative):
                 bump(row)
-            ctx.audit(k, row.id, f"{KIND_LABELS[k]}「{row.title}」を{verb}",
+            ctx.audit(k, row.id, f"{_labels(node).get(k, KIND_LABELS[k])}「{row.title}」を{verb}",
                       before={"retired": not retired}, after={"retired": retired})
         s.flush()
         extra = f"（配下 {len(targets) - 1} 件も）" if len(targets) > 1 else ""
         return Store.change_of(ctx, f"{node_label(s, node)} を{verb}しました{extra}")
 
 
+def _labels(node: Node) -> dict[str, str]:
+    """The plan's own words for its levels (never one city's wording)."""
+    plan = node.plan
+    return {POLICY: plan.level1_label, ITEM: plan.level2_label, INITIATIVE: plan.level3_label}
+
+
 def _check_parents_active(node: Node) -> None:
     for parent_kind, parent in ((POLICY, node.policy), (ITEM, node.item)):
         if parent is not None and parent is not node.row and parent.retired:
-            raise UserError(
-                f"上位の{KIND_LABELS[parent_kind]}「{parent.title}」が廃止されています。",
-                hint=f"先に{KIND_LABELS[parent_kind]}を復活させてください。",
-            )
+            label = _labels(node)[parent_kind]
+            raise UserError(f"上位の{label}「{parent.title}」が廃止されています。",
+                            hint=f"先に{label}を復活させてください。")
 
 
 def _retired_together(s: Session, kind: str, node_id: int) -> set[tuple[str, int]]:

@@ -84,14 +84,18 @@ def number_scope(session: Session, kind: str, parent_id: int, plan: Plan) -> lis
 
 
 def node_code(node: Node, number: int | None = None) -> str:
+    """The node's code as displayed (its written code, if any); with ``number``: the code
+    that number would get in the plan's numbering style."""
     style = node.plan.numbering
     n = node.row.number if number is None else number
     if node.kind == POLICY:
-        return codes.policy_code(style, n)
-    if node.kind == ITEM:
-        return codes.item_code(style, node.policy.number, n)
-    assert node.item is not None
-    return codes.initiative_code(style, node.policy.number, node.item.number, n)
+        computed = codes.policy_code(style, n)
+    elif node.kind == ITEM:
+        computed = codes.item_code(style, node.policy.number, n)
+    else:
+        assert node.item is not None
+        computed = codes.initiative_code(style, node.policy.number, node.item.number, n)
+    return computed if number is not None else codes.shown(node.row.code, computed)
 
 
 def node_label(session: Session, node: Node, *, with_title: bool = True) -> str:

@@ -37,7 +37,10 @@ _PSEUDO = {label: key for key, label in PSEUDO_LABELS.items()} | {"all": "all", 
 _DIRECTION = {label: key for key, label in DIRECTION_LABELS.items()} | {"up": "up", "down": "down", "": "up"}
 _KIND = {label: key for key, label in STEP_KIND_LABELS.items()} | {k: k for k in STEP_KIND_LABELS} | {"": "one-off"}
 _NUMBERING = {label: key for key, label in NUMBERING_LABELS.items()} | {
-    "maru": "maru", "serial": "serial", "①-1-1": "maru", "01": "serial", "1": "serial"}
+    "maru": "maru", "serial": "serial", "hyphen": "hyphen", "①-1-1": "maru", "01": "serial", "1": "serial",
+    "1-1": "hyphen", "1-1-1": "hyphen"}
+_NUMBERING_HELP = ("番号の形式は ①－１－１、01、1-1-1 のどれかにしてください"
+                   "（計画書どおりのコードは「コード（表記）」に書けます）。")
 
 
 class Cells:
@@ -55,6 +58,10 @@ class Cells:
 
     def fail(self, key: str, message: str) -> None:
         self.problems.append(Problem(self.sheet, self._ref(key)[0], message))
+
+    def problems_at(self, key: str) -> bool:
+        ref = self._ref(key)[0]
+        return any(p.sheet == self.sheet and p.cell == ref for p in self.problems)
 
     def text(self, key: str, *, required: bool = False, label: str = "") -> str:
         _ref, value = self._ref(key)
@@ -158,8 +165,6 @@ def check_spec(settings: dict[str, Any], sheets: dict[str, Rows], problems: list
         c = Cells("進捗評価", r, values, problems)
         plan["evaluation_scale"].append({"code": c.text("code", required=True, label="記号"),
                                          "label": c.text("label", required=True, label="名前")})
-    if not plan["evaluation_scale"]:
-        problems.append(Problem("進捗評価", "A2", "進捗評価の段階を 1 つ以上書いてください（例：A 順調）。"))
     for r, values in sheets["方向性"]:
         plan["directions"].append(Cells("方向性", r, values, problems).text("label", required=True))
     dept_names: set[str] = set()
@@ -185,6 +190,8 @@ def check_spec(settings: dict[str, Any], sheets: dict[str, Rows], problems: list
             if number in policies:
                 c.fail("number", f"基本方針の番号 {number} が重複しています。")
             policies[number] = {"number": number, "title": title, "retired": c.flag("retired"), "items": []}
+            if code := _code(c):
+                policies[number]["code"] = code
     items: dict[tuple[int, int], dict[str, Any]] = {}
     for r, values in sheets["推進事項"]:
         c = Cells("推進事項", r, values, problems)
@@ -198,6 +205,8 @@ def check_spec(settings: dict[str, Any], sheets: dict[str, Rows], problems: list
                 c.fail("number", f"推進事項 {pnum}-{number} が重複しています。")
             items[(pnum, number)] = {"number": number, "title": title, "retired": c.flag("retired"),
                                      "initiatives": []}
+            if code := _code(c):
+                items[(pnum, number)]["code"] = code
             policies[pnum]["items"].append(items[(pnum, number)])
     refs = _initiatives(sheets["取組事項"], plan, items, dept_names, problems)
     _details(sheets, refs, problems)
@@ -232,9 +241,9 @@ def _plan(settings: dict[str, Any], problems: list[Problem]) -> dict[str, Any]:
     start = cell("start_fy").fy("start_fy", required=True, label="開始年度")
     end = cell("end_fy").fy("end_fy", required=True, label="終了年度")
     revision_fy = cell("revision_fy").fy("revision_fy", label="版の年度")
-    numbering = _NUMBERING.get(_ref_key(cell("numbering").text("numbering")) or "maru")
+    numbering = _numbering(cell("numbering").text("numbering"))
     if numbering is None:
-        problems.append(Problem("計画", f"B{rows['numbering']}", "番号の形式は ①－１－１ か 01 にしてください。"))
+        problems.append(Problem("計画", f"B{rows['numbering']}", _NUMBERING_HELP))
     if start is not None and end is not None and end < start:
         problems.append(Problem("計画", f"B{rows['end_fy']}", "終了年度が開始年度より前です。"))
     plan.update(start_fy=start or 0, end_fy=end or 0, revision_fy=revision_fy or start or 0,
@@ -244,17 +253,38 @@ def _plan(settings: dict[str, Any], problems: list[Problem]) -> dict[str, Any]:
     return plan
 
 
+def _numbering(text: str) -> str | None:
+    """The numbering style named by an example: ①－１－１, 01, 1-1-1 (or 1-8-3: any digits)."""
+    key = _ref_key(text) or "maru"
+    if key in _NUMBERING:
+        return _NUMBERING[key]
+    if re.fullmatch(r"\d+(-\d+){1,2}", key):
+        return "hyphen"
+    return None
+
+
+def _code(c: Cells) -> str:
+    code = c.text("code")
+    if len(code) > 40:
+        c.fail("code", "コード（表記）は 40 文字までにしてください。")
+        return ""
+    return code
+
+
 def _initiatives(rows: Rows, plan: dict[str, Any], items: dict[tuple[int, int], dict[str, Any]],
                  dept_names: set[str], problems: list[Problem]) -> dict[str, dict[str, Any]]:
     refs: dict[str, dict[str, Any]] = {}
     uids: set[str] = set()
-    numbers: set[tuple[int, ...]] = set()
+    numbers: set[str] = set()
     for r, values in rows:
         c = Cells("取組事項", r, values, problems)
         uid = c.text("id")
         pnum = c.integer("policy", required=True, lo=1, hi=999, label="基本方針の番号")
         inum = c.integer("item", required=True, lo=1, hi=999, label="推進事項の番号")
-        number = c.integer("number", required=True, lo=1, hi=9999)
+        written = _code(c)
+        number = c.integer("number", required=not written, lo=1, hi=9999)
+        if number is None and written and not c.problems_at("number"):
+            number = codes.last_number(written) or len(refs) + 1  # 1-8-3 → 3; ア → 1
         title = c.text("title", required=True, label="名前")
         depts = _split(c.text("departments"))
         if not depts:
@@ -281,17 +311,23 @@ def _initiatives(rows: Rows, plan: dict[str, Any], items: dict[tuple[int, int], 
             ini["new_in_fy"] = new_fy
         if uid:
             ini["uid"] = uid
+        if written and number is not None and pnum is not None and inum is not None and \
+                written != codes.initiative_code(plan["numbering"], pnum, inum, number):
+            ini["code"] = written  # as the plan writes it (the same as computed: nothing to keep)
         if pnum is None or inum is None or number is None:
             continue
         if (pnum, inum) not in items:
             c.fail("item", f"推進事項 {pnum}-{inum} が「推進事項」シートにありません。")
             continue
-        ident = (number,) if plan["numbering"] == "serial" else (pnum, inum, number)
+        ident = ini.get("code") or codes.initiative_code(plan["numbering"], pnum, inum, number)  # as displayed
         if ident in numbers:
-            c.fail("number", "番号が他の取組と重複しています。")
+            what = "コード（表記）" if ini.get("code") else "番号"
+            c.fail("code" if ini.get("code") else "number", f"{what}が他の取組と重複しています。")
         numbers.add(ident)
         items[(pnum, inum)]["initiatives"].append(ini)
         keys = {f"{pnum}-{inum}-{number}", _ref_key(codes.initiative_code(plan["numbering"], pnum, inum, number))}
+        if ini.get("code"):
+            keys.add(_ref_key(ini["code"]))
         if plan["numbering"] == "serial":
             keys |= {str(number), f"{number:02d}"}
         if uid:

@@ -21,9 +21,11 @@ from openpyxl import load_workbook
 from planDesk.core.plan.workbook.check import check_spec
 from planDesk.core.plan.workbook.write import (
     FORMAT_ID,
+    LEGACY_CODE,
     META_SHEET,
     PLAN_FIELDS,
     SHEET_BY_NAME,
+    WRITTEN_CODE,
 )
 from planDesk.core.xlsx.cells import Problem, SubmissionRefused, file_sha256
 from planDesk.core.xlsx.guard import WorkbookRefused, read_checked, require_defusedxml
@@ -80,15 +82,26 @@ def _check_formulas(sheet: str, rows: list[tuple[int, list[Any]]], problems: lis
                 values[i] = None
 
 
-def _headers(ws: Any, sheet: str, expected: list[str], problems: list[Problem]) -> None:
+def _headers(ws: Any, sheet: str, expected: list[str], problems: list[Problem]) -> set[int]:
+    """Check row 1; return the columns whose values are to be ignored.
+
+    Workbooks written before written codes existed are still read: their 取組事項 column
+    「コード（参考）」 was for reading only (ignored), and the trailing 「コード（表記）」
+    column of 基本方針 / 推進事項 may be missing."""
     got = [getattr(c, "value", None) for row in ws.iter_rows(min_row=1, max_row=1, min_col=1, max_col=len(expected))
            for c in row]
+    ignored: set[int] = set()
     for i, header in enumerate(expected):
         value = got[i] if i < len(got) else None
-        if (str(value).strip() if value is not None else "") != header:
+        text = str(value).strip() if value is not None else ""
+        if header == WRITTEN_CODE and (text == LEGACY_CODE or (not text and i == len(expected) - 1)):
+            ignored.add(i)
+            continue
+        if text != header:
             problems.append(Problem(sheet, f"{chr(ord('A') + i)}1",
                                     f"見出しが「{value or ''}」です（「{header}」のはず）。"
                                     "列を追加・削除・入れ替えしないでください。"))
+    return ignored
 
 
 def read_plan_workbook(path: Path) -> PlanWorkbook:
@@ -129,8 +142,12 @@ def _read(wb: Any, path: Path, raw: bytes) -> PlanWorkbook:
     formulas: list[Problem] = []
     sheets: dict[str, list[tuple[int, list[Any]]]] = {}
     for sheet, spec in SHEET_BY_NAME.items():
-        _headers(wb[sheet], sheet, [h for _k, h, _w in spec.columns], problems)
+        ignored = _headers(wb[sheet], sheet, [h for _k, h, _w in spec.columns], problems)
         sheets[sheet] = _rows(wb[sheet], len(spec.columns))
+        for _r, values in sheets[sheet]:
+            for i in ignored:
+                if i < len(values):
+                    values[i] = None
         _check_formulas(sheet, sheets[sheet], formulas)
     settings = {}
     for r, (key, label) in enumerate(PLAN_FIELDS, start=2):

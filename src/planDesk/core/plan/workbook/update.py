@@ -37,11 +37,12 @@ from planDesk.core.domain.model import (
     StepProgress,
 )
 from planDesk.core.persistence.store import WriteContext
+from planDesk.core.plan.workbook.match import match_rows_without_id
 
 _PLAN_ATTRS = (("name", "計画名"), ("municipality", "自治体名"), ("vision", "基本理念"), ("purpose", "策定の目的"),
                ("period_note", "計画期間の説明"), ("start_fy", "開始年度"), ("end_fy", "終了年度"),
                ("revision", "版"), ("revision_fy", "版の年度"), ("numbering", "番号の形式"))
-_INI_ATTRS = ("title", "number", "priority", "new_in_fy", "overview", "status_text", "status_heading",
+_INI_ATTRS = ("title", "number", "code", "priority", "new_in_fy", "overview", "status_text", "status_heading",
               "departments_more", "retired")
 
 
@@ -78,10 +79,11 @@ def update_plan(ctx: WriteContext, plan_id: int, data: dict[str, Any], lines: li
 
 
 def _codes(s: Any, plan: Plan) -> dict[str, str]:
-    rows = s.execute(select(Initiative.uid, Initiative.number, PromotionItem.number, Policy.number)
+    rows = s.execute(select(Initiative.uid, Initiative.number, PromotionItem.number, Policy.number, Initiative.code)
                      .join(PromotionItem, Initiative.item_id == PromotionItem.id)
                      .join(Policy, PromotionItem.policy_id == Policy.id).where(Policy.plan_id == plan.id)).all()
-    return {uid: codes.initiative_code(plan.numbering, pol, item, n) for uid, n, item, pol in rows}
+    return {uid: codes.shown(written, codes.initiative_code(plan.numbering, pol, item, n))
+            for uid, n, item, pol, written in rows}
 
 
 def _lists(plan: Plan, p: dict[str, Any], lines: list[str]) -> None:
@@ -152,7 +154,10 @@ def _hierarchy(s: Any, plan: Plan, specs: list[dict[str, Any]],
             lines.append(f"{l1}を追加：{pd['number']} {pd['title']}")
         elif pol.title != pd["title"]:
             lines.append(f"{l1} {pd['number']} の名前：「{pol.title}」→「{pd['title']}」")
+        if pol.code != (pd.get("code") or None):
+            lines.append(f"{l1} {pd['number']} のコード：「{pol.code or ''}」→「{pd.get('code') or ''}」")
         pol.title, pol.position, pol.retired = pd["title"], i, bool(pd.get("retired"))
+        pol.code = pd.get("code") or None
         seen_pol.add(pol.number)
         existing = {it.number: it for it in pol.items}
         seen_items: set[int] = set()
@@ -164,7 +169,11 @@ def _hierarchy(s: Any, plan: Plan, specs: list[dict[str, Any]],
                 lines.append(f"{l2}を追加：{pd['number']}-{itd['number']} {itd['title']}")
             elif item.title != itd["title"]:
                 lines.append(f"{l2} {pd['number']}-{itd['number']} の名前：「{item.title}」→「{itd['title']}」")
+            if item.code != (itd.get("code") or None):
+                lines.append(f"{l2} {pd['number']}-{itd['number']} のコード："
+                             f"「{item.code or ''}」→「{itd.get('code') or ''}」")
             item.title, item.position, item.retired = itd["title"], j, bool(itd.get("retired"))
+            item.code = itd.get("code") or None
             seen_items.add(item.number)
             items[(pd["number"], itd["number"])] = item
         for number, item in existing.items():
@@ -193,13 +202,15 @@ def _initiatives(ctx: WriteContext, plan: Plan, data: dict[str, Any], items: dic
                  selectinload(Initiative.kpis), selectinload(Initiative.steps).selectinload(RoadmapStep.goal_links)))}
     reports = dict(s.execute(select(ProgressReport.initiative_id, func.count()).group_by(ProgressReport.initiative_id)
                              ).all())
+    matched = match_rows_without_id(plan, data, existing, old_codes, lines)
     seen: set[str] = set()
     for pd in data["policies"]:
         for itd in pd["items"]:
             item = items[(pd["number"], itd["number"])]
             for pos, d in enumerate(itd["initiatives"]):
-                code = codes.initiative_code(plan.numbering, pd["number"], itd["number"], d["number"])
-                ini = existing.get(d.get("uid", ""))
+                code = codes.shown(d.get("code"), codes.initiative_code(plan.numbering, pd["number"], itd["number"],
+                                                                        d["number"]))
+                ini = existing.get(d.get("uid", "")) or matched.get(id(d))
                 if ini is None:
                     ini = Initiative(uid=d.get("uid") or str(uuid.uuid4()), item=item, number=d["number"],
                                      title=d["title"], position=pos, version=1)
@@ -250,6 +261,7 @@ def _report(lines: list[str], plan: Plan, ini: Initiative, item: PromotionItem, 
 
 def _fields(ini: Initiative, item: PromotionItem, pos: int, d: dict[str, Any]) -> None:
     ini.item, ini.position, ini.number, ini.title = item, pos, d["number"], d["title"]
+    ini.code = d.get("code") or None
     ini.priority, ini.new_in_fy = bool(d.get("priority")), d.get("new_in_fy")
     ini.overview, ini.status_text = d.get("overview", ""), d.get("status", "")
     ini.status_heading = d.get("status_heading") or "取組状況"

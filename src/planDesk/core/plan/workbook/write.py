@@ -54,7 +54,9 @@ YES = "○"
 _TEXT_COLUMN = 20  # columns at least this wide hold running text (names, 概要 …): wrapped
 PSEUDO_LABELS = {"all": "全部署", "relevant": "関係部署"}
 DIRECTION_LABELS = {"up": "上昇", "down": "低下"}
-NUMBERING_LABELS = {"maru": "①－１－１", "serial": "01"}
+NUMBERING_LABELS = {"maru": "①－１－１", "serial": "01", "hyphen": "1-1-1"}
+WRITTEN_CODE = "コード（表記）"
+LEGACY_CODE = "コード（参考）"  # the 取組事項 column of format 1 workbooks: read-only, ignored
 
 
 @dataclass(frozen=True)
@@ -73,12 +75,13 @@ SHEETS: tuple[SheetSpec, ...] = (
     SheetSpec("進捗評価", (("code", "記号", 8), ("label", "名前", 16))),
     SheetSpec("方向性", (("label", "今後の方向性", 16),)),
     SheetSpec("部署", (("name", "部署名", 24), ("pseudo", "区分", 10), ("retired", "廃止", 6))),
-    SheetSpec("基本方針", (("number", "番号", 6), ("title", "名前", 40), ("retired", "廃止", 6))),
+    SheetSpec("基本方針", (("number", "番号", 6), ("title", "名前", 40), ("retired", "廃止", 6),
+                       ("code", WRITTEN_CODE, 10))),
     SheetSpec("推進事項", (("policy", "基本方針の番号", 8), ("number", "番号", 6), ("title", "名前", 40),
-                       ("retired", "廃止", 6))),
+                       ("retired", "廃止", 6), ("code", WRITTEN_CODE, 10))),
     SheetSpec("取組事項", (
         ("id", "ID", 12), ("policy", "基本方針の番号", 8), ("item", "推進事項の番号", 8), ("number", "番号", 6),
-        ("code", "コード（参考）", 12), ("title", "名前", 34), ("departments", "担当部署（、区切り）", 26),
+        ("code", WRITTEN_CODE, 12), ("title", "名前", 34), ("departments", "担当部署（、区切り）", 26),
         ("departments_more", "「など」", 6), ("priority", "重点", 6), ("new_in_fy", "新規の年度", 12),
         ("overview", "概要", 48), ("status_heading", "状況の見出し", 12), ("status", "取組状況", 48),
         ("retired", "廃止", 6))),
@@ -104,9 +107,11 @@ NOTES = (
     "・1 行目は見出しです。2 行目から 1 行に 1 件を書きます。列の意味は docs/plan-template.md を見てください。",
     "・「取組事項」の ID は取組を見分ける番号です。名前や番号を変えても ID は変えないでください"
     "（変えると別の取組として扱われます）。",
-    "・新しい取組は ID を空欄にします。目標・指標・工程表では、ID の代わりに取組コード"
-    "（例：①－１－１ または 1-1-1）で取組を指定できます。",
-    "・ファイルにない取組は、取り込むと「廃止」として扱われます（報告は残ります）。",
+    "・「コード（表記）」は計画書どおりの表記（1-8-3、Ⅰ-2、ア など）を書く欄です。空欄なら"
+    "「番号」と「番号の形式」からコードを作ります（例：①－１－１、01、1-1-1）。",
+    "・新しい取組は ID を空欄にします。ID のない行は、コード（と名前）が同じ既存の取組として扱います。"
+    "目標・指標・工程表では、ID の代わりに取組コード（例：①－１－１ または 1-1-1）で取組を指定できます。",
+    "・ファイルにない取組は、取り込むと「廃止」として扱われ、その一覧が表示されます（報告は残ります）。",
     "・年度は 2025、R7、令和7年度 のどれでも書けます。○ は「はい」です。",
 )
 
@@ -176,14 +181,15 @@ def build_plan_workbook(plan: PlanView, *, exported_by: str) -> Workbook:
     _table(wb, SHEET_BY_NAME["方向性"], [(d,) for d in plan.directions])
     _table(wb, SHEET_BY_NAME["部署"], [(d.name, PSEUDO_LABELS.get(d.pseudo or ""), _flag(d.retired))
                                      for d in plan.departments])
-    _table(wb, SHEET_BY_NAME["基本方針"], [(p.number, p.title, _flag(p.retired)) for p in plan.policies])
-    _table(wb, SHEET_BY_NAME["推進事項"], [(p.number, it.number, it.title, _flag(it.retired))
+    _table(wb, SHEET_BY_NAME["基本方針"], [(p.number, p.title, _flag(p.retired), p.written_code)
+                                       for p in plan.policies])
+    _table(wb, SHEET_BY_NAME["推進事項"], [(p.number, it.number, it.title, _flag(it.retired), it.written_code)
                                        for p in plan.policies for it in p.items])
     inis, goals, kpis, steps = [], [], [], []
     for p in plan.policies:
         for it in p.items:
             for ini in it.initiatives:
-                inis.append((ini.uid, p.number, it.number, ini.number, ini.code, ini.title,
+                inis.append((ini.uid, p.number, it.number, ini.number, ini.written_code, ini.title,
                              "、".join(ini.department_names), _flag(ini.departments_more), _flag(ini.priority),
                              _fy(ini.new_in_fy), ini.overview.strip(), ini.status_heading, ini.status.strip(),
                              _flag(ini.retired)))

@@ -1,0 +1,119 @@
+"""Plans of other cities for the tests/test_any_plan_* modules: invented level labels,
+numberings and optional parts, written into a database with the loader every plan uses."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+
+from planDesk.core.persistence.store import Store
+from planDesk.core.plan.as_json import plan_to_json
+from planDesk.core.plan.samples import create_plan, validate_plan_data
+from planDesk.core.plan.view import PlanView, load_plan, resolve_plan_id
+
+# Words of the built-in plans (Hitachinaka and Hitachi) that a plan with its own words
+# must never see in its outputs: level labels, the scale's and the directions' words.
+# (未着手 / 遅れ / 完了 are also the program's own states of a roadmap step and 見直し its
+# word for a yearly revision, so they are not in the list; 取組 is inside program words
+# such as 今後の取組.)
+BUILTIN_WORDS = ("基本方針", "推進事項", "取組事項", "分野", "施策", "取組項目", "順調", "概ね順調", "拡充")
+
+
+def city_plan(*, labels: tuple[str, str, str] = ("柱", "方策", "事業"), numbering: str = "hyphen",
+              scale: list[dict[str, str]] | None = None, directions: list[str] | None = None,
+              kpis: bool = True, roadmap: bool = True, reports: bool = True,
+              codes: dict[tuple[int, ...], str] | None = None) -> dict[str, Any]:
+    """A small plan in the sample format with invented labels: 2 groups × 2 subgroups ×
+    2 initiatives. ``codes`` gives written codes by (policy, item[, initiative]) numbers."""
+    scale = [{"code": "◎", "label": "計画以上"}, {"code": "○", "label": "計画どおり"},
+             {"code": "△", "label": "計画未満"}] if scale is None else scale
+    directions = ["伸ばす", "続ける", "やめる"] if directions is None else directions
+    codes = codes or {}
+    policies = []
+    for p in (1, 2):
+        items = []
+        for i in (1, 2):
+            inis = []
+            for n in (1, 2):
+                ini: dict[str, Any] = {
+                    "number": n, "title": f"事業{p}{i}{n}のデジタル化", "departments": ["電算室", "住民窓口室"][:n],
+                    "overview": f"事業{p}{i}{n}の説明", "status": "",
+                    "goals": [{"mark": "(1)", "text": f"目当て{p}{i}{n}", "target_start_fy": 2026}],
+                }
+                if kpis:
+                    kpi: dict[str, Any] = {"name": f"利用件数{p}{i}{n}", "unit": "件", "direction": "up",
+                                           "target": 12.0, "target_fy": 2027, "goal": "(1)"}
+                    if n == 1:  # the second initiative's KPI has no baseline
+                        kpi["baseline"] = 6.0
+                    ini["kpis"] = [kpi]
+                if roadmap:
+                    ini["roadmap"] = [{"label": f"段取り{p}{i}{n}", "start_fy": 2025, "end_fy": 2027,
+                                       "kind": "continuing", "goals": ["(1)"]}]
+                if reports:
+                    report: dict[str, Any] = {
+                        "fy": 2025, "department": "電算室", "status": "submitted",
+                        "activities": f"実施{p}{i}{n}", "issues": "", "next_steps": "",
+                        "results": [{"heading": "", "text": f"成果{p}{i}{n}",
+                                     "figures": [{"label": "件数", "value": 3, "unit": "件"}]}],
+                    }
+                    if scale:
+                        report["evaluation"] = scale[0]["code"]
+                    if directions:
+                        report["direction"] = directions[0]
+                    ini["reports"] = [report]
+                if (p, i, n) in codes:
+                    ini["code"] = codes[(p, i, n)]
+                inis.append(ini)
+            item: dict[str, Any] = {"number": i, "title": f"方策{p}-{i}", "initiatives": inis}
+            if (p, i) in codes:
+                item["code"] = codes[(p, i)]
+            items.append(item)
+        pol: dict[str, Any] = {"number": p, "title": f"柱その{p}", "items": items}
+        if (p,) in codes:
+            pol["code"] = codes[(p,)]
+        policies.append(pol)
+    data = {
+        "format": 1,
+        "plan": {"key": "other-city", "name": "よその市デジタル計画", "municipality": "よその市", "start_fy": 2025,
+                 "end_fy": 2027, "revision": "第1版", "revision_fy": 2025, "level_labels": list(labels),
+                 "numbering": numbering, "evaluation_scale": scale, "directions": directions},
+        "departments": [{"name": "電算室"}, {"name": "住民窓口室"}],
+        "policies": policies,
+    }
+    validate_plan_data(copy.deepcopy(data), "test")
+    return data
+
+
+def make_store(path: Path, data: dict[str, Any]) -> Store:
+    store = Store.open(str(path), actor="情報化係")
+    with store.write("init-test") as ctx:
+        create_plan(ctx, copy.deepcopy(data))
+    return store
+
+
+def view_of(store: Store, key: str | None = None) -> PlanView:
+    with store.read() as s:
+        return load_plan(s, resolve_plan_id(s, key))
+
+
+def plan_json(store: Store, key: str | None = None) -> dict[str, Any]:
+    """The plan as ``show --json`` without ids and reports (what a round trip keeps)."""
+    data = plan_to_json(view_of(store, key))
+    data["plan"].pop("id")
+    for ini in data["initiatives"]:
+        ini["reports"] = []
+    return data
+
+
+def blank_ids(path: Path) -> Path:
+    """The workbook as a city typing its plan would keep it: no IDs anywhere."""
+    wb = load_workbook(path)
+    for sheet in ("取組事項", "目標", "指標", "工程表"):
+        ws = wb[sheet]
+        for row in range(2, ws.max_row + 1):
+            ws.cell(row, 1).value = None
+    wb.save(path)
+    return path
