@@ -15,6 +15,8 @@ from planDesk.core.report_ops import ReportInput, get_or_create_cycle, save_repo
 from planDesk.core.report_ops_bulk import BulkChange, apply_bulk
 from planDesk.core.store import Store
 
+pytestmark = pytest.mark.both_backends  # SQLite and PostgreSQL (conftest.py)
+
 
 def _dept(store: Store) -> int:
     return next(d.id for d in ids_of(store, "①－１－２").departments if d.name == "市民課")

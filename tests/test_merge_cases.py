@@ -18,6 +18,8 @@ from planDesk.core.store import Store
 from planDesk.core.submission_format import SHEET_REPORTS
 from planDesk.core.submission_undo import open_conflicts, resolve_conflict
 
+pytestmark = pytest.mark.both_backends  # SQLite and PostgreSQL (conftest.py)
+
 
 def _save(store: Store, code: str, **fields: Any) -> int:
     ini = ids_of(store, code)

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
 from submission_helpers import counts, fill, forge_meta
 
 from planDesk.core.merge import merge_files
@@ -18,6 +19,8 @@ from planDesk.core.plan_workbook_apply import import_plan
 from planDesk.core.report_ops import ReportInput, save_report
 from planDesk.core.store import Store
 from planDesk.core.submission_export import export_submission, reports_on
+
+pytestmark = pytest.mark.both_backends  # SQLite and PostgreSQL (conftest.py)
 
 FY = 2024
 

@@ -23,6 +23,8 @@ from planDesk.core.plan_edit_numbers import remove_node, renumber, renumber_all,
 from planDesk.core.plan_view import InitiativeView, PlanView, load_plan, resolve_plan_id
 from planDesk.core.store import Store
 
+pytestmark = pytest.mark.both_backends  # SQLite and PostgreSQL (conftest.py)
+
 
 def current(store: Store) -> PlanView:
     with store.read() as s:

@@ -23,6 +23,8 @@ from planDesk.core.plan_view import InitiativeView, load_plan, resolve_plan_id
 from planDesk.core.report_ops import ReportInput, save_report
 from planDesk.core.store import Store
 
+pytestmark = pytest.mark.both_backends  # SQLite and PostgreSQL (conftest.py)
+
 
 def ini_of(store: Store, ini_id: int) -> InitiativeView:
     with store.read() as s:

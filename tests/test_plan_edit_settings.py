@@ -22,6 +22,8 @@ from planDesk.core.plan_view import PlanView, load_plan, resolve_plan_id
 from planDesk.core.report_ops import ReportInput, save_report
 from planDesk.core.store import Store
 
+pytestmark = pytest.mark.both_backends  # SQLite and PostgreSQL (conftest.py)
+
 
 def current(store: Store) -> PlanView:
     with store.read() as s:

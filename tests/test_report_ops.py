@@ -17,6 +17,8 @@ from planDesk.core.report_ops import (
 )
 from planDesk.core.store import Store
 
+pytestmark = pytest.mark.both_backends  # SQLite and PostgreSQL (conftest.py)
+
 
 def plan_of(store: Store) -> PlanView:
     with store.read() as s:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
@@ -76,11 +76,24 @@ def _begin_sqlite(conn: Any) -> None:
 
 def create_db_engine(url: str) -> Engine:
     """An engine with planDesk's connection settings applied on the instance."""
+    from planDesk.core import server
+
     try:
-        engine = create_engine(url)
+        if server.is_server(url):
+            # pool_pre_ping: a connection dropped by a server restart is replaced once,
+            # instead of failing the first command after it.
+            engine = create_engine(url, pool_pre_ping=True, connect_args=server.connect_args())
+        else:
+            engine = create_engine(url)
     except (ArgumentError, ModuleNotFoundError, ImportError) as exc:
+        shown = server.masked(url) if "://" in url else url
+        if isinstance(exc, ImportError) and "psycopg" in str(exc):
+            raise DatabaseError(
+                f"データベース「{shown}」（PostgreSQL）に接続するためのドライバー（psycopg）がありません。",
+                hint="PostgreSQL 対応版の planDesk を使うか、pip install 'planDesk[postgres]' で入れてください。",
+            ) from exc
         raise DatabaseError(
-            f"データベースの指定「{url}」を使えません：{exc}",
+            f"データベースの指定「{shown}」を使えません：{server.scrub(str(exc), url)}",
             hint="SQLite のファイルパスか postgresql+psycopg://… の形式で指定してください。",
         ) from exc
     if engine.dialect.name == "sqlite":
@@ -184,8 +197,13 @@ def _check_sqlite_file(db_file: Path, *, create: bool) -> None:
         ) from exc
 
 
-def translate_operational_error(exc: Exception, where: str) -> DatabaseError:
-    """A Japanese message for a driver error (locked, read-only, corrupt …)."""
+def translate_operational_error(exc: Exception, where: str, url: str | URL | None = None) -> DatabaseError:
+    """A Japanese message for a driver error (locked, read-only, corrupt … ; a server's
+    connection, login and permission failures when ``url`` names a server)."""
+    from planDesk.core import server
+
+    if url is not None and server.is_server(url):
+        return server.translate_server_error(exc, url)
     text = str(getattr(exc, "orig", exc)).lower()
     if "locked" in text or "busy" in text:
         msg = f"データベース「{where}」は他のプログラムが使用中です（ロックされています）。"
@@ -216,7 +234,9 @@ def open_database(target: str, *, create: bool = True, migrate: bool = True) -> 
     if db_file is not None:
         _check_sqlite_file(db_file, create=create)
     engine = create_db_engine(url)
-    where = str(db_file) if db_file else url
+    if db_file is None:
+        return _open_server(engine, url)
+    where = str(db_file)
     try:
         current = current_revision(engine)
         head = head_revision()
@@ -239,6 +259,21 @@ def open_database(target: str, *, create: bool = True, migrate: bool = True) -> 
     except (OperationalError, SADatabaseError) as exc:
         engine.dispose()
         raise translate_operational_error(exc, where) from exc
+    except DatabaseError:
+        engine.dispose()
+        raise
+    return engine
+
+
+def _open_server(engine: Engine, url: str) -> Engine:
+    """A server's schema is the administrator's (``plandesk upgrade-db``): check, never migrate."""
+    from planDesk.core import server
+
+    try:
+        server.check_schema(engine)
+    except (OperationalError, SADatabaseError) as exc:
+        engine.dispose()
+        raise translate_operational_error(exc, server.masked(url), url) from exc
     except DatabaseError:
         engine.dispose()
         raise

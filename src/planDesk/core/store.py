@@ -122,7 +122,7 @@ class Store:
             with self._sessions() as session:
                 yield session
         except (OperationalError, SADatabaseError) as exc:
-            raise translate_operational_error(exc, self.location) from exc
+            raise translate_operational_error(exc, self.location, self.engine.url) from exc
 
     @contextmanager
     def write(self, operation: str, *, plan_id: int | None = None) -> Iterator[WriteContext]:
@@ -138,7 +138,7 @@ class Store:
                 )
                 yield ctx
         except (OperationalError, SADatabaseError) as exc:
-            raise translate_operational_error(exc, self.location) from exc
+            raise translate_operational_error(exc, self.location, self.engine.url) from exc
 
     @staticmethod
     def change_of(ctx: WriteContext, summary: str) -> Change:
