@@ -26,6 +26,8 @@ from planDesk.core.errors import DatabaseError
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy.orm import Session
+    from sqlalchemy.sql.dml import Insert
 
 log = logging.getLogger(__name__)
 
@@ -100,6 +102,29 @@ def create_db_engine(url: str) -> Engine:
         event.listen(engine, "connect", _apply_sqlite_settings)
         event.listen(engine, "begin", _begin_sqlite)
     return engine
+
+
+def insert_skipping_duplicates(session: Session, table: Any) -> Insert:
+    """INSERT … ON CONFLICT DO NOTHING in the session's dialect: a row another process
+    inserted meanwhile (same unique key) is skipped instead of failing the transaction."""
+    name = session.get_bind().dialect.name
+    if name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(table).on_conflict_do_nothing()
+    if name == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        return sqlite_insert(table).on_conflict_do_nothing()
+    raise NotImplementedError(f"no INSERT … ON CONFLICT for {name}")
+
+
+def lock_for(session: Session, kind: int, ident: int) -> None:
+    """Serialise writers of one thing (e.g. merges of one department) until the transaction
+    ends: pg_advisory_xact_lock on a server; on SQLite the writer already holds the
+    database's write lock (BEGIN IMMEDIATE)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("select pg_advisory_xact_lock(:k, :i)"), {"k": kind, "i": ident})
 
 
 def alembic_config(engine: Engine | None = None) -> Config:

@@ -3,7 +3,7 @@
 ``merge_files`` reads every file within bounds (``submission_import``), checks it against
 the database (``submission_resolve``), computes the three-way diff (``submission_diff``)
 and — unless it is a dry run — applies the fields changed only in the file through
-``report_ops.apply_input``, records the conflicts for the division, and writes a merge
+the one apply path (``report_ops_bulk.apply_changes``), records the conflicts for the division, and writes a merge
 record with every report's before and after so the whole merge can be undone
 (``submission_undo``). A SQLite database is backed up once before anything is applied.
 A refused file changes nothing; an identical file merged before changes nothing; a
@@ -26,8 +26,8 @@ from planDesk.core import database
 from planDesk.core.errors import UserError
 from planDesk.core.model import ProgressReport
 from planDesk.core.model_merge import MergeChange, MergeConflict, MergeRecord, SubmissionEvent
-from planDesk.core.report_ops import ReportInput, get_or_create_cycle, snapshot
-from planDesk.core.report_ops_bulk import BulkChange, apply_bulk
+from planDesk.core.report_ops import get_or_create_cycle, snapshot
+from planDesk.core.report_ops_bulk import ReportChange, apply_changes
 from planDesk.core.store import Store, WriteContext, now
 from planDesk.core.submission_diff import FileDiff, compute_diff
 from planDesk.core.submission_import import Problem, ReadSubmission, SubmissionRefused, read_submission
@@ -37,6 +37,7 @@ from planDesk.core.xlsx_guard import require_defusedxml
 log = logging.getLogger(__name__)
 
 REFUSED_STATUSES = ("refused", "stale")
+MERGE_LOCK = 1  # database.lock_for kind: merges of one department
 
 
 @dataclass(frozen=True)
@@ -145,14 +146,20 @@ def _merge_one(store: Store, sub: ReadSubmission, options: MergeOptions) -> File
                 outcome.diff = compute_diff(session, res)
             _flag(outcome, options)
             return outcome
-        with store.write("merge-submission") as ctx:
+        def body(ctx: WriteContext) -> None:
+            outcome.status, outcome.messages = "merged", []
             res = resolve_submission(ctx.session, sub)
             _check_department(res, options)
+            # one merge of a department at a time: a second process merging the same (or an
+            # older) file waits here, then sees the first one's record (already merged / stale)
+            database.lock_for(ctx.session, MERGE_LOCK, res.department_id)
             outcome.diff = diff = compute_diff(ctx.session, res)
             _flag(outcome, options)
             if outcome.status != "merged":
-                return outcome  # nothing written: the transaction commits empty
+                return  # nothing written: the transaction commits empty
             outcome.merge_id = apply_diff(ctx, diff)
+
+        store.run("merge-submission", body)
     except SubmissionRefused as exc:
         outcome.status = "refused"
         outcome.messages = str(exc).splitlines()
@@ -186,26 +193,6 @@ def local_time(value: datetime | None) -> str:
     return aware.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-def build_input(initiative_id: int, department_id: int, fy: int, half: int,
-                report: ProgressReport | None, fields: dict[str, Any]) -> ReportInput:
-    """The report's current values with ``fields`` (diff keys → new values) changed."""
-    data = ReportInput(initiative_id=initiative_id, department_id=department_id, fy=fy, half=half)
-    if report is not None:
-        data.activities, data.evaluation = report.activities, report.evaluation_code
-        data.issues, data.direction, data.next_steps = report.issues, report.direction, report.next_steps
-    for name, value in fields.items():
-        kind, _, key = name.partition(":")
-        if kind in ("activities", "issues", "next_steps"):
-            setattr(data, kind, value or "")
-        elif kind in ("evaluation", "direction"):
-            setattr(data, kind, value)
-        elif kind == "kpi":
-            data.kpi_actuals[int(key)] = value
-        elif kind == "step" and value is not None:
-            data.step_states[int(key)] = value
-    return data
-
-
 def apply_diff(ctx: WriteContext, diff: FileDiff) -> int:
     """Apply the fields changed only in the file, record conflicts; return the merge id."""
     res = diff.resolved
@@ -227,12 +214,12 @@ def apply_diff(ctx: WriteContext, diff: FileDiff) -> int:
     by_ini: dict[int, dict[str, Any]] = {}
     for c in diff.to_apply:
         by_ini.setdefault(c.initiative_id, {})[c.field] = c.theirs
-    changes = [BulkChange(ini_id, fields, diff.masters[ini_id].version if ini_id in diff.masters else None)
+    changes = [ReportChange(ini_id, fields, diff.masters[ini_id].version if ini_id in diff.masters else None)
                for ini_id, fields in by_ini.items()]
-    labels = {ini_id: f"{title}／{res.department}／{res.cycle_label}"
-              for ini_id, (_c, title) in res.initiatives.items()}
-    results = apply_bulk(ctx, plan_id=res.plan_id, department_id=res.department_id, cycle_id=cycle.id,
-                         changes=changes, source=f"取込：{read.name}", labels=labels)
+    results = [r for r in apply_changes(ctx, plan_id=res.plan_id, department_id=res.department_id,
+                                        cycle_id=cycle.id, changes=changes, source=f"取込：{read.name}",
+                                        submit=True)
+               if r.changed]
     stamp = now()
     if results:
         s.execute(insert(cast(Table, MergeChange.__table__)), [
@@ -256,17 +243,3 @@ def apply_diff(ctx: WriteContext, diff: FileDiff) -> int:
               after={"file": read.name, "sha256": read.sha256, "department": res.department,
                      "cycle": res.cycle_label, "applied": record.applied_fields, "conflicts": record.conflicts})
     return record.id
-
-
-def mark_submitted(ctx: WriteContext, report: ProgressReport, source: str) -> None:
-    """A merged report is the department's submission: 下書き → 提出済 (audited)."""
-    if report.status != "draft":
-        return
-    before = snapshot(report)
-    report.status = "submitted"
-    report.submitted_at = now()
-    report.version += 1
-    report.updated_by = ctx.actor
-    report.updated_at = now()
-    ctx.session.flush()
-    ctx.audit("report", report.id, f"報告を提出済にしました（{source}）", before=before, after=snapshot(report))

@@ -79,7 +79,8 @@ def translate_server_error(exc: BaseException, url: str | URL) -> DatabaseError:
                  "ログインの作成・パスワードの再設定はサーバーの管理者に依頼してください。")
     if state == "3D000" or ("database" in low and "does not exist" in low):
         return DatabaseError(f"サーバー「{where}」にデータベース「{u.database}」がありません。",
-                             hint="--db の URL のデータベース名を確認するか、管理者に作成を依頼してください（docs/server.md）。")
+                             hint="--db の URL のデータベース名を確認するか、管理者に作成を依頼してください"
+                                  "（docs/server.md）。")
     if state.startswith("42501") or "permission denied" in low or "row-level security" in low:
         return DatabaseError(
             f"ログイン「{user}」には、この操作をする権限がありません（サーバー「{where}」が拒否しました）。",
@@ -96,7 +97,8 @@ def translate_server_error(exc: BaseException, url: str | URL) -> DatabaseError:
     if state in RETRY_STATES:
         return DatabaseError(f"サーバー「{where}」で他の利用者の保存と重なりました。何も変更していません。",
                              hint="もう一度操作してください。")
-    return DatabaseError(f"サーバー「{where}」でエラーが発生しました（SQLSTATE {state or '不明'}）。何も変更していません。",
+    return DatabaseError(f"サーバー「{where}」でエラーが発生しました（SQLSTATE {state or '不明'}）。"
+                         "何も変更していません。",
                          hint="続くときは、この番号とともに管理者に連絡してください（詳細はログにあります）。")
 
 
@@ -152,7 +154,8 @@ def dump(url: str | URL, folder: Path, reason: str) -> Path:
     program = pg_dump_program()
     if program is None:
         raise DatabaseError("pg_dump が見つからないため、更新前のバックアップを作れません。何も変更していません。",
-                            hint="PostgreSQL のクライアント（pg_dump）を入れるか PLANDESK_PG_DUMP で場所を指定してください。"
+                            hint="PostgreSQL のクライアント（pg_dump）を入れるか PLANDESK_PG_DUMP で場所を"
+                                 "指定してください。"
                                  "バックアップを別に取った場合は --no-backup を付けられます。")
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")

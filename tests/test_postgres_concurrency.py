@@ -1,0 +1,116 @@
+"""Concurrent clients as real processes, on SQLite and on the PostgreSQL test server: no save
+is lost silently, shared rows are created once, a workbook is merged once."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+from submission_helpers import export, fill, ids_of, report_of, report_rows
+
+from planDesk.core.model import AuditEntry, Department, ReportingCycle
+from planDesk.core.model_merge import MergeRecord
+from planDesk.core.report_ops import ReportInput, save_report
+from planDesk.core.store import Store
+
+pytestmark = [pytest.mark.both_backends, pytest.mark.slow]
+
+WORKER = Path(__file__).with_name("concurrent_worker.py")
+
+
+def run_at_once(target: str, tmp_path: Path, jobs: list[list[str]]) -> list[dict[str, Any]]:
+    """Start one process per job, wait until each has connected, then let all go at once."""
+    go = tmp_path / f"go-{time.monotonic_ns()}"
+    env = dict(os.environ, PLANDESK_BUSY_TIMEOUT_MS="60000")
+    procs = [subprocess.Popen([sys.executable, str(WORKER), target, str(go), *job], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True, encoding="utf-8", env=env) for job in jobs]
+    try:
+        for p in procs:
+            assert p.stdout is not None
+            line = p.stdout.readline().strip()
+            assert line == "ready", (line, p.stderr.read() if p.stderr else "")
+        go.touch()
+        results = []
+        for p in procs:
+            out, err = p.communicate(timeout=180)
+            assert p.returncode == 0, err
+            results.append(json.loads(out.strip().splitlines()[-1]))
+        return results
+    finally:
+        for p in procs:
+            if p.poll() is None:
+                p.kill()
+
+
+def test_20_processes_save_the_same_report(store: Store, db_target: str, tmp_path: Path) -> None:
+    """Exactly one save wins; the 19 others are told of the conflict and get their text back."""
+    ini = ids_of(store, "①－１－２")
+    dept = next(d.id for d in ini.departments if d.name == "市民課")
+    _, version = save_report(store, ReportInput(ini.id, dept, 2024, activities="最初の版"), expected_version=None)
+    texts = [f"プロセス{i}の入力" for i in range(20)]
+    results = run_at_once(db_target, tmp_path, [["save", str(ini.id), str(dept), "2024", str(version), t]
+                                                 for t in texts])
+    saved = [r for r in results if r["result"] == "saved"]
+    conflicts = [r for r in results if r["result"] == "conflict"]
+    assert len(saved) == 1 and len(conflicts) == 19, results
+    assert saved[0]["version"] == version + 1
+    # nothing silently lost: each refused process got its own text back to keep or retry
+    assert sorted([saved[0]["text"]] + [c["unsaved"]["activities"] for c in conflicts]) == sorted(texts)
+    assert all("上書きせずに止めました" in c["message"] for c in conflicts)
+    rep = report_of(store, "①－１－２")
+    assert rep is not None and rep.activities == saved[0]["text"] and rep.version == version + 1
+    with store.read() as s:
+        assert s.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.entity == "report")) == 2
+
+
+def _departments_with_rows(store: Store, n: int) -> list[str]:
+    names: list[str] = []
+    with store.read() as s:
+        candidates = list(s.scalars(select(Department.name).where(Department.pseudo.is_(None))
+                                    .order_by(Department.position)))
+    from planDesk.core.plan_view import load_plan, resolve_plan_id
+
+    with store.read() as s:
+        plan = load_plan(s, resolve_plan_id(s), with_reports=False)
+    direct = {d.name for ini in plan.initiatives() for d in ini.departments if not d.pseudo}
+    for name in candidates:
+        if name in direct:
+            names.append(name)
+        if len(names) == n:
+            break
+    return names
+
+
+def test_20_departments_merge_into_a_new_round_at_once(store: Store, db_target: str, tmp_path: Path) -> None:
+    names = _departments_with_rows(store, 20)
+    assert len(names) == 20
+    books = []
+    for i, name in enumerate(names):
+        path = export(store, tmp_path, department=name, fy=2025, name=f"book{i}.xlsx")
+        code = next(iter(report_rows(path)))
+        books.append(fill(path, reports={code: {"activities": f"{name}の実施状況"}}))
+    with store.read() as s:
+        assert s.scalars(select(ReportingCycle).where(ReportingCycle.fy == 2025)).all() == []
+    results = run_at_once(db_target, tmp_path, [["merge", str(b)] for b in books])
+    assert [r["result"] for r in results] == ["merged"] * 20, results
+    with store.read() as s:
+        assert len(s.scalars(select(ReportingCycle).where(ReportingCycle.fy == 2025)).all()) == 1
+        assert s.scalar(select(func.count()).select_from(MergeRecord)) == 20
+
+
+def test_the_same_workbook_merged_by_3_processes(store: Store, db_target: str, tmp_path: Path) -> None:
+    book = fill(export(store, tmp_path), reports={"①－１－２": {"activities": "一度だけ取り込む"}})
+    results = run_at_once(db_target, tmp_path, [["merge", str(book)]] * 3)
+    assert sorted(r["result"] for r in results) == ["duplicate", "duplicate", "merged"], results
+    assert all("取り込み済み" in r["messages"][0] for r in results if r["result"] == "duplicate")
+    with store.read() as s:
+        assert s.scalar(select(func.count()).select_from(MergeRecord)) == 1
+    rep = report_of(store, "①－１－２")
+    assert rep is not None and rep.activities == "一度だけ取り込む" and rep.version == 1
