@@ -9,7 +9,6 @@ No Qt here.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -164,7 +163,7 @@ class Initiative(Base):
     retired: Mapped[bool] = mapped_column(Boolean, default=False)
     version: Mapped[int] = mapped_column(Integer, default=1)
     # Plan edits bump the version; the UPDATE names the version read (see ProgressReport).
-    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version, "version_id_generator": False}
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}  # noqa: RUF012
 
     item: Mapped[PromotionItem] = relationship(back_populates="initiatives")
     department_links: Mapped[list[InitiativeDepartment]] = relationship(
@@ -380,7 +379,7 @@ class ProgressReport(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     # Every ORM UPDATE/DELETE of a report names the version it read (WHERE version = :v):
     # the database itself refuses a lost update (StaleDataError → ConflictError in Store).
-    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version, "version_id_generator": False}
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}  # noqa: RUF012
 
     initiative: Mapped[Initiative] = relationship(back_populates="reports")
     department: Mapped[Department] = relationship()
