@@ -1,4 +1,5 @@
-"""A client process of the concurrency tests (tests/test_postgres_concurrency.py).
+"""A client process of the concurrency tests (tests/test_postgres_*.py), and ``run_at_once``
+that starts many of them.
 
     python concurrent_worker.py TARGET GO_FILE save INITIATIVE_ID DEPARTMENT_ID FY EXPECTED_VERSION TEXT
     python concurrent_worker.py TARGET GO_FILE merge WORKBOOK
@@ -11,9 +12,38 @@ starts its write at the same moment), does one thing and prints one JSON line.
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
+
+WORKER = Path(__file__)
+
+
+def run_at_once(target: str, tmp_path: Path, jobs: list[list[str]]) -> list[dict[str, Any]]:
+    """Start one process per job, wait until each has connected, then let all go at once."""
+    go = tmp_path / f"go-{time.monotonic_ns()}"
+    env = dict(os.environ, PLANDESK_BUSY_TIMEOUT_MS="60000")
+    procs = [subprocess.Popen([sys.executable, str(WORKER), target, str(go), *job], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True, encoding="utf-8", env=env) for job in jobs]
+    try:
+        for p in procs:
+            assert p.stdout is not None
+            line = p.stdout.readline().strip()
+            assert line == "ready", (line, p.stderr.read() if p.stderr else "")
+        go.touch()
+        results = []
+        for p in procs:
+            out, err = p.communicate(timeout=180)
+            assert p.returncode == 0, err
+            results.append(json.loads(out.strip().splitlines()[-1]))
+        return results
+    finally:
+        for p in procs:
+            if p.poll() is None:
+                p.kill()
 
 
 def main(argv: list[str]) -> int:

@@ -3,15 +3,10 @@ is lost silently, shared rows are created once, a workbook is merged once."""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-import time
 from pathlib import Path
-from typing import Any
 
 import pytest
+from concurrent_worker import run_at_once
 from sqlalchemy import func, select
 from submission_helpers import export, fill, ids_of, report_of, report_rows
 
@@ -21,33 +16,6 @@ from planDesk.core.report_ops import ReportInput, save_report
 from planDesk.core.store import Store
 
 pytestmark = [pytest.mark.both_backends, pytest.mark.slow]
-
-WORKER = Path(__file__).with_name("concurrent_worker.py")
-
-
-def run_at_once(target: str, tmp_path: Path, jobs: list[list[str]]) -> list[dict[str, Any]]:
-    """Start one process per job, wait until each has connected, then let all go at once."""
-    go = tmp_path / f"go-{time.monotonic_ns()}"
-    env = dict(os.environ, PLANDESK_BUSY_TIMEOUT_MS="60000")
-    procs = [subprocess.Popen([sys.executable, str(WORKER), target, str(go), *job], stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True, encoding="utf-8", env=env) for job in jobs]
-    try:
-        for p in procs:
-            assert p.stdout is not None
-            line = p.stdout.readline().strip()
-            assert line == "ready", (line, p.stderr.read() if p.stderr else "")
-        go.touch()
-        results = []
-        for p in procs:
-            out, err = p.communicate(timeout=180)
-            assert p.returncode == 0, err
-            results.append(json.loads(out.strip().splitlines()[-1]))
-        return results
-    finally:
-        for p in procs:
-            if p.poll() is None:
-                p.kill()
-
 
 def test_20_processes_save_the_same_report(store: Store, db_target: str, tmp_path: Path) -> None:
     """Exactly one save wins; the 19 others are told of the conflict and get their text back."""

@@ -6,11 +6,11 @@ import argparse
 from typing import Any
 
 from planDesk import paths
-from planDesk.cli import cmd_export, cmd_import_plan, cmd_init, cmd_merge, cmd_show, cmd_tracker
+from planDesk.cli import cmd_export, cmd_import_plan, cmd_init, cmd_merge, cmd_server, cmd_show, cmd_tracker
 from planDesk.core.store import Store
 
 # A module here has ``register(subparsers)`` that adds one or more subcommands.
-MODULES: tuple[Any, ...] = (cmd_init, cmd_show, cmd_export, cmd_merge, cmd_tracker, cmd_import_plan)
+MODULES: tuple[Any, ...] = (cmd_init, cmd_show, cmd_export, cmd_merge, cmd_tracker, cmd_import_plan, cmd_server)
 
 
 def register(sub: Any) -> None:
