@@ -103,3 +103,28 @@ def test_one_reconnect_after_a_dropped_connection(pg_sample_url: str, pg_server:
     with store.read() as s:  # the pooled connection is dead: pre-ping replaces it
         assert s.execute(text("select 1")).scalar() == 1
     store.close()
+
+
+def test_the_audit_names_the_database_login(pg_sample_url: str) -> None:
+    from sqlalchemy import select
+
+    from planDesk.core.model import AuditEntry
+    from planDesk.core.setup_ops import init_sample
+
+    store = Store.open(pg_sample_url)
+    assert store.actor == make_url(pg_sample_url).username
+    init_sample(store, "hitachi")
+    with store.read() as s:
+        assert s.scalars(select(AuditEntry.actor).order_by(AuditEntry.id.desc())).first() == store.actor
+    store.close()
+
+
+def test_init_force_on_a_server_needs_the_database_name(pg_sample_url: str,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    name = make_url(pg_sample_url).database
+    assert main(["--db", pg_sample_url, "init", "--force"]) == 1
+    err = capsys.readouterr().err
+    assert f"--confirm {name}" in err and "バックアップは自動では取られません" in err
+    assert main(["--db", pg_sample_url, "init", "--force", "--confirm", "other"]) == 1
+    capsys.readouterr()
+    assert main(["--db", pg_sample_url, "init", "--force", "--confirm", str(name)]) == 0

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -114,7 +114,13 @@ class Store:
 
     @classmethod
     def open(cls, target: str, *, create: bool = True, actor: str | None = None) -> Store:
-        return cls(open_database(target, create=create), actor)
+        engine = open_database(target, create=create)
+        if actor is None and engine.dialect.name == "postgresql":
+            # on a server the audit names the database login (what the server enforces),
+            # not the PC's user name
+            with engine.connect() as conn:
+                actor = str(conn.execute(text("select session_user")).scalar())
+        return cls(engine, actor)
 
     @property
     def location(self) -> str:
