@@ -172,6 +172,22 @@ def _validate(s: Session, plan_id: int, changes: Sequence[ReportChange], titles:
                 raise UserError(f"工程の状況「{value}」は使えません（{'、'.join(STEP_STATES.values())}）。")
 
 
+def _check_locked_all(s: Session, department_id: int, cycle_id: int, ids: list[int],
+                      locked: dict[int, dict[str, Any]]) -> None:
+    """On a server, a report the login may read but not update is left out of the FOR UPDATE
+    read by row-level security: that is the server's refusal, not a missing report."""
+    if s.get_bind().dialect.name != "postgresql":
+        return
+    visible: set[int] = set()
+    for chunk in _chunks(ids):
+        visible.update(s.scalars(select(_R.c.initiative_id).where(
+            _R.c.department_id == department_id, _R.c.cycle_id == cycle_id, _R.c.initiative_id.in_(chunk))))
+    if visible - set(locked):
+        from planDesk.core.server import permission_denied
+
+        raise permission_denied(s.get_bind().engine.url)
+
+
 def _conflict(label: str, by: str | None, change: ReportChange, current: dict[str, Any] | None) -> ConflictError:
     return ConflictError(
         f"{label}の報告は、{by or '他の利用者'} が先に保存しています。上書きせずに止めました。",
@@ -205,6 +221,7 @@ def apply_changes(ctx: WriteContext, *, plan_id: int, department_id: int, cycle_
     labels = {i: f"{title}／{dept.name}／{cycle_label(cycle.fy, cycle.half)}" for i, title in titles.items()}
     _validate(s, plan_id, changes, titles)
     existing = existing_reports(s, department_id, cycle_id, ids, lock=True)
+    _check_locked_all(s, department_id, cycle_id, ids, existing)
     stamp, actor = now(), ctx.actor
     planned: list[tuple[ReportChange, dict[str, Any] | None, dict[str, Any]]] = []
     results: dict[int, AppliedReport] = {}

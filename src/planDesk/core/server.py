@@ -82,10 +82,7 @@ def translate_server_error(exc: BaseException, url: str | URL) -> DatabaseError:
                              hint="--db の URL のデータベース名を確認するか、管理者に作成を依頼してください"
                                   "（docs/server.md）。")
     if state.startswith("42501") or "permission denied" in low or "row-level security" in low:
-        return DatabaseError(
-            f"ログイン「{user}」には、この操作をする権限がありません（サーバー「{where}」が拒否しました）。",
-            hint="部署のログインは自部署の報告だけを変更できます。計画の編集・確認・差戻し・取消は"
-                 "情報政策課のログインで行ってください。何も変更していません。")
+        return permission_denied(u)
     if state.startswith("57P") or state.startswith("08") or any(k in low for k in _LOST):
         return DatabaseError(f"サーバー「{where}」との接続が切れました。何も変更していません。",
                              hint="サーバーが再起動した可能性があります。もう一度操作してください。"
@@ -100,6 +97,17 @@ def translate_server_error(exc: BaseException, url: str | URL) -> DatabaseError:
     return DatabaseError(f"サーバー「{where}」でエラーが発生しました（SQLSTATE {state or '不明'}）。"
                          "何も変更していません。",
                          hint="続くときは、この番号とともに管理者に連絡してください（詳細はログにあります）。")
+
+
+def permission_denied(url: str | URL | None) -> DatabaseError:
+    """The server refused a write to this login (grants, row-level security)."""
+    u = make_url(url) if url is not None else None
+    user = (u.username if u is not None else None) or os.environ.get("PGUSER", "")
+    where = f"{u.host or 'localhost'}:{u.port or 5432}/{u.database or ''}" if u is not None else "サーバー"
+    return DatabaseError(
+        f"ログイン「{user}」には、この操作をする権限がありません（サーバー「{where}」が拒否しました）。",
+        hint="部署のログインは自部署の報告だけを変更できます。計画の編集・取込・確認・差戻し・取消は"
+             "情報政策課のログインで行ってください。何も変更していません。")
 
 
 # -- schema versions -----------------------------------------------------------------------------
@@ -196,6 +204,7 @@ def upgrade_server(url: str, *, backup: bool = True, backup_dir: Path | None = N
                 before = current_revision(engine)
                 head = head_revision()
                 if before == head:
+                    _roles(engine)  # grants and policies of tables a migration may have added
                     return UpgradeResult(before, head, None)
                 try:
                     check_schema(engine)
@@ -206,6 +215,7 @@ def upgrade_server(url: str, *, backup: bool = True, backup_dir: Path | None = N
                 if backup and before is not None:
                     saved = dump(url, backup_dir or paths.user_data_dir() / "backups", f"before-upgrade-{before}")
                 command.upgrade(alembic_config(engine), "head")
+                _roles(engine)
                 return UpgradeResult(before, head, saved)
             finally:
                 lock.execute(text("select pg_advisory_unlock(:k)"), {"k": UPGRADE_LOCK})
@@ -218,6 +228,14 @@ def upgrade_server(url: str, *, backup: bool = True, backup_dir: Path | None = N
         raise
     finally:
         engine.dispose()
+
+
+def _roles(engine: Engine) -> None:
+    from planDesk.core.server_roles import setup_roles
+
+    with engine.connect() as conn:
+        setup_roles(conn)
+        conn.commit()
 
 
 def connect_args() -> dict[str, Any]:
