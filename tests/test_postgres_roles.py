@@ -109,3 +109,18 @@ def test_merging_is_the_divisions(pg_sample_url: str, dept_url: str, tmp_path: p
     with pytest.raises(DatabaseError, match="権限がありません"):
         merge_files(dept, [book])
     dept.close()
+
+
+def test_dangerous_commands_refused_for_a_department_login(pg_sample_url: str, dept_url: str,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    name = str(make_url(dept_url).database)
+    assert main(["--db", dept_url, "init", "--force", "--confirm", name]) == 1
+    assert "権限がありません" in capsys.readouterr().err
+    assert main(["--db", dept_url, "tracker", "--fy", "R6", "--return", "市民課", "--reason", "やり直し"]) == 1
+    assert "権限がありません" in capsys.readouterr().err
+    assert main(["--db", dept_url, "add-login", "someone_else", "--department", "市民課"]) == 1
+    err = capsys.readouterr().err
+    assert "権限がありません" in err and PASSWORD not in err
+    admin = Store.open(pg_sample_url)
+    assert ids_of(admin, "①－１－２").title  # the plan is still there
+    admin.close()
