@@ -1,71 +1,76 @@
-"""A client process of the concurrency tests (tests/test_postgres_*.py), and ``run_at_once``
-that starts many of them.
+"""Client processes of the concurrency tests (tests/test_postgres_*.py): ``run_at_once``.
 
-    python concurrent_worker.py TARGET GO_FILE save INITIATIVE_ID DEPARTMENT_ID FY EXPECTED_VERSION TEXT
-    python concurrent_worker.py TARGET GO_FILE merge WORKBOOK
-    python concurrent_worker.py TARGET GO_FILE upgrade
-
-Opens the database, prints "ready", waits for GO_FILE to appear (so that every process
-starts its write at the same moment), does one thing and prints one JSON line.
+Each job runs in its own process with its own connections: ``["save", INITIATIVE_ID,
+DEPARTMENT_ID, FY, EXPECTED_VERSION, TEXT]``, ``["merge", WORKBOOK]`` or ``["upgrade"]``.
+The processes come from a fork server that has imported planDesk once (starting twenty
+Python interpreters that each import SQLAlchemy would cost a minute of CPU per test); each
+connects first, then all wait at a barrier so that their writes start at the same moment.
 """
 
 from __future__ import annotations
 
-import json
+import multiprocessing
 import os
-import subprocess
-import sys
-import time
+import queue
 from pathlib import Path
 from typing import Any
 
-WORKER = Path(__file__)
+PRELOAD = ["planDesk.core.store", "planDesk.core.report_ops", "planDesk.core.merge", "planDesk.core.server"]
 
 
 def run_at_once(target: str, tmp_path: Path, jobs: list[list[str]]) -> list[dict[str, Any]]:
-    """Start one process per job, wait until each has connected, then let all go at once."""
-    go = tmp_path / f"go-{time.monotonic_ns()}"
-    env = dict(os.environ, PLANDESK_BUSY_TIMEOUT_MS="60000")
-    procs = [subprocess.Popen([sys.executable, str(WORKER), target, str(go), *job], stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True, encoding="utf-8", env=env) for job in jobs]
+    """Run the jobs in parallel processes, all released at once; their results in job order."""
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(PRELOAD)
+    barrier = ctx.Barrier(len(jobs) + 1)
+    results = ctx.Queue()
+    procs = [ctx.Process(target=_child, args=(i, target, job, barrier, results)) for i, job in enumerate(jobs)]
+    for p in procs:
+        p.start()
     try:
+        barrier.wait(timeout=180)  # every process has connected
+        got: dict[int, dict[str, Any]] = {}
+        while len(got) < len(jobs):
+            try:
+                i, result = results.get(timeout=180)
+            except queue.Empty:
+                raise AssertionError(f"only {len(got)} of {len(jobs)} processes answered") from None
+            got[i] = result
         for p in procs:
-            assert p.stdout is not None
-            line = p.stdout.readline().strip()
-            assert line == "ready", (line, p.stderr.read() if p.stderr else "")
-        go.touch()
-        results = []
-        for p in procs:
-            out, err = p.communicate(timeout=180)
-            assert p.returncode == 0, err
-            results.append(json.loads(out.strip().splitlines()[-1]))
-        return results
+            p.join(timeout=60)
+            assert p.exitcode == 0, p.exitcode
+        return [got[i] for i in range(len(jobs))]
     finally:
         for p in procs:
-            if p.poll() is None:
+            if p.is_alive():
                 p.kill()
+            p.join()
+            p.close()
+        results.close()
+        results.join_thread()
 
 
-def main(argv: list[str]) -> int:
-    target, go, what, *rest = argv
+def _child(i: int, target: str, job: list[str], barrier: Any, results: Any) -> None:
+    os.environ["PLANDESK_BUSY_TIMEOUT_MS"] = "60000"  # SQLite writers queue on the file lock
+    try:
+        results.put((i, _work(target, job, barrier)))
+    except BaseException as exc:  # reported, so the test fails with the reason
+        results.put((i, {"result": "crashed", "error": repr(exc)}))
+        barrier.abort()
+        raise
+
+
+def _work(target: str, job: list[str], barrier: Any) -> dict[str, Any]:
     from planDesk.core.errors import ConflictError, UserError
     from planDesk.core.store import Store
 
+    what, *rest = job
     store = None
     if what != "upgrade":
-        store = Store.open(target, actor=f"process-{rest[-1] if rest else ''}")
+        store = Store.open(target, actor=f"process-{os.getpid()}")
         with store.read():
             pass  # connected before the start signal
-    if what == "merge":
-        from planDesk.core.merge import merge_files  # imported before the start signal
-    print("ready", flush=True)
-    deadline = time.monotonic() + 120
-    while not Path(go).exists():
-        if time.monotonic() > deadline:
-            print(json.dumps({"result": "timeout"}), flush=True)
-            return 1
-        time.sleep(0.005)
-    out: dict[str, object]
+    barrier.wait(timeout=180)
     try:
         if what == "save":
             from planDesk.core.report_ops import ReportInput, save_report
@@ -74,25 +79,23 @@ def main(argv: list[str]) -> int:
             assert store is not None
             _change, version = save_report(store, ReportInput(ini, dept, fy, activities=text),
                                            expected_version=expected)
-            out = {"result": "saved", "version": version, "text": text}
-        elif what == "merge":
+            return {"result": "saved", "version": version, "text": text}
+        if what == "merge":
+            from planDesk.core.merge import merge_files
+
             assert store is not None
             [outcome] = merge_files(store, [Path(rest[0])])
-            out = {"result": outcome.status, "messages": outcome.messages}
-        elif what == "upgrade":
+            return {"result": outcome.status, "messages": outcome.messages}
+        if what == "upgrade":
             from planDesk.core.server import upgrade_server
 
             done = upgrade_server(target, backup=False)
-            out = {"result": "upgraded" if done.changed else "current", "after": done.after}
-        else:
-            raise SystemExit(f"unknown {what}")
+            return {"result": "upgraded" if done.changed else "current", "after": done.after}
+        raise ValueError(f"unknown job {what}")
     except ConflictError as exc:
-        out = {"result": "conflict", "message": exc.message, "unsaved": exc.unsaved}
+        return {"result": "conflict", "message": exc.message, "unsaved": exc.unsaved}
     except UserError as exc:
-        out = {"result": "refused", "message": str(exc)}
-    print(json.dumps(out, ensure_ascii=False), flush=True)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+        return {"result": "refused", "message": str(exc)}
+    finally:
+        if store is not None:
+            store.close()
