@@ -128,3 +128,21 @@ def test_init_force_on_a_server_needs_the_database_name(pg_sample_url: str,
     assert main(["--db", pg_sample_url, "init", "--force", "--confirm", "other"]) == 1
     capsys.readouterr()
     assert main(["--db", pg_sample_url, "init", "--force", "--confirm", str(name)]) == 0
+
+
+def test_a_password_file_instead_of_a_password_in_the_url(pg_sample_url: str, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """docs/server.md: the URL on the command line carries no password; libpq reads PGPASSFILE."""
+    u = make_url(pg_sample_url)
+    pgpass = tmp_path / "pgpass.conf"
+    pgpass.write_text(f"{u.host}:{u.port}:{u.database}:{u.username}:{u.password}\n", encoding="utf-8")
+    pgpass.chmod(0o600)
+    bare = u._replace(password=None).render_as_string(hide_password=False)
+    assert ":" + str(u.password) not in bare
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "missing.conf"))
+    assert main(["--db", bare, "show"]) == 1
+    assert "パスワードファイル（PGPASSFILE）" in capsys.readouterr().err
+    monkeypatch.setenv("PGPASSFILE", str(pgpass))
+    assert main(["--db", bare, "show"]) == 0
+    assert "ひたちなか市" in capsys.readouterr().out

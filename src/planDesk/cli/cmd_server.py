@@ -87,5 +87,5 @@ def run_add_login(args: argparse.Namespace) -> int:
         engine.dispose()
     who = "情報政策課" if args.division else f"部署「{args.department}」"
     print(f"ログイン「{args.login}」（{who}）を作成しました。接続先："
-          f"{server.masked(make_url(url).set(username=args.login, password=None))}")
+          f"{server.masked(make_url(url)._replace(username=args.login, password=None))}")
     return 0

@@ -13,7 +13,6 @@ The administrator's login owns the tables (``upgrade-db``) and is not restricted
 from __future__ import annotations
 
 from sqlalchemy import Connection, Engine, text
-from sqlalchemy.engine import make_url
 
 from planDesk.core.errors import UserError
 
@@ -102,7 +101,3 @@ def add_login(engine: Engine, login: str, password: str, *, department: str | No
                          {"l": login, "d": department})
         conn.commit()
 
-
-def url_for(url: str, login: str) -> str:
-    """The server URL with another login and no password (it comes from the password file)."""
-    return make_url(url).set(username=login, password=None).render_as_string(hide_password=False)
