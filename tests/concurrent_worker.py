@@ -1,7 +1,8 @@
 """Client processes of the concurrency tests (tests/test_postgres_*.py): ``run_at_once``.
 
 Each job runs in its own process with its own connections: ``["save", INITIATIVE_ID,
-DEPARTMENT_ID, FY, EXPECTED_VERSION, TEXT]``, ``["merge", WORKBOOK]`` or ``["upgrade"]``.
+DEPARTMENT_ID, FY, EXPECTED_VERSION, TEXT]``, ``["merge", WORKBOOK]``, ``["confirm", REPORT_ID]``,
+``["undo", MERGE_ID]`` or ``["upgrade"]``.
 The processes come from a fork server that has imported planDesk once (starting twenty
 Python interpreters that each import SQLAlchemy would cost a minute of CPU per test); each
 connects first, then all wait at a barrier so that their writes start at the same moment.
@@ -15,7 +16,8 @@ import queue
 from pathlib import Path
 from typing import Any
 
-PRELOAD = ["planDesk.core.store", "planDesk.core.report_ops", "planDesk.core.merge", "planDesk.core.server"]
+PRELOAD = ["planDesk.core.store", "planDesk.core.report_ops", "planDesk.core.merge", "planDesk.core.server",
+           "planDesk.core.submission_undo"]
 
 
 def run_at_once(target: str, tmp_path: Path, jobs: list[list[str]]) -> list[dict[str, Any]]:
@@ -86,6 +88,18 @@ def _work(target: str, job: list[str], barrier: Any) -> dict[str, Any]:
             assert store is not None
             [outcome] = merge_files(store, [Path(rest[0])])
             return {"result": outcome.status, "messages": outcome.messages}
+        if what == "confirm":
+            from planDesk.core.report_ops import confirm_report
+
+            assert store is not None
+            confirm_report(store, int(rest[0]), as_division=True)
+            return {"result": "confirmed"}
+        if what == "undo":
+            from planDesk.core.submission_undo import undo_merge
+
+            assert store is not None
+            undo_merge(store, rest[0])
+            return {"result": "undone"}
         if what == "upgrade":
             from planDesk.core.server import upgrade_server
 

@@ -10,9 +10,10 @@ from concurrent_worker import run_at_once
 from sqlalchemy import func, select
 from submission_helpers import export, fill, ids_of, report_of, report_rows
 
+from planDesk.core.merge import merge_files
 from planDesk.core.model import AuditEntry, Department, ReportingCycle
 from planDesk.core.model_merge import MergeRecord
-from planDesk.core.report_ops import ReportInput, save_report
+from planDesk.core.report_ops import ReportInput, save_report, submit_report
 from planDesk.core.store import Store
 
 pytestmark = [pytest.mark.both_backends, pytest.mark.slow]
@@ -82,3 +83,31 @@ def test_the_same_workbook_merged_by_3_processes(store: Store, db_target: str, t
         assert s.scalar(select(func.count()).select_from(MergeRecord)) == 1
     rep = report_of(store, "①－１－２")
     assert rep is not None and rep.activities == "一度だけ取り込む" and rep.version == 1
+
+
+def test_10_processes_confirm_the_same_report(store: Store, db_target: str, tmp_path: Path) -> None:
+    """submit/confirm/return check the version in the database too: one confirmation, nine refusals."""
+    ini = ids_of(store, "①－１－２")
+    dept = next(d.id for d in ini.departments if d.name == "市民課")
+    save_report(store, ReportInput(ini.id, dept, 2024, activities="実施", evaluation="A", direction="継続"),
+                expected_version=None)
+    rid = report_of(store, "①－１－２").id  # type: ignore[union-attr]
+    submit_report(store, rid)
+    results = run_at_once(db_target, tmp_path, [["confirm", str(rid)]] * 10)
+    outcomes = sorted(r["result"] for r in results)
+    assert outcomes.count("confirmed") == 1 and len(outcomes) == 10, results
+    assert set(outcomes) <= {"confirmed", "conflict", "refused"}, results
+    with store.read() as s:
+        assert s.scalar(select(func.count()).select_from(AuditEntry)
+                        .where(AuditEntry.operation == "confirm-report")) == 1
+    rep = report_of(store, "①－１－２")
+    assert rep is not None and rep.status == "confirmed" and rep.version == 3
+
+
+def test_3_processes_undo_the_same_merge(store: Store, db_target: str, tmp_path: Path) -> None:
+    book = fill(export(store, tmp_path), reports={"①－１－２": {"activities": "取り消される"}})
+    [outcome] = merge_files(store, [book])
+    results = run_at_once(db_target, tmp_path, [["undo", str(outcome.merge_id)]] * 3)
+    assert sorted(r["result"] for r in results) == ["refused", "refused", "undone"], results
+    assert all("既に取り消されています" in r["message"] for r in results if r["result"] == "refused")
+    assert report_of(store, "①－１－２") is None
