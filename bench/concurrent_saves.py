@@ -1,6 +1,6 @@
 """Many clerks saving at once: ``python bench/concurrent_saves.py [--clients 50] [--saves 10] [--pg-url URL]``.
 
-Each client (a thread with its own Store, so its own connections) saves its own report
+Each client (a process with its own Store and connections) saves its own report
 ``--saves`` times, each from the version it last saw, as the report screen's autosave does.
 Run on a SQLite file and — with ``--pg-url`` or PLANDESK_TEST_PG_URL (an administrator URL of
 a server, e.g. the one scripts/postgres.sh starts) — on a new PostgreSQL database. Prints
@@ -11,11 +11,11 @@ report not holding its client's last text and version): must be 0.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import statistics
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -44,42 +44,49 @@ def pairs(store: Store, n: int) -> list[tuple[int, int]]:
     return out[:n]
 
 
+def _client(i: int, target: str, ini: int, dept: int, saves: int, start: Any, out: Any) -> None:
+    """One clerk in its own process: ``saves`` saves, each from the version it last saw."""
+    store = Store.open(target, actor=f"client{i}")
+    with store.read():
+        pass  # connected before the start
+    version, conflicts, latencies = 0, 0, []
+    start.wait()
+    for k in range(saves):
+        t0 = time.perf_counter()
+        try:
+            _c, version = save_report(store, ReportInput(ini, dept, 2024, activities=f"client{i} save{k}"),
+                                      expected_version=version)
+        except ConflictError:
+            conflicts += 1
+        latencies.append(time.perf_counter() - t0)
+    store.close()
+    out.put((latencies, conflicts))
+
+
 def run(target: str, clients: int, saves: int) -> dict[str, Any]:
     setup = Store.open(target, actor="bench")
     init_sample(setup, "hitachinaka")
     work = pairs(setup, clients)
-    latencies: list[float] = []
-    conflicts = 0
-    lock = threading.Lock()
-    start = threading.Barrier(clients + 1)
-
-    def client(i: int, ini: int, dept: int) -> None:
-        nonlocal conflicts
-        store = Store.open(target, actor=f"client{i}")
-        version = 0
-        mine: list[float] = []
-        start.wait()
-        for k in range(saves):
-            t0 = time.perf_counter()
-            try:
-                _c, version = save_report(store, ReportInput(ini, dept, 2024, activities=f"client{i} save{k}"),
-                                          expected_version=version)
-            except ConflictError:
-                with lock:
-                    conflicts += 1
-            mine.append(time.perf_counter() - t0)
-        store.close()
-        with lock:
-            latencies.extend(mine)
-
-    threads = [threading.Thread(target=client, args=(i, ini, dept)) for i, (ini, dept) in enumerate(work)]
-    for t in threads:
-        t.start()
+    # separate processes, as separate PCs would be (threads would measure Python's GIL); they
+    # come from a fork server that imported planDesk once
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["planDesk.core.report_ops"])
+    start, out = ctx.Barrier(clients + 1), ctx.Queue()
+    procs = [ctx.Process(target=_client, args=(i, target, ini, dept, saves, start, out))
+             for i, (ini, dept) in enumerate(work)]
+    for p in procs:
+        p.start()
     start.wait()
     t0 = time.perf_counter()
-    for t in threads:
-        t.join()
+    latencies: list[float] = []
+    conflicts = 0
+    for _ in procs:
+        mine, c = out.get(timeout=600)
+        latencies.extend(mine)
+        conflicts += c
     elapsed = time.perf_counter() - t0
+    for p in procs:
+        p.join()
     lost = 0
     with setup.read() as s:
         plan = load_plan(s, resolve_plan_id(s))
