@@ -81,6 +81,19 @@ def test_a_department_login_writes_only_its_own_reports(pg_sample_url: str, dept
     # the department submits; confirming is the division's even if the client claims otherwise
     rid = next(r.id for r in ids_and_reports(admin, "①－１－１") if r.department == "市民課")
     submit_report(dept, rid)
+    raw = create_engine(dept_url, poolclass=NullPool)
+    for statement in ("update progress_report set activities = '提出後に書き換え' where id = :r",
+                      "update progress_report set status = 'draft' where id = :r",
+                      "update kpi_actual set value = 1 where report_id = :r"):
+        with raw.connect() as conn, pytest.raises(DBAPIError, match="only the division may change it"):
+            conn.execute(text(statement), {"r": rid})
+            if "kpi_actual" in statement:  # the report may have no KPI actual yet: add one
+                conn.execute(text("insert into kpi_actual (report_id, kpi_id, value, note) "
+                                  "values (:r, :k, 1, '')"), {"r": rid, "k": everyone.kpis[0].id})
+    raw.dispose()
+    with pytest.raises(DatabaseError, match="権限がありません"):
+        save_report(dept, ReportInput(everyone.id, shimin, 2024, activities="提出後", evaluation="A",
+                                      direction="継続"), expected_version=version + 1, as_division=True)
     with pytest.raises(DatabaseError, match="権限がありません"):
         confirm_report(dept, rid, as_division=True)
     confirm_report(admin, rid, as_division=True)

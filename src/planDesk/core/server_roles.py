@@ -5,8 +5,9 @@ and ``plandesk_department`` (read everything, write only its own department's re
 Each department login is a member of ``plandesk_department`` and named in the table
 ``plandesk_login`` with its department; row-level security on the report tables compares
 the row's department with that name. A department login cannot set a report 確認済 nor
-change one that is (the division's), nor change the plan, merges or other departments'
-reports: the server refuses (permission denied / row-level security), whatever the client.
+change one it has submitted (a trigger: 提出済 and 確認済 are the division's), nor change
+the plan, merges or other departments' reports: the server refuses (permission denied /
+row-level security), whatever the client.
 The administrator's login owns the tables (``upgrade-db``) and is not restricted.
 """
 
@@ -47,6 +48,40 @@ def _policies() -> list[str]:
     return out
 
 
+_DEPARTMENT_ONLY = (f"pg_has_role(current_user, '{DEPARTMENT}', 'MEMBER') "
+                    f"AND NOT pg_has_role(current_user, '{DIVISION}', 'MEMBER')")
+# Row-level security sees only the new row of an UPDATE; what a department may not do to a
+# report it has submitted (change it, take it back to 下書き) needs the old one: a trigger.
+_GUARDS = [
+    f"""CREATE OR REPLACE FUNCTION plandesk_report_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF {_DEPARTMENT_ONLY} AND OLD.status <> 'draft' THEN
+    RAISE EXCEPTION 'permission denied: report % is %, only the division may change it', OLD.id, OLD.status
+      USING ERRCODE = '42501';
+  END IF;
+  RETURN NEW;
+END $$""",
+    f"""CREATE OR REPLACE FUNCTION plandesk_report_values_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF {_DEPARTMENT_ONLY}
+     AND (SELECT status FROM progress_report WHERE id = NEW.report_id) <> 'draft' THEN
+    RAISE EXCEPTION 'permission denied: report % is not a draft, only the division may change it', NEW.report_id
+      USING ERRCODE = '42501';
+  END IF;
+  RETURN NEW;
+END $$""",
+    "DROP TRIGGER IF EXISTS plandesk_report_guard ON progress_report",
+    "CREATE TRIGGER plandesk_report_guard BEFORE UPDATE ON progress_report "
+    "FOR EACH ROW EXECUTE FUNCTION plandesk_report_guard()",
+    "DROP TRIGGER IF EXISTS plandesk_report_values_guard ON kpi_actual",
+    "CREATE TRIGGER plandesk_report_values_guard BEFORE INSERT OR UPDATE ON kpi_actual "
+    "FOR EACH ROW EXECUTE FUNCTION plandesk_report_values_guard()",
+    "DROP TRIGGER IF EXISTS plandesk_report_values_guard ON step_progress",
+    "CREATE TRIGGER plandesk_report_values_guard BEFORE INSERT OR UPDATE ON step_progress "
+    "FOR EACH ROW EXECUTE FUNCTION plandesk_report_values_guard()",
+]
+
+
 def setup_roles(conn: Connection) -> None:
     """Create the group roles (once per server), the login table, the grants and the
     row-level security policies of this database. Idempotent; run by ``upgrade-db``."""
@@ -67,6 +102,8 @@ def setup_roles(conn: Connection) -> None:
     conn.execute(text(f"GRANT INSERT ON {', '.join(DEPARTMENT_INSERTS)} TO {DEPARTMENT}"))
     for statement in _policies():
         conn.execute(text(statement))
+    for statement in _GUARDS:
+        conn.execute(text(statement))  # text(): SQLAlchemy doubles the plpgsql '%' for psycopg
 
 
 def add_login(engine: Engine, login: str, password: str, *, department: str | None) -> None:
