@@ -2,7 +2,8 @@
 
 Each job runs in its own process with its own connections: ``["save", INITIATIVE_ID,
 DEPARTMENT_ID, FY, EXPECTED_VERSION, TEXT]``, ``["merge", WORKBOOK]``, ``["confirm", REPORT_ID]``,
-``["undo", MERGE_ID]`` or ``["upgrade"]``.
+``["undo", MERGE_ID]``, ``["edit", INITIATIVE_ID, EXPECTED_VERSION, TITLE, DEPARTMENT_IDS]`` or
+``["upgrade"]``.
 The processes come from a fork server that has imported planDesk once (starting twenty
 Python interpreters that each import SQLAlchemy would cost a minute of CPU per test); each
 connects first, then all wait at a barrier so that their writes start at the same moment.
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 PRELOAD = ["planDesk.core.store", "planDesk.core.report_ops", "planDesk.core.merge", "planDesk.core.server",
-           "planDesk.core.submission_undo"]
+           "planDesk.core.submission_undo", "planDesk.core.plan_edit"]
 
 
 def run_at_once(target: str, tmp_path: Path, jobs: list[list[str]]) -> list[dict[str, Any]]:
@@ -88,6 +89,14 @@ def _work(target: str, job: list[str], barrier: Any) -> dict[str, Any]:
             assert store is not None
             [outcome] = merge_files(store, [Path(rest[0])])
             return {"result": outcome.status, "messages": outcome.messages}
+        if what == "edit":
+            from planDesk.core.plan_edit import InitiativeFields, edit_initiative
+
+            assert store is not None
+            ini, expected, title, depts = int(rest[0]), int(rest[1]), rest[2], rest[3]
+            edit_initiative(store, ini, InitiativeFields(title=title, department_ids=tuple(
+                int(d) for d in depts.split(","))), expected_version=expected)
+            return {"result": "saved", "text": title}
         if what == "confirm":
             from planDesk.core.report_ops import confirm_report
 

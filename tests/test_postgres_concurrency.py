@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from submission_helpers import export, fill, ids_of, report_of, report_rows
 
 from planDesk.core.merge import merge_files
-from planDesk.core.model import AuditEntry, Department, ReportingCycle
+from planDesk.core.model import AuditEntry, Department, Initiative, ReportingCycle
 from planDesk.core.model_merge import MergeRecord
 from planDesk.core.report_ops import ReportInput, save_report, submit_report
 from planDesk.core.store import Store
@@ -111,3 +111,18 @@ def test_3_processes_undo_the_same_merge(store: Store, db_target: str, tmp_path:
     assert sorted(r["result"] for r in results) == ["refused", "refused", "undone"], results
     assert all("既に取り消されています" in r["message"] for r in results if r["result"] == "refused")
     assert report_of(store, "①－１－２") is None
+
+
+def test_10_processes_edit_the_same_initiative(store: Store, db_target: str, tmp_path: Path) -> None:
+    """A plan edit names the initiative's version; the database refuses the nine that lost."""
+    ini = ids_of(store, "①－１－２")
+    with store.read() as s:
+        version = s.scalar(select(Initiative.version).where(Initiative.id == ini.id))
+    depts = ",".join(str(d.id) for d in ini.departments)
+    titles = [f"取組名{i}" for i in range(10)]
+    results = run_at_once(db_target, tmp_path, [["edit", str(ini.id), str(version), t, depts] for t in titles])
+    assert sorted(r["result"] for r in results) == ["conflict"] * 9 + ["saved"], results
+    winner = next(r["text"] for r in results if r["result"] == "saved")
+    assert ids_of(store, "①－１－２").title == winner
+    with store.read() as s:
+        assert s.scalar(select(Initiative.version).where(Initiative.id == ini.id)) == version + 1
