@@ -35,14 +35,13 @@ install_postgres() {
   bindir >/dev/null || { say "PostgreSQL is not installed (apt-get install postgresql)"; return 1; }
 }
 
-free_port() {
-  python3 - <<'EOF'
-import socket
-s = socket.socket()
-s.bind(("127.0.0.1", 0))
-print(s.getsockname()[1])
-s.close()
-EOF
+free_port() {  # a random port that nothing listens on (pg_ctl fails and we retry if it is taken)
+  local port
+  for _ in $(seq 1 50); do
+    port=$(( 20000 + $(od -An -tu2 -N2 /dev/urandom | tr -d ' ') % 40000 ))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
+  done
+  return 1
 }
 
 as_owner() {  # run a command as the cluster's owner
@@ -55,7 +54,7 @@ start() {
   bin="$(bindir)"
   mkdir -p "$dir"
   dir="$(cd "$dir" && pwd)"
-  pw="$(python3 -c 'import secrets; print(secrets.token_urlsafe(18))')"
+  pw="$(od -An -tx1 -N18 /dev/urandom | tr -d ' \n')"
   printf '%s\n' "$pw" > "$dir/pwfile"
   if [ "$(id -u)" = 0 ]; then
     id postgres >/dev/null 2>&1 || useradd --system --home-dir "$dir" postgres
