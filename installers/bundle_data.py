@@ -285,6 +285,12 @@ def hidden_imports() -> list[str]:
         "defusedxml.ElementTree",
         "defusedxml.common",
         "sqlalchemy.dialects.sqlite",
+        # a shared PostgreSQL server (docs/server.md): SQLAlchemy imports its dialect and
+        # the psycopg driver by name from the URL, so no static import reaches them
+        "sqlalchemy.dialects.postgresql",
+        "sqlalchemy.dialects.postgresql.psycopg",
+        "psycopg",
+        "psycopg_binary",
     })
 
 

@@ -23,6 +23,8 @@ REQUIRED_MODULES = (
     "openpyxl",
     "reportlab.pdfbase.ttfonts",
     "sqlalchemy.dialects.sqlite",
+    "sqlalchemy.dialects.postgresql.psycopg",
+    "psycopg",
     "alembic.op",
     "alembic.context",
     "platformdirs",

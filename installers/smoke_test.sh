@@ -188,6 +188,35 @@ if echo "$commands" | grep -qx "merge" && [ -s "$tmp/export-submission.xlsx" ]; 
     "$cli" --db "$(cat "$tmp/export-submission.xlsx.db")" merge --dry-run "$tmp/export-submission.xlsx"
 fi
 
+# A shared PostgreSQL server (docs/server.md): the bundled driver connects, when the test run
+# started a server (scripts/test exports PLANDESK_TEST_PG_URL); a new database for it.
+if [ -n "${PLANDESK_TEST_PG_URL:-}" ] && [ -n "${PLANDESK_SMOKE_PYTHON:-}" ]; then
+  pg_database() {  # pg_database create|drop NAME: prints the new database's URL for create
+    "$PLANDESK_SMOKE_PYTHON" -c 'import sys
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+url, what, name = sys.argv[1:4]
+admin = create_engine(url, isolation_level="AUTOCOMMIT")
+with admin.connect() as conn:
+    if what == "create":
+        conn.execute(text(f"CREATE DATABASE \"{name}\""))
+        print(make_url(url).set(database=name).render_as_string(hide_password=False))
+    else:
+        conn.execute(text(f"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))' "$PLANDESK_TEST_PG_URL" "$1" "$2"
+  }
+  pgname="plandesk_smoke_$$"
+  if pgurl="$(pg_database create "$pgname")"; then
+    run "server: upgrade-db" 0 "$cli" --db "$pgurl" upgrade-db --no-backup
+    run "server: init" 0 "$cli" --db "$pgurl" init
+    run "server: show" 0 "$cli" --db "$pgurl" show && grep -q "ひたちなか市" "$tmp/out" && ok "server: show names the plan"
+    pg_database drop "$pgname" >/dev/null
+  else
+    fail "server: could not create a database on the test server"
+  fi
+else
+  skipped=$((skipped + 1)); echo "  skip  server (no PLANDESK_TEST_PG_URL / PLANDESK_SMOKE_PYTHON)"
+fi
+
 # The GUI: starts, paints its main window once and quits (a hook of the GUI).
 if grep -rqs "PLANDESK_EXIT_AFTER_FIRST_PAINT" "$root/src/planDesk/gui"; then
   PLANDESK_EXIT_AFTER_FIRST_PAINT=1 run "GUI first paint (offscreen)" 0 timeout 120 "$gui" --db "$db"

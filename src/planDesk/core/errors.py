@@ -6,6 +6,8 @@ dialog. Anything that is not a ``UserError`` is a bug and gets a log entry.
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class UserError(Exception):
     """Something the user asked for was refused; nothing was changed."""
@@ -40,4 +42,14 @@ class NotFoundError(UserError):
 
 
 class ConflictError(UserError):
-    """Someone else saved the same record first; nothing was overwritten."""
+    """Someone else saved the same record first; nothing was overwritten.
+
+    ``unsaved``: the values that were not saved (field key → value), for the caller to give
+    back to the user; ``current``: what the database holds now, when known.
+    """
+
+    def __init__(self, message: str, *, hint: str = "", unsaved: dict[str, Any] | None = None,
+                 current: dict[str, Any] | None = None) -> None:
+        super().__init__(message, hint=hint)
+        self.unsaved = unsaved
+        self.current = current

@@ -23,6 +23,8 @@ from planDesk.core.plan.edit.nodes import (
 from planDesk.core.plan.edit.numbers import remove_node, renumber, renumber_all, retire_node
 from planDesk.core.plan.view import InitiativeView, PlanView, load_plan, resolve_plan_id
 
+pytestmark = pytest.mark.both_backends  # SQLite and PostgreSQL (conftest.py)
+
 
 def current(store: Store) -> PlanView:
     with store.read() as s:

@@ -23,6 +23,8 @@ from planDesk.core.plan.edit.details import (
 from planDesk.core.plan.view import InitiativeView, load_plan, resolve_plan_id
 from planDesk.core.reports.ops import ReportInput, save_report
 
+pytestmark = pytest.mark.both_backends  # SQLite and PostgreSQL (conftest.py)
+
 
 def ini_of(store: Store, ini_id: int) -> InitiativeView:
     with store.read() as s:

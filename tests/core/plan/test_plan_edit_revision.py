@@ -14,6 +14,8 @@ from planDesk.core.plan.edit.numbers import retire_node
 from planDesk.core.plan.edit.revision import predecessor_chain, start_revision
 from planDesk.core.plan.view import PlanView, list_plans, load_plan, resolve_plan_id
 
+pytestmark = pytest.mark.both_backends  # SQLite and PostgreSQL (conftest.py)
+
 
 def plan_of(store: Store, plan_id: int | None = None) -> PlanView:
     with store.read() as s:

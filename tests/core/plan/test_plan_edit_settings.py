@@ -22,6 +22,8 @@ from planDesk.core.plan.edit.settings import (
 from planDesk.core.plan.view import PlanView, load_plan, resolve_plan_id
 from planDesk.core.reports.ops import ReportInput, save_report
 
+pytestmark = pytest.mark.both_backends  # SQLite and PostgreSQL (conftest.py)
+
 
 def current(store: Store) -> PlanView:
     with store.read() as s:

@@ -17,6 +17,8 @@ from planDesk.core.reports.ops import (
     submit_report,
 )
 
+pytestmark = pytest.mark.both_backends  # SQLite and PostgreSQL (conftest.py)
+
 
 def plan_of(store: Store) -> PlanView:
     with store.read() as s:

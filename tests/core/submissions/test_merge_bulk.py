@@ -1,31 +1,35 @@
-"""report_ops_bulk.apply_bulk does what report_ops.apply_input does, for many reports at once."""
+"""One apply path: a save on screen is a batch of one of ``report_ops_bulk.apply_changes``, with
+the same checks, versions and audit entries as a merge's batch of many."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import func, select
 from submission_helpers import ids_of, report_of
 
-from planDesk.core.domain.model import AuditEntry
-from planDesk.core.errors import ConflictError, UserError
+from planDesk.core.domain.model import AuditEntry, Department
+from planDesk.core.errors import ConflictError, NotFoundError, UserError
 from planDesk.core.persistence.store import Store
-from planDesk.core.reports.bulk import BulkChange, apply_bulk
-from planDesk.core.reports.ops import ReportInput, get_or_create_cycle, save_report
+from planDesk.core.reports.bulk import AppliedReport, ReportChange, apply_changes
+from planDesk.core.reports.ops import ReportInput, get_or_create_cycle, save_report, submit_report
+
+pytestmark = pytest.mark.both_backends  # SQLite and PostgreSQL (conftest.py)
 
 
-def _dept(store: Store) -> int:
-    return next(d.id for d in ids_of(store, "①－１－２").departments if d.name == "市民課")
+def _dept(store: Store, name: str = "市民課") -> int:
+    with store.read() as s:
+        return int(s.scalars(select(Department.id).where(Department.name == name)).one())
 
 
-def _bulk(store: Store, changes: list[BulkChange]) -> list[Any]:
-    with store.write("bulk") as ctx:
+def _batch(store: Store, changes: list[ReportChange], *, dept: str = "市民課", submit: bool = False,
+           as_division: bool = True) -> list[AppliedReport]:
+    with store.write("save-report") as ctx:
         plan_id = 1
         cycle = get_or_create_cycle(ctx.session, plan_id, 2024, 0)
-        return apply_bulk(ctx, plan_id=plan_id, department_id=_dept(store), cycle_id=cycle.id, changes=changes,
-                          source="テスト", labels={}, submit=False)
+        return apply_changes(ctx, plan_id=plan_id, department_id=_dept(store, dept), cycle_id=cycle.id,
+                             changes=changes, source="画面", submit=submit, as_division=as_division)
 
 
 def _state(store: Store, code: str) -> tuple[Any, ...]:
@@ -35,38 +39,43 @@ def _state(store: Store, code: str) -> tuple[Any, ...]:
             r.step_states, r.version)
 
 
-def test_same_result_as_apply_input(store: Store, sample_db: Path, tmp_path: Path) -> None:
-    import shutil
+def _audit(store: Store) -> list[tuple[Any, ...]]:
+    with store.read() as s:
+        return [(e.entity, e.summary, e.before, e.after) for e in
+                s.scalars(select(AuditEntry).where(AuditEntry.entity == "report").order_by(AuditEntry.id))]
 
-    twin_db = tmp_path / "twin.sqlite3"
-    shutil.copyfile(sample_db, twin_db)
-    twin = Store.open(str(twin_db), actor="テスト")
-    ini = ids_of(store, "①－１－２")
+
+def test_a_save_is_a_batch_of_one(store: Store, db_twin: str) -> None:
+    """save_report on one database, a batch of two on its twin: the same reports, versions
+    and audit entries (before, after and summary)."""
+    twin = Store.open(db_twin, actor="テスト")
+    ini, other = ids_of(store, "①－１－２"), ids_of(store, "①－１－１")
     kpi, step = ini.kpis[0].id, ini.steps[0].id
-    first = {"activities": "一回目", "evaluation": "B", f"kpi:{kpi}": 10.0}
-    second = {"activities": "二回目", "direction": "継続", f"step:{step}": "done", f"kpi:{kpi}": 12.5}
-    # apply_input on one database …
-    save_report(store, ReportInput(ini.id, _dept(store), 2024, activities="一回目", evaluation="B",
+    first = {"activities": "一回目", "evaluation": "B", "issues": "", "direction": None, "next_steps": "",
+             f"kpi:{kpi}": 10.0}
+    second = {"activities": "二回目", "evaluation": "B", "issues": "", "direction": "継続", "next_steps": "",
+              f"step:{step}": "done", f"kpi:{kpi}": 12.5}
+    dept = _dept(store)
+    save_report(store, ReportInput(ini.id, dept, 2024, activities="一回目", evaluation="B",
                                    kpi_actuals={kpi: 10.0}), expected_version=None)
-    save_report(store, ReportInput(ini.id, _dept(store), 2024, activities="二回目", evaluation="B", direction="継続",
+    save_report(store, ReportInput(other.id, dept, 2024, activities="別の取組"), expected_version=None)
+    save_report(store, ReportInput(ini.id, dept, 2024, activities="二回目", evaluation="B", direction="継続",
                                    kpi_actuals={kpi: 12.5}, step_states={step: "done"}), expected_version=1)
-    # … the bulk form on its twin
-    [created] = _bulk(twin, [BulkChange(ini.id, first, None)])
-    assert created.created and created.version == 1
-    [updated] = _bulk(twin, [BulkChange(ini.id, second, 1)])
-    assert not updated.created and updated.before["activities"] == "一回目"
-    assert _state(twin, "①－１－２") == _state(store, "①－１－２")
-    with store.read() as a, twin.read() as b:
-        audit_a = a.scalars(select(AuditEntry).where(AuditEntry.entity == "report").order_by(AuditEntry.id)).all()
-        audit_b = b.scalars(select(AuditEntry).where(AuditEntry.entity == "report").order_by(AuditEntry.id)).all()
-        assert [e.after for e in audit_a] == [e.after for e in audit_b]
-        assert [e.before for e in audit_a] == [e.before for e in audit_b]
-    # unchanged values: no new version, no audit entry (as apply_input)
-    with twin.read() as s:
-        n = s.scalar(select(func.count()).select_from(AuditEntry))
-    assert _bulk(twin, [BulkChange(ini.id, second, 2)]) == []
-    with twin.read() as s:
-        assert s.scalar(select(func.count()).select_from(AuditEntry)) == n
+    created = _batch(twin, [ReportChange(ini.id, first, None), ReportChange(other.id, {"activities": "別の取組"}, 0)])
+    assert [(r.created, r.version, r.changed) for r in created] == [(True, 1, True), (True, 1, True)]
+    [updated] = _batch(twin, [ReportChange(ini.id, second, 1)])
+    assert not updated.created and updated.before is not None and updated.before["activities"] == "一回目"
+    for code in ("①－１－２", "①－１－１"):
+        assert _state(twin, code) == _state(store, code)
+    assert sorted(map(repr, _audit(twin))) == sorted(map(repr, _audit(store)))
+    # unchanged values: no new version, no audit entry (the same rule for both)
+    n = len(_audit(twin))
+    [same] = _batch(twin, [ReportChange(ini.id, second, 2)])
+    assert (same.changed, same.version) == (False, 2)
+    assert save_report(store, ReportInput(ini.id, dept, 2024, activities="二回目", evaluation="B", direction="継続",
+                                          kpi_actuals={kpi: 12.5}, step_states={step: "done"}),
+                       expected_version=2)[1] == 2
+    assert len(_audit(twin)) == len(_audit(store)) == n
     twin.close()
 
 
@@ -74,12 +83,45 @@ def test_checks_and_versions(store: Store) -> None:
     ini = ids_of(store, "①－１－２")
     other = ids_of(store, "①－１－３")
     with pytest.raises(UserError, match="評価にありません"):
-        _bulk(store, [BulkChange(ini.id, {"evaluation": "Z"}, None)])
-    with pytest.raises(UserError, match="この取組のものではありません"):
-        _bulk(store, [BulkChange(ini.id, {f"kpi:{other.kpis[0].id}": 1.0}, None)])
+        _batch(store, [ReportChange(ini.id, {"evaluation": "Z"}, None)])
+    with pytest.raises(UserError, match="のものではありません"):
+        _batch(store, [ReportChange(ini.id, {f"kpi:{other.kpis[0].id}": 1.0}, None)])
     with pytest.raises(UserError, match="使えません"):
-        _bulk(store, [BulkChange(ini.id, {f"step:{ini.steps[0].id}": "half"}, None)])
-    _bulk(store, [BulkChange(ini.id, {"activities": "x"}, None)])
-    with pytest.raises(ConflictError):
-        _bulk(store, [BulkChange(ini.id, {"activities": "y"}, 7)])
+        _batch(store, [ReportChange(ini.id, {f"step:{ini.steps[0].id}": "half"}, None)])
+    with pytest.raises(UserError, match="課題：33,000 文字あります"):
+        _batch(store, [ReportChange(ini.id, {"issues": "あ" * 30000 + "い" * 3000}, None)])
+    with pytest.raises(UserError, match="担当部署ではありません"):
+        _batch(store, [ReportChange(ini.id, {"activities": "x"}, None)], dept="情報政策課")
+    with pytest.raises(NotFoundError):
+        _batch(store, [ReportChange(999999, {"activities": "x"}, None)])
+    assert report_of(store, "①－１－２") is None  # nothing of the refused batches was written
+    _batch(store, [ReportChange(ini.id, {"activities": "x"}, None)])
+    with pytest.raises(ConflictError) as caught:
+        _batch(store, [ReportChange(ini.id, {"activities": "y"}, 7)])
+    assert caught.value.unsaved == {"activities": "y"}  # what was not saved goes back to the caller
+    assert caught.value.current is not None and caught.value.current["activities"] == "x"
     assert report_of(store, "①－１－２").activities == "x"  # type: ignore[union-attr]
+
+
+def test_one_bad_report_refuses_the_whole_batch(store: Store) -> None:
+    ini, other = ids_of(store, "①－１－２"), ids_of(store, "①－１－１")
+    _batch(store, [ReportChange(ini.id, {"activities": "保存済み"}, None)])
+    with store.read() as s:
+        before = s.scalar(select(func.count()).select_from(AuditEntry))
+    with pytest.raises(ConflictError):
+        _batch(store, [ReportChange(other.id, {"activities": "新規"}, None),
+                       ReportChange(ini.id, {"activities": "古い版から"}, 0)])
+    assert report_of(store, "①－１－１") is None and report_of(store, "①－１－２").activities == "保存済み"  # type: ignore[union-attr]
+    with store.read() as s:
+        assert s.scalar(select(func.count()).select_from(AuditEntry)) == before
+
+
+def test_submitted_report_refused_for_the_department_not_for_a_merge(store: Store) -> None:
+    ini = ids_of(store, "①－１－２")
+    [r] = _batch(store, [ReportChange(ini.id, {"activities": "実施", "evaluation": "A", "direction": "継続"}, None)],
+                 as_division=False)
+    submit_report(store, r.report_id)
+    with pytest.raises(UserError, match="提出済のため"):
+        _batch(store, [ReportChange(ini.id, {"activities": "修正"}, 2)], as_division=False)
+    [merged] = _batch(store, [ReportChange(ini.id, {"activities": "取込"}, 2)], submit=True)
+    assert (merged.version, merged.after["status"]) == (3, "submitted")

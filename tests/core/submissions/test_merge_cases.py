@@ -19,6 +19,8 @@ from planDesk.core.submissions.format import SHEET_REPORTS
 from planDesk.core.submissions.merge import MergeOptions, merge_files
 from planDesk.core.submissions.undo import open_conflicts, resolve_conflict
 
+pytestmark = pytest.mark.both_backends  # SQLite and PostgreSQL (conftest.py)
+
 
 def _save(store: Store, code: str, **fields: Any) -> int:
     ini = ids_of(store, code)

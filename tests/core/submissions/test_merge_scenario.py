@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import pytest
 from submission_helpers import counts, fill, forge_meta
 
 from planDesk.core.persistence.store import Store
@@ -20,6 +21,8 @@ from planDesk.core.reports.assignment import reports_on
 from planDesk.core.reports.ops import ReportInput, save_report
 from planDesk.core.submissions.export import export_submission
 from planDesk.core.submissions.merge import merge_files
+
+pytestmark = pytest.mark.both_backends  # SQLite and PostgreSQL (conftest.py)
 
 FY = 2024
 

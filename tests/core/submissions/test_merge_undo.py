@@ -13,6 +13,8 @@ from planDesk.core.reports.ops import ReportInput, save_report
 from planDesk.core.submissions.merge import merge_files
 from planDesk.core.submissions.undo import merge_history, open_conflicts, resolve_conflict, undo_merge
 
+pytestmark = pytest.mark.both_backends  # SQLite and PostgreSQL (conftest.py)
+
 
 def _dept(store: Store) -> int:
     return next(d.id for d in ids_of(store, "①－１－２").departments if d.name == "市民課")

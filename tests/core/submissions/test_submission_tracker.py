@@ -20,6 +20,8 @@ from planDesk.core.submissions.scope import CycleRef
 from planDesk.core.submissions.tracker import TrackerRow, load_tracker, record_received, return_submission
 from planDesk.core.submissions.undo import undo_merge
 
+pytestmark = pytest.mark.both_backends  # SQLite and PostgreSQL (conftest.py)
+
 R6 = CycleRef(2024, 0)
 
 
@@ -83,22 +85,22 @@ def test_submitted_in_the_database_and_received_files(store: Store) -> None:
     assert row.state == "submitted" and "市民課_R6.xlsx" in row.note
 
 
-def test_tracker_workbook_and_cli(store: Store, sample_db: Path, tmp_path: Path,
+def test_tracker_workbook_and_cli(store: Store, db_target: str, tmp_path: Path,
                                   capsys: pytest.CaptureFixture[str]) -> None:
     merge_files(store, [fill(export(store, tmp_path), reports={"①－１－２": {"activities": "実施",
                                                                          "evaluation": "A", "direction": "継続"}})])
     out = tmp_path / "tracker.xlsx"
-    assert main(["--db", str(sample_db), "tracker", "--fy", "R6", "--out", str(out)]) == 0
+    assert main(["--db", db_target, "tracker", "--fy", "R6", "--out", str(out)]) == 0
     ws = load_workbook(out)["提出状況"]
     states = {ws.cell(r, 1).value: ws.cell(r, 2) for r in range(4, ws.max_row + 1)}
     assert states["市民課"].value == "一部提出" and states["市民課"].fill.fgColor.rgb.endswith("FCE4D6")
     assert states["生活安全課"].value == "未提出"
     assert ws.page_setup.orientation == "landscape"
     capsys.readouterr()
-    assert main(["--db", str(sample_db), "tracker", "--fy", "R6"]) == 0
+    assert main(["--db", db_target, "tracker", "--fy", "R6"]) == 0
     printed = capsys.readouterr().out
     assert "提出状況（令和6年度）" in printed and "一部提出　市民課" in printed and "未提出　生活安全課" in printed
-    assert main(["--db", str(sample_db), "tracker", "--fy", "R6", "--return", "市民課"]) == 2
-    assert main(["--db", str(sample_db), "tracker", "--fy", "R6", "--return", "市民課", "--reason", "再提出"]) == 0
+    assert main(["--db", db_target, "tracker", "--fy", "R6", "--return", "市民課"]) == 2
+    assert main(["--db", db_target, "tracker", "--fy", "R6", "--return", "市民課", "--reason", "再提出"]) == 0
     assert "差戻し　市民課" in capsys.readouterr().out
-    assert main(["--db", str(sample_db), "export", "tracker", "--fy", "R6", "--out", str(tmp_path / "t2.xlsx")]) == 0
+    assert main(["--db", db_target, "export", "tracker", "--fy", "R6", "--out", str(tmp_path / "t2.xlsx")]) == 0

@@ -153,6 +153,8 @@ class Initiative(Base):
     departments_more: Mapped[bool] = mapped_column(Boolean, default=False)  # "…など"
     retired: Mapped[bool] = mapped_column(Boolean, default=False)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # Plan edits bump the version; the UPDATE names the version read (see ProgressReport).
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}  # noqa: RUF012
 
     item: Mapped[PromotionItem] = relationship(back_populates="initiatives")
     department_links: Mapped[list[InitiativeDepartment]] = relationship(
@@ -366,6 +368,9 @@ class ProgressReport(Base):
     updated_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), default=None)
     submitted_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), default=None)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # Every ORM UPDATE/DELETE of a report names the version it read (WHERE version = :v):
+    # the database itself refuses a lost update (StaleDataError → ConflictError in Store).
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}  # noqa: RUF012
 
     initiative: Mapped[Initiative] = relationship(back_populates="reports")
     department: Mapped[Department] = relationship()

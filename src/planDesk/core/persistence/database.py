@@ -9,23 +9,25 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import sqlite3
 from datetime import datetime
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
-from planDesk import paths
 from planDesk.core.errors import DatabaseError, DiskFullError
+from planDesk.core.persistence.migrations import alembic_config as alembic_config
+from planDesk.core.persistence.migrations import current_revision as current_revision
+from planDesk.core.persistence.migrations import head_revision as head_revision
+from planDesk.core.persistence.migrations import known_revisions as known_revisions
 
 if TYPE_CHECKING:
-    from alembic.config import Config
+    from sqlalchemy.orm import Session
+    from sqlalchemy.sql.dml import Insert
 
 log = logging.getLogger(__name__)
 
@@ -76,11 +78,24 @@ def _begin_sqlite(conn: Any) -> None:
 
 def create_db_engine(url: str) -> Engine:
     """An engine with planDesk's connection settings applied on the instance."""
+    from planDesk.core.persistence import server
+
     try:
-        engine = create_engine(url)
+        if server.is_server(url):
+            # pool_pre_ping: a connection dropped by a server restart is replaced once,
+            # instead of failing the first command after it.
+            engine = create_engine(url, pool_pre_ping=True, connect_args=server.connect_args())
+        else:
+            engine = create_engine(url)
     except (ArgumentError, ModuleNotFoundError, ImportError) as exc:
+        shown = server.masked(url) if "://" in url else url
+        if isinstance(exc, ImportError) and "psycopg" in str(exc):
+            raise DatabaseError(
+                f"データベース「{shown}」（PostgreSQL）に接続するためのドライバー（psycopg）がありません。",
+                hint="PostgreSQL 対応版の planDesk を使うか、pip install 'planDesk[postgres]' で入れてください。",
+            ) from exc
         raise DatabaseError(
-            f"データベースの指定「{url}」を使えません：{exc}",
+            f"データベースの指定「{shown}」を使えません：{server.scrub(str(exc), url)}",
             hint="SQLite のファイルパスか postgresql+psycopg://… の形式で指定してください。",
         ) from exc
     if engine.dialect.name == "sqlite":
@@ -89,52 +104,27 @@ def create_db_engine(url: str) -> Engine:
     return engine
 
 
-def alembic_config(engine: Engine | None = None) -> Config:
-    from alembic.config import Config
+def insert_skipping_duplicates(session: Session, table: Any) -> Insert:
+    """INSERT … ON CONFLICT DO NOTHING in the session's dialect: a row another process
+    inserted meanwhile (same unique key) is skipped instead of failing the transaction."""
+    name = session.get_bind().dialect.name
+    if name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-    cfg = Config()
-    cfg.set_main_option("script_location", str(paths.migrations_dir()))
-    if engine is not None:
-        cfg.attributes["engine"] = engine
-    return cfg
+        return pg_insert(table).on_conflict_do_nothing()
+    if name == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-
-# Alembic itself is imported only when a migration has to run: reading the revision graph
-# from the scripts' own "revision"/"down_revision" lines keeps it off every start-up
-# (tests/core/persistence/test_database.py checks the result against Alembic's).
-_REVISION_RE = re.compile(r"^revision(?:\s*:\s*str)?\s*=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
-_DOWN_RE = re.compile(r"^down_revision(?:\s*:[^=]+)?\s*=\s*(None|['\"]([^'\"]+)['\"])", re.MULTILINE)
+        return sqlite_insert(table).on_conflict_do_nothing()
+    raise NotImplementedError(f"no INSERT … ON CONFLICT for {name}")
 
 
-@cache
-def _revision_graph() -> dict[str, str | None]:
-    graph: dict[str, str | None] = {}
-    for script in (paths.migrations_dir() / "versions").glob("*.py"):
-        source = script.read_text(encoding="utf-8")
-        rev, down = _REVISION_RE.search(source), _DOWN_RE.search(source)
-        if rev is None or down is None:
-            raise RuntimeError(f"migration {script.name} has no revision/down_revision line")
-        graph[rev.group(1)] = down.group(2)
-    return graph
-
-
-def head_revision() -> str:
-    graph = _revision_graph()
-    heads = set(graph) - {down for down in graph.values() if down}
-    if len(heads) != 1:
-        raise RuntimeError(f"the migrations must have exactly one head, found {sorted(heads)}")
-    return heads.pop()
-
-
-def known_revisions() -> set[str]:
-    return set(_revision_graph())
-
-
-def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as conn:
-        if not inspect(conn).has_table("alembic_version"):
-            return None
-        return conn.execute(text("select version_num from alembic_version")).scalar()
+def lock_for(session: Session, kind: int, ident: int) -> None:
+    """Serialise writers of one thing (e.g. merges of one department) until the transaction
+    ends: pg_advisory_xact_lock on a server; on SQLite the writer already holds the
+    database's write lock (BEGIN IMMEDIATE)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("select pg_advisory_xact_lock(:k, :i)"), {"k": kind, "i": ident})
 
 
 def backup_sqlite(db_file: Path, reason: str) -> Path:
@@ -208,8 +198,13 @@ def disk_full(where: str) -> DiskFullError:
         hint="ディスクの空き容量を増やしてから、もう一度やり直してください。")
 
 
-def translate_operational_error(exc: Exception, where: str) -> DatabaseError:
-    """A Japanese message for a driver error (locked, read-only, corrupt …)."""
+def translate_operational_error(exc: Exception, where: str, url: str | URL | None = None) -> DatabaseError:
+    """A Japanese message for a driver error (locked, read-only, corrupt … ; a server's
+    connection, login and permission failures when ``url`` names a server)."""
+    from planDesk.core.persistence import server
+
+    if url is not None and server.is_server(url):
+        return server.translate_server_error(exc, url)
     text = str(getattr(exc, "orig", exc)).lower()
     if "disk is full" in text or "database or disk is full" in text or "no space left" in text:
         return disk_full(where)
@@ -242,7 +237,9 @@ def open_database(target: str, *, create: bool = True, migrate: bool = True) -> 
     if db_file is not None:
         _check_sqlite_file(db_file, create=create)
     engine = create_db_engine(url)
-    where = str(db_file) if db_file else url
+    if db_file is None:
+        return _open_server(engine, url)
+    where = str(db_file)
     try:
         current = current_revision(engine)
         head = head_revision()
@@ -265,6 +262,21 @@ def open_database(target: str, *, create: bool = True, migrate: bool = True) -> 
     except (OperationalError, SADatabaseError) as exc:
         engine.dispose()
         raise translate_operational_error(exc, where) from exc
+    except DatabaseError:
+        engine.dispose()
+        raise
+    return engine
+
+
+def _open_server(engine: Engine, url: str) -> Engine:
+    """A server's schema is the administrator's (``plandesk upgrade-db``): check, never migrate."""
+    from planDesk.core.persistence import server
+
+    try:
+        server.check_schema(engine)
+    except (OperationalError, SADatabaseError) as exc:
+        engine.dispose()
+        raise translate_operational_error(exc, server.masked(url), url) from exc
     except DatabaseError:
         engine.dispose()
         raise

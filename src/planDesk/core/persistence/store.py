@@ -10,20 +10,27 @@ dataclasses of ``plan_view``; no session outlives a call.
 from __future__ import annotations
 
 import getpass
+import logging
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from planDesk.core.domain.model import AuditEntry
+from planDesk.core.errors import ConflictError, DatabaseError
 from planDesk.core.persistence.database import open_database, sqlite_path, translate_operational_error
+from planDesk.core.persistence.server import RETRY_STATES, sqlstate
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 def _system_clock() -> datetime:
@@ -31,6 +38,10 @@ def _system_clock() -> datetime:
 
 
 _clock: Callable[[], datetime] = _system_clock
+
+
+class RetryNeeded(DatabaseError):
+    """The server rolled the transaction back and asks for it to be run again."""
 
 
 def now() -> datetime:
@@ -119,7 +130,13 @@ class Store:
 
     @classmethod
     def open(cls, target: str, *, create: bool = True, actor: str | None = None) -> Store:
-        return cls(open_database(target, create=create), actor)
+        engine = open_database(target, create=create)
+        if actor is None and engine.dialect.name == "postgresql":
+            # on a server the audit names the database login (what the server enforces),
+            # not the PC's user name
+            with engine.connect() as conn:
+                actor = str(conn.execute(text("select session_user")).scalar())
+        return cls(engine, actor)
 
     @property
     def location(self) -> str:
@@ -138,7 +155,7 @@ class Store:
             with self._sessions() as session:
                 yield session
         except (OperationalError, SADatabaseError) as exc:
-            raise translate_operational_error(exc, self.location) from exc
+            raise translate_operational_error(exc, self.location, self.engine.url) from exc
 
     @contextmanager
     def write(self, operation: str, *, plan_id: int | None = None) -> Iterator[WriteContext]:
@@ -153,8 +170,30 @@ class Store:
                     plan_id=plan_id,
                 )
                 yield ctx
+        except StaleDataError as exc:
+            # an UPDATE … WHERE version = :read found no row: someone saved first
+            raise ConflictError("他の利用者が先に変更しています。上書きせずに止めました。",
+                                hint="最新の内容を読み込んでから、もう一度操作してください。") from exc
         except (OperationalError, SADatabaseError) as exc:
-            raise translate_operational_error(exc, self.location) from exc
+            error = translate_operational_error(exc, self.location, self.engine.url)
+            if sqlstate(exc) in RETRY_STATES:
+                raise RetryNeeded(error.message, hint=error.hint) from exc
+            raise error from exc
+
+    def run(self, operation: str, body: Callable[[WriteContext], T], *, plan_id: int | None = None,
+            attempts: int = 3) -> T:
+        """``body`` in one ``write`` transaction, run again (up to ``attempts`` times) when the
+        server asks for it (serialization failure, deadlock): the database rolled everything
+        back, so running it again is safe."""
+        for attempt in range(1, attempts + 1):
+            try:
+                with self.write(operation, plan_id=plan_id) as ctx:
+                    return body(ctx)
+            except RetryNeeded:
+                if attempt == attempts:
+                    raise
+                log.info("%s: the server asked for a retry (attempt %d)", operation, attempt)
+        raise AssertionError("unreachable")
 
     @staticmethod
     def change_of(ctx: WriteContext, summary: str) -> Change:

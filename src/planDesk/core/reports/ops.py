@@ -14,33 +14,32 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from planDesk.core.domain.fiscal import format_fy
 from planDesk.core.domain.model import (
-    Department,
     DirectionChoice,
     EvaluationGrade,
     Initiative,
-    KpiActual,
     Policy,
     ProgressReport,
     PromotionItem,
     ReportingCycle,
-    StepProgress,
 )
 from planDesk.core.domain.workflow import (
     REPORT_FIELD_LABELS,
     REPORT_STATUS_LABELS,
     REQUIRED_FOR,
-    STEP_STATE_LABELS,
     ReportStatus,
     missing_fields,
 )
-from planDesk.core.errors import ConflictError, NotFoundError, UserError
+from planDesk.core.errors import NotFoundError, UserError
+from planDesk.core.persistence.database import insert_skipping_duplicates
 from planDesk.core.persistence.store import Change, Store, WriteContext, now
 from planDesk.core.reports.assignment import may_report
+from planDesk.core.reports.bulk import ReportChange, apply_changes
+from planDesk.core.reports.rules import MAX_TEXT, STEP_STATES, cycle_label
 
-STEP_STATES = STEP_STATE_LABELS  # the codes a report may give a step, with their labels
-MAX_TEXT = 32767  # Excel's cell limit: a report must fit its submission workbook
+__all__ = ["MAX_TEXT", "REPORT_STATUS_LABELS", "STEP_STATES", "ReportInput", "confirm_report", "cycle_label",
+           "find_report", "get_or_create_cycle", "may_report", "plan_id_of_initiative", "return_report",
+           "save_report", "snapshot", "submit_report"]
 
 
 @dataclass
@@ -60,20 +59,15 @@ class ReportInput:
     step_states: dict[int, str] = field(default_factory=dict)
 
 
-def cycle_label(fy: int, half: int = 0) -> str:
-    return format_fy(fy) + ("" if half == 0 else ("上半期" if half == 1 else "下半期"))
-
-
 def get_or_create_cycle(session: Session, plan_id: int, fy: int, half: int = 0) -> ReportingCycle:
-    cycle = session.scalars(
-        select(ReportingCycle).where(
-            ReportingCycle.plan_id == plan_id, ReportingCycle.fy == fy, ReportingCycle.half == half
-        )
-    ).first()
+    """The plan's cycle for ``fy``/``half``, created when missing — race-free: two processes
+    opening the same round at once both get the one row (INSERT … ON CONFLICT DO NOTHING)."""
+    where = (ReportingCycle.plan_id == plan_id, ReportingCycle.fy == fy, ReportingCycle.half == half)
+    cycle = session.scalars(select(ReportingCycle).where(*where)).first()
     if cycle is None:
-        cycle = ReportingCycle(plan_id=plan_id, fy=fy, half=half, opened_at=now())
-        session.add(cycle)
-        session.flush()
+        session.execute(insert_skipping_duplicates(session, ReportingCycle.__table__),
+                        [{"plan_id": plan_id, "fy": fy, "half": half, "opened_at": now()}])
+        cycle = session.scalars(select(ReportingCycle).where(*where)).one()
     return cycle
 
 
@@ -119,108 +113,29 @@ def snapshot(report: ProgressReport) -> dict[str, Any]:
     }
 
 
-def _validate(session: Session, plan_id: int, ini: Initiative, data: ReportInput) -> None:
-    grades = set(session.scalars(select(EvaluationGrade.code).where(EvaluationGrade.plan_id == plan_id)))
-    if data.evaluation and data.evaluation not in grades:
-        raise UserError(f"進捗評価「{data.evaluation}」はこの計画の評価にありません（{'、'.join(sorted(grades))}）。")
-    choices = set(session.scalars(select(DirectionChoice.label).where(DirectionChoice.plan_id == plan_id)))
-    if data.direction and data.direction not in choices:
-        raise UserError(f"今後の方向性「{data.direction}」は選択肢にありません（{'、'.join(sorted(choices))}）。")
-    for name, text in (("実施状況", data.activities), ("課題", data.issues), ("今後の取組", data.next_steps)):
-        if len(text) > MAX_TEXT:
-            raise UserError(f"{name}：{len(text):,} 文字あります。{MAX_TEXT:,} 文字以内にしてください。")
-    kpi_ids = {k.id for k in ini.kpis}
-    for kpi_id in data.kpi_actuals:
-        if kpi_id not in kpi_ids:
-            raise UserError(f"指標（ID {kpi_id}）はこの取組「{ini.title}」のものではありません。")
-    step_ids = {s.id for s in ini.steps}
-    for step_id, state in data.step_states.items():
-        if step_id not in step_ids:
-            raise UserError(f"工程（ID {step_id}）はこの取組「{ini.title}」のものではありません。")
-        if state not in STEP_STATES:
-            raise UserError(f"工程の状況「{state}」は使えません（{'、'.join(STEP_STATES.values())}）。")
-
-
-def _load_initiative(session: Session, initiative_id: int) -> Initiative:
-    ini = session.get(Initiative, initiative_id, options=[
-        selectinload(Initiative.department_links), selectinload(Initiative.kpis),
-        selectinload(Initiative.steps)])
-    if ini is None:
-        raise NotFoundError(f"取組（ID {initiative_id}）はありません。")
-    return ini
-
-
-def apply_input(ctx: WriteContext, data: ReportInput, *, expected_version: int | None,
-                as_division: bool = False, source: str = "画面") -> ProgressReport:
-    """Create or update a report inside an open transaction (used by save and merge)."""
-    s = ctx.session
-    ini = _load_initiative(s, data.initiative_id)
-    plan_id = plan_id_of_initiative(s, ini.id)
-    ctx.plan_id = plan_id
-    dept = s.get(Department, data.department_id)
-    if dept is None or dept.plan_id != plan_id:
-        raise NotFoundError(f"部署（ID {data.department_id}）はこの計画にありません。")
-    if not may_report(ini, dept):
-        raise UserError(f"「{dept.name}」は取組「{ini.title}」の担当部署ではありません。")
-    _validate(s, plan_id, ini, data)
-    report = find_report(s, ini.id, dept.id, data.fy, data.half)
-    if report is None:
-        if expected_version not in (None, 0):
-            raise ConflictError("この報告は他の画面で削除されたか、まだ作成されていません。")
-        cycle = get_or_create_cycle(s, plan_id, data.fy, data.half)
-        report = ProgressReport(initiative_id=ini.id, department_id=dept.id, cycle_id=cycle.id,
-                                status="draft", version=0)
-        s.add(report)
-        before: dict[str, Any] | None = None
-    else:
-        if expected_version is not None and report.version != expected_version:
-            raise ConflictError(
-                f"「{ini.title}」（{dept.name}）の報告は、{report.updated_by or '他の利用者'} が"
-                f"先に保存しています。上書きせずに止めました。",
-                hint="最新の内容を読み込んでから、入力した内容を反映してください（入力内容は失われていません）。",
-            )
-        if report.status != "draft" and not as_division:
-            label = REPORT_STATUS_LABELS.get(report.status, report.status)
-            raise UserError(f"この報告は{label}のため、部署では編集できません。差戻しを依頼してください。")
-        before = snapshot(report)
-    report.activities = data.activities
-    report.evaluation_code = data.evaluation or None
-    report.issues = data.issues
-    report.direction = data.direction or None
-    report.next_steps = data.next_steps
-    actuals = {a.kpi_id: a for a in report.kpi_actuals}
-    for kpi_id, value in data.kpi_actuals.items():
-        if kpi_id in actuals:
-            actuals[kpi_id].value = value
-        else:
-            report.kpi_actuals.append(KpiActual(kpi_id=kpi_id, value=value))
-    states = {st.step_id: st for st in report.step_states}
-    for step_id, state in data.step_states.items():
-        if step_id in states:
-            states[step_id].state = state
-        else:
-            report.step_states.append(StepProgress(step_id=step_id, state=state))
-    after_values = snapshot(report)
-    if before is not None and {k: v for k, v in before.items() if k != "version"} == {
-        k: v for k, v in after_values.items() if k != "version"
-    }:
-        return report  # nothing changed: no new version, no audit entry
-    report.version = (report.version or 0) + 1
-    report.updated_by = ctx.actor
-    report.updated_at = now()
-    s.flush()
-    ctx.audit("report", report.id,
-              f"{ini.title}／{dept.name}／{cycle_label(data.fy, data.half)} の報告を保存（{source}）",
-              before=before, after=snapshot(report))
-    return report
+def input_fields(data: ReportInput) -> dict[str, Any]:
+    """A ReportInput as the apply path's fields: every text and choice, the KPIs and steps given."""
+    fields: dict[str, Any] = {"activities": data.activities, "evaluation": data.evaluation, "issues": data.issues,
+                              "direction": data.direction, "next_steps": data.next_steps}
+    fields.update({f"kpi:{k}": v for k, v in data.kpi_actuals.items()})
+    fields.update({f"step:{k}": v for k, v in data.step_states.items()})
+    return fields
 
 
 def save_report(store: Store, data: ReportInput, *, expected_version: int | None,
                 as_division: bool = False) -> tuple[Change, int]:
-    """Save a draft; returns the change and the report's new version."""
-    with store.write("save-report") as ctx:
-        report = apply_input(ctx, data, expected_version=expected_version, as_division=as_division)
-        return Store.change_of(ctx, "報告を保存しました"), report.version
+    """Save a draft; returns the change and the report's version (unchanged when the values
+    were already saved). A batch of one through ``report_ops_bulk.apply_changes``: a
+    version that moved on raises ConflictError carrying the unsaved values."""
+    def body(ctx: WriteContext) -> tuple[Change, int]:
+        plan_id = plan_id_of_initiative(ctx.session, data.initiative_id)
+        cycle = get_or_create_cycle(ctx.session, plan_id, data.fy, data.half)
+        [done] = apply_changes(ctx, plan_id=plan_id, department_id=data.department_id, cycle_id=cycle.id,
+                               changes=[ReportChange(data.initiative_id, input_fields(data), expected_version)],
+                               source="画面", as_division=as_division)
+        return Store.change_of(ctx, "報告を保存しました"), done.version
+
+    return store.run("save-report", body)
 
 
 # The fields a 提出済 report needs, with their labels (the rule: core/domain/workflow.py).

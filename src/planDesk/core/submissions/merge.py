@@ -3,7 +3,7 @@
 ``merge_files`` reads every file within bounds (``submission_import``), checks it against
 the database (``submission_resolve``), computes the three-way diff (``submission_diff``)
 and — unless it is a dry run — applies the fields changed only in the file through
-``report_ops.apply_input``, records the conflicts for the division, and writes a merge
+the one apply path (``report_ops_bulk.apply_changes``), records the conflicts for the division, and writes a merge
 record with every report's before and after so the whole merge can be undone
 (``submission_undo``). A SQLite database is backed up once before anything is applied.
 A refused file changes nothing; an identical file merged before changes nothing; a
@@ -23,14 +23,13 @@ from typing import Any, cast
 from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
 
-from planDesk.core.domain.keys import FieldKey
 from planDesk.core.domain.model import ProgressReport
 from planDesk.core.domain.round_records import MergeChange, MergeConflict, MergeRecord, SubmissionEvent
 from planDesk.core.errors import DiskFullError, UserError
 from planDesk.core.persistence import database
 from planDesk.core.persistence.store import Store, WriteContext, now
-from planDesk.core.reports.bulk import BulkChange, apply_bulk
-from planDesk.core.reports.ops import ReportInput, get_or_create_cycle, snapshot
+from planDesk.core.reports.bulk import ReportChange, apply_changes
+from planDesk.core.reports.ops import get_or_create_cycle, snapshot
 from planDesk.core.submissions.diff import FileDiff, compute_diff
 from planDesk.core.submissions.read import ReadSubmission, read_submission
 from planDesk.core.submissions.required import REQUIRED_LABELS, check_required
@@ -43,6 +42,7 @@ from planDesk.core.xlsx.guard import require_defusedxml
 log = logging.getLogger(__name__)
 
 REFUSED_STATUSES = ("refused", "stale", "failed", "not_attempted")
+MERGE_LOCK = 1  # database.lock_for kind: merges of one department
 
 
 @dataclass(frozen=True)
@@ -182,10 +182,14 @@ def _check_round(session: Session, res: ResolvedSubmission, options: MergeOption
                  "このファイルからは何も取り込んでいません。")
 
 
-def _checked_diff(session: Session, sub: ReadSubmission, options: MergeOptions) -> FileDiff:
+def _checked_diff(session: Session, sub: ReadSubmission, options: MergeOptions, *, lock: bool = False) -> FileDiff:
     res = resolve_submission(session, sub)
     _check_department(res, options)
     _check_round(session, res, options)
+    if lock:
+        # one merge of a department at a time: a second process merging the same (or an
+        # older) file waits here, then sees the first one's record (already merged / stale)
+        database.lock_for(session, MERGE_LOCK, res.department_id)
     diff = compute_diff(session, res)
     check_required(diff, draft=options.incomplete_as_draft)
     return diff
@@ -200,15 +204,18 @@ def _merge_one(store: Store, sub: ReadSubmission, options: MergeOptions,
                 outcome.diff = _checked_diff(session, sub, options)
             _flag(outcome, options)
             return outcome
-        with store.write("merge-submission") as ctx:
-            outcome.diff = diff = _checked_diff(ctx.session, sub, options)
+        def body(ctx: WriteContext) -> None:
+            outcome.status, outcome.messages = "merged", []
+            outcome.diff = diff = _checked_diff(ctx.session, sub, options, lock=True)
             _flag(outcome, options)
             if outcome.status != "merged":
-                return outcome  # nothing written: the transaction commits empty
+                return  # nothing written: the transaction commits empty
             if diff.to_apply or diff.conflicts:
                 before_write()  # a merge that changes no report needs no backup
             outcome.merge_id = apply_diff(ctx, diff, draft_initiatives=diff.draft_initiatives)
             _record_saved_at(ctx, outcome.merge_id, sub)
+
+        store.run("merge-submission", body)
     except SubmissionRefused as exc:
         outcome.status = "refused"
         outcome.messages = str(exc).splitlines()
@@ -273,27 +280,6 @@ def local_time(value: datetime | None) -> str:
     return aware.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-def build_input(initiative_id: int, department_id: int, fy: int, half: int,
-                report: ProgressReport | None, fields: dict[str, Any]) -> ReportInput:
-    """The report's current values with ``fields`` (diff keys → new values) changed."""
-    data = ReportInput(initiative_id=initiative_id, department_id=department_id, fy=fy, half=half)
-    if report is not None:
-        data.activities, data.evaluation = report.activities, report.evaluation_code
-        data.issues, data.direction, data.next_steps = report.issues, report.direction, report.next_steps
-    for name, value in fields.items():
-        field = FieldKey(name)
-        kind, key = field.kind, field.ident
-        if kind in ("activities", "issues", "next_steps"):
-            setattr(data, kind, value or "")
-        elif kind in ("evaluation", "direction"):
-            setattr(data, kind, value)
-        elif kind == "kpi":
-            data.kpi_actuals[int(key)] = value
-        elif kind == "step" and value is not None:
-            data.step_states[int(key)] = value
-    return data
-
-
 def apply_diff(ctx: WriteContext, diff: FileDiff, draft_initiatives: frozenset[int] = frozenset()) -> int:
     """Apply the fields changed only in the file, record conflicts; return the merge id.
 
@@ -318,15 +304,15 @@ def apply_diff(ctx: WriteContext, diff: FileDiff, draft_initiatives: frozenset[i
     by_ini: dict[int, dict[str, Any]] = {}
     for c in diff.to_apply:
         by_ini.setdefault(c.initiative_id, {})[c.field] = c.theirs
-    changes = [BulkChange(ini_id, fields, diff.masters[ini_id].version if ini_id in diff.masters else None)
+    changes = [ReportChange(ini_id, fields, diff.masters[ini_id].version if ini_id in diff.masters else None)
                for ini_id, fields in by_ini.items()]
-    labels = {ini_id: f"{title}／{res.department}／{res.cycle_label}"
-              for ini_id, (_c, title) in res.initiatives.items()}
     groups = ((True, [c for c in changes if c.initiative_id not in draft_initiatives]),
               (False, [c for c in changes if c.initiative_id in draft_initiatives]))
     results = [r for submit, group in groups if group
-               for r in apply_bulk(ctx, plan_id=res.plan_id, department_id=res.department_id, cycle_id=cycle.id,
-                                   changes=group, source=f"取込：{read.name}", labels=labels, submit=submit)]
+               for r in apply_changes(ctx, plan_id=res.plan_id, department_id=res.department_id,
+                                      cycle_id=cycle.id, changes=group, source=f"取込：{read.name}",
+                                      submit=submit)
+               if r.changed]
     stamp = now()
     if results:
         s.execute(insert(cast(Table, MergeChange.__table__)), [
@@ -350,17 +336,3 @@ def apply_diff(ctx: WriteContext, diff: FileDiff, draft_initiatives: frozenset[i
               after={"file": read.name, "sha256": read.sha256, "department": res.department,
                      "cycle": res.cycle_label, "applied": record.applied_fields, "conflicts": record.conflicts})
     return record.id
-
-
-def mark_submitted(ctx: WriteContext, report: ProgressReport, source: str) -> None:
-    """A merged report is the department's submission: 下書き → 提出済 (audited)."""
-    if report.status != "draft":
-        return
-    before = snapshot(report)
-    report.status = "submitted"
-    report.submitted_at = now()
-    report.version += 1
-    report.updated_by = ctx.actor
-    report.updated_at = now()
-    ctx.session.flush()
-    ctx.audit("report", report.id, f"報告を提出済にしました（{source}）", before=before, after=snapshot(report))

@@ -20,7 +20,7 @@ from planDesk.core.domain.round_records import MergeChange, MergeConflict, Merge
 from planDesk.core.errors import NotFoundError, UserError
 from planDesk.core.persistence import database
 from planDesk.core.persistence.store import Change, Store, WriteContext, now
-from planDesk.core.reports.ops import apply_input, cycle_label, snapshot
+from planDesk.core.reports.ops import cycle_label, snapshot
 
 
 @dataclass(frozen=True)
@@ -148,7 +148,7 @@ def _undo(ctx: WriteContext, merge_id: int) -> Change:
     from planDesk.core.submissions.merge import full_snapshot
 
     s = ctx.session
-    record = s.get(MergeRecord, merge_id)
+    record = s.get(MergeRecord, merge_id, with_for_update=True)  # a second undo waits, then sees undone_at
     assert record is not None
     if record.undone_at is not None:
         raise UserError(f"取込 #{record.id} は既に取り消されています。")
@@ -220,7 +220,7 @@ def resolve_conflict(store: Store, conflict_id: int, take: str) -> Change:
         raise UserError(f"競合の解決方法「{take}」は使えません（file または master）。")
     with store.write("resolve-conflict") as ctx:
         s = ctx.session
-        c = s.get(MergeConflict, conflict_id)
+        c = s.get(MergeConflict, conflict_id, with_for_update=True)  # a second resolver waits, then sees it
         if c is None:
             raise NotFoundError(f"競合 {conflict_id} はありません。",
                                 hint="plandesk merge --conflicts で一覧を確認してください。")
@@ -242,21 +242,17 @@ def resolve_conflict(store: Store, conflict_id: int, take: str) -> Change:
 
 
 def _apply_theirs(ctx: WriteContext, c: MergeConflict, record: MergeRecord) -> None:
-    from planDesk.core.domain.model import ReportingCycle
-    from planDesk.core.submissions.merge import build_input, full_snapshot, mark_submitted
+    """The file's value through the one apply path (a batch of one, submitted as a merge is)."""
+    from planDesk.core.reports.bulk import ReportChange, apply_changes
 
     s = ctx.session
-    cycle = s.get(ReportingCycle, c.cycle_id)
-    assert cycle is not None
-    report = s.scalars(select(ProgressReport).where(
+    current = s.scalar(select(ProgressReport.version).where(
         ProgressReport.initiative_id == c.initiative_id, ProgressReport.department_id == c.department_id,
-        ProgressReport.cycle_id == c.cycle_id)).first()
-    data = build_input(c.initiative_id, c.department_id, cycle.fy, cycle.half, report, {c.field: c.theirs})
-    before = full_snapshot(report) if report is not None else None
-    source = f"競合の解決：{record.file_name}"
-    rep = apply_input(ctx, data, expected_version=report.version if report else None, as_division=True,
-                      source=source)
-    mark_submitted(ctx, rep, source)
-    s.add(MergeChange(merge_id=record.id, report_id=rep.id, initiative_id=c.initiative_id, kind="resolve",
-                      created=report is None, fields={c.field: c.theirs}, before=before,
-                      after=full_snapshot(rep), version_after=rep.version, at=now()))
+        ProgressReport.cycle_id == c.cycle_id))
+    [done] = apply_changes(ctx, plan_id=record.plan_id, department_id=c.department_id, cycle_id=c.cycle_id,
+                           changes=[ReportChange(c.initiative_id, {c.field: c.theirs}, current)],
+                           source=f"競合の解決：{record.file_name}", submit=True)
+    if done.changed:
+        s.add(MergeChange(merge_id=record.id, report_id=done.report_id, initiative_id=c.initiative_id,
+                          kind="resolve", created=done.created, fields={c.field: c.theirs}, before=done.before,
+                          after=done.after, version_after=done.version, at=now()))
