@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QItemSelection, QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
@@ -31,8 +31,9 @@ from planDesk.gui.draft_journal import DraftJournal, journal_path
 from planDesk.gui.error_handling import show_user_error
 from planDesk.gui.filter_bar import FilterBar
 from planDesk.gui.hosted_tools import HostedTools
-from planDesk.gui.identity import DIVISION_LABEL, Identity
+from planDesk.gui.identity import Identity, actor_name
 from planDesk.gui.identity_dialog import IdentityDialog
+from planDesk.gui.menu_fit import fit_menu_bar
 from planDesk.gui.plan_filter import FilterSpec, PlanFilterProxy
 from planDesk.gui.plan_tree_model import (
     COL_DEPTS,
@@ -46,6 +47,7 @@ from planDesk.gui.plan_tree_model import (
     PlanTreeModel,
 )
 from planDesk.gui.report_index import Cycle, ReportIndex
+from planDesk.gui.screen_fit import keep_inside, place
 from planDesk.gui.tool_windows import ToolWindow
 
 if TYPE_CHECKING:  # the page and its forms load with the first page, not at start-up
@@ -61,6 +63,7 @@ class MainWindow(QMainWindow):
     def __init__(self, store: Store, *, log_file: str | None = None, parent: Any = None) -> None:
         super().__init__(parent)
         self.store = store
+        self.login = store.actor  # the log-in name; the audit log records department and login
         self.log_file = log_file
         self.journal = DraftJournal(journal_path(store.location))
         self.plan: PlanView | None = None
@@ -72,7 +75,8 @@ class MainWindow(QMainWindow):
         self.restored_message = ""
         self.hosted = HostedTools(self)
         self.setObjectName("MainWindow")
-        self.setWindowTitle("planDesk")
+        # Qt adds the application's display name (planDesk) to every window title itself.
+        self.setWindowTitle("")
 
         self.model = PlanTreeModel(self)
         self.proxy = PlanFilterProxy(self)
@@ -129,7 +133,7 @@ class MainWindow(QMainWindow):
         self.tree.activated.connect(self._tree_activated)  # Enter / double-click: to the form
         self.cycle_selector.cycleChanged.connect(self.set_cycle)
         self.plan_box.activated.connect(self._plan_chosen)
-        self.resize(1280, 800)
+        place(self, QSize(1280, 800))  # or less: the screen's available area (1366×768, 150 %)
         self._restore_layout()
 
     # -- building -------------------------------------------------------------------------------
@@ -186,7 +190,8 @@ class MainWindow(QMainWindow):
         self.export_menu = mb.addMenu(self.tr("出力(&O)"))
         self.export_menu.aboutToShow.connect(lambda: export_menu.fill_menu(self.export_menu, self))
 
-        self.plan_menu = mb.addMenu(self.tr("計画(&P)"))
+        # &K, not &P: Alt+P is the filter's 重点(&P).
+        self.plan_menu = mb.addMenu(self.tr("計画(&K)"))
         self.plan_editor_action = self._action(self.plan_menu, self.tr("計画の編集(&E)…"), self.open_plan_editor)
         self.audit_action = self._action(self.plan_menu, self.tr("変更履歴（監査ログ）(&A)…"), self.open_audit_log)
 
@@ -196,6 +201,7 @@ class MainWindow(QMainWindow):
 
         self.help_menu = mb.addMenu(self.tr("ヘルプ(&H)"))
         self._action(self.help_menu, self.tr("planDesk について(&A)"), self.show_about)
+        fit_menu_bar(mb)
         self._update_menus()
 
     def _update_menus(self) -> None:
@@ -333,7 +339,7 @@ class MainWindow(QMainWindow):
         self._refresh_context()
         self.filter_bar.show_mine()
         self.tree.expandAll()
-        self.setWindowTitle(f"planDesk — {plan.name}（{plan.revision}）")
+        self.setWindowTitle(f"{plan.name}（{plan.revision}）")
 
     def _plan_chosen(self, row: int) -> None:
         plan_id = self.plan_box.itemData(row)
@@ -373,16 +379,21 @@ class MainWindow(QMainWindow):
         self.cycle_selector.set_cycle(cycle)
         self._refresh_context()
 
+    def _record_actor(self) -> None:
+        """Write 「市民課／login」 into the audit log, so the log says who in which department."""
+        self.store.actor = actor_name(self.identity, self.login)
+
     def _refresh_context(self) -> None:
         """Who, or which cycle, changed: recompute the status columns, filter, and page."""
         if self.plan is None or self.reports is None:
             return
+        self._record_actor()
         self.model.set_context(self.reports, self.identity, self.cycle)
         self._apply_filter(self.filter_bar.spec())
         if self.identity is None:
             self.identity_button.setText(self.tr("所属：未設定"))
         else:
-            who = DIVISION_LABEL if self.identity.is_division else self.identity.department
+            who = self.tr("情報政策課（取りまとめ）") if self.identity.is_division else self.identity.department
             self.identity_button.setText(self.tr("所属：{0}").format(who))
         if self.page is not None:
             self._show_page(self.page.initiative.id)
@@ -469,6 +480,7 @@ class MainWindow(QMainWindow):
                               self)
         page.reportsSaved.connect(self._reports_saved)
         page.transitioned.connect(self._transitioned)
+        page.handInRequested.connect(lambda: export_menu.submission_files(self))
         return page
 
     def _reports_saved(self, initiative_id: int) -> None:
@@ -498,6 +510,19 @@ class MainWindow(QMainWindow):
         self._show_page(initiative_id)
         if self.page is not None and self.page.tabs is not None:
             self.page.tabs.setCurrentIndex(tab)
+        # Stay at the form's buttons (提出 was pressed there), not at the top of the page.
+        QTimer.singleShot(0, self._show_form_buttons)
+
+    def _show_form_buttons(self) -> None:
+        page = self.page
+        if page is None or not page.forms:
+            return
+        form = page.tabs.currentWidget() if page.tabs is not None else page.forms[0]
+        form = form if form in page.forms else page.forms[0]
+        for button in (form.handin_button, form.save_button, form.confirm_button, form.return_button):
+            if button.isVisibleTo(page):
+                self.page_scroll.ensureWidgetVisible(button, 50, 120)
+                return
 
     def _leave_page(self) -> bool:
         """Save what is typed before the page goes away. Unsaved text stays in the journal."""
@@ -558,12 +583,18 @@ class MainWindow(QMainWindow):
         geometry, state, splitter = settings.window_state()
         if geometry is not None:
             self.restoreGeometry(geometry)
+            keep_inside(self)  # remembered on a larger screen
         if state is not None:
             self.restoreState(state)
         if splitter is not None:
             self.splitter.restoreState(splitter)
         else:
             self.splitter.setSizes([620, 660])
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # The window manager's frame is known only once shown: check again then.
+        QTimer.singleShot(0, lambda: keep_inside(self))
 
     def secure_drafts(self) -> None:
         """After an unexpected error: keep whatever is typed (journal + a save attempt)."""
