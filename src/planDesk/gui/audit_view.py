@@ -51,6 +51,7 @@ from planDesk.core.store import Store
 from planDesk.gui.audit_sessions import AuditRow, collapse
 from planDesk.gui.error_handling import show_user_error
 from planDesk.gui.identity import ACTOR_SEPARATOR
+from planDesk.gui.row_height import roomy_rows
 
 PAGE = 200
 COL_AT, COL_ACTOR, COL_OPERATION, COL_WHAT, COL_CHANGE = range(5)
@@ -236,6 +237,7 @@ class AuditLogView(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         self.table.setAlternatingRowColors(True)
+        roomy_rows(self.table)
         header = self.table.horizontalHeader()
         for col in (COL_AT, COL_ACTOR, COL_OPERATION):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)

@@ -14,20 +14,22 @@ where they are and what to do with them.
 from __future__ import annotations
 
 import logging
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QInputDialog, QMenu, QMessageBox, QWidget
 
 from planDesk.core.errors import UserError
 from planDesk.core.report_ops import cycle_label
+from planDesk.gui import file_dialogs
 from planDesk.gui.error_handling import show_user_error
+from planDesk.gui.file_dialogs import documents_folder
 from planDesk.gui.identity import reporting_departments
+from planDesk.gui.message_box import roomy
 
 translate = QCoreApplication.translate  # lupdate finds translate("context", "…") calls
 
@@ -96,18 +98,6 @@ def item_title(kind: str) -> str:
     return re.sub(r"\(&.\)|&", "", label).rstrip("…")
 
 
-DOCUMENTS_ENV = "PLANDESK_DOCUMENTS_DIR"  # tests and the screenshot script write elsewhere
-
-
-def documents_folder() -> Path:
-    """The user's Documents folder (Windows: ドキュメント), created when missing."""
-    loc = os.environ.get(DOCUMENTS_ENV) or \
-        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    folder = Path(loc) if loc else Path.home()
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
 
 
@@ -123,32 +113,8 @@ def _filter(suffix: str) -> str:
 
 
 def choose_path(window: QWidget, title: str, suggested: Path, suffixes: tuple[str, ...]) -> Path | None:
-    """Ask where to write; tests replace this function. Qt's own dialog, so it speaks the
-    UI's language and starts in the Documents folder (not the working folder)."""
-    filters = ";;".join(_filter(s) for s in suffixes)
-    dialog = QFileDialog(window, title, str(suggested), filters)
-    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, _no_native_dialog())
-    dialog.selectFile(str(suggested))
-    if not dialog.exec():
-        return None
-    names = dialog.selectedFiles()
-    if not names:
-        return None
-    path = Path(names[0])
-    if path.suffix.lower() not in suffixes:
-        chosen_filter = dialog.selectedNameFilter()
-        suffix = next((s for s in suffixes if s in chosen_filter), suffixes[0])
-        path = path.with_name(path.name + suffix)
-    return path
-
-
-def _no_native_dialog() -> bool:
-    """Windows' own dialog already speaks the system's language; elsewhere (no desktop
-    portal in the office image, tests under Xvfb) Qt's dialog is translated with the UI."""
-    import sys
-
-    return sys.platform != "win32"
+    """Ask where to write; tests replace this function."""
+    return file_dialogs.save_path(window, title, suggested, ";;".join(_filter(s) for s in suffixes), suffixes)
 
 
 def open_file(path: Path) -> bool:
@@ -163,7 +129,7 @@ def tell(window: QWidget, title: str, text: str, details: str, folder: Path | No
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     open_button = box.addButton(translate("export", "フォルダを開く(&O)"), QMessageBox.ButtonRole.ActionRole) \
         if folder is not None else None
-    box.exec()
+    roomy(box).exec()
     if open_button is not None and box.clickedButton() is open_button and folder is not None \
             and not open_file(folder):
         QMessageBox.information(window, title,
@@ -171,6 +137,7 @@ def tell(window: QWidget, title: str, text: str, details: str, folder: Path | No
 
 
 def _run(window: MainWindow, kind: str, path: Path, department: str | None) -> str | None:
+    from planDesk.cli import exports  # noqa: F401  (importing registers the kinds)
     from planDesk.cli.cmd_export import EXPORTERS, ExportOptions
 
     plan, cycle = window.plan, window.cycle

@@ -59,7 +59,7 @@ class InitiativePage(QWidget):
         layout.addWidget(title)
         layout.addWidget(self._facts_label(ini))
 
-        self.plan_part = PlanPartView(ini, self)
+        self.plan_part = PlanPartView(ini, self, plan=plan)
         layout.addWidget(self.plan_part)
         line = QFrame(self)
         line.setFrameShape(QFrame.Shape.HLine)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtCore import QItemSelection, QMimeData, QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
@@ -47,6 +48,7 @@ from planDesk.gui.plan_tree_model import (
     PlanTreeModel,
 )
 from planDesk.gui.report_index import Cycle, ReportIndex
+from planDesk.gui.row_height import roomy_rows
 from planDesk.gui.screen_fit import keep_inside, place
 from planDesk.gui.tool_windows import ToolWindow
 
@@ -86,6 +88,7 @@ class MainWindow(QMainWindow):
         self.tree.setModel(self.proxy)
         self.tree.setAccessibleName(self.tr("計画の一覧"))
         self.tree.setUniformRowHeights(True)  # fast with 10,000 rows
+        roomy_rows(self.tree)  # rows fit Japanese glyphs
         self.tree.setAlternatingRowColors(True)
         header = self.tree.header()
         header.setStretchLastSection(False)
@@ -133,6 +136,7 @@ class MainWindow(QMainWindow):
         self.tree.activated.connect(self._tree_activated)  # Enter / double-click: to the form
         self.cycle_selector.cycleChanged.connect(self.set_cycle)
         self.plan_box.activated.connect(self._plan_chosen)
+        self.setAcceptDrops(True)  # the division drops submission workbooks: the merge screen opens
         place(self, QSize(1280, 800))  # or less: the screen's available area (1366×768, 150 %)
         self._restore_layout()
 
@@ -229,6 +233,35 @@ class MainWindow(QMainWindow):
 
     def open_tracker(self) -> ToolWindow | None:
         return self.hosted.open_tracker()
+
+    # -- workbooks dropped on the window (division) -------------------------------------------
+
+    def _dropped_workbooks(self, mime: QMimeData) -> list[Path]:
+        if self.identity is None or not self.identity.is_division or not mime.hasUrls():
+            return []
+        return [Path(u.toLocalFile()) for u in mime.urls()
+                if u.isLocalFile() and u.toLocalFile().lower().endswith((".xlsx", ".xlsm"))]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_workbooks(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = self._dropped_workbooks(event.mimeData())
+        if not paths:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        self.merge_files(paths)
+
+    def merge_files(self, paths: list[Path]) -> ToolWindow | None:
+        """Open the merge screen with these workbooks checked (nothing is merged yet)."""
+        tool = self.open_merge()
+        if tool is not None:
+            tool.tool().add_files(paths)  # type: ignore[attr-defined]
+        return tool
 
     def _sync_roadmap(self, *, reports_changed: bool = False) -> None:
         self.hosted.sync_roadmap(reports_changed=reports_changed)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planDesk.core.plan_view import InitiativeView
+from planDesk.core.plan_view import InitiativeView, PlanView
 from planDesk.gui.plan_text import goal_text, kpi_baseline, kpi_target, step_period
 
 
@@ -54,8 +54,12 @@ def readonly_table(headers: list[str], rows: list[list[str]], parent: QWidget, a
 
 
 class PlanPartView(QWidget):
-    def __init__(self, ini: InitiativeView, parent: Any = None) -> None:
+    """``plan`` given: the 工程表 is drawn as a small chart (the layout of the roadmap view);
+    without it, listed as a table."""
+
+    def __init__(self, ini: InitiativeView, parent: Any = None, *, plan: PlanView | None = None) -> None:
         super().__init__(parent)
+        self.roadmap: QWidget | None = None
         form = QFormLayout(self)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.setContentsMargins(0, 0, 0, 0)
@@ -69,7 +73,12 @@ class PlanPartView(QWidget):
             form.addRow(self.tr("指標"), readonly_table(
                 [self.tr("指標"), self.tr("基準値"), self.tr("目標値"), self.tr("目標")], rows, self,
                 self.tr("指標の一覧")))
-        if ini.steps:
+        if ini.steps and plan is not None:
+            from planDesk.gui.initiative_roadmap import InitiativeRoadmap
+
+            self.roadmap = InitiativeRoadmap(plan, ini, self)
+            form.addRow(self.tr("工程表"), self.roadmap)
+        elif ini.steps:
             rows = [[s.label, step_period(s), "".join(s.goal_marks)] for s in ini.steps]
             form.addRow(self.tr("工程表"), readonly_table(
                 [self.tr("工程"), self.tr("期間"), self.tr("目標")], rows, self, self.tr("工程表")))

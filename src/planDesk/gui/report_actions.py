@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget
 
+from planDesk.gui.message_box import roomy
+
 translate = QCoreApplication.translate  # lupdate finds translate("context", "…") calls
 
 
@@ -18,7 +20,7 @@ def confirm_submit(parent: QWidget | None, what: str) -> bool:
         "actions", "提出すると、差戻しされるまで部署では編集できません。"
         "提出のあと、情報政策課に送る提出用ファイル（Excel・PDF）を作成できます。"))
     box.setDefaultButton(QMessageBox.StandardButton.Yes)
-    return box.exec() == QMessageBox.StandardButton.Yes
+    return roomy(box).exec() == QMessageBox.StandardButton.Yes
 
 
 def confirm_confirm(parent: QWidget | None, what: str) -> bool:

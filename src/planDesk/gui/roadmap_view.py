@@ -18,7 +18,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -34,6 +33,7 @@ from planDesk.core.roadmap_geometry import DEFAULT_METRICS
 from planDesk.core.roadmap_layout import ZOOMS, Ref, RoadmapLayout, Zoom, layout_roadmap
 from planDesk.core.roadmap_measure import FontMeasurer
 from planDesk.core.roadmap_states import latest_report_fy
+from planDesk.gui import file_dialogs
 from planDesk.gui.roadmap_canvas import RoadmapCanvas
 from planDesk.gui.roadmap_legend_widget import LegendWidget
 from planDesk.gui.roadmap_print import export_pdf, export_png, paper_layout, print_roadmap
@@ -162,8 +162,9 @@ class RoadmapView(QWidget):
         if button is not None:
             button.setChecked(True)
         if zoom != self._zoom:
+            left = self.zoom_anchor_month()
             self._zoom = zoom
-            self._relayout()
+            self._relayout(left_month=left)
 
     @property
     def cycle_fy(self) -> int | None:
@@ -241,16 +242,16 @@ class RoadmapView(QWidget):
         return print_roadmap(self.paper_layout(paper), printer, paper=paper, scope=self.scope_text())
 
     def _ask_pdf(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("工程表を PDF に出力"), self.tr("工程表.pdf"),
-                                              self.tr("PDF (*.pdf)"))
-        if name:
-            self._guarded(lambda: self.export_pdf(Path(name), self.paper_box.currentText()))
+        path = file_dialogs.save_path(self, self.tr("工程表を PDF に出力"), self.tr("工程表.pdf"),
+                                      self.tr("PDF (*.pdf)"), (".pdf",))
+        if path is not None:
+            self._guarded(lambda: self.export_pdf(path, self.paper_box.currentText()))
 
     def _ask_png(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("工程表を画像に出力"), self.tr("工程表.png"),
-                                              self.tr("PNG 画像 (*.png)"))
-        if name:
-            self._guarded(lambda: self.export_png(Path(name)))
+        path = file_dialogs.save_path(self, self.tr("工程表を画像に出力"), self.tr("工程表.png"),
+                                      self.tr("PNG 画像 (*.png)"), (".png",))
+        if path is not None:
+            self._guarded(lambda: self.export_png(path))
 
     def _ask_print(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -310,14 +311,33 @@ class RoadmapView(QWidget):
         if layout is not None and abs(self._chart_width() - (layout.chart_x1 - layout.chart_x0)) > 0.5:
             self._relayout()
 
-    def _relayout(self, *, first: bool = False) -> None:
+    def zoom_anchor_month(self) -> float | None:
+        """The month a new zoom starts at, at the left edge of the chart: the date at the
+        left edge now, or — when the whole period is in view (nothing to keep) — the start of
+        the fiscal year being reported on (else of the plan). Snapped to the start of the
+        month, so the first column's label is whole."""
+        layout = self.canvas.roadmap_layout
+        if layout is None:
+            return None
+        if self.canvas.horizontalScrollBar().maximum() > 0:
+            month = self.canvas.left_month() or 0.0
+        else:
+            fy = self._cycle_fy if self._cycle_fy is not None else self._today_fy()
+            fy = min(max(fy, self._plan.start_fy), self._plan.end_fy)
+            month = float((fy - self._plan.start_fy) * 12)
+        return float(int(month + 1e-6))
+
+    def _today_fy(self) -> int:
+        return self._today.year if self._today.month >= 4 else self._today.year - 1
+
+    def _relayout(self, *, first: bool = False, left_month: float | None = None) -> None:
         anchor = None if first else self.canvas.anchor()
-        centre = None if first else self.canvas.centre_month()
+        centre = None if first or left_month is not None else self.canvas.centre_month()
         fy = self._cycle_fy
         states: dict[int, str] | None = None if fy is not None else {}  # None: from fy's reports
         layout = layout_roadmap(
             self._plan, measurer=self._measurer, today=self._today, initiative_ids=self._filter_ids,
             zoom=self._zoom, cycle_fy=fy, states=states, collapsed=frozenset(self._collapsed),
             chart_width=self._chart_width(), lazy=True)
-        self.canvas.set_roadmap_layout(layout, anchor=anchor, centre_month=centre)
+        self.canvas.set_roadmap_layout(layout, anchor=anchor, centre_month=centre, left_month=left_month)
         self.legend.set_state(self._today, layout.today_x is not None, fy)
