@@ -32,6 +32,17 @@ def wait(ms: int = SETTLE_MS) -> None:
     loop.exec()
 
 
+def settle(window: QWidget, timeout_ms: int = 5000) -> None:
+    """Wait until the window manager has mapped and decorated the window (a busy machine
+    takes longer than SETTLE_MS)."""
+    wait()
+    waited = 0
+    while waited < timeout_ms and not (window.isVisible() and window.height() > 20
+                                       and window.frameGeometry().height() > window.height()):
+        wait(100)
+        waited += 100
+
+
 def rect(r: QRect) -> list[int]:
     return [r.x(), r.y(), r.width(), r.height()]
 
@@ -42,6 +53,7 @@ class Tour:
         self.prefix = prefix
         self.windows: list[dict[str, Any]] = []
         self.images: list[str] = []
+        self.elided: list[str] = []  # menu items drawn elided
         self.next_dialog = ""  # the name of the next modal dialog's picture
         self.then_dialog = ""  # … and of the one after it
 
@@ -66,11 +78,21 @@ class Tour:
         image.save(str(path), "PNG", 9)
         self.images.append(path.name)
 
+    def check_menus(self, who: str, window: Any) -> None:
+        """Open every menu on this real display; note items drawn elided."""
+        from test_gui_menus_walk import elided, open_menu, visible_menus, walk
+
+        for menu in visible_menus(window):
+            open_menu(menu)
+            for level in walk(menu):
+                self.elided.extend(f"{who}: {t}" for t in elided(level))
+            menu.hide()
+
     def window(self, name: str, window: QWidget) -> None:
         window.show()
         window.raise_()
         window.activateWindow()
-        wait()
+        settle(window)
         self.record(name, window)
         self.shoot(name)
 
@@ -80,7 +102,7 @@ class Tour:
 
         def exec_(dialog: QDialog, *args: object) -> int:
             dialog.show()
-            wait()
+            settle(dialog)
             name = tour.next_dialog or (dialog.objectName() or "dialog")
             tour.next_dialog, tour.then_dialog = tour.then_dialog, ""
             tour.record(name, dialog)
@@ -120,16 +142,18 @@ def run(args: argparse.Namespace) -> int:
     window = MainWindow(store)
     window.load_plans(None)
     window.show()
-    wait()
+    settle(window)
     plan = window.plan
     assert plan is not None
+    settle(window)
     dialog = IdentityDialog(plan, None, window)
     dialog.show()
-    wait()
+    settle(dialog)
     tour.record("first-start", dialog)
     tour.record("main-window", window)
     tour.shoot("01-first-start")
     dialog.close()
+    tour.check_menus("division", window)
     # The plan is handed out as a plan workbook; the department's planDesk takes it in.
     handout = Path(args.db).with_name("計画ブック.xlsx")
     export_plan_workbook(store, handout)
@@ -141,9 +165,10 @@ def run(args: argparse.Namespace) -> int:
     window = MainWindow(store)
     window.load_plans(None)
     window.show()
-    wait()
+    settle(window)
     plan = window.plan
     assert plan is not None
+    tour.check_menus("department", window)
 
     ini = next(i for i in window.model.initiatives() if i.code == args.initiative)
     window.select_initiative(ini.id)
@@ -186,7 +211,7 @@ def run(args: argparse.Namespace) -> int:
     window = MainWindow(store)
     window.load_plans(None)
     window.show()
-    wait()
+    settle(window)
     ini = next(i for i in window.model.initiatives() if i.code == args.initiative)
     merge = window.open_merge()
     assert merge is not None
@@ -227,7 +252,8 @@ def run(args: argparse.Namespace) -> int:
     wait(300)
     tour.window("16-division-page", window)
 
-    Path(args.report).write_text(json.dumps({"windows": tour.windows, "images": tour.images},
+    Path(args.report).write_text(json.dumps({"windows": tour.windows, "images": tour.images,
+                                             "elided": tour.elided},
                                             ensure_ascii=False, indent=1), encoding="utf-8")
     window.close()
     store.close()

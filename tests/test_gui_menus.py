@@ -64,8 +64,9 @@ def test_audit_log_window_shows_the_plans_log(division: MainWindow) -> None:
     tool.close()
 
 
-def test_export_writes_the_file_with_what_was_just_typed(qtbot: QtBot, sample_db: Path, documents_folder: Path,
+def test_export_writes_the_file_with_what_was_just_typed(qtbot: QtBot, sample_db: Path, tmp_path: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    documents = tmp_path / "Documents"  # gui_helpers.documents_folder
     window = open_window(qtbot, sample_db, Identity("市民課"))
     window.select_initiative(initiative_by_code(window, "①－１－２"))
     form = window.page.forms[0]  # type: ignore[union-attr]
@@ -77,13 +78,13 @@ def test_export_writes_the_file_with_what_was_just_typed(qtbot: QtBot, sample_db
     action = next(a for a in window.export_menu.actions() if a.objectName() == "export-submission")
     assert action.text() == "提出用ファイルを作成（Excel・PDF）(&S)…"
     action.trigger()
-    out = documents_folder / "市民課_令和7年度_進捗報告.xlsx"
-    assert sorted(p.name for p in documents_folder.iterdir()) == ["市民課_令和7年度_進捗報告.pdf", out.name]
+    out = documents / "市民課_令和7年度_進捗報告.xlsx"
+    assert sorted(p.name for p in documents.iterdir()) == ["市民課_令和7年度_進捗報告.pdf", out.name]
     book = openpyxl.load_workbook(out)
     texts = {str(c.value) for ws in book.worksheets for row in ws.iter_rows() for c in row if c.value}
     assert "出力直前に入力した実施状況" in texts
-    (text, details), = told
-    assert str(documents_folder) in details and "情報政策課に送ってください" in details
+    (_text, details), = told
+    assert str(documents) in details and "情報政策課に送ってください" in details
     window.store.close()
 
 

@@ -4,128 +4,133 @@
 <context>
     <name>AuditLogView</name>
     <message>
-        <location filename="../../src/planDesk/gui/audit_view.py" line="162"/>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="192"/>
         <source>内容・変更前後の値で検索</source>
         <translation>Search summaries and before/after values</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/audit_view.py" line="169"/>
-        <location filename="../../src/planDesk/gui/audit_view.py" line="175"/>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="199"/>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="205"/>
         <source>過去の版も含める</source>
         <translation>Include earlier revisions</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/audit_view.py" line="171"/>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="201"/>
         <source>条件をクリア(&amp;R)</source>
         <translation>&amp;Reset filters</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/audit_view.py" line="172"/>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="202"/>
         <source>検索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/audit_view.py" line="172"/>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="202"/>
         <source>操作</source>
         <translation>Operation</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/audit_view.py" line="173"/>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="203"/>
         <source>対象</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/audit_view.py" line="173"/>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="203"/>
         <source>利用者</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/audit_view.py" line="174"/>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="204"/>
         <source>期間の開始日</source>
         <translation>From date</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/audit_view.py" line="174"/>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="204"/>
         <source>期間の終了日</source>
         <translation>To date</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/audit_view.py" line="176"/>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="206"/>
         <source>条件をクリア</source>
         <translation>Reset filters</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/audit_view.py" line="179"/>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="209"/>
         <source>検索(&amp;S)</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/audit_view.py" line="181"/>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="211"/>
         <source>操作(&amp;O)</source>
         <translation>&amp;Operation</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/audit_view.py" line="181"/>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="211"/>
         <source>対象(&amp;T)</source>
         <translation>&amp;Target</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/audit_view.py" line="182"/>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="212"/>
         <source>利用者(&amp;U)</source>
         <translation>&amp;User</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/audit_view.py" line="189"/>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="219"/>
         <source>期間(&amp;D)</source>
         <translation>&amp;Dates</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/audit_view.py" line="202"/>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="232"/>
         <source>監査ログ</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/audit_view.py" line="218"/>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="249"/>
         <source>選択した記録の詳細</source>
         <translation>Details of the selected entry</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/audit_view.py" line="219"/>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="250"/>
         <source>記録を選ぶと、変更前と変更後の値をすべて表示します。</source>
         <translation>Select an entry to see all its values before and after.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/audit_view.py" line="221"/>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="252"/>
         <source>件数</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/audit_view.py" line="251"/>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="282"/>
         <source>指定なし</source>
         <translation>Any</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/audit_view.py" line="271"/>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="302"/>
         <source>すべて</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/audit_view.py" line="331"/>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="357"/>
+        <source>（{0} 回の保存をまとめて表示）</source>
+        <translation> ({0} saves shown as one)</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="364"/>
         <source>  変更前：</source>
         <translation>  Before: </translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/audit_view.py" line="333"/>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="366"/>
         <source>  変更後：</source>
         <translation>  After: </translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/audit_view.py" line="339"/>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="372"/>
         <source>{0} 件</source>
         <translation>{0} entries</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/audit_view.py" line="340"/>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="373"/>
         <source>{0} 件中 {1} 件を表示（下へスクロールすると続きを読み込みます）</source>
         <translation>Showing {1} of {0} (scroll down to load more)</translation>
     </message>
@@ -133,29 +138,39 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../src/planDesk/gui/audit_view.py" line="71"/>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="81"/>
         <source>日時</source>
         <translation>Date and time</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/audit_view.py" line="71"/>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="81"/>
         <source>利用者</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/audit_view.py" line="71"/>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="81"/>
         <source>操作</source>
         <translation>Operation</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/audit_view.py" line="71"/>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="81"/>
         <source>内容</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/audit_view.py" line="72"/>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="82"/>
         <source>変更前 → 変更後</source>
         <translation>Before → after</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="156"/>
+        <source>{0}（{1} 回の保存）</source>
+        <translation>{0} ({1} saves)</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/audit_view.py" line="166"/>
+        <source>{0} から {1} までの自動保存・保存をまとめて表示しています。</source>
+        <translation>Autosaves and saves from {0} to {1}, shown as one row.</translation>
     </message>
 </context>
 <context>
@@ -189,6 +204,12 @@
         <location filename="../../src/planDesk/gui/cycle_selector.py" line="33"/>
         <source>下半期</source>
         <translation>Second half</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/cycle_selector.py" line="49"/>
+        <source>{0}</source>
+        <comment>fiscal year</comment>
+        <translation>FY{1} ({2})</translation>
     </message>
 </context>
 <context>
@@ -432,39 +453,39 @@
         <translation>Who are you?</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/identity_dialog.py" line="25"/>
+        <location filename="../../src/planDesk/gui/identity_dialog.py" line="26"/>
         <source>「{0}」で、あなたの所属を選んでください。
 所属によって、入力・確認できる内容が変わります。後から［ファイル］メニューで変更できます。</source>
         <translation>Choose your department in “{0}”.
 What you can enter and review depends on it. You can change it later from the File menu.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/identity_dialog.py" line="30"/>
+        <location filename="../../src/planDesk/gui/identity_dialog.py" line="31"/>
         <source>担当部署として報告を入力する(&amp;D)</source>
         <translation>Enter reports as a &amp;department</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/identity_dialog.py" line="32"/>
+        <location filename="../../src/planDesk/gui/identity_dialog.py" line="33"/>
         <source>所属部署</source>
         <translation>Your department</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/identity_dialog.py" line="38"/>
+        <location filename="../../src/planDesk/gui/identity_dialog.py" line="43"/>
         <source>情報政策課として取りまとめる（全部署の報告の確認・差戻し）(&amp;V)</source>
         <translation>Coordinate as the information policy di&amp;vision (review and return every report)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/identity_dialog.py" line="58"/>
+        <location filename="../../src/planDesk/gui/identity_dialog.py" line="63"/>
         <source>部署名を選ぶか、入力して絞り込み</source>
         <translation>Choose a department, or type to narrow the list</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/identity_dialog.py" line="74"/>
+        <location filename="../../src/planDesk/gui/identity_dialog.py" line="79"/>
         <source>部署「{0}」はこの計画にありません。一覧から選んでください。</source>
         <translation>The department “{0}” is not in this plan. Choose one from the list.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/identity_dialog.py" line="75"/>
+        <location filename="../../src/planDesk/gui/identity_dialog.py" line="80"/>
         <source>所属する部署を一覧から選んでください。</source>
         <translation>Choose your department from the list.</translation>
     </message>
@@ -472,57 +493,57 @@ What you can enter and review depends on it. You can change it later from the Fi
 <context>
     <name>InitiativePage</name>
     <message>
-        <location filename="../../src/planDesk/gui/initiative_page.py" line="56"/>
+        <location filename="../../src/planDesk/gui/initiative_page.py" line="57"/>
         <source>取組名</source>
         <translation>Initiative</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/initiative_page.py" line="73"/>
+        <location filename="../../src/planDesk/gui/initiative_page.py" line="74"/>
         <source>担当部署：{0}</source>
         <translation>Departments: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/initiative_page.py" line="74"/>
+        <location filename="../../src/planDesk/gui/initiative_page.py" line="75"/>
         <source>など</source>
         <translation> etc.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/initiative_page.py" line="76"/>
+        <location filename="../../src/planDesk/gui/initiative_page.py" line="77"/>
         <source>【重点】</source>
         <translation>[Priority]</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/initiative_page.py" line="78"/>
+        <location filename="../../src/planDesk/gui/initiative_page.py" line="79"/>
         <source>【{0}新規】</source>
         <translation>[New in {0}]</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/initiative_page.py" line="85"/>
+        <location filename="../../src/planDesk/gui/initiative_page.py" line="86"/>
         <source>&lt;b&gt;進捗報告&lt;/b&gt;（{0}）</source>
         <translation>&lt;b&gt;Progress report&lt;/b&gt; ({0})</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/initiative_page.py" line="89"/>
+        <location filename="../../src/planDesk/gui/initiative_page.py" line="90"/>
         <source>所属が設定されていません。［ファイル］→［利用者（所属）の変更］で所属を選ぶと、報告を入力できます。</source>
         <translation>No department is set. Choose yours with File → Change user (department) to enter reports.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/initiative_page.py" line="95"/>
+        <location filename="../../src/planDesk/gui/initiative_page.py" line="96"/>
         <source>{0}はこの取組の担当部署ではないため、報告の入力はありません。</source>
         <translation>{0} is not responsible for this initiative, so there is no report to enter.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/initiative_page.py" line="103"/>
+        <location filename="../../src/planDesk/gui/initiative_page.py" line="104"/>
         <source>この年度の報告はまだどの部署からもありません。</source>
         <translation>No department has reported for this year yet.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/initiative_page.py" line="107"/>
+        <location filename="../../src/planDesk/gui/initiative_page.py" line="108"/>
         <source>部署ごとの報告</source>
         <translation>Reports by department</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/initiative_page.py" line="114"/>
+        <location filename="../../src/planDesk/gui/initiative_page.py" line="115"/>
         <source>指標の合計</source>
         <translation>KPI totals</translation>
     </message>
@@ -744,6 +765,14 @@ What you can enter and review depends on it. You can change it later from the Fi
     </message>
 </context>
 <context>
+    <name>InitiativeRoadmap</name>
+    <message>
+        <location filename="../../src/planDesk/gui/initiative_roadmap.py" line="38"/>
+        <source>工程表</source>
+        <translation>Roadmap</translation>
+    </message>
+</context>
+<context>
     <name>KpiDialog</name>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit_dialogs.py" line="195"/>
@@ -900,153 +929,157 @@ What you can enter and review depends on it. You can change it later from the Fi
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="83"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="89"/>
         <source>計画の一覧</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="95"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="102"/>
         <source>表示中の件数</source>
         <translation>Shown</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="107"/>
-        <location filename="../../src/planDesk/gui/main_window.py" line="453"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="114"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="497"/>
         <source>左の一覧から取組を選んでください。</source>
         <translation>Choose an initiative in the list on the left.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="123"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="130"/>
         <source>保存の状態</source>
         <translation>Save state</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="138"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="146"/>
         <source>ツールバー</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="142"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="150"/>
         <source>計画(&amp;L)</source>
         <translation>P&amp;lan</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="144"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="152"/>
         <source>計画</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="154"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="162"/>
         <source>利用者（所属）</source>
         <translation>User (department)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="161"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="169"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="162"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="170"/>
         <source>利用者（所属）の変更(&amp;U)…</source>
         <translation>Change &amp;user (department)…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="164"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="172"/>
         <source>表示言語(&amp;G)</source>
         <translation>Lan&amp;guage</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="168"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="176"/>
         <source>終了(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="170"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="178"/>
         <source>編集(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="172"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="180"/>
         <source>元に戻す(&amp;U)</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="173"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="181"/>
         <source>やり直す(&amp;R)</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="176"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="184"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="177"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="185"/>
         <source>検索(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="179"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="187"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="180"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="188"/>
         <source>すべて展開(&amp;E)</source>
         <translation>&amp;Expand all</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="181"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="189"/>
         <source>すべて折りたたむ(&amp;C)</source>
         <translation>&amp;Collapse all</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="183"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="191"/>
         <source>工程表(&amp;R)…</source>
         <translation>&amp;Roadmap…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="186"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="194"/>
         <source>出力(&amp;O)</source>
         <translation>&amp;Output</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="189"/>
-        <source>計画(&amp;P)</source>
-        <translation>&amp;Plan</translation>
+        <location filename="../../src/planDesk/gui/main_window.py" line="198"/>
+        <source>計画(&amp;K)</source>
+        <translation>Pl&amp;an</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="190"/>
+        <source>計画(&amp;P)</source>
+        <translation type="vanished">&amp;Plan</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="199"/>
         <source>計画の編集(&amp;E)…</source>
         <translation>&amp;Edit the plan…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="191"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="200"/>
         <source>変更履歴（監査ログ）(&amp;A)…</source>
         <translation>&amp;Audit log…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="193"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="202"/>
         <source>取りまとめ(&amp;C)</source>
         <translation>&amp;Collect</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="194"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="203"/>
         <source>提出物の取込(&amp;M)…</source>
         <translation>&amp;Merge submissions…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="195"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="204"/>
         <source>提出状況(&amp;T)…</source>
         <translation>Submission &amp;tracker…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="197"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="206"/>
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="198"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="207"/>
         <source>planDesk について(&amp;A)</source>
         <translation>&amp;About planDesk</translation>
     </message>
@@ -1067,17 +1100,17 @@ What you can enter and review depends on it. You can change it later from the Fi
         <translation type="vanished">Roadmap — {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="255"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="294"/>
         <source>（ログファイルを書き込めません）</source>
         <translation>(the log file cannot be written)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="256"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="295"/>
         <source>planDesk について</source>
         <translation>About planDesk</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="257"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="296"/>
         <source>planDesk {0}
 デジタル化推進アクションプランの進捗報告・集約ツール
 
@@ -1090,7 +1123,7 @@ Database: {1}
 Log: {2}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="293"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="332"/>
         <source>前回保存されなかった入力を{0}件復元しました（最初の報告を表示しています）</source>
         <translation>Restored {0} unsaved input(s) from last time (showing the first report)</translation>
     </message>
@@ -1099,69 +1132,74 @@ Log: {2}</translation>
         <translation type="vanished">Input that was not saved last time has been restored</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="296"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="335"/>
         <source>前回終了したときに保存されていなかった入力があります。入力の画面に戻しました。
 {0}</source>
         <translation>Some input was not saved when planDesk last ended. It has been put back into its form.
 {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="308"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="347"/>
         <source>（旧版）</source>
         <translation> (earlier revision)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="383"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="427"/>
         <source>所属：未設定</source>
         <translation>User: not set</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="386"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="429"/>
+        <source>情報政策課（取りまとめ）</source>
+        <translation>情報政策課 (the division)</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/main_window.py" line="430"/>
         <source>所属：{0}</source>
         <translation>User: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="400"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="444"/>
         <source>{0}件を表示中（全{1}件）</source>
         <translation>Showing {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="401"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="445"/>
         <source>全{0}件</source>
         <translation>{0} in all</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="488"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="533"/>
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="529"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="587"/>
         <source>保存済み</source>
         <translation>All saved</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="530"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="588"/>
         <source>未保存の入力があります（数秒後に自動保存）</source>
         <translation>Unsaved input (saved automatically in a few seconds)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="531"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="589"/>
         <source>保存中…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="532"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="590"/>
         <source>保存できていない入力があります（入力内容は保護されています）</source>
         <translation>Some input could not be saved (it is kept safe)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="543"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="601"/>
         <source>表示言語を切り替えるため、planDesk を再起動します。よろしいですか。</source>
         <translation>planDesk restarts to change the language. Continue?</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="577"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="641"/>
         <source>保存できていない入力があります。入力内容はこのパソコンに保持し、次回の起動時に復元します。
 終了しますか。</source>
         <translation>Some input could not be saved. It is kept on this computer and restored at the next start.
@@ -1171,241 +1209,247 @@ Exit now?</translation>
 <context>
     <name>MergeView</name>
     <message>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="89"/>
-        <source>提出ブック（.xlsx）をここにドロップするか、「追加」で選んでください。取り込む前に差分を確認できます。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="91"/>
-        <source>追加(&amp;A)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="92"/>
-        <source>クリア(&amp;L)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="93"/>
-        <source>古いファイルも取り込む</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="94"/>
-        <source>取り込む(&amp;M)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="95"/>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="104"/>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="109"/>
-        <source>ファイル</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="95"/>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="110"/>
-        <source>状態</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="95"/>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="104"/>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="109"/>
-        <source>部署</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="95"/>
-        <source>報告サイクル</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="96"/>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="110"/>
-        <source>適用</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="96"/>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="110"/>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="157"/>
-        <source>競合</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="96"/>
-        <source>変更なし</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="96"/>
-        <source>Excel で編集</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="97"/>
-        <source>提出ブックの一覧</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="99"/>
-        <source>種別</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="99"/>
-        <source>コード</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="99"/>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="104"/>
-        <source>取組</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="99"/>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="104"/>
-        <source>項目</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="100"/>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="105"/>
-        <source>データベース</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="100"/>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="105"/>
-        <source>提出</source>
-        <translation type="unfinished">Submit</translation>
-    </message>
-    <message>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="100"/>
-        <source>セル</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="100"/>
-        <source>変更の一覧</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="103"/>
-        <source>取り込めない理由</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="105"/>
-        <source>出力時</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="106"/>
-        <source>未解決の競合</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="107"/>
-        <source>提出の値を採用(&amp;F)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="108"/>
-        <source>データベースの値を残す(&amp;K)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="109"/>
-        <source>日時</source>
-        <translation type="unfinished">Date and time</translation>
-    </message>
-    <message>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="109"/>
-        <source>サイクル</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="110"/>
-        <source>取込の履歴</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../src/planDesk/gui/merge_view.py" line="111"/>
+        <source>提出ブック（.xlsx）をここにドロップするか、「追加」で選んでください。取り込む前に差分を確認できます。</source>
+        <translation>Drop submission workbooks (.xlsx) here or choose them with Add. You see the changes before anything is merged.</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="113"/>
+        <source>追加(&amp;A)…</source>
+        <translation>&amp;Add…</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="114"/>
+        <source>クリア(&amp;L)</source>
+        <translation>C&amp;lear</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="115"/>
+        <source>古いファイルも取り込む</source>
+        <translation>Merge outdated files too</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="116"/>
+        <source>取り込む(&amp;M)</source>
+        <translation>&amp;Merge</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="118"/>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="130"/>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="135"/>
+        <source>ファイル</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="118"/>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="136"/>
+        <source>状態</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="118"/>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="130"/>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="135"/>
+        <source>部署</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="118"/>
+        <source>報告サイクル</source>
+        <translation>Cycle</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="119"/>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="136"/>
+        <source>適用</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="119"/>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="136"/>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="191"/>
+        <source>競合</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="119"/>
+        <source>変更なし</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="120"/>
+        <source>提出ブックの一覧</source>
+        <translation>Submission workbooks</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="122"/>
+        <source>種別</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="122"/>
+        <source>コード</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="122"/>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="130"/>
+        <source>取組</source>
+        <translation>Initiative</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="122"/>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="130"/>
+        <source>項目</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="123"/>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="131"/>
+        <source>データベース</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="123"/>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="131"/>
+        <source>提出</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="123"/>
+        <source>セル</source>
+        <translation>Cell</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="123"/>
+        <source>変更の一覧</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="119"/>
+        <source>Excelで編集</source>
+        <translation>Edited in Excel</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="127"/>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="128"/>
+        <source>取り込めない理由・注意</source>
+        <translation>Why not, and notes</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="129"/>
+        <source>選んだファイルの変更（新規・変更・競合）</source>
+        <translation>Changes in the selected file (new, changed, conflicting)</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="131"/>
+        <source>出力時</source>
+        <translation>At export</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="132"/>
+        <source>未解決の競合</source>
+        <translation>Open conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="133"/>
+        <source>提出の値を採用(&amp;F)</source>
+        <translation>Take the &amp;file&apos;s value</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="134"/>
+        <source>データベースの値を残す(&amp;K)</source>
+        <translation>&amp;Keep the database&apos;s value</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="135"/>
+        <source>日時</source>
+        <translation>Date and time</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="135"/>
+        <source>サイクル</source>
+        <translation>Cycle</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="136"/>
+        <source>取込の履歴</source>
+        <translation>Merge history</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="138"/>
         <source>この取込を取り消す(&amp;U)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Undo this merge</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="156"/>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="190"/>
         <source>取込(&amp;I)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="158"/>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="192"/>
         <source>履歴</source>
-        <translation type="unfinished"></translation>
+        <translation>History</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="174"/>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="208"/>
         <source>提出ブックを選ぶ</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose submission workbooks</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="175"/>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="209"/>
         <source>Excel ブック (*.xlsx);;すべてのファイル (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel workbooks (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="210"/>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="244"/>
         <source>取込可</source>
-        <translation type="unfinished"></translation>
+        <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="210"/>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="244"/>
         <source>取込済</source>
-        <translation type="unfinished"></translation>
+        <translation>Merged</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="210"/>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="244"/>
         <source>取込済み（変更なし）</source>
-        <translation type="unfinished"></translation>
+        <translation>Already merged (no change)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="211"/>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="245"/>
         <source>古いファイル</source>
-        <translation type="unfinished"></translation>
+        <translation>Outdated</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="211"/>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="245"/>
         <source>取り込めません</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot merge</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="221"/>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="255"/>
         <source>はい</source>
-        <translation type="unfinished"></translation>
+        <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="221"/>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="255"/>
         <source>いいえ</source>
-        <translation type="unfinished"></translation>
+        <translation>No</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="259"/>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="297"/>
         <source>取消済</source>
-        <translation type="unfinished"></translation>
+        <translation>Undone</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="259"/>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="297"/>
         <source>有効</source>
-        <translation type="unfinished"></translation>
+        <translation>In effect</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/merge_view.py" line="260"/>
+        <location filename="../../src/planDesk/gui/merge_view.py" line="298"/>
         <source>競合（{0}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflicts ({0})</translation>
     </message>
 </context>
 <context>
@@ -1731,56 +1775,57 @@ Exit now?</translation>
 <context>
     <name>PlanPartView</name>
     <message>
-        <location filename="../../src/planDesk/gui/plan_part_view.py" line="62"/>
+        <location filename="../../src/planDesk/gui/plan_part_view.py" line="66"/>
         <source>概要</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_part_view.py" line="63"/>
+        <location filename="../../src/planDesk/gui/plan_part_view.py" line="67"/>
         <source>取組状況</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_part_view.py" line="66"/>
         <location filename="../../src/planDesk/gui/plan_part_view.py" line="70"/>
-        <location filename="../../src/planDesk/gui/plan_part_view.py" line="75"/>
+        <location filename="../../src/planDesk/gui/plan_part_view.py" line="74"/>
+        <location filename="../../src/planDesk/gui/plan_part_view.py" line="84"/>
         <source>目標</source>
         <translation>Goals</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_part_view.py" line="69"/>
-        <location filename="../../src/planDesk/gui/plan_part_view.py" line="70"/>
+        <location filename="../../src/planDesk/gui/plan_part_view.py" line="73"/>
+        <location filename="../../src/planDesk/gui/plan_part_view.py" line="74"/>
         <source>指標</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_part_view.py" line="70"/>
+        <location filename="../../src/planDesk/gui/plan_part_view.py" line="74"/>
         <source>基準値</source>
         <translation>Baseline</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_part_view.py" line="70"/>
+        <location filename="../../src/planDesk/gui/plan_part_view.py" line="74"/>
         <source>目標値</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_part_view.py" line="71"/>
+        <location filename="../../src/planDesk/gui/plan_part_view.py" line="75"/>
         <source>指標の一覧</source>
         <translation>KPIs</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_part_view.py" line="74"/>
-        <location filename="../../src/planDesk/gui/plan_part_view.py" line="75"/>
+        <location filename="../../src/planDesk/gui/plan_part_view.py" line="80"/>
+        <location filename="../../src/planDesk/gui/plan_part_view.py" line="83"/>
+        <location filename="../../src/planDesk/gui/plan_part_view.py" line="84"/>
         <source>工程表</source>
         <translation>Roadmap</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_part_view.py" line="75"/>
+        <location filename="../../src/planDesk/gui/plan_part_view.py" line="84"/>
         <source>工程</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_part_view.py" line="75"/>
+        <location filename="../../src/planDesk/gui/plan_part_view.py" line="84"/>
         <source>期間</source>
         <translation>Period</translation>
     </message>
@@ -1813,22 +1858,28 @@ Exit now?</translation>
         <translation>Report status</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_tree_model.py" line="237"/>
+        <location filename="../../src/planDesk/gui/plan_tree_model.py" line="92"/>
+        <source>{0}</source>
+        <comment>name column: the plan&apos;s level labels</comment>
+        <translation>Policy / item / initiative</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_tree_model.py" line="240"/>
         <source>{0}（{1}件）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_tree_model.py" line="256"/>
+        <location filename="../../src/planDesk/gui/plan_tree_model.py" line="259"/>
         <source>重点</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_tree_model.py" line="258"/>
+        <location filename="../../src/planDesk/gui/plan_tree_model.py" line="261"/>
         <source>{0}新規</source>
         <translation>New {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_tree_model.py" line="262"/>
+        <location filename="../../src/planDesk/gui/plan_tree_model.py" line="265"/>
         <source>など</source>
         <translation> etc.</translation>
     </message>
@@ -1836,183 +1887,198 @@ Exit now?</translation>
 <context>
     <name>ReportForm</name>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="117"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="118"/>
         <source>この保存されなかった入力を破棄</source>
         <translation>Discard this unsaved input</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="128"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="129"/>
         <source>実施状況（必須）</source>
         <translation>What was done (required)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="129"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="130"/>
         <source>この年度に実施したことを具体的に書いてください。</source>
         <translation>Describe concretely what was done this year.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="131"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="132"/>
         <source>指標の実績</source>
         <translation>KPI actuals</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="133"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="134"/>
         <source>指標</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="133"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="134"/>
         <source>基準値</source>
         <translation>Baseline</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="133"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="134"/>
         <source>目標値</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="133"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="134"/>
         <source>実績</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="134"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="135"/>
         <source>達成率</source>
         <translation>Attainment</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="146"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="147"/>
         <source>例：1,234</source>
         <translation>e.g. 1,234</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="156"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="157"/>
         <source>達成率：{0}</source>
         <translation>Attainment: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="164"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="165"/>
         <source>（選択してください）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="166"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="167"/>
         <source>進捗評価（必須）</source>
         <translation>Evaluation (required)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="167"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="168"/>
         <source>課題</source>
         <translation>Issues</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="167"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="168"/>
         <source>取組を進める上での課題があれば書いてください。</source>
         <translation>Describe any issues in carrying out the initiative.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="169"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="170"/>
         <source>今後の方向性（必須）</source>
         <translation>Direction (required)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="170"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="171"/>
         <source>今後の取組</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="171"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="172"/>
         <source>次の年度に取り組むことを書いてください。</source>
         <translation>Describe what will be done next year.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="174"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="175"/>
         <source>工程の状況</source>
         <translation>Roadmap steps</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="197"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="198"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="198"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="199"/>
         <source>下書きを今すぐ保存します（Ctrl+S）。入力は数秒ごとに自動でも保存されます。</source>
         <translation>Save the draft now (Ctrl+S). Input is also saved automatically every few seconds.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="199"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="200"/>
         <source>提出…</source>
         <translation>Submit…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="200"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="201"/>
         <source>確認済みにする…</source>
         <translation>Confirm…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="201"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="202"/>
         <source>差戻し…</source>
         <translation>Return…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="290"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="204"/>
+        <source>提出用ファイルを作成（Excel・PDF）…</source>
+        <translation>Create the submission files (Excel, PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_form.py" line="206"/>
+        <source>部署の報告をまとめた Excel ファイル（情報政策課へ送る）と PDF（部署内の決裁用）をドキュメント フォルダに作成します。</source>
+        <translation>Writes your department&apos;s reports as an Excel file (to send to the division) and a PDF (for sign-off in your department) into your Documents folder.</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_form.py" line="300"/>
+        <source>提出しました。次に［提出用ファイルを作成（Excel・PDF）］を押して、できたファイルを情報政策課に送ってください。</source>
+        <translation>Submitted. Next, press [Create the submission files (Excel, PDF)] and send the Excel file to the division.</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_form.py" line="303"/>
         <source>差戻しされました。理由：{0}</source>
         <translation>Returned. Reason: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="292"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="305"/>
         <source>この報告は{0}のため編集できません。修正が必要なときは情報政策課に差戻しを依頼してください。</source>
         <translation>This report cannot be edited (status: {0}). To correct it, ask the information policy division to return it.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="295"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="308"/>
         <source>前回保存されなかった入力を復元しました（{0}）。</source>
         <translation>Input not saved last time has been restored ({0}).</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="300"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="313"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; の報告（{1}）</source>
         <translation>Report of &lt;b&gt;{0}&lt;/b&gt; ({1})</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="302"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="315"/>
         <source>状態：{0}</source>
         <translation>Status: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="302"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="315"/>
         <source>未作成</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="305"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="318"/>
         <source>最終保存：{0}（{1}）</source>
         <translation>Last saved: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="404"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="417"/>
         <source>前回保存されなかった入力がありますが、この報告は{0}のため反映できません。必要な部分をコピーしてください：</source>
         <translation>Some input was not saved last time, but this report is now {0} and cannot take it. Copy what you need:</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="444"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="457"/>
         <source>数値の誤りを直すまで保存できません（入力内容は保護されています）。</source>
         <translation>Cannot save until the number is corrected (your input is kept safe).</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="492"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="505"/>
         <source>他の利用者が先に保存したため、保存を保留しています（入力内容は保護されています）。</source>
         <translation>Someone else saved first; saving is on hold (your input is kept safe).</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="504"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="517"/>
         <source>他の利用者の変更を反映</source>
         <translation>Take the other user&apos;s changes</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_form.py" line="530"/>
-        <location filename="../../src/planDesk/gui/report_form.py" line="538"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="543"/>
+        <location filename="../../src/planDesk/gui/report_form.py" line="551"/>
         <source>提出の前に入力してください：{0}</source>
         <translation>Fill in before submitting: {0}</translation>
     </message>
@@ -2127,52 +2193,52 @@ Retired initiatives are not copied.</translation>
         <translation>Export image…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="222"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="223"/>
         <source>絞り込み：取組 {0} 件</source>
         <translation>Filtered: {0} initiatives</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="244"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="245"/>
         <source>工程表を PDF に出力</source>
         <translation>Export the roadmap as PDF</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="244"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="245"/>
         <source>工程表.pdf</source>
         <translation>roadmap.pdf</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="245"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="246"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="250"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="251"/>
         <source>工程表を画像に出力</source>
         <translation>Export the roadmap as an image</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="250"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="251"/>
         <source>工程表.png</source>
         <translation>roadmap.png</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="251"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="252"/>
         <source>PNG 画像 (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="265"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="266"/>
         <source>工程表</source>
         <translation>Roadmap</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="280"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="281"/>
         <source>{0}の報告</source>
         <translation>Reports of {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="281"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="282"/>
         <source>色分けなし</source>
         <translation>No colours</translation>
     </message>
@@ -2353,57 +2419,57 @@ When deleting a choice that reports use, choose its replacement.</translation>
     <message>
         <location filename="../../src/planDesk/gui/tracker_view.py" line="56"/>
         <source>部署</source>
-        <translation type="unfinished"></translation>
+        <translation>Department</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/tracker_view.py" line="56"/>
         <source>状態</source>
-        <translation type="unfinished"></translation>
+        <translation>State</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/tracker_view.py" line="56"/>
         <source>担当取組</source>
-        <translation type="unfinished"></translation>
+        <translation>Initiatives</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/tracker_view.py" line="56"/>
         <source>報告</source>
-        <translation type="unfinished"></translation>
+        <translation>Reports</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/tracker_view.py" line="56"/>
         <source>提出日</source>
-        <translation type="unfinished"></translation>
+        <translation>Submitted</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/tracker_view.py" line="57"/>
         <source>取込日</source>
-        <translation type="unfinished"></translation>
+        <translation>Merged</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/tracker_view.py" line="57"/>
         <source>差戻し日</source>
-        <translation type="unfinished"></translation>
+        <translation>Returned</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/tracker_view.py" line="57"/>
         <source>取り込んだファイル</source>
-        <translation type="unfinished"></translation>
+        <translation>Merged file</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/tracker_view.py" line="57"/>
         <source>記入者</source>
-        <translation type="unfinished"></translation>
+        <translation>Filled in by</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/tracker_view.py" line="58"/>
         <source>未解決の競合</source>
-        <translation type="unfinished"></translation>
+        <translation>Open conflicts</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/tracker_view.py" line="58"/>
         <source>備考</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes</translation>
     </message>
 </context>
 <context>
@@ -2411,90 +2477,99 @@ When deleting a choice that reports use, choose its replacement.</translation>
     <message>
         <location filename="../../src/planDesk/gui/tracker_view.py" line="115"/>
         <source>提出状況の一覧</source>
-        <translation type="unfinished"></translation>
+        <translation>Submission tracker</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/tracker_view.py" line="118"/>
         <source>更新(&amp;U)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Update</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/tracker_view.py" line="119"/>
         <source>差戻し(&amp;R)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Return…</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/tracker_view.py" line="120"/>
         <source>Excel に出力(&amp;E)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Export to Excel…</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/tracker_view.py" line="122"/>
         <source>報告サイクル(&amp;C)</source>
-        <translation type="unfinished"></translation>
+        <translation>Reporting &amp;cycle</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/tracker_view.py" line="174"/>
         <source>差戻し</source>
-        <translation type="unfinished">Return</translation>
+        <translation>Return</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/tracker_view.py" line="174"/>
         <source>「{0}」の提出を差し戻す理由：</source>
-        <translation type="unfinished"></translation>
+        <translation>Why the submission of {0} is returned:</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/tracker_view.py" line="187"/>
         <source>提出状況を Excel に出力</source>
-        <translation type="unfinished"></translation>
+        <translation>Export the tracker to Excel</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/tracker_view.py" line="188"/>
         <source>Excel ブック (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel workbook (*.xlsx)</translation>
     </message>
 </context>
 <context>
     <name>actions</name>
     <message>
-        <location filename="../../src/planDesk/gui/report_actions.py" line="13"/>
+        <location filename="../../src/planDesk/gui/report_actions.py" line="16"/>
         <source>提出</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_actions.py" line="14"/>
         <source>{0} を提出します。
 提出すると、差戻しされるまで部署では編集できません。よろしいですか。</source>
-        <translation>Submit {0}?
+        <translation type="vanished">Submit {0}?
 After submitting, the department cannot edit it unless it is returned.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_actions.py" line="20"/>
+        <location filename="../../src/planDesk/gui/report_actions.py" line="17"/>
+        <source>次の報告を提出します。よろしいですか。</source>
+        <translation>Submit this report?</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_actions.py" line="19"/>
+        <source>提出すると、差戻しされるまで部署では編集できません。提出のあと、情報政策課に送る提出用ファイル（Excel・PDF）を作成できます。</source>
+        <translation>Once submitted, your department cannot edit it unless the division returns it. After submitting you can create the submission files (Excel, PDF) to send to the division.</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_actions.py" line="27"/>
         <source>確認</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_actions.py" line="21"/>
+        <location filename="../../src/planDesk/gui/report_actions.py" line="28"/>
         <source>{0} を確認済みにします。よろしいですか。</source>
         <translation>Mark {0} as confirmed?</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_actions.py" line="28"/>
+        <location filename="../../src/planDesk/gui/report_actions.py" line="35"/>
         <source>差戻し</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_actions.py" line="30"/>
+        <location filename="../../src/planDesk/gui/report_actions.py" line="37"/>
         <source>{0} を下書きに戻します。部署に伝える理由を入力してください（必須）。</source>
         <translation>Return {0} to draft. Enter the reason for the department (required).</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_actions.py" line="34"/>
+        <location filename="../../src/planDesk/gui/report_actions.py" line="41"/>
         <source>差戻しの理由</source>
         <translation>Reason for returning</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_actions.py" line="46"/>
+        <location filename="../../src/planDesk/gui/report_actions.py" line="53"/>
         <source>差戻しの理由を入力してください。</source>
         <translation>Enter the reason for returning.</translation>
     </message>
@@ -2607,14 +2682,133 @@ After submitting, the department cannot edit it unless it is returned.</translat
 <context>
     <name>export</name>
     <message>
-        <location filename="../../src/planDesk/gui/export_menu.py" line="44"/>
+        <location filename="../../src/planDesk/gui/export_menu.py" line="52"/>
+        <source>提出用ファイルを作成（Excel・PDF）(&amp;S)…</source>
+        <translation>Create &amp;submission files (Excel, PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/export_menu.py" line="53"/>
+        <source>工程表（PDF・画像）(&amp;R)…</source>
+        <translation>&amp;Roadmap (PDF, image)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/export_menu.py" line="54"/>
+        <source>計画の冊子（PDF）(&amp;B)…</source>
+        <translation>Plan &amp;booklet (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/export_menu.py" line="55"/>
+        <source>進捗状況一覧（Excel・PDF）(&amp;P)…</source>
+        <translation>&amp;Progress table (Excel, PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/export_menu.py" line="56"/>
+        <source>会議用の概要（PDF）(&amp;M)…</source>
+        <translation>&amp;Meeting summary (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/export_menu.py" line="57"/>
+        <source>実績報告書（PDF）(&amp;J)…</source>
+        <translation>Annual res&amp;ults report (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/export_menu.py" line="58"/>
+        <source>提出状況一覧（Excel）(&amp;T)…</source>
+        <translation>Submission &amp;tracker (Excel)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/export_menu.py" line="59"/>
+        <source>計画ブック（配布用・取込様式）(&amp;W)…</source>
+        <translation>Plan &amp;workbook (hand-out, import template)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/export_menu.py" line="66"/>
+        <source>部署の提出用ファイル（Excel・PDF）(&amp;S)…</source>
+        <translation>A department&apos;s &amp;submission files (Excel, PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/export_menu.py" line="91"/>
         <source>（出力できる帳票がありません）</source>
         <translation>(no outputs available)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/export_menu.py" line="75"/>
+        <location filename="../../src/planDesk/gui/export_menu.py" line="105"/>
+        <source>進捗報告</source>
+        <translation>進捗報告</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/export_menu.py" line="111"/>
+        <source>Excel ブック (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/export_menu.py" line="112"/>
+        <source>PNG 画像 (*.png)</source>
+        <translation>PNG image (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/export_menu.py" line="130"/>
+        <source>フォルダを開く(&amp;O)</source>
+        <translation>&amp;Open the folder</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/export_menu.py" line="136"/>
+        <source>フォルダを開けませんでした。場所：{0}</source>
+        <translation>The folder could not be opened. It is: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/export_menu.py" line="183"/>
+        <source>提出用ファイルを作成しました。</source>
+        <translation>The submission files are ready.</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/export_menu.py" line="184"/>
+        <source>保存先：{0}
+{1}
+
+Excel ファイル（.xlsx）を、メールまたは共有フォルダで情報政策課に送ってください。このファイルを Excel で開いて直接入力しても取り込めます。
+PDF は部署内の決裁（担当・係長・課長）に使ってください。</source>
+        <translation>Saved in: {0}
+{1}
+
+Send the Excel file (.xlsx) to the division by mail or through the shared folder. It can also be filled in directly in Excel.
+Use the PDF for sign-off in your department.</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/export_menu.py" line="190"/>
+        <source>提出用ファイルを作成しました：{0}</source>
+        <translation>Submission files created in {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/export_menu.py" line="191"/>
+        <source>提出用ファイル</source>
+        <translation>Submission files</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/export_menu.py" line="207"/>
+        <source>どの部署の提出用ファイルを作成しますか。</source>
+        <translation>For which department?</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/export_menu.py" line="227"/>
+        <source>{0} を開きました（保存先：{1}）</source>
+        <translation>Opened {0} (saved in {1})</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/export_menu.py" line="230"/>
+        <source>ファイルを出力しました。</source>
+        <translation>The file is written.</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/export_menu.py" line="231"/>
+        <source>保存先：{0}
+このファイルを開くプログラムが見つからないため、開いていません。</source>
+        <translation>Saved as: {0}
+No program to open it was found, so it was not opened.</translation>
+    </message>
+    <message>
         <source>どの部署の提出用ファイルを出力しますか。</source>
-        <translation>Which department&apos;s submission file?</translation>
+        <translation type="vanished">Which department&apos;s submission file?</translation>
     </message>
 </context>
 <context>
@@ -2658,6 +2852,65 @@ After submitting, the department cannot edit it unless it is returned.</translat
         <location filename="../../src/planDesk/gui/labels.py" line="31"/>
         <source>遅れ</source>
         <translation>Delayed</translation>
+    </message>
+</context>
+<context>
+    <name>merge</name>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_messages.py" line="32"/>
+        <source>・{0}（{1}）：変更 {2} 件</source>
+        <translation>• {0} ({1}): {2} changes</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_messages.py" line="34"/>
+        <source>、競合 {0} 件（取込後に［競合］で選びます）</source>
+        <translation>, {0} conflicts (choose on the Conflicts tab after merging)</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_messages.py" line="36"/>
+        <location filename="../../src/planDesk/gui/merge_messages.py" line="71"/>
+        <source>提出物の取込</source>
+        <translation>Merge submissions</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_messages.py" line="37"/>
+        <source>{0} 件のファイルを取り込みます。よろしいですか。</source>
+        <translation>Merge {0} file(s)?</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_messages.py" line="39"/>
+        <source>取り込む前にデータベースのバックアップを作ります。取込は［履歴］からいつでも取り消せます。</source>
+        <translation>The database is backed up first. A merge can be undone on the History tab at any time.</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_messages.py" line="54"/>
+        <source>・{0}（{1}）：{2} 件を反映</source>
+        <translation>• {0} ({1}): {2} changes applied</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_messages.py" line="56"/>
+        <source>・{0}：取り込んでいません（{1}）</source>
+        <translation>• {0}: not merged ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_messages.py" line="59"/>
+        <source>競合が {0} 件あります。［競合］タブでどちらの値を残すか選んでください。</source>
+        <translation>{0} conflicts: choose which value to keep on the Conflicts tab.</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_messages.py" line="61"/>
+        <source>取り消すときは［履歴］タブで取込を選び、［この取込を取り消す］を押します。</source>
+        <translation>To undo, select the merge on the History tab and press Undo this merge.</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_messages.py" line="62"/>
+        <source>{0} 件のファイルを取り込みました。</source>
+        <translation>{0} file(s) merged.</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/merge_messages.py" line="63"/>
+        <source>取り込めたファイルはありません。</source>
+        <translation>No file could be merged.</translation>
     </message>
 </context>
 <context>

@@ -48,16 +48,15 @@ class MenuItem:
 
 def menu_items() -> list[MenuItem]:
     """The 出力 menu in order. Access keys are unique within the menu (tests check)."""
-    t = translate
     return [
-        MenuItem("submission", t("export", "提出用ファイルを作成（Excel・PDF）(&S)…"), True),
-        MenuItem("roadmap", t("export", "工程表（PDF・画像）(&R)…"), True),
-        MenuItem("booklet", t("export", "計画の冊子（PDF）(&B)…"), True),
-        MenuItem("progress-table", t("export", "進捗状況一覧（Excel・PDF）(&P)…"), False),
-        MenuItem("summary", t("export", "会議用の概要（PDF）(&M)…"), False),
-        MenuItem("results", t("export", "実績報告書（PDF）(&J)…"), False),
-        MenuItem("tracker", t("export", "提出状況一覧（Excel）(&T)…"), False),
-        MenuItem("plan", t("export", "計画ブック（配布用・取込様式）(&W)…"), False),
+        MenuItem("submission", translate("export", "提出用ファイルを作成（Excel・PDF）(&S)…"), True),
+        MenuItem("roadmap", translate("export", "工程表（PDF・画像）(&R)…"), True),
+        MenuItem("booklet", translate("export", "計画の冊子（PDF）(&B)…"), True),
+        MenuItem("progress-table", translate("export", "進捗状況一覧（Excel・PDF）(&P)…"), False),
+        MenuItem("summary", translate("export", "会議用の概要（PDF）(&M)…"), False),
+        MenuItem("results", translate("export", "実績報告書（PDF）(&J)…"), False),
+        MenuItem("tracker", translate("export", "提出状況一覧（Excel）(&T)…"), False),
+        MenuItem("plan", translate("export", "計画ブック（配布用・取込様式）(&W)…"), False),
     ]
 
 
@@ -103,7 +102,8 @@ _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
 
 def submission_stem(department: str, fy: int, half: int) -> str:
     """部署_年度_進捗報告, e.g. 市民課_令和7年度_進捗報告 (characters Windows refuses replaced)."""
-    stem = f"{department}_{cycle_label(fy, half)}_{translate('export', '進捗報告')}"
+    report = translate("export", "進捗報告")
+    stem = f"{department}_{cycle_label(fy, half)}_{report}"
     return _UNSAFE.sub("_", stem).strip("._")
 
 

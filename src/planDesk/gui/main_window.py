@@ -170,8 +170,8 @@ class MainWindow(QMainWindow):
         self.identity_action = self._action(self.file_menu, self.tr("利用者（所属）の変更(&U)…"), self.choose_identity)
         self.file_menu.addSeparator()
         self.language_menu = self.file_menu.addMenu(self.tr("表示言語(&G)"))
-        self._action(self.language_menu, "日本語", lambda: self._set_language("ja"))
-        self._action(self.language_menu, "English", lambda: self._set_language("en"))
+        self._action(self.language_menu, "日本語(&J)", lambda: self._set_language("ja"))
+        self._action(self.language_menu, "&English", lambda: self._set_language("en"))
         self.file_menu.addSeparator()
         self._action(self.file_menu, self.tr("終了(&X)"), self.close, QKeySequence.StandardKey.Quit)
 

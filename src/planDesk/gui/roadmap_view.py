@@ -18,9 +18,10 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
+    QSizePolicy,
+    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -64,8 +65,10 @@ class RoadmapView(QWidget):
         self.canvas = RoadmapCanvas(self)
         self.legend = LegendWidget(self)
         self._zoom_buttons = QButtonGroup(self)
-        bar = QHBoxLayout()
-        bar.setContentsMargins(4, 2, 4, 2)
+        # A tool bar, not a row of widgets: on a narrow screen what does not fit moves into
+        # its » menu instead of making the window wider than the screen.
+        bar = QToolBar(self)
+        bar.setObjectName("roadmapToolbar")
         bar.addWidget(QLabel(self.tr("表示単位：")))
         for i, (zoom, text) in enumerate(zip(ZOOMS, (self.tr("年度"), self.tr("四半期"), self.tr("月")),
                                              strict=True)):
@@ -83,15 +86,17 @@ class RoadmapView(QWidget):
         collapse = QToolButton(self)
         collapse.setText(self.tr("推進事項で折りたたむ"))
         collapse.clicked.connect(self.collapse_all)
-        bar.addSpacing(12)
+        bar.addSeparator()
         bar.addWidget(expand)
         bar.addWidget(collapse)
-        bar.addSpacing(12)
+        bar.addSeparator()
         bar.addWidget(QLabel(self.tr("色分け：")))
         self.cycle_box = QComboBox(self)
         self.cycle_box.currentIndexChanged.connect(self._cycle_chosen)
         bar.addWidget(self.cycle_box)
-        bar.addStretch(1)
+        spacer = QWidget(self)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
         self.paper_box = QComboBox(self)
         self.paper_box.addItems(["A3", "A4"])
         self.paper_box.setToolTip(self.tr("印刷・PDF の用紙（横向き）"))
@@ -107,7 +112,7 @@ class RoadmapView(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(0)
-        box.addLayout(bar)
+        box.addWidget(bar)
         box.addWidget(self.canvas, 1)
         box.addWidget(self.legend)
 
