@@ -40,6 +40,7 @@ from planDesk.gui.roadmap_legend_widget import LegendWidget
 from planDesk.gui.roadmap_print import export_pdf, export_png, paper_layout, print_roadmap
 
 Filter = Callable[[InitiativeView], bool] | Collection[int] | None
+YEAR_SQUEEZE = 0.6
 
 
 class RoadmapView(QWidget):
@@ -300,8 +301,13 @@ class RoadmapView(QWidget):
         return months * per_month
 
     def _chart_width(self) -> float:
-        """The period stretched to the view's width when the zoom's own scale is narrower."""
-        return max(self._natural_width(), self.canvas.available_chart_width())
+        """The period stretched to the view's width when the zoom's own scale is narrower;
+        the year view is also squeezed into the width (to 60 % of its scale) so that it
+        shows the whole plan on an office screen."""
+        natural = self._natural_width()
+        if self._zoom == "year":
+            natural *= YEAR_SQUEEZE
+        return max(natural, self.canvas.available_chart_width())
 
     def _resized(self) -> None:
         if self.canvas.roadmap_layout is None:
@@ -318,13 +324,13 @@ class RoadmapView(QWidget):
 
     def zoom_anchor_month(self) -> float | None:
         """The month a new zoom starts at, at the left edge of the chart: the date at the
-        left edge now, or — when the whole period is in view (nothing to keep) — the start of
-        the fiscal year being reported on (else of the plan). Snapped to the start of the
-        month, so the first column's label is whole."""
+        left edge now, or — when the view is at the start of the period (not scrolled: nothing
+        to keep) — the start of the fiscal year being reported on. Snapped to the start of
+        the month, so the first column's label is whole."""
         layout = self.canvas.roadmap_layout
         if layout is None:
             return None
-        if self.canvas.horizontalScrollBar().maximum() > 0:
+        if self.canvas.horizontalScrollBar().value() > 0:
             month = self.canvas.left_month() or 0.0
         else:
             fy = self._cycle_fy if self._cycle_fy is not None else self._today_fy()
