@@ -621,8 +621,9 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         if splitter is not None:
             self.splitter.restoreState(splitter)
-        else:
-            self.splitter.setSizes([620, 660])
+        else:  # half and half: the tree's titles need the room as much as the page
+            half = self.width() // 2
+            self.splitter.setSizes([half, self.width() - half])
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

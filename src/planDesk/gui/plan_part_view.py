@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from planDesk.core.plan_view import InitiativeView, PlanView
 from planDesk.gui.plan_text import goal_text, kpi_baseline, kpi_target, step_period
+from planDesk.gui.row_height import roomy_rows
 
 
 def text_label(text: str, parent: QWidget, accessible: str) -> QLabel:
@@ -44,6 +45,7 @@ def readonly_table(headers: list[str], rows: list[list[str]], parent: QWidget, a
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     for c in range(1, len(headers)):
         header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+    roomy_rows(table)
     table.resizeRowsToContents()
     # Show every row: the page scrolls as a whole, nested scroll bars are hard to use.
     height = table.horizontalHeader().height() + 2 * table.frameWidth()
