@@ -107,6 +107,29 @@ def test_submit_question_keeps_the_sentence_whole(qtbot: QtBot, monkeypatch: pyt
     assert box.informativeText().startswith(title + "\n")
 
 
+def test_file_dialogs_start_in_documents_and_speak_japanese(qtbot: QtBot, tmp_path: Path, qapp: QApplication,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    from planDesk.gui import file_dialogs
+
+    install_translators(qapp, "ja")  # as the program starts: Qt's own Japanese too
+
+    seen: list[QFileDialog] = []
+
+    def fake_exec(dialog: QFileDialog) -> int:
+        seen.append(dialog)
+        return 0
+
+    monkeypatch.setattr(QFileDialog, "exec", fake_exec)
+    assert file_dialogs.open_paths(None, "提出ブックを選ぶ", "Excel ブック (*.xlsx)") == []
+    dialog, = seen
+    assert Path(dialog.directory().absolutePath()) == tmp_path / "Documents"  # not the working folder
+    labels = {label.text() for label in dialog.findChildren(QLabel)}
+    assert {"場所(&L):", "ファイルの種類(&T):", "ファイル名(&N):"} <= labels  # no 「Look in:」
+    assert not [t for t in labels if re.search(r"[A-Za-z]{3}", t.replace("&", ""))]
+
+
 # -- merge ---------------------------------------------------------------------------------------
 
 def test_merge_asks_then_says_what_it_did_and_shows_evaluations_by_name(

@@ -20,7 +20,7 @@ from planDesk.gui.i18n import install_translators
 COMPLETE = {"MainWindow", "ReportForm", "InitiativePage", "FilterBar", "CycleSelector", "IdentityDialog",
             "PlanTreeModel", "PlanFilterProxy", "PlanPartView", "KpiTotalsView", "labels", "plan_text", "report",
             "conflict", "actions", "errors", "export", "app", "HostedTools",
-            "MergeView", "merge", "InitiativeRoadmap", "AuditLogView", "AuditTableModel"}
+            "MergeView", "merge", "InitiativeRoadmap", "AuditLogView", "AuditTableModel", "file_dialogs"}
 
 
 @pytest.fixture

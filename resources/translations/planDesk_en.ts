@@ -415,32 +415,32 @@
 <context>
     <name>HostedTools</name>
     <message>
-        <location filename="../../src/planDesk/gui/hosted_tools.py" line="59"/>
+        <location filename="../../src/planDesk/gui/hosted_tools.py" line="61"/>
         <source>（旧版・閲覧のみ）</source>
         <translation> (earlier revision, read only)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/hosted_tools.py" line="60"/>
+        <location filename="../../src/planDesk/gui/hosted_tools.py" line="62"/>
         <source>計画の編集 — {0}（{1}）{2}</source>
         <translation>Edit the plan — {0} ({1}){2}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/hosted_tools.py" line="70"/>
+        <location filename="../../src/planDesk/gui/hosted_tools.py" line="72"/>
         <source>変更履歴（監査ログ） — {0}</source>
         <translation>Audit log — {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/hosted_tools.py" line="87"/>
+        <location filename="../../src/planDesk/gui/hosted_tools.py" line="89"/>
         <source>提出物の取込 — {0}</source>
         <translation>Merge submissions — {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/hosted_tools.py" line="103"/>
+        <location filename="../../src/planDesk/gui/hosted_tools.py" line="106"/>
         <source>提出状況 — {0}</source>
         <translation>Submission tracker — {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/hosted_tools.py" line="123"/>
+        <location filename="../../src/planDesk/gui/hosted_tools.py" line="126"/>
         <source>工程表 — {0}（{1}）</source>
         <translation>Roadmap — {0} ({1})</translation>
     </message>
@@ -1199,7 +1199,7 @@ Log: {2}</translation>
         <translation>planDesk restarts to change the language. Continue?</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/main_window.py" line="641"/>
+        <location filename="../../src/planDesk/gui/main_window.py" line="642"/>
         <source>保存できていない入力があります。入力内容はこのパソコンに保持し、次回の起動時に復元します。
 終了しますか。</source>
         <translation>Some input could not be saved. It is kept on this computer and restored at the next start.
@@ -1775,57 +1775,57 @@ Exit now?</translation>
 <context>
     <name>PlanPartView</name>
     <message>
-        <location filename="../../src/planDesk/gui/plan_part_view.py" line="66"/>
+        <location filename="../../src/planDesk/gui/plan_part_view.py" line="68"/>
         <source>概要</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_part_view.py" line="67"/>
+        <location filename="../../src/planDesk/gui/plan_part_view.py" line="69"/>
         <source>取組状況</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_part_view.py" line="70"/>
-        <location filename="../../src/planDesk/gui/plan_part_view.py" line="74"/>
-        <location filename="../../src/planDesk/gui/plan_part_view.py" line="84"/>
+        <location filename="../../src/planDesk/gui/plan_part_view.py" line="72"/>
+        <location filename="../../src/planDesk/gui/plan_part_view.py" line="76"/>
+        <location filename="../../src/planDesk/gui/plan_part_view.py" line="86"/>
         <source>目標</source>
         <translation>Goals</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_part_view.py" line="73"/>
-        <location filename="../../src/planDesk/gui/plan_part_view.py" line="74"/>
+        <location filename="../../src/planDesk/gui/plan_part_view.py" line="75"/>
+        <location filename="../../src/planDesk/gui/plan_part_view.py" line="76"/>
         <source>指標</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_part_view.py" line="74"/>
+        <location filename="../../src/planDesk/gui/plan_part_view.py" line="76"/>
         <source>基準値</source>
         <translation>Baseline</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_part_view.py" line="74"/>
+        <location filename="../../src/planDesk/gui/plan_part_view.py" line="76"/>
         <source>目標値</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_part_view.py" line="75"/>
+        <location filename="../../src/planDesk/gui/plan_part_view.py" line="77"/>
         <source>指標の一覧</source>
         <translation>KPIs</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_part_view.py" line="80"/>
-        <location filename="../../src/planDesk/gui/plan_part_view.py" line="83"/>
-        <location filename="../../src/planDesk/gui/plan_part_view.py" line="84"/>
+        <location filename="../../src/planDesk/gui/plan_part_view.py" line="82"/>
+        <location filename="../../src/planDesk/gui/plan_part_view.py" line="85"/>
+        <location filename="../../src/planDesk/gui/plan_part_view.py" line="86"/>
         <source>工程表</source>
         <translation>Roadmap</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_part_view.py" line="84"/>
+        <location filename="../../src/planDesk/gui/plan_part_view.py" line="86"/>
         <source>工程</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_part_view.py" line="84"/>
+        <location filename="../../src/planDesk/gui/plan_part_view.py" line="86"/>
         <source>期間</source>
         <translation>Period</translation>
     </message>
@@ -2138,107 +2138,107 @@ Retired initiatives are not copied.</translation>
 <context>
     <name>RoadmapView</name>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="69"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="73"/>
         <source>表示単位：</source>
         <translation>Scale: </translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="70"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="74"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="70"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="74"/>
         <source>四半期</source>
         <translation>Quarter</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="70"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="74"/>
         <source>月</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="81"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="85"/>
         <source>すべて開く</source>
         <translation>Expand all</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="84"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="88"/>
         <source>推進事項で折りたたむ</source>
         <translation>Collapse to promotion items</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="90"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="94"/>
         <source>色分け：</source>
         <translation>Colours: </translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="97"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="103"/>
         <source>印刷・PDF の用紙（横向き）</source>
         <translation>Paper for printing and PDF (landscape)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="99"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="105"/>
         <source>印刷…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="100"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="106"/>
         <source>PDF 出力…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="101"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="107"/>
         <source>画像出力…</source>
         <translation>Export image…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="223"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="229"/>
         <source>絞り込み：取組 {0} 件</source>
         <translation>Filtered: {0} initiatives</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="245"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="251"/>
         <source>工程表を PDF に出力</source>
         <translation>Export the roadmap as PDF</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="245"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="251"/>
         <source>工程表.pdf</source>
         <translation>roadmap.pdf</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="246"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="252"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="251"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="257"/>
         <source>工程表を画像に出力</source>
         <translation>Export the roadmap as an image</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="251"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="257"/>
         <source>工程表.png</source>
         <translation>roadmap.png</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="252"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="258"/>
         <source>PNG 画像 (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="266"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="272"/>
         <source>工程表</source>
         <translation>Roadmap</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="281"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="287"/>
         <source>{0}の報告</source>
         <translation>Reports of {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="282"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="288"/>
         <source>色分けなし</source>
         <translation>No colours</translation>
     </message>
@@ -2809,6 +2809,19 @@ No program to open it was found, so it was not opened.</translation>
     <message>
         <source>どの部署の提出用ファイルを出力しますか。</source>
         <translation type="vanished">Which department&apos;s submission file?</translation>
+    </message>
+</context>
+<context>
+    <name>file_dialogs</name>
+    <message>
+        <location filename="../../src/planDesk/gui/file_dialogs.py" line="38"/>
+        <source>場所(&amp;L):</source>
+        <translation>&amp;Look in:</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/file_dialogs.py" line="39"/>
+        <source>ファイルの種類(&amp;T):</source>
+        <translation>Files of &amp;type:</translation>
     </message>
 </context>
 <context>

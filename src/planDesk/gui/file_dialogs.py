@@ -12,8 +12,10 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
+
+translate = QCoreApplication.translate  # lupdate finds translate("context", "…") calls
 
 DOCUMENTS_ENV = "PLANDESK_DOCUMENTS_DIR"  # tests and the screenshot script write elsewhere
 
@@ -31,6 +33,10 @@ def _dialog(parent: QWidget | None, title: str, start: Path, filters: str) -> QF
     dialog = QFileDialog(parent, title, str(start), filters)
     dialog.setObjectName("fileDialog")
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog, sys.platform != "win32")
+    # Qt 6 added access keys to two labels (「&Look in:」「Files of &type:」) that its own
+    # Japanese catalogue (qtbase_ja) does not have yet: they showed in English.
+    dialog.setLabelText(QFileDialog.DialogLabel.LookIn, translate("file_dialogs", "場所(&L):"))
+    dialog.setLabelText(QFileDialog.DialogLabel.FileType, translate("file_dialogs", "ファイルの種類(&T):"))
     return dialog
 
 
