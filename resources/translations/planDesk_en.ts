@@ -2228,17 +2228,22 @@ Retired initiatives are not copied.</translation>
         <translation>PNG image (*.png)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="272"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="276"/>
+        <source>表示を絞り込む（一覧の条件・推進事項で折りたたむ）か、PDF 出力を使ってください。</source>
+        <translation>Show less (filter the list, or collapse to promotion items), or export a PDF instead.</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="280"/>
         <source>工程表</source>
         <translation>Roadmap</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="287"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="295"/>
         <source>{0}の報告</source>
         <translation>Reports of {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap_view.py" line="288"/>
+        <location filename="../../src/planDesk/gui/roadmap_view.py" line="296"/>
         <source>色分けなし</source>
         <translation>No colours</translation>
     </message>

@@ -269,7 +269,15 @@ class RoadmapView(QWidget):
         try:
             action()
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("工程表"), str(exc))
+            # The exporters' hints name command-line options (--department); the screen
+            # says what to do here instead.
+            text = exc.message
+            if exc.hint and "--" in exc.hint:
+                text += "\n" + self.tr("表示を絞り込む（一覧の条件・推進事項で折りたたむ）か、"
+                                        "PDF 出力を使ってください。")
+            elif exc.hint:
+                text += "\n" + exc.hint
+            QMessageBox.warning(self, self.tr("工程表"), text)
 
     # -- internals ---------------------------------------------------------------------
     def _zoom_step(self, step: int) -> None:
