@@ -33,7 +33,8 @@ def wait(ms: int = SETTLE_MS) -> None:
 
 
 def small(path: Path, colors: int = 96) -> None:
-    """A screenshot in a few colours without dithering: a quarter of the bytes, text as sharp."""
+    """A screenshot in a few colours without dithering: a quarter of the bytes, text as sharp.
+    (Pillow comes with reportlab: no dependency of its own.)"""
     from PIL import Image
 
     with Image.open(path) as im:

@@ -12,8 +12,10 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QSize, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
+
+from planDesk.gui.screen_fit import place
 
 translate = QCoreApplication.translate  # lupdate finds translate("context", "…") calls
 
@@ -37,6 +39,7 @@ def _dialog(parent: QWidget | None, title: str, start: Path, filters: str) -> QF
     # Japanese catalogue (qtbase_ja) does not have yet: they showed in English.
     dialog.setLabelText(QFileDialog.DialogLabel.LookIn, translate("file_dialogs", "場所(&L):"))
     dialog.setLabelText(QFileDialog.DialogLabel.FileType, translate("file_dialogs", "ファイルの種類(&T):"))
+    place(dialog, QSize(860, 540))  # room for the file names (and never beyond the screen)
     return dialog
 
 
