@@ -49,7 +49,7 @@ from planDesk.gui.plan_tree_model import (
 )
 from planDesk.gui.report_index import Cycle, ReportIndex
 from planDesk.gui.row_height import roomy_rows
-from planDesk.gui.screen_fit import keep_inside, place
+from planDesk.gui.screen_fit import check_when_shown, keep_inside, place
 from planDesk.gui.tool_windows import ToolWindow
 
 if TYPE_CHECKING:  # the page and its forms load with the first page, not at start-up
@@ -628,7 +628,7 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         # The window manager's frame is known only once shown: check again then.
-        QTimer.singleShot(0, lambda: keep_inside(self))
+        check_when_shown(self)
 
     def secure_drafts(self) -> None:
         """After an unexpected error: keep whatever is typed (journal + a save attempt)."""

@@ -9,13 +9,13 @@ from the window manager) is checked again.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize
+from PySide6.QtCore import QRect, QSize, QTimer
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
 # Room for the window manager's title bar and borders before the first show (when the
 # frame is not known yet): generous, so a window never starts below the screen edge.
-FRAME_ALLOWANCE = QSize(16, 40)
+FRAME_ALLOWANCE = QSize(16, 48)  # Windows at 150 %: a title bar of about 45 px
 
 
 def screen_of(window: QWidget) -> QScreen | None:
@@ -84,6 +84,13 @@ def _estimated_frame(window: QWidget) -> QRect:
     top = extra.height() - extra.width() // 2
     return QRect(g.left() - extra.width() // 2, g.top() - top, g.width() + extra.width(),
                  g.height() + extra.height())
+
+
+def check_when_shown(window: QWidget) -> None:
+    """Call from showEvent: once the window manager has framed the window (at once on
+    Windows, a moment later on X11), pull it inside the screen if the frame sticks out."""
+    for delay in (0, 250):  # with the window as context: no call after it is gone
+        QTimer.singleShot(delay, window, lambda: keep_inside(window) if window.isVisible() else None)
 
 
 def fits(window: QWidget) -> bool:

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSize, QTimer
+from PySide6.QtCore import QByteArray, QSize
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from planDesk.gui import settings
-from planDesk.gui.screen_fit import keep_inside, place
+from planDesk.gui.screen_fit import check_when_shown, keep_inside, place
 
 PREFERRED_SIZE = QSize(1200, 780)  # shrunk to the screen (1366×768, 150 %) by place()
 
@@ -33,7 +33,7 @@ class ToolWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         # The window manager's frame is known only once shown: check again then.
-        QTimer.singleShot(0, lambda: keep_inside(self))
+        check_when_shown(self)
 
     def tool(self) -> QWidget:
         widget = self.centralWidget()
