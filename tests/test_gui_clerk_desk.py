@@ -87,6 +87,31 @@ def test_the_division_sees_no_hand_in_button_and_words_without_command_line_opti
     window.store.close()
 
 
+def test_an_export_says_where_it_went_and_whether_it_was_opened(qtbot: QtBot, sample_db: Path, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    window = open_window(qtbot, sample_db, Identity(None))
+    asked: list[tuple[str, Path]] = []
+    told: list[str] = []
+
+    def choose(_w: object, title: str, suggested: Path, suffixes: tuple[str, ...]) -> Path:
+        asked.append((title, suggested))
+        return tmp_path / "計画ブック.xlsx"
+
+    monkeypatch.setattr(export_menu, "choose_path", choose)
+    monkeypatch.setattr(export_menu, "open_file", lambda path: False)  # no program for .xlsx here
+    monkeypatch.setattr(export_menu, "tell", lambda _w, title, text, details, folder: told.append(details))
+    assert export_menu.export(window, "plan") == tmp_path / "計画ブック.xlsx"
+    (title, suggested), = asked
+    assert title == "計画ブック（配布用・取込様式）" and suggested.parent == tmp_path / "Documents"
+    assert "--" not in suggested.name
+    (details,), = [told]
+    assert str(tmp_path / "計画ブック.xlsx") in details and "開いていません" in details
+    monkeypatch.setattr(export_menu, "open_file", lambda path: True)
+    export_menu.export(window, "plan")
+    assert len(told) == 1 and "開きました" in window.statusBar().currentMessage()
+    window.store.close()
+
+
 def test_submission_file_names_are_safe_for_windows() -> None:
     assert export_menu.submission_stem("市民課", 2025, 0) == "市民課_令和7年度_進捗報告"
     assert export_menu.submission_stem("人事課/行政 改革", 2025, 1) == "人事課_行政_改革_令和7年度上半期_進捗報告"
