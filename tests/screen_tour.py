@@ -156,7 +156,6 @@ def run(args: argparse.Namespace) -> int:
     settle(window)
     plan = window.plan
     assert plan is not None
-    settle(window)
     dialog = IdentityDialog(plan, None, window)
     dialog.show()
     settle(dialog)

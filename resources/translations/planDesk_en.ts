@@ -2544,9 +2544,15 @@ After submitting, the department cannot edit it unless it is returned.</translat
         <translation>Submit this report?</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report_actions.py" line="19"/>
         <source>提出すると、差戻しされるまで部署では編集できません。提出のあと、情報政策課に送る提出用ファイル（Excel・PDF）を作成できます。</source>
-        <translation>Once submitted, your department cannot edit it unless the division returns it. After submitting you can create the submission files (Excel, PDF) to send to the division.</translation>
+        <translation type="vanished">Once submitted, your department cannot edit it unless the division returns it. After submitting you can create the submission files (Excel, PDF) to send to the division.</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report_actions.py" line="19"/>
+        <source>提出すると、差戻しされるまで部署では編集できません。
+提出のあと、情報政策課に送る提出用ファイル（Excel・PDF）を作成できます。</source>
+        <translation>Once submitted, your department cannot edit it unless the division returns it.
+After submitting you can create the submission files (Excel, PDF) to send to the division.</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/report_actions.py" line="27"/>
@@ -2819,12 +2825,12 @@ No program to open it was found, so it was not opened.</translation>
 <context>
     <name>file_dialogs</name>
     <message>
-        <location filename="../../src/planDesk/gui/file_dialogs.py" line="38"/>
+        <location filename="../../src/planDesk/gui/file_dialogs.py" line="40"/>
         <source>場所(&amp;L):</source>
         <translation>&amp;Look in:</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/file_dialogs.py" line="39"/>
+        <location filename="../../src/planDesk/gui/file_dialogs.py" line="41"/>
         <source>ファイルの種類(&amp;T):</source>
         <translation>Files of &amp;type:</translation>
     </message>

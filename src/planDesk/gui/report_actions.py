@@ -17,7 +17,7 @@ def confirm_submit(parent: QWidget | None, what: str) -> bool:
                       translate("actions", "次の報告を提出します。よろしいですか。"),
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
     box.setInformativeText(what + "\n\n" + translate(
-        "actions", "提出すると、差戻しされるまで部署では編集できません。"
+        "actions", "提出すると、差戻しされるまで部署では編集できません。\n"
         "提出のあと、情報政策課に送る提出用ファイル（Excel・PDF）を作成できます。"))
     box.setDefaultButton(QMessageBox.StandardButton.Yes)
     return roomy(box).exec() == QMessageBox.StandardButton.Yes
