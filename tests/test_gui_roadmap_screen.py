@@ -79,3 +79,28 @@ def test_the_report_page_draws_the_initiatives_roadmap(qtbot: QtBot, sample_db: 
     assert chart.height() >= layout.height * chart.k
     assert "オンライン化" in chart.toolTip()
     window.store.close()
+
+
+def test_a_year_scrolled_to_a_sliver_draws_no_cut_off_heading(qtbot: QtBot, hitachinaka: PlanView) -> None:
+    from planDesk.gui.roadmap_painter import QtStyles, compile_primitives, run_ops
+
+    class Recorder:  # the painter calls run_ops makes, texts and where
+        def __init__(self) -> None:
+            self.texts: list[tuple[float, str]] = []
+
+        def drawText(self, at: object, text: str) -> None:  # QPainter's name
+            self.texts.append((at.x(), text))  # type: ignore[attr-defined]
+
+        def __getattr__(self, _name: str) -> object:
+            return lambda *a, **k: None
+
+    view = shown(qtbot, hitachinaka, cycle_fy=2025)
+    view.set_zoom("month")
+    layout = view.roadmap_layout()
+    ops = compile_primitives(layout.header, QtStyles(96))
+    x0 = layout.axis.x_of(23.3)  # of 令和6年度 only the last days of March are in view
+    painter = Recorder()
+    run_ops(painter, ops, QtStyles(96), x0, x0 + 600)  # type: ignore[arg-type]
+    assert not [t for x, t in painter.texts if x < x0]  # nothing drawn into the clipped margin
+    assert "令和7年度" in [t for _x, t in painter.texts]
+    assert "3月" in [t for _x, t in painter.texts]
