@@ -49,7 +49,7 @@ debian_packages() {
   local need=()
   local pkg
   for pkg in libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 poppler-utils \
-             xvfb libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 nsis \
+             xvfb libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 nsis openbox \
              libreoffice-calc python3-uno; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || need+=("$pkg")
   done

@@ -47,6 +47,14 @@ def ime_type(widget: QWidget, text: str) -> None:
 
 
 @pytest.fixture(autouse=True)
+def documents_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Files a user saves to Documents go to the test's own folder."""
+    folder = tmp_path / "Documents"
+    monkeypatch.setenv("PLANDESK_DOCUMENTS_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture(autouse=True)
 def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
     """A modal dialog nobody answers would hang the suite: make it fail the test instead
     (a test that expects one replaces the function it calls)."""

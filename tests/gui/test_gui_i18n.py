@@ -19,7 +19,8 @@ from planDesk.gui.i18n import install_translators
 # Contexts of the modules this catalogue covers completely (the main window and report form).
 COMPLETE = {"MainWindow", "ReportForm", "InitiativePage", "FilterBar", "CycleSelector", "IdentityDialog",
             "PlanTreeModel", "PlanFilterProxy", "PlanPartView", "KpiTotalsView", "labels", "plan_text", "report",
-            "conflict", "actions", "errors", "export", "app", "HostedTools"}
+            "conflict", "actions", "errors", "export", "app", "HostedTools",
+            "MergeView", "merge", "InitiativeRoadmap", "AuditLogView", "AuditTableModel", "file_dialogs"}
 
 
 @pytest.fixture

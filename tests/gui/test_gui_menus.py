@@ -7,7 +7,13 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from gui_helpers import ime_type, initiative_by_code, no_modal_dialogs, open_window  # noqa: F401  (autouse fixture)
+from gui_helpers import (  # noqa: F401  (autouse fixtures)
+    documents_folder,
+    ime_type,
+    initiative_by_code,
+    no_modal_dialogs,
+    open_window,
+)
 from pytestqt.qtbot import QtBot
 
 from planDesk.core.domain.workflow import INITIATIVE
@@ -61,22 +67,25 @@ def test_audit_log_window_shows_the_plans_log(division: MainWindow) -> None:
 
 def test_export_writes_the_file_with_what_was_just_typed(qtbot: QtBot, sample_db: Path, tmp_path: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    documents = tmp_path / "Documents"  # gui_helpers.documents_folder
     window = open_window(qtbot, sample_db, Identity("市民課"))
     window.select_initiative(initiative_by_code(window, "①－１－２"))
     form = window.page.forms[0]  # type: ignore[union-attr]
     form._timer.setInterval(60_000)
     ime_type(form.widgets["activities"], "出力直前に入力した実施状況")
-    out = tmp_path / "提出.xlsx"
-    opened: list[Path] = []
-    monkeypatch.setattr(export_menu, "choose_path", lambda *a: out)
-    monkeypatch.setattr(export_menu, "open_file", opened.append)
+    told: list[tuple[str, str]] = []
+    monkeypatch.setattr(export_menu, "tell", lambda _w, _title, text, details, _folder: told.append((text, details)))
     export_menu.fill_menu(window.export_menu, window)
     action = next(a for a in window.export_menu.actions() if a.objectName() == "export-submission")
+    assert action.text() == "提出用ファイルを作成（Excel・PDF）(&S)…"
     action.trigger()
-    assert opened == [out]
+    out = documents / "市民課_令和7年度_進捗報告.xlsx"
+    assert sorted(p.name for p in documents.iterdir()) == ["市民課_令和7年度_進捗報告.pdf", out.name]
     book = openpyxl.load_workbook(out)
     texts = {str(c.value) for ws in book.worksheets for row in ws.iter_rows() for c in row if c.value}
     assert "出力直前に入力した実施状況" in texts
+    (_text, details), = told
+    assert str(documents) in details and "情報政策課に送ってください" in details
     window.store.close()
 
 

@@ -18,6 +18,18 @@ from planDesk.gui.division.merge_view import MergeView
 from planDesk.gui.division.tracker_view import COL_STATE, TrackerModel, TrackerView
 
 
+@pytest.fixture(autouse=True)
+def answered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The merge's question is answered yes; its report is recorded (no modal dialogs)."""
+    from planDesk.gui.division import merge_messages
+
+    said: list[str] = []
+    monkeypatch.setattr(merge_messages, "confirm_merge", lambda _parent, outcomes: said.append("asked") or True)
+    monkeypatch.setattr(merge_messages, "tell_merged",
+                        lambda _parent, outcomes: said.append(merge_messages.merged_text(outcomes)[0]))
+    return said
+
+
 def _plan_id(store: Store) -> int:
     with store.read() as s:
         return resolve_plan_id(s, None)

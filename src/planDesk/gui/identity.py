@@ -42,6 +42,16 @@ class Identity:
 
 DIVISION = Identity(None)
 
+ACTOR_SEPARATOR = "／"
+
+
+def actor_name(identity: Identity | None, login: str) -> str:
+    """Who the audit log records: 「市民課／login」, 「情報政策課（取りまとめ）／login」, or the login."""
+    if identity is None:
+        return login
+    who = DIVISION_LABEL if identity.is_division else str(identity.department)
+    return f"{who}{ACTOR_SEPARATOR}{login}"
+
 
 def department_id(plan: PlanView, name: str) -> int | None:
     for d in plan.departments:

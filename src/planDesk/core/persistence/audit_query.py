@@ -30,6 +30,13 @@ _SPECIAL_OPERATIONS = {
     "submit-report": "報告の提出",
     "confirm-report": "報告の確認",
     "return-report": "報告の差戻し",
+    "init-sample": "計画の読み込み",
+    "import-plan": "計画ブックの取込",
+    "merge-submission": "提出物の取込",
+    "undo-merge": "取込の取消",
+    "resolve-conflict": "競合の解決",
+    "receive-submission": "提出の受付",
+    "return-submission": "提出の差戻し",
 }
 FIELD_LABELS = {
     "title": "名称", "number": "番号", "code": "番号", "position": "順序", "parent_id": "親",

@@ -48,7 +48,10 @@ from planDesk.core.persistence.audit_query import (
 )
 from planDesk.core.persistence.store import Store
 from planDesk.core.plan.edit.revision import predecessor_chain
+from planDesk.gui.division.audit_sessions import AuditRow, collapse
 from planDesk.gui.error_handling import show_user_error
+from planDesk.gui.identity import ACTOR_SEPARATOR
+from planDesk.gui.widgets.row_height import roomy_rows
 
 PAGE = 200
 COL_AT, COL_ACTOR, COL_OPERATION, COL_WHAT, COL_CHANGE = range(5)
@@ -59,6 +62,12 @@ def format_at(record: AuditRecord) -> str:
     return record.at.astimezone().strftime("%Y/%m/%d %H:%M:%S")
 
 
+def actor_label(actor: str) -> str:
+    """「市民課／tanaka」 as written since the GUI records the department; older entries (a
+    bare login name) are shown as they are."""
+    return actor.replace(ACTOR_SEPARATOR, "　")
+
+
 class AuditTableModel(QAbstractTableModel):
     """Rows of the audit log, newest first, loaded a page at a time."""
 
@@ -66,7 +75,8 @@ class AuditTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.store = store
         self.filter = AuditFilter()
-        self.records: list[AuditRecord] = []
+        self.records: list[AuditRecord] = []  # as read from the log, newest first
+        self.rows: list[AuditRow] = []  # what the table shows: autosaves of a session collapsed
         self.total = 0
         self._headers = [self.tr("日時"), self.tr("利用者"), self.tr("操作"), self.tr("内容"),
                          self.tr("変更前 → 変更後")]
@@ -76,6 +86,7 @@ class AuditTableModel(QAbstractTableModel):
         self.filter = flt
         page = query_audit(self.store, flt, offset=0, limit=PAGE)
         self.records = list(page.records)
+        self.rows = collapse(self.records)
         self.total = page.total
         self.endResetModel()
 
@@ -83,12 +94,16 @@ class AuditTableModel(QAbstractTableModel):
         self.set_filter(self.filter)
 
     def record(self, row: int) -> AuditRecord | None:
-        return self.records[row] if 0 <= row < len(self.records) else None
+        """The row's entry (a collapsed session: its newest entry, before as at its start)."""
+        return self.rows[row].record if 0 <= row < len(self.rows) else None
+
+    def entries(self, row: int) -> tuple[AuditRecord, ...]:
+        return self.rows[row].entries if 0 <= row < len(self.rows) else ()
 
     # -- Qt model API -------------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's default
-        return 0 if parent.isValid() else len(self.records)
+        return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._headers)
@@ -106,9 +121,17 @@ class AuditTableModel(QAbstractTableModel):
         if not new:
             self.total = len(self.records)
             return
-        self.beginInsertRows(QModelIndex(), len(self.records), len(self.records) + len(new) - 1)
         self.records.extend(new)
-        self.endInsertRows()
+        rows = collapse(self.records)
+        # Rows before the last stay as they were; the last may take in the new page's first entries.
+        last = len(self.rows) - 1
+        if last >= 0 and rows[last] != self.rows[last]:
+            self.rows[last] = rows[last]
+            self.dataChanged.emit(self.index(last, 0), self.index(last, self.columnCount() - 1))
+        if len(rows) > len(self.rows):
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(rows) - 1)
+            self.rows = rows
+            self.endInsertRows()
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -118,16 +141,19 @@ class AuditTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.records):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
-        rec = self.records[index.row()]
+        row = self.rows[index.row()]
+        rec = row.record
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == COL_AT:
                 return format_at(rec)
             if col == COL_ACTOR:
-                return rec.actor
+                return actor_label(rec.actor)
             if col == COL_OPERATION:
+                if row.count > 1:
+                    return self.tr("{0}（{1} 回の保存）").format(rec.operation_label, row.count)
                 return rec.operation_label
             if col == COL_WHAT:
                 return rec.summary
@@ -135,6 +161,10 @@ class AuditTableModel(QAbstractTableModel):
                 return " ／ ".join(format_change(rec).splitlines())
         if role == Qt.ItemDataRole.ToolTipRole and col in (COL_WHAT, COL_CHANGE):
             return rec.summary + "\n" + format_change(rec)
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_OPERATION and row.count > 1:
+            first = row.entries[-1]
+            return self.tr("{0} から {1} までの自動保存・保存をまとめて表示しています。").format(
+                format_at(first), format_at(rec))
         return None
 
 
@@ -207,6 +237,7 @@ class AuditLogView(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         self.table.setAlternatingRowColors(True)
+        roomy_rows(self.table)
         header = self.table.horizontalHeader()
         for col in (COL_AT, COL_ACTOR, COL_OPERATION):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
@@ -264,7 +295,7 @@ class AuditLogView(QWidget):
         choices = audit_choices(self.store, self.plan_ids())
         for combo, values, label in ((self.operation, choices.operations, operation_label),
                                      (self.entity, choices.entities, entity_label),
-                                     (self.actor, choices.actors, str)):
+                                     (self.actor, choices.actors, actor_label)):
             current = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
@@ -322,7 +353,9 @@ class AuditLogView(QWidget):
         if rec is None:
             self.detail.clear()
             return
-        lines = [f"{format_at(rec)}　{rec.actor}　{rec.operation_label}（{rec.entity_label}"
+        count = len(self.model.entries(current.row()))
+        operation = rec.operation_label + (self.tr("（{0} 回の保存をまとめて表示）").format(count) if count > 1 else "")
+        lines = [f"{format_at(rec)}　{actor_label(rec.actor)}　{operation}（{rec.entity_label}"
                  + (f" ID {rec.entity_id}" if rec.entity_id is not None else "") + "）",
                  rec.summary, ""]
         for label, old, new in changed_values(rec):
@@ -335,7 +368,7 @@ class AuditLogView(QWidget):
         self.recordSelected.emit(rec)
 
     def _update_count(self, *_args: object) -> None:
-        shown, total = len(self.model.records), self.model.total
+        shown, total = len(self.model.records), self.model.total  # entries of the log, not rows
         text = self.tr("{0} 件").format(total) if shown >= total else \
             self.tr("{0} 件中 {1} 件を表示（下へスクロールすると続きを読み込みます）").format(total, shown)
         self.count_label.setText(text)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -43,32 +42,57 @@ from planDesk.core.submissions.merge import FileOutcome, MergeOptions, merge_fil
 from planDesk.core.submissions.rounds import current_round, cycle_choices
 from planDesk.core.submissions.scope import CycleRef
 from planDesk.core.submissions.undo import merge_history, open_conflicts, resolve_conflict, undo_merge
+from planDesk.gui import data_access
+from planDesk.gui.division import merge_messages
 from planDesk.gui.error_handling import show_user_error
+from planDesk.gui.widgets import file_dialogs
+from planDesk.gui.widgets.row_height import roomy_rows
 
 MAX_SHOWN = 200
 
 
-def show_value(value: Any, field: str) -> str:
+def show_value(value: Any, field: str, evaluations: dict[str, str] | None = None) -> str:
+    """A value of the diff as the screen shows it: 「A 順調」 for an evaluation code (the
+    plan's own scale), step states by name, numbers with commas, long text cut."""
     if value is None or value == "":
         return "（空）"
     if field.startswith("step:"):
         return STEP_STATE_LABELS.get(str(value), str(value))
+    if field == "evaluation" and evaluations and str(value) in evaluations:
+        return f"{value} {evaluations[str(value)]}"
     if isinstance(value, int | float):
         return format_number(float(value))
     text = str(value)
     return text if len(text) <= MAX_SHOWN else text[:MAX_SHOWN] + "…"
 
 
-def _table(parent: QWidget, headers: list[str], name: str) -> QTableWidget:
+def _table(parent: QWidget, headers: list[str], name: str, stretch: tuple[int, ...] = ()) -> QTableWidget:
+    """A read-only table: short columns fit their contents, the ``stretch`` columns (the
+    long texts) share the rest, so a wide last column no longer squeezes the others."""
     table = QTableWidget(0, len(headers), parent)
     table.setHorizontalHeaderLabels(headers)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setAccessibleName(name)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    for col in stretch:
+        header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+    header.setStretchLastSection(not stretch)
     table.verticalHeader().setVisible(False)
+    roomy_rows(table)
     return table
+
+
+def _labelled(label: QLabel, widget: QWidget) -> QWidget:
+    box = QWidget(widget.parentWidget())
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 4, 0, 0)
+    layout.setSpacing(2)
+    label.setBuddy(widget)
+    layout.addWidget(label)
+    layout.addWidget(widget, 1)
+    return box
 
 
 def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
@@ -104,24 +128,28 @@ class MergeView(QWidget):
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.merge_button = QPushButton(self.tr("取り込む(&M)"), self)
+        self.evaluations = dict(data_access.plan(store, plan_id).evaluation_scale)
         self.files = _table(self, [self.tr("ファイル"), self.tr("状態"), self.tr("部署"), self.tr("報告サイクル"),
                                    self.tr("適用"), self.tr("競合"), self.tr("変更なし"), self.tr("要確認"),
-                                   self.tr("下書きで取込"), self.tr("Excel で編集")],
-                            self.tr("提出ブックの一覧"))
+                                   self.tr("下書きで取込"), self.tr("Excelで編集")],
+                            self.tr("提出ブックの一覧"), stretch=(0,))
         self.files.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.changes = _table(self, [self.tr("種別"), self.tr("コード"), self.tr("取組"), self.tr("項目"),
                                      self.tr("データベース"), self.tr("提出"), self.tr("セル"), self.tr("要確認")],
-                              self.tr("変更の一覧"))
+                              self.tr("変更の一覧"), stretch=(2, 4, 5, 7))
         self.messages = QPlainTextEdit(self)
         self.messages.setReadOnly(True)
-        self.messages.setAccessibleName(self.tr("取り込めない理由"))
+        self.messages.setAccessibleName(self.tr("取り込めない理由・注意"))
+        self.messages_label = QLabel(self.tr("取り込めない理由・注意"), self)
+        self.changes_label = QLabel(self.tr("選んだファイルの変更（新規・変更・競合）"), self)
         self.conflicts = _table(self, ["No.", self.tr("ファイル"), self.tr("部署"), self.tr("取組"), self.tr("項目"),
                                        self.tr("出力時"), self.tr("データベース"), self.tr("提出")],
-                                self.tr("未解決の競合"))
+                                self.tr("未解決の競合"), stretch=(3, 5, 6, 7))
         self.take_file = QPushButton(self.tr("提出の値を採用(&F)"), self)
         self.take_master = QPushButton(self.tr("データベースの値を残す(&K)"), self)
         self.history = _table(self, ["No.", self.tr("日時"), self.tr("部署"), self.tr("サイクル"), self.tr("ファイル"),
-                                     self.tr("適用"), self.tr("競合"), self.tr("状態")], self.tr("取込の履歴"))
+                                     self.tr("適用"), self.tr("競合"), self.tr("状態")], self.tr("取込の履歴"),
+                              stretch=(4,))
         self.undo_button = QPushButton(self.tr("この取込を取り消す(&U)"), self)
         self._layout()
         self.add_button.clicked.connect(self.choose_files)
@@ -155,9 +183,16 @@ class MergeView(QWidget):
         round_bar.addWidget(cycle_label)
         round_bar.addWidget(self.cycle_box)
         detail = QSplitter(Qt.Orientation.Vertical, self)
+        detail.setChildrenCollapsible(False)
         detail.addWidget(self.files)
-        detail.addWidget(self.changes)
-        detail.addWidget(self.messages)
+        detail.addWidget(_labelled(self.changes_label, self.changes))
+        # Shown only when the selected file has something to say (no empty, unlabelled pane).
+        self.messages_pane = _labelled(self.messages_label, self.messages)
+        detail.addWidget(self.messages_pane)
+        detail.setStretchFactor(0, 1)
+        detail.setStretchFactor(1, 3)
+        detail.setStretchFactor(2, 1)
+        self.messages_pane.setVisible(False)
         preview = QWidget(self)
         pl = QVBoxLayout(preview)
         pl.addWidget(self.hint)
@@ -199,10 +234,10 @@ class MergeView(QWidget):
             self.add_files(paths)
 
     def choose_files(self) -> None:
-        names, _filter = QFileDialog.getOpenFileNames(self, self.tr("提出ブックを選ぶ"), "",
-                                                      self.tr("Excel ブック (*.xlsx);;すべてのファイル (*)"))
-        if names:
-            self.add_files([Path(n) for n in names])
+        paths = file_dialogs.open_paths(self, self.tr("提出ブックを選ぶ"),
+                                        self.tr("Excel ブック (*.xlsx);;すべてのファイル (*)"))
+        if paths:
+            self.add_files(paths)
 
     def add_files(self, paths: list[Path]) -> None:
         """Add files and show what merging them would do (nothing is changed)."""
@@ -282,6 +317,7 @@ class MergeView(QWidget):
         else:
             _fill(self.changes, [])
             self.messages.clear()
+            self.messages_pane.setVisible(False)
         self._update_buttons()
 
     def _show_selected(self) -> None:
@@ -290,8 +326,9 @@ class MergeView(QWidget):
             return
         o = self.outcomes[rows[0].row()]
         changes: list[FieldChange] = o.diff.of_kind("new", "apply", "conflict") if o.diff else []
-        _fill(self.changes, [[self.tr(c.kind_label), c.code, c.title, c.label, show_value(c.master, c.field),
-                              show_value(c.theirs, c.field), f"{c.sheet}!{c.cell}",
+        ev = self.evaluations
+        _fill(self.changes, [[self.tr(c.kind_label), c.code, c.title, c.label, show_value(c.master, c.field, ev),
+                              show_value(c.theirs, c.field, ev), f"{c.sheet}!{c.cell}",
                               self.tr("要確認：") + c.review if c.review else ""] for c in changes])
         for r, c in enumerate(changes):
             if c.review:  # a figure far outside baseline and target: shown, never refused
@@ -301,6 +338,7 @@ class MergeView(QWidget):
                         item.setBackground(QBrush(QColor("#FFE699")))
                         item.setForeground(QBrush(QColor("#000000")))
         self.messages.setPlainText("\n".join(o.messages))
+        self.messages_pane.setVisible(bool(o.messages))
 
     def _mergeable(self) -> list[FileOutcome]:
         return [o for o in self.outcomes if o.status == "preview"
@@ -314,9 +352,10 @@ class MergeView(QWidget):
 
     def refresh_lists(self) -> None:
         self._conflict_ids = [c.id for c in open_conflicts(self.store, self.plan_id)]
+        ev = self.evaluations
         _fill(self.conflicts, [[str(c.id), c.file_name, c.department, c.initiative, c.field_label,
-                                show_value(c.base, c.field), show_value(c.master, c.field),
-                                show_value(c.theirs, c.field)] for c in open_conflicts(self.store, self.plan_id)])
+                                show_value(c.base, c.field, ev), show_value(c.master, c.field, ev),
+                                show_value(c.theirs, c.field, ev)] for c in open_conflicts(self.store, self.plan_id)])
         history = list(reversed(merge_history(self.store, self.plan_id)))
         self._merge_ids = [h.id for h in history]
         _fill(self.history, [[f"#{h.id}", h.merged_at.astimezone().strftime("%Y/%m/%d %H:%M"), h.department,
@@ -329,8 +368,11 @@ class MergeView(QWidget):
 
     def merge(self) -> None:
         """Merge the files that can be merged (one transaction each, a backup first)."""
-        paths = [o.path for o in self._mergeable()]
+        mergeable = self._mergeable()
+        paths = [o.path for o in mergeable]
         if not paths:
+            return
+        if not merge_messages.confirm_merge(self, mergeable):
             return
         keep, self.paths = self.paths, paths
         try:
@@ -345,6 +387,7 @@ class MergeView(QWidget):
         self._show_outcomes()
         self.refresh_lists()
         self.changed.emit(done)
+        merge_messages.tell_merged(self, done)
 
     def resolve(self, take: str) -> None:
         rows = self.conflicts.selectionModel().selectedRows()

@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planDesk.core.plan.view import InitiativeView
+from planDesk.core.plan.view import InitiativeView, PlanView
 from planDesk.gui.plan.text import goal_text, kpi_baseline, kpi_target, step_period
+from planDesk.gui.widgets.row_height import roomy_rows
 
 
 def text_label(text: str, parent: QWidget, accessible: str) -> QLabel:
@@ -44,6 +45,7 @@ def readonly_table(headers: list[str], rows: list[list[str]], parent: QWidget, a
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     for c in range(1, len(headers)):
         header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+    roomy_rows(table)
     table.resizeRowsToContents()
     # Show every row: the page scrolls as a whole, nested scroll bars are hard to use.
     height = table.horizontalHeader().height() + 2 * table.frameWidth()
@@ -54,8 +56,12 @@ def readonly_table(headers: list[str], rows: list[list[str]], parent: QWidget, a
 
 
 class PlanPartView(QWidget):
-    def __init__(self, ini: InitiativeView, parent: Any = None) -> None:
+    """``plan`` given: the 工程表 is drawn as a small chart (the layout of the roadmap view);
+    without it, listed as a table."""
+
+    def __init__(self, ini: InitiativeView, parent: Any = None, *, plan: PlanView | None = None) -> None:
         super().__init__(parent)
+        self.roadmap: QWidget | None = None
         form = QFormLayout(self)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.setContentsMargins(0, 0, 0, 0)
@@ -69,7 +75,12 @@ class PlanPartView(QWidget):
             form.addRow(self.tr("指標"), readonly_table(
                 [self.tr("指標"), self.tr("基準値"), self.tr("目標値"), self.tr("目標")], rows, self,
                 self.tr("指標の一覧")))
-        if ini.steps:
+        if ini.steps and plan is not None:
+            from planDesk.gui.report.initiative_roadmap import InitiativeRoadmap
+
+            self.roadmap = InitiativeRoadmap(plan, ini, self)
+            form.addRow(self.tr("工程表"), self.roadmap)
+        elif ini.steps:
             rows = [[s.label, step_period(s), "".join(s.goal_marks)] for s in ini.steps]
             form.addRow(self.tr("工程表"), readonly_table(
                 [self.tr("工程"), self.tr("期間"), self.tr("目標")], rows, self, self.tr("工程表")))

@@ -88,7 +88,10 @@ class PlanTreeModel(QAbstractItemModel):
                     self._pos_of[ini.id] = pos
                 self._nodes[i_pos].total = len(self._nodes[i_pos].children)
                 self._nodes[p_pos].total += self._nodes[i_pos].total
-        self._headers[COL_NAME] = "／".join(plan.level_labels)
+        # Japanese: the plan's own level words (基本方針／推進事項／取組事項); a translation
+        # may put its own header instead (the placeholder is then left out).
+        self._headers[COL_NAME] = self.tr("{0}", "name column: the plan's level labels").format(
+            "／".join(plan.level_labels))
         self.endResetModel()
 
     def _add(self, node: Node) -> int:

@@ -5,15 +5,22 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget
 
+from planDesk.gui.widgets.message_box import roomy
+
 translate = QCoreApplication.translate  # lupdate finds translate("context", "…") calls
 
 
 def confirm_submit(parent: QWidget | None, what: str) -> bool:
-    answer = QMessageBox.question(
-        parent, translate("actions", "提出"),
-        translate("actions",
-           "{0} を提出します。\n提出すると、差戻しされるまで部署では編集できません。よろしいですか。").format(what))
-    return answer == QMessageBox.StandardButton.Yes
+    # The long title on a line of its own: appended to the sentence, it pushed the
+    # sentence's end onto the next line (「提出し／ます」).
+    box = QMessageBox(QMessageBox.Icon.Question, translate("actions", "提出"),
+                      translate("actions", "次の報告を提出します。よろしいですか。"),
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.setInformativeText(what + "\n\n" + translate(
+        "actions", "提出すると、差戻しされるまで部署では編集できません。\n"
+        "提出のあと、情報政策課に送る提出用ファイル（Excel・PDF）を作成できます。"))
+    box.setDefaultButton(QMessageBox.StandardButton.Yes)
+    return roomy(box).exec() == QMessageBox.StandardButton.Yes
 
 
 def confirm_confirm(parent: QWidget | None, what: str) -> bool:

@@ -67,6 +67,7 @@ class ReportForm(QWidget):
     saveStateChanged = Signal(str)  # "saved" | "dirty" | "saving" | "error"
     saved = Signal(int)  # initiative id: the database changed
     transitioned = Signal(int)  # initiative id: the report's status changed
+    handInRequested = Signal()  # 提出用ファイルを作成 (the main window writes the files)
 
     def __init__(self, ctx: FormContext, report: ReportView | None, undo_stack: QUndoStack,
                  parent: Any = None) -> None:
@@ -202,11 +203,18 @@ class ReportForm(QWidget):
         self.submit_button = QPushButton(self.tr("提出…"), self)
         self.confirm_button = QPushButton(self.tr("確認済みにする…"), self)
         self.return_button = QPushButton(self.tr("差戻し…"), self)
+        # The clerk's real hand-in is the file: offered in place once the report is submitted.
+        self.handin_button = QPushButton(self.tr("提出用ファイルを作成（Excel・PDF）…"), self)
+        self.handin_button.setObjectName("handInButton")
+        self.handin_button.setToolTip(self.tr("部署の報告をまとめた Excel ファイル（情報政策課へ送る）と"
+                                              " PDF（部署内の決裁用）をドキュメント フォルダに作成します。"))
         self.save_button.clicked.connect(lambda: self.save())
         self.submit_button.clicked.connect(self.submit)
         self.confirm_button.clicked.connect(self.confirm)
         self.return_button.clicked.connect(self.return_to_draft)
-        for button in (self.save_button, self.submit_button, self.confirm_button, self.return_button):
+        self.handin_button.clicked.connect(self.handInRequested)
+        for button in (self.save_button, self.submit_button, self.confirm_button, self.return_button,
+                       self.handin_button):
             button.setAutoDefault(False)
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -287,8 +295,13 @@ class ReportForm(QWidget):
         self.submit_button.setVisible(own and self.status == "draft")
         self.confirm_button.setVisible(self.ctx.as_division and self.status == "submitted")
         self.return_button.setVisible(self.ctx.as_division and self.status in ("submitted", "confirmed"))
+        handed_in = own and not self.ctx.as_division and self.status in ("submitted", "confirmed")
+        self.handin_button.setVisible(handed_in)
         self._update_header()
         notes = []
+        if handed_in and self.status == "submitted":
+            notes.append(self.tr("提出しました。次に［提出用ファイルを作成（Excel・PDF）］を押して、できたファイルを"
+                                 "情報政策課に送ってください。"))
         if self.report and self.report.return_comment and self.status == "draft":
             notes.append(self.tr("差戻しされました。理由：{0}").format(self.report.return_comment))
         if self.ctx.may_edit and not editable:

@@ -28,6 +28,7 @@ class InitiativePage(QWidget):
     saveStateChanged = Signal(str)  # "saved" | "dirty" | "saving" | "error"
     reportsSaved = Signal(int)  # initiative id: reload its reports
     transitioned = Signal(int)  # initiative id: a report's status changed (rebuild the page)
+    handInRequested = Signal()  # a form's 「提出用ファイルを作成」
 
     def __init__(self, store: Store, plan: PlanView, ini: InitiativeView, reports: ReportIndex,
                  identity: Identity | None, cycle: Cycle, journal: DraftJournal, parent: Any = None) -> None:
@@ -59,7 +60,7 @@ class InitiativePage(QWidget):
         layout.addWidget(title)
         layout.addWidget(self._facts_label(ini))
 
-        self.plan_part = PlanPartView(ini, self)
+        self.plan_part = PlanPartView(ini, self, plan=plan)
         layout.addWidget(self.plan_part)
         line = QFrame(self)
         line.setFrameShape(QFrame.Shape.HLine)
@@ -128,6 +129,7 @@ class InitiativePage(QWidget):
         form.saveStateChanged.connect(lambda state, f=form: self._form_state(f, state))
         form.saved.connect(self.reportsSaved)
         form.transitioned.connect(self.transitioned)
+        form.handInRequested.connect(self.handInRequested)
         if form.is_dirty():
             self._states[id(form)] = "dirty"
         return form

@@ -21,6 +21,9 @@ from planDesk.core.roadmap.states import state_details
 from planDesk.core.roadmap.text import departments_label, initiative_label, step_tooltip
 from planDesk.gui.roadmap.painter import QtRowCache, QtStyles, paint_viewport
 
+# The layout's sizes are for paper (7.5 pt labels, 9 pt bars); on screen they read as thin
+# and small, so the screen shows them a quarter larger.
+SCREEN_ZOOM = 1.25
 _CHUNK_ROWS = 40  # rows laid out at a time while completing a lazy layout
 _IDLE_BUDGET_S = 0.012  # per idle step: short enough to keep scrolling smooth
 
@@ -37,7 +40,7 @@ class RoadmapCanvas(QAbstractScrollArea):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.k = self.logicalDpiY() / 72.0  # layout points → pixels
+        self.k = self.logicalDpiY() / 72.0 * SCREEN_ZOOM  # layout points → pixels
         self._styles = QtStyles(self.logicalDpiY())
         self._layout: RoadmapLayout | None = None
         self._cache: QtRowCache | None = None
@@ -54,9 +57,10 @@ class RoadmapCanvas(QAbstractScrollArea):
         return self._layout
 
     def set_roadmap_layout(self, layout: RoadmapLayout, *, anchor: tuple[Ref, float] | None = None,
-                           centre_month: float | None = None) -> None:
+                           centre_month: float | None = None, left_month: float | None = None) -> None:
         """Show a layout; keep ``anchor`` (a row ref and its offset from the top of the
-        view, in points) in place, and the month ``centre_month`` in the middle."""
+        view, in points) in place, and the month ``centre_month`` in the middle (or the
+        month ``left_month`` at the left edge of the chart)."""
         if self._layout is None or layout.plan is not self._layout.plan:
             self._steps = None
         self._layout = layout
@@ -70,6 +74,9 @@ class RoadmapCanvas(QAbstractScrollArea):
         self._update_ranges()
         if centre_month is not None:
             x = layout.axis.x_of(centre_month) - layout.label_width - (self._view_w() - layout.label_width) / 2
+            self.horizontalScrollBar().setValue(round(x * self.k))
+        elif left_month is not None:
+            x = layout.axis.x_of(left_month) - layout.label_width
             self.horizontalScrollBar().setValue(round(x * self.k))
         self.viewport().update()  # the rest of a lazy layout follows after this paint
 
@@ -108,6 +115,13 @@ class RoadmapCanvas(QAbstractScrollArea):
             return None
         row = layout.row(index)
         return row.ref, row.y - layout.header_height - sy
+
+    def left_month(self) -> float | None:
+        """The month at the left edge of the visible chart."""
+        layout = self._layout
+        if layout is None:
+            return None
+        return max(0.0, layout.axis.month_of_x(self._scroll_x() + layout.label_width))
 
     def centre_month(self) -> float | None:
         layout = self._layout

@@ -161,7 +161,11 @@ def run_ops(painter: QPainter, ops: Iterable[Op], styles: QtStyles, x0: float = 
             painter.setPen(st.text_pen)
             if limit is not None and a < x0 + 4:  # keep a step's label or a year in view (sticky_x)
                 pt: QPointF = geom  # type: ignore[assignment]
-                geom = QPointF(sticky_x(a, limit, x0 + (4 if name == "header.fy" else 0)), pt.y())
+                sx = sticky_x(a, limit, x0 + (4 if name == "header.fy" else 0))
+                if name == "header.fy" and sx < x0:
+                    current = ""
+                    continue  # a sliver of a year at the left edge: no cut-off 「6年度」
+                geom = QPointF(sx, pt.y())
             painter.drawText(geom, text)  # type: ignore[call-overload]
             current = ""  # the pen changed
         elif kind == _RECT:

@@ -18,10 +18,10 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QFileDialog,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
+    QSizePolicy,
+    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -37,8 +37,10 @@ from planDesk.core.roadmap.states import latest_report_fy
 from planDesk.gui.roadmap.canvas import RoadmapCanvas
 from planDesk.gui.roadmap.legend_widget import LegendWidget
 from planDesk.gui.roadmap.printing import export_pdf, export_png, paper_layout, print_roadmap
+from planDesk.gui.widgets import file_dialogs
 
 Filter = Callable[[InitiativeView], bool] | Collection[int] | None
+YEAR_SQUEEZE = 0.6
 
 
 class RoadmapView(QWidget):
@@ -64,8 +66,10 @@ class RoadmapView(QWidget):
         self.canvas = RoadmapCanvas(self)
         self.legend = LegendWidget(self)
         self._zoom_buttons = QButtonGroup(self)
-        bar = QHBoxLayout()
-        bar.setContentsMargins(4, 2, 4, 2)
+        # A tool bar, not a row of widgets: on a narrow screen what does not fit moves into
+        # its » menu instead of making the window wider than the screen.
+        bar = QToolBar(self)
+        bar.setObjectName("roadmapToolbar")
         bar.addWidget(QLabel(self.tr("表示単位：")))
         for i, (zoom, text) in enumerate(zip(ZOOMS, (self.tr("年度"), self.tr("四半期"), self.tr("月")),
                                              strict=True)):
@@ -84,15 +88,17 @@ class RoadmapView(QWidget):
         self._collapse_button = collapse
         collapse.setText(self.tr("{0}で折りたたむ").format(self._plan.level_labels[1]))
         collapse.clicked.connect(self.collapse_all)
-        bar.addSpacing(12)
+        bar.addSeparator()
         bar.addWidget(expand)
         bar.addWidget(collapse)
-        bar.addSpacing(12)
+        bar.addSeparator()
         bar.addWidget(QLabel(self.tr("色分け：")))
         self.cycle_box = QComboBox(self)
         self.cycle_box.currentIndexChanged.connect(self._cycle_chosen)
         bar.addWidget(self.cycle_box)
-        bar.addStretch(1)
+        spacer = QWidget(self)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
         self.paper_box = QComboBox(self)
         self.paper_box.addItems(["A3", "A4"])
         self.paper_box.setToolTip(self.tr("印刷・PDF の用紙（横向き）"))
@@ -108,7 +114,7 @@ class RoadmapView(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(0)
-        box.addLayout(bar)
+        box.addWidget(bar)
         box.addWidget(self.canvas, 1)
         box.addWidget(self.legend)
 
@@ -164,8 +170,9 @@ class RoadmapView(QWidget):
         if button is not None:
             button.setChecked(True)
         if zoom != self._zoom:
+            left = self.zoom_anchor_month()
             self._zoom = zoom
-            self._relayout()
+            self._relayout(left_month=left)
 
     @property
     def cycle_fy(self) -> int | None:
@@ -243,16 +250,16 @@ class RoadmapView(QWidget):
         return print_roadmap(self.paper_layout(paper), printer, paper=paper, scope=self.scope_text())
 
     def _ask_pdf(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("工程表を PDF に出力"), self.tr("工程表.pdf"),
-                                              self.tr("PDF (*.pdf)"))
-        if name:
-            self._guarded(lambda: self.export_pdf(Path(name), self.paper_box.currentText()))
+        path = file_dialogs.save_path(self, self.tr("工程表を PDF に出力"), self.tr("工程表.pdf"),
+                                      self.tr("PDF (*.pdf)"), (".pdf",))
+        if path is not None:
+            self._guarded(lambda: self.export_pdf(path, self.paper_box.currentText()))
 
     def _ask_png(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("工程表を画像に出力"), self.tr("工程表.png"),
-                                              self.tr("PNG 画像 (*.png)"))
-        if name:
-            self._guarded(lambda: self.export_png(Path(name)))
+        path = file_dialogs.save_path(self, self.tr("工程表を画像に出力"), self.tr("工程表.png"),
+                                      self.tr("PNG 画像 (*.png)"), (".png",))
+        if path is not None:
+            self._guarded(lambda: self.export_png(path))
 
     def _ask_print(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -264,7 +271,15 @@ class RoadmapView(QWidget):
         try:
             action()
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("工程表"), str(exc))
+            # The exporters' hints name command-line options (--department); the screen
+            # says what to do here instead.
+            text = exc.message
+            if exc.hint and "--" in exc.hint:
+                text += "\n" + self.tr("表示を絞り込む（一覧の条件・推進事項で折りたたむ）か、"
+                                        "PDF 出力を使ってください。")
+            elif exc.hint:
+                text += "\n" + exc.hint
+            QMessageBox.warning(self, self.tr("工程表"), text)
 
     # -- internals ---------------------------------------------------------------------
     def _zoom_step(self, step: int) -> None:
@@ -296,8 +311,13 @@ class RoadmapView(QWidget):
         return months * per_month
 
     def _chart_width(self) -> float:
-        """The period stretched to the view's width when the zoom's own scale is narrower."""
-        return max(self._natural_width(), self.canvas.available_chart_width())
+        """The period stretched to the view's width when the zoom's own scale is narrower;
+        the year view is also squeezed into the width (to 60 % of its scale) so that it
+        shows the whole plan on an office screen."""
+        natural = self._natural_width()
+        if self._zoom == "year":
+            natural *= YEAR_SQUEEZE
+        return max(natural, self.canvas.available_chart_width())
 
     def _resized(self) -> None:
         if self.canvas.roadmap_layout is None:
@@ -312,14 +332,33 @@ class RoadmapView(QWidget):
         if layout is not None and abs(self._chart_width() - (layout.chart_x1 - layout.chart_x0)) > 0.5:
             self._relayout()
 
-    def _relayout(self, *, first: bool = False) -> None:
+    def zoom_anchor_month(self) -> float | None:
+        """The month a new zoom starts at, at the left edge of the chart: the date at the
+        left edge now, or — when the view is at the start of the period (not scrolled: nothing
+        to keep) — the start of the fiscal year being reported on. Snapped to the start of
+        the month, so the first column's label is whole."""
+        layout = self.canvas.roadmap_layout
+        if layout is None:
+            return None
+        if self.canvas.horizontalScrollBar().value() > 0:
+            month = self.canvas.left_month() or 0.0
+        else:
+            fy = self._cycle_fy if self._cycle_fy is not None else self._today_fy()
+            fy = min(max(fy, self._plan.start_fy), self._plan.end_fy)
+            month = float((fy - self._plan.start_fy) * 12)
+        return float(int(month + 1e-6))
+
+    def _today_fy(self) -> int:
+        return self._today.year if self._today.month >= 4 else self._today.year - 1
+
+    def _relayout(self, *, first: bool = False, left_month: float | None = None) -> None:
         anchor = None if first else self.canvas.anchor()
-        centre = None if first else self.canvas.centre_month()
+        centre = None if first or left_month is not None else self.canvas.centre_month()
         fy = self._cycle_fy
         states: dict[int, str] | None = None if fy is not None else {}  # None: from fy's reports
         layout = layout_roadmap(
             self._plan, measurer=self._measurer, today=self._today, initiative_ids=self._filter_ids,
             zoom=self._zoom, cycle_fy=fy, states=states, collapsed=frozenset(self._collapsed),
             chart_width=self._chart_width(), lazy=True)
-        self.canvas.set_roadmap_layout(layout, anchor=anchor, centre_month=centre)
+        self.canvas.set_roadmap_layout(layout, anchor=anchor, centre_month=centre, left_month=left_month)
         self.legend.set_state(self._today, layout.today_x is not None, fy)

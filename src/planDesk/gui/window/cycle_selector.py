@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
-from planDesk.core.domain.fiscal import clamp_fy, fiscal_year_of, format_fy
+from planDesk.core.domain.fiscal import clamp_fy, fiscal_year_of, format_fy, format_fy_short
 from planDesk.gui.plan.report_index import Cycle
 
 
@@ -45,7 +45,8 @@ class CycleSelector(QWidget):
         try:
             self.fy_box.clear()
             for fy in range(start_fy, end_fy + 1):
-                self.fy_box.addItem(format_fy(fy), fy)
+                # {0} 令和7年度, {1} 2025, {2} R7: English says "FY2025 (R7)".
+                self.fy_box.addItem(self.tr("{0}", "fiscal year").format(format_fy(fy), fy, format_fy_short(fy)), fy)
             self.fy_box.setCurrentIndex(max(0, self.fy_box.findData(cycle.fy)))
             self.half_box.setCurrentIndex(max(0, self.half_box.findData(cycle.half)))
         finally:

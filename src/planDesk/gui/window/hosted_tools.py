@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 from planDesk.core.persistence.store import Change
+from planDesk.gui.widgets.row_height import roomy_rows
 from planDesk.gui.window.tool_windows import ToolWindow, show_tool
 
 if TYPE_CHECKING:
@@ -54,6 +55,7 @@ class HostedTools(QObject):
         def make() -> PlanEditor:
             editor = PlanEditor(w.store, plan.id, read_only=not plan.is_current)
             editor.planChanged.connect(self._plan_edited)
+            roomy_rows(editor.tree)  # rows fit Japanese glyphs
             return editor
 
         suffix = "" if plan.is_current else self.tr("（旧版・閲覧のみ）")
@@ -98,6 +100,7 @@ class HostedTools(QObject):
         def make() -> TrackerView:
             view = TrackerView(w.store, plan_id)
             view.changed.connect(self._reports_changed)
+            roomy_rows(view.table)
             return view
 
         return self._tool("tracker", self.tr("提出状況 — {0}").format(w.plan.name), make)

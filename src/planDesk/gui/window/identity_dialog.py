@@ -15,13 +15,14 @@ from PySide6.QtWidgets import (
 
 from planDesk.core.plan.view import PlanView
 from planDesk.core.reports.assignment import reporting_departments
-from planDesk.gui.identity import DIVISION, Identity
+from planDesk.gui.identity import DIVISION, DIVISION_LABEL, Identity
 
 
 class IdentityDialog(QDialog):
     def __init__(self, plan: PlanView, current: Identity | None, parent: Any = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("利用者の設定"))
+        self.setObjectName("identityDialog")
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("「{0}」で、あなたの所属を選んでください。\n"
                                "所属によって、入力・確認できる内容が変わります。後から［ファイル］メニューで変更できます。")
@@ -33,8 +34,12 @@ class IdentityDialog(QDialog):
         self.dept_box.setAccessibleName(self.tr("所属部署"))
         self.dept_box.setEditable(True)  # type to find a department among dozens
         self.dept_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        # The division is offered once, below: as a department of the list too it read as
+        # two choices for the same people (its own reports are entered as the division).
+        division_name = DIVISION_LABEL.split("（")[0]
         for d in reporting_departments(plan):
-            self.dept_box.addItem(d.name)
+            if d.name != division_name:
+                self.dept_box.addItem(d.name)
         self.division_radio = QRadioButton(
             self.tr("情報政策課として取りまとめる（全部署の報告の確認・差戻し）(&V)"), self)
         layout.addWidget(self.dept_radio)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QItemSelection, QMimeData, QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
@@ -27,7 +28,7 @@ from planDesk.core.persistence.store import Store
 from planDesk.core.plan.view import PlanSummary, PlanView
 from planDesk.gui import data_access, settings
 from planDesk.gui.error_handling import show_user_error
-from planDesk.gui.identity import DIVISION_LABEL, Identity
+from planDesk.gui.identity import Identity, actor_name
 from planDesk.gui.plan.filter import FilterSpec, PlanFilterProxy
 from planDesk.gui.plan.filter_bar import FilterBar
 from planDesk.gui.plan.report_index import Cycle, ReportIndex
@@ -43,6 +44,9 @@ from planDesk.gui.plan.tree_model import (
     PlanTreeModel,
 )
 from planDesk.gui.report.draft_journal import DraftJournal, journal_path
+from planDesk.gui.widgets.menu_fit import fit_menu_bar
+from planDesk.gui.widgets.row_height import roomy_rows
+from planDesk.gui.widgets.screen_fit import check_when_shown, keep_inside, place
 from planDesk.gui.window import export_menu
 from planDesk.gui.window.cycle_selector import CycleSelector, default_cycle
 from planDesk.gui.window.hosted_tools import HostedTools
@@ -62,6 +66,7 @@ class MainWindow(QMainWindow):
     def __init__(self, store: Store, *, log_file: str | None = None, parent: Any = None) -> None:
         super().__init__(parent)
         self.store = store
+        self.login = store.actor  # the log-in name; the audit log records department and login
         self.log_file = log_file
         self.journal = DraftJournal(journal_path(store.location))
         self.plan: PlanView | None = None
@@ -73,7 +78,8 @@ class MainWindow(QMainWindow):
         self.restored_message = ""
         self.hosted = HostedTools(self)
         self.setObjectName("MainWindow")
-        self.setWindowTitle("planDesk")
+        # Qt adds the application's display name (planDesk) to every window title itself.
+        self.setWindowTitle("")
 
         self.model = PlanTreeModel(self)
         self.proxy = PlanFilterProxy(self)
@@ -83,6 +89,7 @@ class MainWindow(QMainWindow):
         self.tree.setModel(self.proxy)
         self.tree.setAccessibleName(self.tr("計画の一覧"))
         self.tree.setUniformRowHeights(True)  # fast with 10,000 rows
+        roomy_rows(self.tree)  # rows fit Japanese glyphs
         self.tree.setAlternatingRowColors(True)
         header = self.tree.header()
         header.setStretchLastSection(False)
@@ -130,7 +137,8 @@ class MainWindow(QMainWindow):
         self.tree.activated.connect(self._tree_activated)  # Enter / double-click: to the form
         self.cycle_selector.cycleChanged.connect(self.set_cycle)
         self.plan_box.activated.connect(self._plan_chosen)
-        self.resize(1280, 800)
+        self.setAcceptDrops(True)  # the division drops submission workbooks: the merge screen opens
+        place(self, QSize(1280, 800))  # or less: the screen's available area (1366×768, 150 %)
         self._restore_layout()
 
     # -- building -------------------------------------------------------------------------------
@@ -163,8 +171,8 @@ class MainWindow(QMainWindow):
         self.identity_action = self._action(self.file_menu, self.tr("利用者（所属）の変更(&U)…"), self.choose_identity)
         self.file_menu.addSeparator()
         self.language_menu = self.file_menu.addMenu(self.tr("表示言語(&G)"))
-        self._action(self.language_menu, "日本語", lambda: self._set_language("ja"))
-        self._action(self.language_menu, "English", lambda: self._set_language("en"))
+        self._action(self.language_menu, "日本語(&J)", lambda: self._set_language("ja"))
+        self._action(self.language_menu, "&English", lambda: self._set_language("en"))
         self.file_menu.addSeparator()
         self._action(self.file_menu, self.tr("終了(&X)"), self.close, QKeySequence.StandardKey.Quit)
 
@@ -187,7 +195,8 @@ class MainWindow(QMainWindow):
         self.export_menu = mb.addMenu(self.tr("出力(&O)"))
         self.export_menu.aboutToShow.connect(lambda: export_menu.fill_menu(self.export_menu, self))
 
-        self.plan_menu = mb.addMenu(self.tr("計画(&P)"))
+        # &K, not &P: Alt+P is the filter's 重点(&P).
+        self.plan_menu = mb.addMenu(self.tr("計画(&K)"))
         self.plan_editor_action = self._action(self.plan_menu, self.tr("計画の編集(&E)…"), self.open_plan_editor)
         self.audit_action = self._action(self.plan_menu, self.tr("変更履歴（監査ログ）(&A)…"), self.open_audit_log)
 
@@ -197,6 +206,7 @@ class MainWindow(QMainWindow):
 
         self.help_menu = mb.addMenu(self.tr("ヘルプ(&H)"))
         self._action(self.help_menu, self.tr("planDesk について(&A)"), self.show_about)
+        fit_menu_bar(mb)
         self._update_menus()
 
     def _update_menus(self) -> None:
@@ -224,6 +234,35 @@ class MainWindow(QMainWindow):
 
     def open_tracker(self) -> ToolWindow | None:
         return self.hosted.open_tracker()
+
+    # -- workbooks dropped on the window (division) -------------------------------------------
+
+    def _dropped_workbooks(self, mime: QMimeData) -> list[Path]:
+        if self.identity is None or not self.identity.is_division or not mime.hasUrls():
+            return []
+        return [Path(u.toLocalFile()) for u in mime.urls()
+                if u.isLocalFile() and u.toLocalFile().lower().endswith((".xlsx", ".xlsm"))]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_workbooks(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = self._dropped_workbooks(event.mimeData())
+        if not paths:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        self.merge_files(paths)
+
+    def merge_files(self, paths: list[Path]) -> ToolWindow | None:
+        """Open the merge screen with these workbooks checked (nothing is merged yet)."""
+        tool = self.open_merge()
+        if tool is not None:
+            tool.tool().add_files(paths)  # type: ignore[attr-defined]
+        return tool
 
     def _sync_roadmap(self, *, reports_changed: bool = False) -> None:
         self.hosted.sync_roadmap(reports_changed=reports_changed)
@@ -334,7 +373,7 @@ class MainWindow(QMainWindow):
         self._refresh_context()
         self.filter_bar.show_mine()
         self.tree.expandAll()
-        self.setWindowTitle(f"planDesk — {plan.name}（{plan.revision}）")
+        self.setWindowTitle(f"{plan.name}（{plan.revision}）")
 
     def _plan_chosen(self, row: int) -> None:
         plan_id = self.plan_box.itemData(row)
@@ -374,16 +413,21 @@ class MainWindow(QMainWindow):
         self.cycle_selector.set_cycle(cycle)
         self._refresh_context()
 
+    def _record_actor(self) -> None:
+        """Write 「市民課／login」 into the audit log, so the log says who in which department."""
+        self.store.actor = actor_name(self.identity, self.login)
+
     def _refresh_context(self) -> None:
         """Who, or which cycle, changed: recompute the status columns, filter, and page."""
         if self.plan is None or self.reports is None:
             return
+        self._record_actor()
         self.model.set_context(self.reports, self.identity, self.cycle)
         self._apply_filter(self.filter_bar.spec())
         if self.identity is None:
             self.identity_button.setText(self.tr("所属：未設定"))
         else:
-            who = DIVISION_LABEL if self.identity.is_division else self.identity.department
+            who = self.tr("情報政策課（取りまとめ）") if self.identity.is_division else self.identity.department
             self.identity_button.setText(self.tr("所属：{0}").format(who))
         if self.page is not None:
             self._show_page(self.page.initiative.id)
@@ -470,6 +514,7 @@ class MainWindow(QMainWindow):
                               self)
         page.reportsSaved.connect(self._reports_saved)
         page.transitioned.connect(self._transitioned)
+        page.handInRequested.connect(lambda: export_menu.submission_files(self))
         return page
 
     def _reports_saved(self, initiative_id: int) -> None:
@@ -499,6 +544,19 @@ class MainWindow(QMainWindow):
         self._show_page(initiative_id)
         if self.page is not None and self.page.tabs is not None:
             self.page.tabs.setCurrentIndex(tab)
+        # Stay at the form's buttons (提出 was pressed there), not at the top of the page.
+        QTimer.singleShot(0, self._show_form_buttons)
+
+    def _show_form_buttons(self) -> None:
+        page = self.page
+        if page is None or not page.forms:
+            return
+        form = page.tabs.currentWidget() if page.tabs is not None else page.forms[0]
+        form = form if form in page.forms else page.forms[0]
+        for button in (form.handin_button, form.save_button, form.confirm_button, form.return_button):
+            if button.isVisibleTo(page):
+                self.page_scroll.ensureWidgetVisible(button, 50, 120)
+                return
 
     def _leave_page(self) -> bool:
         """Save what is typed before the page goes away. Unsaved text stays in the journal."""
@@ -559,12 +617,19 @@ class MainWindow(QMainWindow):
         geometry, state, splitter = settings.window_state()
         if geometry is not None:
             self.restoreGeometry(geometry)
+            keep_inside(self)  # remembered on a larger screen
         if state is not None:
             self.restoreState(state)
         if splitter is not None:
             self.splitter.restoreState(splitter)
-        else:
-            self.splitter.setSizes([620, 660])
+        else:  # half and half: the tree's titles need the room as much as the page
+            half = self.width() // 2
+            self.splitter.setSizes([half, self.width() - half])
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # The window manager's frame is known only once shown: check again then.
+        check_when_shown(self)
 
     def secure_drafts(self) -> None:
         """After an unexpected error: keep whatever is typed (journal + a save attempt)."""

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QByteArray
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QByteArray, QSize
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from planDesk.gui import settings
+from planDesk.gui.widgets.screen_fit import check_when_shown, keep_inside, place
+
+PREFERRED_SIZE = QSize(1200, 780)  # shrunk to the screen (1366×768, 150 %) by place()
 
 
 class ToolWindow(QMainWindow):
@@ -21,10 +24,16 @@ class ToolWindow(QMainWindow):
         self.setObjectName(name)
         self.setWindowTitle(title)
         self.setCentralWidget(widget)
-        self.resize(1200, 780)
+        place(self, PREFERRED_SIZE)
         geometry = settings.app_settings().value(f"tools/{name}")
         if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+            self.restoreGeometry(geometry)  # remembered, perhaps from a larger screen:
+            keep_inside(self)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # The window manager's frame is known only once shown: check again then.
+        check_when_shown(self)
 
     def tool(self) -> QWidget:
         widget = self.centralWidget()
