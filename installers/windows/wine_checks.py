@@ -6,9 +6,9 @@
 
 Standard library only (and planDesk itself for ``documents``): it runs before anything is
 known to work. Each check prints "ok …" or "FAIL …"; the exit status is the number of
-failures (0: all passed). The children get pipes as their standard handles, as a program
-started from a script on Windows would, so their output uses the ANSI code page (cp932
-here) unless they are in UTF-8 mode.
+failures (0: all passed). The children's output goes to files, as from a script on Windows
+that redirects it, so it uses the ANSI code page (cp932 here) unless they are in UTF-8
+mode.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import winreg
 from collections.abc import Callable
@@ -74,13 +75,20 @@ class Run:
 
 def run(cmd: list[str], *args: str, encoding: str, env: dict[str, str] | None = None,
         timeout: float = 300) -> Run:
+    """Output goes to files, not pipes: a helper that Wine starts on the way (explorer.exe
+    for the desktop window, at a GUI's first start) inherits the handles and lives on, so
+    a pipe would never reach its end."""
     full = [*cmd, *args]
-    try:
-        done = subprocess.run(full, stdin=subprocess.DEVNULL, capture_output=True, timeout=timeout,
-                              env={**os.environ, **(env or {})})
-    except subprocess.TimeoutExpired as exc:
-        return Run(full, -1, exc.stdout or b"", (exc.stderr or b"") + b"\n(timed out)", encoding)
-    return Run(full, done.returncode, done.stdout, done.stderr, encoding)
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as tmp:  # see above
+        out_file, err_file = Path(tmp, "out"), Path(tmp, "err")
+        with out_file.open("wb") as out, err_file.open("wb") as err:
+            try:
+                code = subprocess.run(full, stdin=subprocess.DEVNULL, stdout=out, stderr=err, timeout=timeout,
+                                      env={**os.environ, **(env or {})}).returncode
+            except subprocess.TimeoutExpired:
+                code = -1
+        late = b"\n(timed out)" if code == -1 else b""
+        return Run(full, code, out_file.read_bytes(), err_file.read_bytes() + late, encoding)
 
 
 def expect(name: str, result: Run, code: int = 0) -> bool:
