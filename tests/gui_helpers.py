@@ -69,3 +69,15 @@ def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(QMessageBox, "exec", refuse)
     for name in ("question", "information", "warning", "critical"):
         monkeypatch.setattr(QMessageBox, name, refuse_static)
+
+
+@pytest.fixture(autouse=True)
+def answered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The merge's question is answered yes; its report is recorded (no modal dialogs)."""
+    from planDesk.gui.division import merge_messages
+
+    said: list[str] = []
+    monkeypatch.setattr(merge_messages, "confirm_merge", lambda _parent, outcomes: said.append("asked") or True)
+    monkeypatch.setattr(merge_messages, "tell_merged",
+                        lambda _parent, outcomes: said.append(merge_messages.merged_text(outcomes)[0]))
+    return said

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from planDesk.core.persistence.store import Store
 from planDesk.core.plan.view import PlanView, load_plan, resolve_plan_id
 from planDesk.gui.identity import Identity
-from planDesk.gui.report.initiative_roadmap import InitiativeRoadmap
+from planDesk.gui.roadmap.initiative_chart import InitiativeRoadmap
 from planDesk.gui.roadmap.view import RoadmapView
 
 

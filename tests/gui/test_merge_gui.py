@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from gui_helpers import answered  # noqa: F401  (autouse: the merge's questions are answered)
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog, QInputDialog
@@ -16,18 +17,6 @@ from planDesk.core.plan.view import resolve_plan_id
 from planDesk.core.reports.ops import ReportInput, save_report
 from planDesk.gui.division.merge_view import MergeView
 from planDesk.gui.division.tracker_view import COL_STATE, TrackerModel, TrackerView
-
-
-@pytest.fixture(autouse=True)
-def answered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The merge's question is answered yes; its report is recorded (no modal dialogs)."""
-    from planDesk.gui.division import merge_messages
-
-    said: list[str] = []
-    monkeypatch.setattr(merge_messages, "confirm_merge", lambda _parent, outcomes: said.append("asked") or True)
-    monkeypatch.setattr(merge_messages, "tell_merged",
-                        lambda _parent, outcomes: said.append(merge_messages.merged_text(outcomes)[0]))
-    return said
 
 
 def _plan_id(store: Store) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from gui_helpers import answered  # noqa: F401  (autouse: the merge's questions are answered)
 from pytestqt.qtbot import QtBot
 from submission_helpers import export, fill, report_of
 

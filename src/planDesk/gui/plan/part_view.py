@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from planDesk.core.plan.view import InitiativeView, PlanView
-from planDesk.gui.plan.text import goal_text, kpi_baseline, kpi_target, step_period
+from planDesk.gui.plan_text import goal_text, kpi_baseline, kpi_target, step_period
 from planDesk.gui.widgets.row_height import roomy_rows
 
 
@@ -76,7 +76,7 @@ class PlanPartView(QWidget):
                 [self.tr("指標"), self.tr("基準値"), self.tr("目標値"), self.tr("目標")], rows, self,
                 self.tr("指標の一覧")))
         if ini.steps and plan is not None:
-            from planDesk.gui.report.initiative_roadmap import InitiativeRoadmap
+            from planDesk.gui.roadmap.initiative_chart import InitiativeRoadmap
 
             self.roadmap = InitiativeRoadmap(plan, ini, self)
             form.addRow(self.tr("工程表"), self.roadmap)

@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
 from planDesk.core.domain.workflow import GOAL, KPI, STEP
 from planDesk.core.plan.edit.nodes import InitiativeFields
 from planDesk.core.plan.view import InitiativeView, PlanView
-from planDesk.gui.plan.text import fy_range as fy_span
-from planDesk.gui.plan.text import kpi_baseline, kpi_target, step_period
 from planDesk.gui.plan_edit.dialogs import FyCombo, fy_range, text_edit
+from planDesk.gui.plan_text import fy_range as fy_span
+from planDesk.gui.plan_text import kpi_baseline, kpi_target, step_period
 
 if TYPE_CHECKING:
     from planDesk.gui.plan_edit.editor import PlanEditor

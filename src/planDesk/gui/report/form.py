@@ -28,7 +28,7 @@ from planDesk.core.reports.ops import confirm_report, cycle_label, return_report
 from planDesk.gui import data_access
 from planDesk.gui.labels import status_label, step_state_labels
 from planDesk.gui.plan.report_index import Cycle
-from planDesk.gui.plan.text import kpi_baseline, kpi_target, step_period
+from planDesk.gui.plan_text import kpi_baseline, kpi_target, step_period
 from planDesk.gui.report import actions as report_actions
 from planDesk.gui.report import conflict_dialog
 from planDesk.gui.report.conflict import three_way

@@ -11,7 +11,7 @@ from planDesk.core.plan.view import InitiativeView, ReportView
 from planDesk.core.reports.attainment import attainment, format_attainment
 from planDesk.core.reports.totals import kpi_total
 from planDesk.gui.plan.part_view import readonly_table
-from planDesk.gui.plan.text import kpi_baseline, kpi_target
+from planDesk.gui.plan_text import kpi_baseline, kpi_target
 
 
 def kpi_totals(ini: InitiativeView, parts: list[ReportView]) -> list[tuple[float | None, int]]:

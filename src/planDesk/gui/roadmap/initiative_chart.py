@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from planDesk.core.plan.view import InitiativeView, PlanView
 from planDesk.core.roadmap.layout import RoadmapLayout, layout_roadmap
 from planDesk.core.roadmap.measure import FontMeasurer
-from planDesk.gui.plan.text import step_period
+from planDesk.gui.plan_text import step_period
 from planDesk.gui.roadmap.canvas import SCREEN_ZOOM
 from planDesk.gui.roadmap.painter import QtRowCache, QtStyles, paint_viewport
 
