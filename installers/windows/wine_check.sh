@@ -64,8 +64,10 @@ win() { "$wine" "$@" </dev/null 2>&1 | cat; return "${PIPESTATUS[0]}"; }
 deps="$("$venv/bin/python" - "$root/pyproject.toml" <<'PY'
 import sys, tomllib
 project = tomllib.load(open(sys.argv[1], "rb"))["project"]
-dev = [d for d in project["optional-dependencies"]["dev"] if d.lower().startswith("pyinstaller")]
-print("\n".join(project["dependencies"] + dev))
+extras = project["optional-dependencies"]
+dev = [d for d in extras["dev"] if d.lower().startswith("pyinstaller")]
+# The frozen program talks to a shared PostgreSQL server too (psycopg and its binary libpq).
+print("\n".join(project["dependencies"] + extras["postgres"] + dev))
 PY
 )"
 key="$( { "$wine" --version; echo "$PY_EMBED"; echo "$deps"; cat "$here/windows_python.py" "$here/wine_stubs.py"; } |
