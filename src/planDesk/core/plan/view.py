@@ -9,31 +9,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from typing import TYPE_CHECKING, Any
 
 from planDesk.core.domain import codes
-from planDesk.core.domain.model import (
-    Department,
-    Goal,
-    Initiative,
-    InitiativeDepartment,
-    Kpi,
-    KpiActual,
-    Plan,
-    Policy,
-    ProgressReport,
-    PromotionItem,
-    ReportFigure,
-    ReportingCycle,
-    ReportResult,
-    RoadmapStep,
-    RoadmapStepGoal,
-    StepProgress,
-)
 from planDesk.core.errors import NotFoundError
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from planDesk.core.domain.model import ProgressReport
+
+# The GUI imports these dataclasses at start-up; the loaders below import SQLAlchemy and the
+# ORM models (~0.5 s) only when first called, so the window paints before they are read.
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,7 +214,18 @@ class PlanSummary:
     is_current: bool
 
 
+def choose_plan(plans: list[PlanSummary], preferred_key: str | None) -> PlanSummary | None:
+    """The plan to open: the preferred one if current, else the first current, else the first."""
+    chosen = next((p for p in plans if p.key == preferred_key and p.is_current), None)
+    chosen = chosen or next((p for p in plans if p.is_current), None)
+    return chosen or (plans[0] if plans else None)
+
+
 def list_plans(session: Session) -> list[PlanSummary]:
+    from sqlalchemy import select
+
+    from planDesk.core.domain.model import Plan
+
     rows = session.scalars(select(Plan).order_by(Plan.id)).all()
     return [
         PlanSummary(p.id, p.key, p.name, p.municipality, p.revision, p.start_fy, p.end_fy,
@@ -238,6 +236,10 @@ def list_plans(session: Session) -> list[PlanSummary]:
 
 def resolve_plan_id(session: Session, key_or_id: str | int | None = None) -> int:
     """The id of the plan named by key or id; default: the first current plan."""
+    from sqlalchemy import select
+
+    from planDesk.core.domain.model import Plan
+
     stmt = select(Plan.id).where(Plan.is_current.is_(True)).order_by(Plan.id)
     if isinstance(key_or_id, int):
         stmt = select(Plan.id).where(Plan.id == key_or_id)
@@ -263,6 +265,11 @@ def load_plan(session: Session, plan_id: int, *, with_reports: bool = True) -> P
     objects: a plan of 10,000 initiatives has ~300,000 rows, and building ORM instances
     for them made ``show --json`` ~10 times slower (bench/show_json.py).
     """
+    from sqlalchemy import select
+    from sqlalchemy.orm import selectinload
+
+    from planDesk.core.domain.model import Plan, Policy, PromotionItem
+
     plan = session.get(
         Plan,
         plan_id,
@@ -364,6 +371,20 @@ class _InitiativeParts:
 
     @classmethod
     def load(cls, session: Session, plan_id: int) -> _InitiativeParts:
+        from sqlalchemy import select
+
+        from planDesk.core.domain.model import (
+            Department,
+            Goal,
+            Initiative,
+            InitiativeDepartment,
+            Kpi,
+            Policy,
+            PromotionItem,
+            RoadmapStep,
+            RoadmapStepGoal,
+        )
+
         ini_ids = (select(Initiative.id)
                    .join(PromotionItem, Initiative.item_id == PromotionItem.id)
                    .join(Policy, PromotionItem.policy_id == Policy.id)
@@ -451,6 +472,18 @@ class _InitiativeParts:
 
 def _load_reports(session: Session, plan_id: int) -> list[ReportView]:
     """Every report of the plan, read as rows (see load_plan)."""
+    from sqlalchemy import select
+
+    from planDesk.core.domain.model import (
+        Department,
+        KpiActual,
+        ProgressReport,
+        ReportFigure,
+        ReportingCycle,
+        ReportResult,
+        StepProgress,
+    )
+
     def of_plan(stmt: Any) -> Any:
         return (stmt.join(ReportingCycle, ProgressReport.cycle_id == ReportingCycle.id)
                 .where(ReportingCycle.plan_id == plan_id))
@@ -541,6 +574,11 @@ def load_initiative_reports(session: Session, initiative_id: int) -> tuple[Repor
 
     The GUI refreshes one initiative after a save with this instead of reloading the plan.
     """
+    from sqlalchemy import select
+    from sqlalchemy.orm import selectinload
+
+    from planDesk.core.domain.model import ProgressReport, ReportResult
+
     rows = session.scalars(
         select(ProgressReport)
         .where(ProgressReport.initiative_id == initiative_id)
