@@ -181,6 +181,8 @@ def run(db: str) -> int:
     try:
         status = app.exec()
     finally:
+        window.hide()  # run() may be called again in the same process (the tests do)
+        window.deleteLater()
         for store in opened:
             store.close()
     if unexpected:
