@@ -36,6 +36,11 @@ TOTAL_ROLE = Qt.ItemDataRole.UserRole + 3  # initiatives under a group node
 TITLE_ROLE = Qt.ItemDataRole.UserRole + 4  # a group's label without its count
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 5  # report status code of an initiative
 
+# Combined once: Qt asks for every row's flags (30,000 calls when a 10k tree is expanded), and
+# each | of two Qt enums costs a Python enum construction.
+_GROUP_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_INITIATIVE_FLAGS = _GROUP_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
+
 _STATUS_COLOURS = {
     NOT_STARTED: "#9a3412",
     "draft": "#1d4ed8",
@@ -207,11 +212,7 @@ class PlanTreeModel(QAbstractItemModel):
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        node = self._nodes[index.internalId()]
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if node.kind == INITIATIVE:
-            flags |= Qt.ItemFlag.ItemNeverHasChildren
-        return flags
+        return _INITIATIVE_FLAGS if self._nodes[index.internalId()].kind == INITIATIVE else _GROUP_FLAGS
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
