@@ -140,9 +140,11 @@ class TrackerView(QWidget):
         top = QHBoxLayout()
         label = QLabel(self.tr("報告サイクル(&C)"), self)
         label.setBuddy(self.cycle_box)
-        for widget in (label, self.cycle_box, self.summary):
+        for widget in (label, self.cycle_box):
             top.addWidget(widget)
-        top.addStretch(1)
+        # The counts wrap rather than widen the window past a small screen.
+        self.summary.setWordWrap(True)
+        top.addWidget(self.summary, 1)
         for button in (self.refresh_button, self.return_button, self.export_button):
             top.addWidget(button)
         # The round on a row of its own: the window still fits 1366 px at 150 % scaling.
