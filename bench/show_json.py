@@ -21,6 +21,7 @@ SCENARIOS = [
                     "／sqlite3 で同じ表を JSON 出力",
         subject=Command(("{python}", "-m", "planDesk", "--db", "{db}", "show", "--json")),
         baseline=Command(("{python}", "{bench}/baselines/sqlite_dump.py", "{db}")),
+        goal_ratio=2.0,  # issue 17
         setup=_synthetic,
         repeat=5,
     ),

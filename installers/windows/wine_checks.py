@@ -132,7 +132,7 @@ def close(handle: int) -> None:
 # --- one program ------------------------------------------------------------------------
 
 def check_program(label: str, cli: list[str], gui: list[str], utf8: bool, full: bool = True) -> None:
-    """init, show, exports, merge, Excel locks, GUI first paint, with the default data folder
+    """init, show, exports, merge, Excel locks, GUI start until the plan is shown, with the default data folder
     (``full=False``: the installed copy of a bundle already checked in full — init, show,
     export submission, merge and the GUI only)."""
     print(f"{label}: {' '.join(cli)}", flush=True)
@@ -199,8 +199,8 @@ def check_program(label: str, cli: list[str], gui: list[str], utf8: bool, full: 
     if full:
         check_excel_locks(cli_run, submission)
     painted = run(gui, encoding=encoding, timeout=240,
-                  env={"QT_QPA_PLATFORM": "offscreen", "PLANDESK_EXIT_AFTER_FIRST_PAINT": "1"})
-    expect("GUI first paint (offscreen, the default database)", painted)
+                  env={"QT_QPA_PLATFORM": "offscreen", "PLANDESK_EXIT_AFTER_FIRST_PAINT": "plan"})
+    expect("GUI start until the plan is shown (offscreen, the default database)", painted)
     log = data / "logs" / "planDesk.log"
     text = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
     if "Traceback" in text:

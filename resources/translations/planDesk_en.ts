@@ -929,6 +929,13 @@ What you can enter and review depends on it. You can change it later from the Fi
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="152"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="153"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="317"/>
+        <source>読み込み中…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
         <location filename="../../src/planDesk/gui/window/main_window.py" line="90"/>
         <source>計画の一覧</source>
         <translation>Plan</translation>

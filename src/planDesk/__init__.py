@@ -1,8 +1,20 @@
 """planDesk: progress reporting for a city's digital-transformation action plan."""
 
-from importlib import metadata as _metadata
+from functools import cache as _cache
 
-try:
-    __version__ = _metadata.version("planDesk")
-except _metadata.PackageNotFoundError:  # a source tree that was not installed
-    __version__ = "0.1.0"
+
+@_cache
+def _installed_version() -> str:
+    # importlib.metadata costs ~70 ms of imports: read only when the version is asked for.
+    from importlib import metadata
+
+    try:
+        return metadata.version("planDesk")
+    except metadata.PackageNotFoundError:  # a source tree that was not installed
+        return "0.1.0"
+
+
+def __getattr__(name: str) -> str:
+    if name == "__version__":
+        return _installed_version()
+    raise AttributeError(f"module 'planDesk' has no attribute {name!r}")

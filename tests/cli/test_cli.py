@@ -145,3 +145,39 @@ def test_real_process_end_to_end(tmp_path: Path) -> None:
     assert shown.returncode == 0 and len(json.loads(shown.stdout)["initiatives"]) == 34
     bad = subprocess.run([*exe, "show", "--plan"], capture_output=True, text=True, env=env, timeout=120)
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+# -- one subcommand's parser only ---------------------------------------------------------------
+
+def test_each_module_registers_the_subcommands_listed_for_it() -> None:
+    import argparse
+    import importlib
+
+    from planDesk.cli import commands
+
+    for name, listed in commands.MODULES.items():
+        sub = argparse.ArgumentParser().add_subparsers()
+        importlib.import_module(f"planDesk.cli.{name}").register(sub)
+        assert tuple(sub.choices) == listed, name
+
+
+def test_the_invoked_subcommand_is_found_after_the_global_options() -> None:
+    from planDesk.cli.commands import invoked_command
+
+    assert invoked_command(["--db", "x.sqlite3", "show", "--json"]) == "show"
+    assert invoked_command(["--db=x.sqlite3", "export", "booklet"]) == "export"
+    assert invoked_command(["--help"]) is None
+    assert invoked_command([]) is None
+
+
+def test_show_imports_no_exporter(sample_db: Path) -> None:
+    code = (
+        "import sys\n"
+        "from planDesk.cli.main import main\n"
+        f"status = main(['--db', {str(sample_db)!r}, 'show', '--json'])\n"
+        "print(status, sorted({m.split('.')[0] for m in sys.modules} & {'reportlab', 'openpyxl', 'PySide6'}),"
+        " file=sys.stderr)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.stderr.strip().splitlines()[-1] == "0 []", proc.stderr
+    assert json.loads(proc.stdout)["plan"]["key"] == "hitachinaka"

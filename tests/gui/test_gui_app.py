@@ -26,7 +26,7 @@ def gui_env(data_dir: Path, **extra: str) -> dict[str, str]:
 def test_first_start_loads_the_sample_and_paints_the_window(tmp_path: Path, _data_dir: Path) -> None:
     db = tmp_path / "fresh.sqlite3"
     proc = subprocess.run([sys.executable, "-m", "planDesk", "--db", str(db)], capture_output=True, text=True,
-                          env=gui_env(_data_dir, PLANDESK_EXIT_AFTER_FIRST_PAINT="1"), timeout=120)
+                          env=gui_env(_data_dir, PLANDESK_EXIT_AFTER_FIRST_PAINT="plan"), timeout=120)
     assert proc.returncode == 0, proc.stderr
     store = Store.open(str(db))
     try:
@@ -74,3 +74,50 @@ def test_qt_warnings_go_to_the_log(caplog: pytest.LogCaptureFixture) -> None:
     finally:
         qInstallMessageHandler(None)
     assert any(r.name == "qt" and "テスト用の警告" in r.getMessage() for r in caplog.records)
+
+
+def test_the_window_paints_before_the_database_is_opened(tmp_path: Path, _data_dir: Path) -> None:
+    """The bench hook "1" quits at the first paint: the database is not even opened by then."""
+    db = tmp_path / "never.sqlite3"
+    proc = subprocess.run([sys.executable, "-m", "planDesk", "--db", str(db)], capture_output=True, text=True,
+                          env=gui_env(_data_dir, PLANDESK_EXIT_AFTER_FIRST_PAINT="1"), timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert not db.exists()
+
+
+def test_building_the_window_imports_no_database_layer(_data_dir: Path) -> None:
+    code = (
+        "import sys\n"
+        "from planDesk.gui.app import make_application\n"
+        "app = make_application()\n"
+        "from planDesk.gui.window.main_window import MainWindow\n"
+        "w = MainWindow(None)\n"
+        "print(w.match_label.text(), w.placeholder.text())\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'openpyxl', 'reportlab')\n"
+        "             or m in ('planDesk.core.domain.model', 'planDesk.core.persistence.store')))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=gui_env(_data_dir),
+                          timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    loading, imported = proc.stdout.splitlines()
+    assert loading == "読み込み中… 読み込み中…"
+    assert imported == "[]"
+
+
+def test_the_plan_read_off_the_gui_thread_is_shown(sample_db: Path, _data_dir: Path) -> None:
+    # In a process of its own: run() quits the application and freezes the garbage collector.
+    code = (
+        "import sys\n"
+        "from planDesk.gui import app\n"
+        "from planDesk.gui.window.main_window import MainWindow\n"
+        "original = MainWindow.show_plans\n"
+        "def spy(self, plans, plan):\n"
+        "    original(self, plans, plan)\n"
+        "    print(self.plan.key, len(self.model.initiatives()), self.placeholder.text(), self.match_label.text())\n"
+        "MainWindow.show_plans = spy\n"
+        f"sys.exit(app.run({str(sample_db)!r}))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                          env=gui_env(_data_dir, PLANDESK_EXIT_AFTER_FIRST_PAINT="plan"))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["hitachinaka", "34", "左の一覧から取組を選んでください。", "全34件"]

@@ -12,7 +12,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 
-from planDesk import __version__, paths
+from planDesk import paths
 from planDesk.cli import argparse_ja
 from planDesk.core.errors import UserError
 from planDesk.logsetup import setup_logging
@@ -30,7 +30,10 @@ class JapaneseArgumentParser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: エラー: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The full parser, or with ``argv`` only the subcommand it runs (cli/commands.py)."""
+    from planDesk import __version__  # reads the installed metadata (~70 ms): not for the GUI start
+
     argparse_ja.install()
     parser = JapaneseArgumentParser(
         prog="plandesk",
@@ -48,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
                                 parser_class=JapaneseArgumentParser)
     from planDesk.cli import commands
 
-    commands.register(sub)
+    commands.register(sub, argv)
     return parser
 
 
@@ -90,7 +93,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     setup_console_streams()
     argv = list(sys.argv[1:] if argv is None else argv)
     gui_only, db = gui_only_arguments(argv)
-    args = argparse.Namespace(db=db, command=None, handler=None) if gui_only else build_parser().parse_args(argv)
+    args = argparse.Namespace(db=db, command=None, handler=None) if gui_only else build_parser(argv).parse_args(argv)
     log_file = setup_logging()
     handler: Handler | None = getattr(args, "handler", None)
     try:

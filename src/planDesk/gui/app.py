@@ -2,39 +2,100 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from planDesk.core.errors import UserError
-from planDesk.core.persistence.store import Store
 from planDesk.gui import data_access, settings
 from planDesk.gui.error_handling import ExceptionDialogHook, install_qt_message_handler
 from planDesk.gui.fonts import apply_ui_font, register_fonts
 from planDesk.gui.i18n import install_translators
 from planDesk.logsetup import setup_logging
 
+if TYPE_CHECKING:  # SQLAlchemy is imported by the loader's thread, after the first paint
+    from planDesk.core.persistence.store import Store
+    from planDesk.core.plan.view import PlanSummary, PlanView
+
 log = logging.getLogger(__name__)
 
+# Bench hook: "1" quits right after the window first paints (the database is not opened);
+# "plan" quits once the plan read after that paint is shown in the tree.
 EXIT_AFTER_FIRST_PAINT = "PLANDESK_EXIT_AFTER_FIRST_PAINT"
 
 
-class _QuitOnFirstPaint(QObject):
-    """Bench hook: end the event loop right after the main window first paints."""
+class _OnFirstPaint(QObject):
+    """Calls ``then`` (from the event loop) after ``watched`` first paints."""
 
-    def __init__(self, app: QApplication) -> None:
-        super().__init__(app)
-        self._app = app
-        self._done = False
+    def __init__(self, watched: QObject, then: Callable[[], None]) -> None:
+        super().__init__(watched)
+        self._then: Callable[[], None] | None = then
+        watched.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and not self._done:
-            self._done = True
-            QTimer.singleShot(0, self._app.quit)
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            then, self._then = self._then, None
+            QTimer.singleShot(0, then)
         return False
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    store: Store
+    plans: list[PlanSummary]
+    plan: PlanView | None
+
+
+@dataclass(frozen=True)
+class _Failed:
+    opening: bool  # the database could not be opened (else: the plan could not be read)
+    error: BaseException
+
+
+class _PlanLoader(QObject):
+    """Opens the database and reads the plan to show in a thread of its own, so the window
+    paints and stays responsive meanwhile; ``done`` arrives on the GUI thread."""
+
+    done = Signal(object)  # _Loaded | _Failed
+
+    def __init__(self, db: str, preferred_key: str | None, parent: QObject) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._preferred_key = preferred_key
+
+    def start(self) -> None:
+        # A daemon thread: closing the window while a large plan is read does not wait for it.
+        threading.Thread(target=self._run, name="planDesk-load", daemon=True).start()
+
+    def _run(self) -> None:
+        from planDesk.core.plan.view import choose_plan
+
+        result: _Loaded | _Failed
+        try:
+            store = open_store(self._db)
+        except BaseException as exc:  # handed to the GUI thread, which reports it
+            result = _Failed(True, exc)
+        else:
+            try:
+                plans = data_access.plans(store)
+                chosen = choose_plan(plans, self._preferred_key)
+                result = _Loaded(store, plans, data_access.plan(store, chosen.id) if chosen else None)
+            except BaseException as exc:
+                store.close()
+                result = _Failed(False, exc)
+        try:
+            self.done.emit(result)
+        except RuntimeError:  # the application has already quit
+            if isinstance(result, _Loaded):
+                result.store.close()
 
 
 def make_application() -> QApplication:
@@ -53,6 +114,8 @@ def make_application() -> QApplication:
 
 def open_store(db: str) -> Store:
     """Open (or create) the database; the first start loads the Hitachinaka sample plan."""
+    from planDesk.core.persistence.store import Store
+
     store = Store.open(db, create=True)
     try:
         if not data_access.plans(store):
@@ -67,39 +130,61 @@ def open_store(db: str) -> Store:
 
 
 def run(db: str) -> int:
+    """Show the main window at once, then open the database and read the plan off the GUI
+    thread (読み込み中… meanwhile). Exit status 1 if the database cannot be opened."""
     log_file = setup_logging()
     app = make_application()
-    try:
-        store = open_store(db)
-    except UserError as exc:
-        log.warning("database refused: %s", exc)
-        box = QMessageBox(QMessageBox.Icon.Critical, "planDesk",
-                          QCoreApplication.translate("app", "データベースを開けませんでした。"))
-        box.setInformativeText(str(exc))
-        box.exec()
-        return 1
 
     from planDesk.gui.window.main_window import MainWindow
 
-    window = MainWindow(store, log_file=str(log_file) if log_file else None)
+    window = MainWindow(None, log_file=str(log_file) if log_file else None)
     ExceptionDialogHook(str(log_file) if log_file else None, window.secure_drafts).install()
-    try:
-        window.load_plans(settings.last_plan_key())
-    except UserError as exc:
-        QMessageBox.critical(None, "planDesk", str(exc))
-        store.close()
-        return 1
-    bench = os.environ.get(EXIT_AFTER_FIRST_PAINT) == "1"
-    if bench:
-        window.installEventFilter(_QuitOnFirstPaint(app))
-    window.show()
-    if not bench:
-        QTimer.singleShot(0, window.after_start)
-        if os.environ.get("PLANDESK_GUI_SCRIPT"):
-            from planDesk.gui.test_script import start_if_requested
+    bench = os.environ.get(EXIT_AFTER_FIRST_PAINT, "")
+    opened: list[Store] = []
+    unexpected: list[BaseException] = []
 
-            QTimer.singleShot(0, lambda: start_if_requested(window))
+    def loaded(result: _Loaded | _Failed) -> None:
+        if isinstance(result, _Failed):
+            window.hide()
+            if not isinstance(result.error, UserError):
+                unexpected.append(result.error)  # raised again below: main() logs and reports it
+            elif result.opening:
+                log.warning("database refused: %s", result.error)
+                box = QMessageBox(QMessageBox.Icon.Critical, "planDesk",
+                                  QCoreApplication.translate("app", "データベースを開けませんでした。"))
+                box.setInformativeText(str(result.error))
+                box.exec()
+            else:
+                QMessageBox.critical(None, "planDesk", str(result.error))
+            app.exit(1)
+            return
+        opened.append(result.store)
+        window.attach_store(result.store)
+        window.show_plans(result.plans, result.plan)
+        # What exists now (modules, the window, a plan of up to ~300,000 objects) lives on:
+        # the collector need not walk it again on every full collection.
+        gc.freeze()
+        if bench == "plan":
+            _OnFirstPaint(window.tree.viewport(), app.quit)
+            window.tree.viewport().update()
+        elif not bench:
+            QTimer.singleShot(0, window.after_start)
+            if os.environ.get("PLANDESK_GUI_SCRIPT"):
+                from planDesk.gui.test_script import start_if_requested
+
+                QTimer.singleShot(0, lambda: start_if_requested(window))
+
+    loader = _PlanLoader(db, settings.last_plan_key(), window)
+    loader.done.connect(loaded, Qt.ConnectionType.QueuedConnection)  # on the GUI thread
+    _OnFirstPaint(window, app.quit if bench == "1" else loader.start)
+    window.show()
     try:
-        return app.exec()
+        status = app.exec()
     finally:
-        store.close()
+        window.hide()  # run() may be called again in the same process (the tests do)
+        window.deleteLater()
+        for store in opened:
+            store.close()
+    if unexpected:
+        raise unexpected[0]
+    return status

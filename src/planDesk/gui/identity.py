@@ -8,9 +8,12 @@ returns reports. No Qt here.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from planDesk.core.plan.view import InitiativeView, PlanView
 from planDesk.core.reports.assignment import reporting_departments, reports_on_named
+
+if TYPE_CHECKING:  # plain dataclasses: imported with the plan, after the first paint
+    from planDesk.core.plan.view import InitiativeView, PlanView
 
 DIVISION_LABEL = "情報政策課（取りまとめ）"
 

@@ -9,15 +9,17 @@ a group node is shown when any initiative below it matches, and its label shows
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, QTimer
 
-from planDesk.core.plan.view import InitiativeView
 from planDesk.gui.identity import Identity, is_mine
 from planDesk.gui.plan.report_index import Cycle, ReportIndex
 from planDesk.gui.plan.text_fold import fold, search_text
 from planDesk.gui.plan.tree_model import COL_NAME, INITIATIVE, KIND_ROLE, TITLE_ROLE, TOTAL_ROLE, PlanTreeModel
+
+if TYPE_CHECKING:  # plain dataclasses: imported with the plan, after the first paint
+    from planDesk.core.plan.view import InitiativeView
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 

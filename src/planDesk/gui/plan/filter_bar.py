@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLineEdit, QWidget
 
-from planDesk.core.plan.view import PlanView
 from planDesk.gui.labels import status_label
 from planDesk.gui.plan.filter import ANY, NO_EVALUATION, FilterSpec
 from planDesk.gui.plan.report_index import STATUS_ORDER
+
+if TYPE_CHECKING:  # plain dataclasses: imported with the plan, after the first paint
+    from planDesk.core.plan.view import PlanView
 
 
 class FilterBar(QWidget):

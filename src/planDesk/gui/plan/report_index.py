@@ -8,10 +8,13 @@ plan: the report form must stay fast on a 10,000-initiative plan). No Qt here.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from planDesk.core.domain.workflow import NOT_STARTED
-from planDesk.core.plan.view import DepartmentView, InitiativeView, PlanView, ReportView
 from planDesk.gui.identity import Identity, is_mine
+
+if TYPE_CHECKING:  # plain dataclasses: imported with the plan, after the first paint
+    from planDesk.core.plan.view import DepartmentView, InitiativeView, PlanView, ReportView
 
 STATUS_ORDER = (NOT_STARTED, "draft", "submitted", "confirmed")
 

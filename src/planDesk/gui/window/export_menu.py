@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMenu, QMessageBox, QW
 
 from planDesk.core.errors import UserError
 from planDesk.core.reports.assignment import reporting_departments
-from planDesk.core.reports.ops import cycle_label
+from planDesk.core.reports.rules import cycle_label
 from planDesk.gui.error_handling import show_user_error
 from planDesk.gui.widgets import file_dialogs
 from planDesk.gui.widgets.file_dialogs import documents_folder

@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
-from planDesk.core.persistence.store import Change
 from planDesk.gui.widgets.row_height import roomy_rows
 from planDesk.gui.window.tool_windows import ToolWindow, show_tool
 
 if TYPE_CHECKING:
+    from planDesk.core.persistence.store import Change
     from planDesk.gui.window.main_window import MainWindow
 
 

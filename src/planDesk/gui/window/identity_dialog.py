@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -13,9 +13,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from planDesk.core.plan.view import PlanView
 from planDesk.core.reports.assignment import reporting_departments
 from planDesk.gui.identity import DIVISION, DIVISION_LABEL, Identity
+
+if TYPE_CHECKING:  # plain dataclasses: imported with the plan, after the first paint
+    from planDesk.core.plan.view import PlanView
 
 
 class IdentityDialog(QDialog):

@@ -24,14 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from planDesk.core.errors import UserError
-from planDesk.core.persistence.store import Store
-from planDesk.core.plan.view import PlanSummary, PlanView
 from planDesk.gui import data_access, settings
 from planDesk.gui.error_handling import show_user_error
 from planDesk.gui.identity import Identity, actor_name
 from planDesk.gui.plan.filter import FilterSpec, PlanFilterProxy
 from planDesk.gui.plan.filter_bar import FilterBar
 from planDesk.gui.plan.report_index import Cycle, ReportIndex
+from planDesk.gui.plan.tree_columns import fit_columns
 from planDesk.gui.plan.tree_model import (
     COL_DEPTS,
     COL_EVAL,
@@ -54,6 +53,8 @@ from planDesk.gui.window.identity_dialog import IdentityDialog
 from planDesk.gui.window.tool_windows import ToolWindow
 
 if TYPE_CHECKING:  # the page and its forms load with the first page, not at start-up
+    from planDesk.core.persistence.store import Store
+    from planDesk.core.plan.view import PlanSummary, PlanView
     from planDesk.gui.report.initiative_page import InitiativePage
 
 log = logging.getLogger(__name__)
@@ -62,13 +63,16 @@ log = logging.getLogger(__name__)
 class MainWindow(QMainWindow):
     identityChanged = Signal(object)
     initiativeSelected = Signal(int)
+    # Set by attach_store: at start-up the window paints before the database is opened.
+    store: Store
+    login: str  # the log-in name; the audit log records department and login
+    journal: DraftJournal
 
-    def __init__(self, store: Store, *, log_file: str | None = None, parent: Any = None) -> None:
+    def __init__(self, store: Store | None, *, log_file: str | None = None, parent: Any = None) -> None:
+        """``store`` None: the window shows 読み込み中… until ``attach_store`` and ``show_plans``
+        (gui/app.py reads the database off the GUI thread after the first paint)."""
         super().__init__(parent)
-        self.store = store
-        self.login = store.actor  # the log-in name; the audit log records department and login
         self.log_file = log_file
-        self.journal = DraftJournal(journal_path(store.location))
         self.plan: PlanView | None = None
         self.plans: list[PlanSummary] = []
         self.reports: ReportIndex | None = None
@@ -94,8 +98,12 @@ class MainWindow(QMainWindow):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)  # long titles elide
+        # Fixed widths from the font (fit_columns): ResizeToContents made Qt ask the filter proxy
+        # for every cell of a 10,000-initiative tree before the first paint.
         for col in (COL_FLAGS, COL_EVAL, COL_STATUS):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+        fit_columns(self.tree, self.model)
+        self.model.modelReset.connect(lambda: fit_columns(self.tree, self.model))  # a plan (re)read
         header.setSectionResizeMode(COL_DEPTS, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(COL_DEPTS, 110)  # long lists elide; the tooltip has them all
         self.filter_bar = FilterBar(self)
@@ -140,6 +148,19 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)  # the division drops submission workbooks: the merge screen opens
         place(self, QSize(1280, 800))  # or less: the screen's available area (1366×768, 150 %)
         self._restore_layout()
+        if store is None:
+            self.placeholder.setText(self.tr("読み込み中…"))
+            self.match_label.setText(self.tr("読み込み中…"))
+        else:
+            self.attach_store(store)
+
+    def attach_store(self, store: Store) -> None:
+        """The database this window reads and writes (once, before a plan is shown)."""
+        self.store = store
+        self.login = store.actor
+        self.journal = DraftJournal(journal_path(store.location))
+        self.placeholder.setText(self.tr("左の一覧から取組を選んでください。"))
+        self.match_label.clear()
 
     # -- building -------------------------------------------------------------------------------
 
@@ -293,9 +314,10 @@ class MainWindow(QMainWindow):
         from planDesk import __version__
 
         where = self.log_file or self.tr("（ログファイルを書き込めません）")
+        database = self.store.location if hasattr(self, "store") else self.tr("読み込み中…")
         QMessageBox.about(self, self.tr("planDesk について"),
                           self.tr("planDesk {0}\nデジタル化推進アクションプランの進捗報告・集約ツール\n\n"
-                                  "データベース：{1}\nログ：{2}").format(__version__, self.store.location, where))
+                                  "データベース：{1}\nログ：{2}").format(__version__, database, where))
 
     def _action(self, menu: Any, text: str, slot: Any, shortcut: Any = None) -> QAction:
         action = QAction(text, self)
@@ -342,22 +364,30 @@ class MainWindow(QMainWindow):
 
     def load_plans(self, preferred_key: str | None = None) -> None:
         """Fill the plan switcher and open the preferred (or first current) plan."""
-        self.plans = data_access.plans(self.store)
+        from planDesk.core.plan.view import choose_plan
+
+        plans = data_access.plans(self.store)
+        chosen = choose_plan(plans, preferred_key)
+        self.show_plans(plans, data_access.plan(self.store, chosen.id) if chosen is not None else None)
+
+    def show_plans(self, plans: list[PlanSummary], plan: PlanView | None) -> None:
+        """Fill the plan switcher and show ``plan`` (already read, e.g. off the GUI thread)."""
+        self.plans = plans
         self.plan_box.clear()
         for p in self.plans:
             suffix = "" if p.is_current else self.tr("（旧版）")
             self.plan_box.addItem(f"{p.name}（{p.revision}）{suffix}", p.id)
-        chosen = next((p for p in self.plans if p.key == preferred_key and p.is_current), None)
-        chosen = chosen or next((p for p in self.plans if p.is_current), None)
-        chosen = chosen or (self.plans[0] if self.plans else None)
-        if chosen is not None:
-            self.open_plan(chosen.id)
+        if plan is not None:
+            self._show_plan(plan)
 
     def open_plan(self, plan_id: int) -> None:
         if not self._leave_page():
             self.plan_box.setCurrentIndex(max(0, self.plan_box.findData(self.plan.id if self.plan else -1)))
             return
-        plan = data_access.plan(self.store, plan_id)
+        self._show_plan(data_access.plan(self.store, plan_id))
+
+    def _show_plan(self, plan: PlanView) -> None:
+        plan_id = plan.id
         self.plan = plan
         self.reports = ReportIndex(plan)
         self.plan_box.setCurrentIndex(max(0, self.plan_box.findData(plan_id)))
