@@ -27,6 +27,11 @@ def open_window(qtbot: QtBot, db: Path, identity: Identity | None, *, plan_key: 
     return window
 
 
+def settled(qtbot: QtBot, view: object, timeout: int = 60_000) -> None:
+    """Wait until a screen's background work (a merge screen's check or merge) is done."""
+    qtbot.waitUntil(lambda: not getattr(view, "busy"), timeout=timeout)
+
+
 def initiative_by_code(window: MainWindow, code: str) -> int:
     for ini in window.model.initiatives():
         if ini.code == code:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from gui_helpers import documents_folder, initiative_by_code, no_modal_dialogs, open_window  # noqa: F401
+from gui_helpers import documents_folder, initiative_by_code, no_modal_dialogs, open_window, settled  # noqa: F401
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -176,18 +176,21 @@ def test_merge_asks_then_says_what_it_did_and_shows_evaluations_by_name(
     qtbot.addWidget(view)
     view.show()
     view.add_files([good])
+    settled(qtbot, view)
     assert view.messages_pane.isHidden()  # nothing to say: no empty pane
     values = [view.changes.item(r, 5).text() for r in range(view.changes.rowCount())]
     assert "A 順調" in values
     header = view.files.horizontalHeader()
     assert header.sectionSize(0) > header.sectionSize(7)  # the file name, not 「Excelで編集」, is wide
     view.merge()
+    settled(qtbot, view)
     assert asked == [1]
     (head, details), = told
     assert head == "1 件のファイルを取り込みました。" and "［履歴］" in details
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(good.read_bytes()[:1500])
     view.add_files([broken])
+    settled(qtbot, view)
     view.files.selectRow(1)
     assert view.messages_pane.isVisibleTo(view) and view.messages_label.text() == "取り込めない理由・注意"
 
@@ -205,6 +208,7 @@ def test_workbooks_dropped_on_the_main_window_open_the_merge_screen(qtbot: QtBot
     assert tool is not None and tool.isVisible()
     merge = tool.tool()
     assert isinstance(merge, MergeView) and merge.paths == [book]
+    settled(qtbot, merge)
     tool.close()
     dept = open_window(qtbot, sample_db, Identity("市民課"))
     assert dept._dropped_workbooks(mime) == []  # a department has no merge screen
@@ -217,7 +221,7 @@ def test_workbooks_dropped_on_the_main_window_open_the_merge_screen(qtbot: QtBot
 def test_every_operation_has_a_japanese_name() -> None:
     written = set()
     for path in SRC.rglob("*.py"):
-        written |= set(re.findall(r'store\.write\(\s*"([a-z-]+)"', path.read_text(encoding="utf-8")))
+        written |= set(re.findall(r'store\.(?:write|run)\(\s*"([a-z-]+)"', path.read_text(encoding="utf-8")))
     assert {"merge-submission", "undo-merge", "save-report", "import-plan"} <= written
     for op in sorted(written):
         label = operation_label(op)

@@ -6,7 +6,10 @@ Widgets call these (never a Session or SQL themselves); writes go through
 
 from __future__ import annotations
 
-from planDesk.core.persistence.store import Store
+from collections.abc import Collection
+
+from planDesk.core.persistence.store import Change, Store
+from planDesk.core.plan.refresh import PlanPatch, read_patch
 from planDesk.core.plan.view import (
     PlanSummary,
     PlanView,
@@ -14,6 +17,7 @@ from planDesk.core.plan.view import (
     list_plans,
     load_initiative_reports,
     load_plan,
+    load_reports_of,
 )
 
 
@@ -30,3 +34,14 @@ def plan(store: Store, plan_id: int) -> PlanView:
 def initiative_reports(store: Store, initiative_id: int) -> tuple[ReportView, ...]:
     with store.read() as s:
         return load_initiative_reports(s, initiative_id)
+
+
+def reports_of(store: Store, initiative_ids: Collection[int]) -> dict[int, tuple[ReportView, ...]]:
+    with store.read() as s:
+        return load_reports_of(s, initiative_ids)
+
+
+def plan_patch(store: Store, plan_id: int, change: Change) -> PlanPatch:
+    """What a change that kept the plan's shape touched, read back (core/plan/refresh.py)."""
+    with store.read() as s:
+        return read_patch(s, plan_id, change)

@@ -117,6 +117,35 @@ class PlanTreeModel(QAbstractItemModel):
         self._summaries[initiative_id] = reports.summary(n.initiative, identity, cycle)
         self.dataChanged.emit(self.createIndex(n.row, COL_EVAL, pos), self.createIndex(n.row, COL_STATUS, pos))
 
+    def patch(self, plan: PlanView, initiative_ids: set[int], titles: dict[tuple[str, int], str]) -> None:
+        """After a change that kept the plan's shape: take these initiatives' new views and
+        the renamed groups from ``plan``; only their rows are repainted."""
+        self._plan = plan
+        l1, l2, _ = plan.level_labels
+        for pol in plan.policies:
+            if (title := titles.get(("policy", pol.id))) is not None:
+                self._relabel(POLICY, pol.id, f"{l1}{pol.code}　{title}")
+            for item in pol.items:
+                if (title := titles.get(("item", item.id))) is not None:
+                    self._relabel(ITEM, item.id, f"{l2}{item.code}　{title}")
+                for ini in item.initiatives:
+                    pos = self._pos_of.get(ini.id)
+                    if pos is None or (ini.id not in initiative_ids and not titles):
+                        continue
+                    node = self._nodes[pos]
+                    node.initiative, node.label = ini, f"{ini.code}　{ini.title}"
+                    if ini.id in initiative_ids:
+                        self.dataChanged.emit(self.createIndex(node.row, COL_NAME, pos),
+                                              self.createIndex(node.row, COL_STATUS, pos))
+
+    def _relabel(self, kind: int, ref_id: int, label: str) -> None:
+        for pos, node in enumerate(self._nodes):
+            if node.kind == kind and node.ref_id == ref_id:
+                node.label = label
+                index = self.createIndex(node.row, COL_NAME, pos)
+                self.dataChanged.emit(index, index)
+                return
+
     def _emit_columns_changed(self) -> None:
         for n in self._nodes:
             if n.kind == ITEM and n.children:
