@@ -40,7 +40,6 @@ _SPECIAL_OPERATIONS = {
     "open-round": "受付の開始",
     "close-round": "受付の終了",
     "set-numbering": "番号の形式の変更",
-    "init": "計画の読み込み",
 }
 FIELD_LABELS = {
     "title": "名称", "number": "番号", "code": "番号", "position": "順序", "parent_id": "親",
