@@ -209,3 +209,47 @@ def test_a_cancelled_merge_leaves_the_database_unchanged(qtbot: QtBot, sample_db
     from planDesk.core.submissions.undo import merge_history
 
     assert merge_history(window.store) == []
+
+
+def test_an_export_runs_in_the_background_and_cancel_writes_nothing(
+        qtbot: QtBot, sample_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dataclasses import replace
+
+    from planDesk.core.exports.kinds import load_kinds
+    from planDesk.core.exports.registry import EXPORTERS
+    from planDesk.gui.window import export_menu
+
+    window = open_window(qtbot, sample_db, Identity(None))
+    target = tmp_path / "out" / "計画ブック.xlsx"
+    target.parent.mkdir()
+    monkeypatch.setattr(export_menu, "choose_path", lambda *_a: target)
+    monkeypatch.setattr(export_menu, "open_file", lambda path: True)
+    load_kinds()
+    started, go_on = threading.Event(), threading.Event()
+    real = EXPORTERS["plan"]
+
+    def held(store: Any, options: Any, path: Path) -> str:  # on the worker thread
+        started.set()
+        go_on.wait(10)
+        return real.run(store, options, path)
+
+    monkeypatch.setitem(EXPORTERS, "plan", replace(real, run=held))
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start(10)
+    assert export_menu.export(window, "plan") == target
+    qtbot.waitUntil(started.is_set)
+    assert window.busy
+    qtbot.waitUntil(lambda: len(ticks) >= 5)  # the event loop runs while the export waits
+    assert window.job is not None
+    window.job.cancel()  # 中止
+    go_on.set()
+    settled(qtbot, window)
+    assert not target.exists() and list(target.parent.iterdir()) == []  # no file, no partial left
+    assert "中止" in window.statusBar().currentMessage()
+    # not cancelled: the file arrives
+    export_menu.export(window, "plan")
+    settled(qtbot, window)
+    assert target.exists() and [p.name for p in target.parent.iterdir()] == [target.name]
+    timer.stop()

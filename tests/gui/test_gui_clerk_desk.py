@@ -66,6 +66,7 @@ def test_after_submit_the_form_offers_the_files_and_writes_them_to_documents(
     assert "提出用ファイルを作成" in form.banner.text()
     qtbot.waitUntil(lambda: window.page_scroll.verticalScrollBar().value() > 0)  # still at the buttons
     qtbot.mouseClick(form.handin_button, Qt.MouseButton.LeftButton)
+    settled(qtbot, window)  # written in the background
     documents = tmp_path / "Documents"
     names = sorted(p.name for p in documents.iterdir())
     assert names == ["市民課_令和7年度_進捗報告.pdf", "市民課_令和7年度_進捗報告.xlsx"]
@@ -103,6 +104,7 @@ def test_an_export_says_where_it_went_and_whether_it_was_opened(qtbot: QtBot, sa
     monkeypatch.setattr(export_menu, "open_file", lambda path: False)  # no program for .xlsx here
     monkeypatch.setattr(export_menu, "tell", lambda _w, title, text, details, folder: told.append(details))
     assert export_menu.export(window, "plan") == tmp_path / "計画ブック.xlsx"
+    settled(qtbot, window)
     (title, suggested), = asked
     assert title == "計画ブック（配布用・取込様式）" and suggested.parent == tmp_path / "Documents"
     assert "--" not in suggested.name
@@ -110,6 +112,7 @@ def test_an_export_says_where_it_went_and_whether_it_was_opened(qtbot: QtBot, sa
     assert str(tmp_path / "計画ブック.xlsx") in details and "開いていません" in details
     monkeypatch.setattr(export_menu, "open_file", lambda path: True)
     export_menu.export(window, "plan")
+    settled(qtbot, window)
     assert len(told) == 1 and "開きました" in window.statusBar().currentMessage()
     window.store.close()
 

@@ -59,6 +59,7 @@ from planDesk.gui.window.tool_windows import ToolWindow
 
 if TYPE_CHECKING:  # the page and its forms load with the first page, not at start-up
     from planDesk.gui.report.initiative_page import InitiativePage
+    from planDesk.gui.widgets.background import BackgroundJob
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         # Every write announces its Change here; this window and the tools refresh what it names.
         self.hub = ChangeHub(self)
         self.hub.changed.connect(self._on_change)
+        self.job: BackgroundJob | None = None  # an export running in the background
         self.hosted = HostedTools(self)
         self.setObjectName("MainWindow")
         # Qt adds the application's display name (planDesk) to every window title itself.
@@ -273,6 +275,11 @@ class MainWindow(QMainWindow):
 
     def _sync_roadmap(self, *, reports_changed: bool = False) -> None:
         self.hosted.sync_roadmap(reports_changed=reports_changed)
+
+    @property
+    def busy(self) -> bool:
+        """An export started from this window is still being written."""
+        return self.job is not None and self.job.running
 
     def _on_change(self, change: Change, sender: object) -> None:
         """A write somewhere (this window's forms, the plan editor, the merge screen, the
