@@ -41,7 +41,19 @@ def reports_of(store: Store, initiative_ids: Collection[int]) -> dict[int, tuple
         return load_reports_of(s, initiative_ids)
 
 
+_last_patch: tuple[tuple[int, int, str], PlanPatch] | None = None
+
+
 def plan_patch(store: Store, plan_id: int, change: Change) -> PlanPatch:
-    """What a change that kept the plan's shape touched, read back (core/plan/refresh.py)."""
+    """What a change that kept the plan's shape touched, read back (core/plan/refresh.py).
+
+    The plan editor and the main window both show a plan edit: the second asks for the
+    same write (same batch) and gets the same answer without reading it again."""
+    global _last_patch
+    key = (id(store), plan_id, change.batch or "")
+    if change.batch and _last_patch is not None and _last_patch[0] == key:
+        return _last_patch[1]
     with store.read() as s:
-        return read_patch(s, plan_id, change)
+        patch = read_patch(s, plan_id, change)
+    _last_patch = (key, patch)
+    return patch

@@ -87,14 +87,20 @@ def apply_patch(plan: PlanView, patch: PlanPatch) -> PlanView:
     object as before (reports are kept from the old views)."""
     if patch.empty:
         return plan
+    touched_items = {ini.item_id for ini in patch.initiatives.values()}
+    touched_policies = {ini.policy_id for ini in patch.initiatives.values()}
     policies = []
     for pol in plan.policies:
         pol_title = patch.policy_titles.get(pol.id, pol.title)
+        if pol_title == pol.title and pol.id not in touched_policies \
+                and not any(item.id in patch.item_titles for item in pol.items):
+            policies.append(pol)  # nothing below it changed: the same object
+            continue
         items = []
         for item in pol.items:
             item_title = patch.item_titles.get(item.id, item.title)
             renamed = pol_title != pol.title or item_title != item.title
-            if not renamed and not any(i.id in patch.initiatives for i in item.initiatives):
+            if not renamed and item.id not in touched_items:
                 items.append(item)
                 continue
             inis = []

@@ -227,15 +227,12 @@ class PlanEditor(QWidget):
             return
         self.plan = apply_patch(self.plan, patch)
         key = self.selected_key()
-        for pol in self.plan.policies:
-            if pol.id in patch.policy_titles:
-                self._retitle(POLICY, pol)
-            for item in pol.items:
-                if item.id in patch.item_titles:
-                    self._retitle(ITEM, item)
-                for ini in item.initiatives:
-                    if ini.id in patch.initiatives:
-                        self._retitle(INITIATIVE, ini)
+        for kind, ids in ((POLICY, patch.policy_titles), (ITEM, patch.item_titles)):
+            for node_id in ids:
+                if (node := self.node((kind, node_id))) is not None:
+                    self._retitle(kind, node)
+        for ini in patch.initiatives.values():
+            self._retitle(INITIATIVE, ini)
         if key is not None and (key[1] in patch.initiatives if key[0] == INITIATIVE
                                 else key[1] in (patch.policy_titles if key[0] == POLICY else patch.item_titles)):
             self._show_pane()
