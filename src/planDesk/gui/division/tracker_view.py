@@ -124,6 +124,7 @@ class TrackerView(QWidget):
         self.model = TrackerModel(self)
         self.cycle_box = QComboBox(self)
         self.summary = QLabel(self)
+        self.summary.setWordWrap(True)  # the counts wrap: the window still fits an 800 px screen
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
