@@ -29,6 +29,7 @@ REQUIRED_MODULES = (
     "alembic.context",
     "platformdirs",
     "jaconv",
+    "tqdm",  # imported only when a long merge or export runs on a terminal (cli/progress.py)
 )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtGui import QInputMethodEvent
@@ -25,6 +26,11 @@ def open_window(qtbot: QtBot, db: Path, identity: Identity | None, *, plan_key: 
     qtbot.addWidget(window)
     window.load_plans(plan_key)
     return window
+
+
+def settled(qtbot: QtBot, view: Any, timeout: int = 60_000) -> None:
+    """Wait until a screen's background work (a merge screen's check or merge) is done."""
+    qtbot.waitUntil(lambda: not view.busy, timeout=timeout)
 
 
 def initiative_by_code(window: MainWindow, code: str) -> int:

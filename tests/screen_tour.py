@@ -205,6 +205,10 @@ def run(args: argparse.Namespace) -> int:
     tour.shoot("04-submitted")
     tour.next_dialog = "05-files-created"
     files = export_menu.submission_files(window)
+    for _ in range(600):  # written in the background; the message box follows
+        if not window.busy:
+            break
+        wait(100)
     tour.next_dialog = ""
     pdf = next((p for p in files if p.suffix == ".pdf"), None)
     if pdf is not None and tour.shots is not None:

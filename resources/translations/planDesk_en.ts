@@ -174,6 +174,19 @@
     </message>
 </context>
 <context>
+    <name>BackgroundJob</name>
+    <message>
+        <location filename="../../src/planDesk/gui/widgets/background.py" line="64"/>
+        <source>中止</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/widgets/background.py" line="80"/>
+        <source>中止しています…</source>
+        <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
     <name>CycleSelector</name>
     <message>
         <location filename="../../src/planDesk/gui/window/cycle_selector.py" line="27"/>
@@ -415,27 +428,27 @@
 <context>
     <name>HostedTools</name>
     <message>
-        <location filename="../../src/planDesk/gui/window/hosted_tools.py" line="61"/>
+        <location filename="../../src/planDesk/gui/window/hosted_tools.py" line="63"/>
         <source>（旧版・閲覧のみ）</source>
         <translation> (earlier revision, read only)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/hosted_tools.py" line="62"/>
+        <location filename="../../src/planDesk/gui/window/hosted_tools.py" line="64"/>
         <source>計画の編集 — {0}（{1}）{2}</source>
         <translation>Edit the plan — {0} ({1}){2}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/hosted_tools.py" line="72"/>
+        <location filename="../../src/planDesk/gui/window/hosted_tools.py" line="74"/>
         <source>変更履歴（監査ログ） — {0}</source>
         <translation>Audit log — {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/hosted_tools.py" line="89"/>
+        <location filename="../../src/planDesk/gui/window/hosted_tools.py" line="92"/>
         <source>提出物の取込 — {0}</source>
         <translation>Merge submissions — {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/hosted_tools.py" line="106"/>
+        <location filename="../../src/planDesk/gui/window/hosted_tools.py" line="110"/>
         <source>提出状況 — {0}</source>
         <translation>Submission tracker — {0}</translation>
     </message>
@@ -493,57 +506,57 @@ What you can enter and review depends on it. You can change it later from the Fi
 <context>
     <name>InitiativePage</name>
     <message>
-        <location filename="../../src/planDesk/gui/report/initiative_page.py" line="58"/>
+        <location filename="../../src/planDesk/gui/report/initiative_page.py" line="59"/>
         <source>取組名</source>
         <translation>Initiative</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/initiative_page.py" line="75"/>
+        <location filename="../../src/planDesk/gui/report/initiative_page.py" line="76"/>
         <source>担当部署：{0}</source>
         <translation>Departments: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/initiative_page.py" line="76"/>
+        <location filename="../../src/planDesk/gui/report/initiative_page.py" line="77"/>
         <source>など</source>
         <translation> etc.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/initiative_page.py" line="78"/>
+        <location filename="../../src/planDesk/gui/report/initiative_page.py" line="79"/>
         <source>【重点】</source>
         <translation>[Priority]</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/initiative_page.py" line="80"/>
+        <location filename="../../src/planDesk/gui/report/initiative_page.py" line="81"/>
         <source>【{0}新規】</source>
         <translation>[New in {0}]</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/initiative_page.py" line="87"/>
+        <location filename="../../src/planDesk/gui/report/initiative_page.py" line="88"/>
         <source>&lt;b&gt;進捗報告&lt;/b&gt;（{0}）</source>
         <translation>&lt;b&gt;Progress report&lt;/b&gt; ({0})</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/initiative_page.py" line="91"/>
+        <location filename="../../src/planDesk/gui/report/initiative_page.py" line="92"/>
         <source>所属が設定されていません。［ファイル］→［利用者（所属）の変更］で所属を選ぶと、報告を入力できます。</source>
         <translation>No department is set. Choose yours with File → Change user (department) to enter reports.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/initiative_page.py" line="97"/>
+        <location filename="../../src/planDesk/gui/report/initiative_page.py" line="98"/>
         <source>{0}はこの取組の担当部署ではないため、報告の入力はありません。</source>
         <translation>{0} is not responsible for this initiative, so there is no report to enter.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/initiative_page.py" line="105"/>
+        <location filename="../../src/planDesk/gui/report/initiative_page.py" line="106"/>
         <source>この年度の報告はまだどの部署からもありません。</source>
         <translation>No department has reported for this year yet.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/initiative_page.py" line="109"/>
+        <location filename="../../src/planDesk/gui/report/initiative_page.py" line="110"/>
         <source>部署ごとの報告</source>
         <translation>Reports by department</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/initiative_page.py" line="116"/>
+        <location filename="../../src/planDesk/gui/report/initiative_page.py" line="117"/>
         <source>指標の合計</source>
         <translation>KPI totals</translation>
     </message>
@@ -767,7 +780,7 @@ What you can enter and review depends on it. You can change it later from the Fi
 <context>
     <name>InitiativeRoadmap</name>
     <message>
-        <location filename="../../src/planDesk/gui/report/initiative_roadmap.py" line="38"/>
+        <location filename="../../src/planDesk/gui/roadmap/initiative_chart.py" line="38"/>
         <source>工程表</source>
         <translation>Roadmap</translation>
     </message>
@@ -941,113 +954,113 @@ What you can enter and review depends on it. You can change it later from the Fi
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="103"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="112"/>
         <source>表示中の件数</source>
         <translation>Shown</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="115"/>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="498"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="124"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="557"/>
         <source>左の一覧から取組を選んでください。</source>
         <translation>Choose an initiative in the list on the left.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="131"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="140"/>
         <source>保存の状態</source>
         <translation>Save state</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="147"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="156"/>
         <source>ツールバー</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="151"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="160"/>
         <source>計画(&amp;L)</source>
         <translation>P&amp;lan</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="153"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="162"/>
         <source>計画</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="163"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="172"/>
         <source>利用者（所属）</source>
         <translation>User (department)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="170"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="179"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="171"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="180"/>
         <source>利用者（所属）の変更(&amp;U)…</source>
         <translation>Change &amp;user (department)…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="173"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="182"/>
         <source>表示言語(&amp;G)</source>
         <translation>Lan&amp;guage</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="177"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="186"/>
         <source>終了(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="179"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="188"/>
         <source>編集(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="181"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="190"/>
         <source>元に戻す(&amp;U)</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="182"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="191"/>
         <source>やり直す(&amp;R)</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="185"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="194"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="186"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="195"/>
         <source>検索(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="188"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="197"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="189"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="198"/>
         <source>すべて展開(&amp;E)</source>
         <translation>&amp;Expand all</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="190"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="199"/>
         <source>すべて折りたたむ(&amp;C)</source>
         <translation>&amp;Collapse all</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="192"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="201"/>
         <source>工程表(&amp;R)…</source>
         <translation>&amp;Roadmap…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="195"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="204"/>
         <source>出力(&amp;O)</source>
         <translation>&amp;Output</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="199"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="208"/>
         <source>計画(&amp;K)</source>
         <translation>Pl&amp;an</translation>
     </message>
@@ -1056,37 +1069,37 @@ What you can enter and review depends on it. You can change it later from the Fi
         <translation type="vanished">&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="200"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="209"/>
         <source>計画の編集(&amp;E)…</source>
         <translation>&amp;Edit the plan…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="201"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="210"/>
         <source>変更履歴（監査ログ）(&amp;A)…</source>
         <translation>&amp;Audit log…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="203"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="212"/>
         <source>取りまとめ(&amp;C)</source>
         <translation>&amp;Collect</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="204"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="213"/>
         <source>提出物の取込(&amp;M)…</source>
         <translation>&amp;Merge submissions…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="205"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="214"/>
         <source>提出状況(&amp;T)…</source>
         <translation>Submission &amp;tracker…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="207"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="216"/>
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="208"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="217"/>
         <source>planDesk について(&amp;A)</source>
         <translation>&amp;About planDesk</translation>
     </message>
@@ -1107,17 +1120,17 @@ What you can enter and review depends on it. You can change it later from the Fi
         <translation type="vanished">Roadmap — {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="295"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="354"/>
         <source>（ログファイルを書き込めません）</source>
         <translation>(the log file cannot be written)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="296"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="355"/>
         <source>planDesk について</source>
         <translation>About planDesk</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="297"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="356"/>
         <source>planDesk {0}
 デジタル化推進アクションプランの進捗報告・集約ツール
 
@@ -1130,7 +1143,7 @@ Database: {1}
 Log: {2}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="333"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="392"/>
         <source>前回保存されなかった入力を{0}件復元しました（最初の報告を表示しています）</source>
         <translation>Restored {0} unsaved input(s) from last time (showing the first report)</translation>
     </message>
@@ -1139,74 +1152,74 @@ Log: {2}</translation>
         <translation type="vanished">Input that was not saved last time has been restored</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="336"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="395"/>
         <source>前回終了したときに保存されていなかった入力があります。入力の画面に戻しました。
 {0}</source>
         <translation>Some input was not saved when planDesk last ended. It has been put back into its form.
 {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="348"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="407"/>
         <source>（旧版）</source>
         <translation> (earlier revision)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="428"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="487"/>
         <source>所属：未設定</source>
         <translation>User: not set</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="430"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="489"/>
         <source>情報政策課（取りまとめ）</source>
         <translation>情報政策課 (the division)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="431"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="490"/>
         <source>所属：{0}</source>
         <translation>User: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="445"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="504"/>
         <source>{0}件を表示中（全{1}件）</source>
         <translation>Showing {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="446"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="505"/>
         <source>全{0}件</source>
         <translation>{0} in all</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="534"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="594"/>
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="588"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="648"/>
         <source>保存済み</source>
         <translation>All saved</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="589"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="649"/>
         <source>未保存の入力があります（数秒後に自動保存）</source>
         <translation>Unsaved input (saved automatically in a few seconds)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="590"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="650"/>
         <source>保存中…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="591"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="651"/>
         <source>保存できていない入力があります（入力内容は保護されています）</source>
         <translation>Some input could not be saved (it is kept safe)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="602"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="662"/>
         <source>表示言語を切り替えるため、planDesk を再起動します。よろしいですか。</source>
         <translation>planDesk restarts to change the language. Continue?</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="643"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="703"/>
         <source>保存できていない入力があります。入力内容はこのパソコンに保持し、次回の起動時に復元します。
 終了しますか。</source>
         <translation>Some input could not be saved. It is kept on this computer and restored at the next start.
@@ -1216,306 +1229,321 @@ Exit now?</translation>
 <context>
     <name>MergeView</name>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="116"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="127"/>
         <source>提出ブック（.xlsx）をここにドロップするか、「追加」で選んでください。取り込む前に差分を確認できます。</source>
         <translation>Drop submission workbooks (.xlsx) here or choose them with Add. You see the changes before anything is merged.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="118"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="129"/>
         <source>追加(&amp;A)…</source>
         <translation>&amp;Add…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="119"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="130"/>
         <source>クリア(&amp;L)</source>
         <translation>C&amp;lear</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="120"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="131"/>
         <source>古いファイルも取り込む</source>
         <translation>Merge outdated files too</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="130"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="141"/>
         <source>取り込む(&amp;M)</source>
         <translation>&amp;Merge</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="132"/>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="145"/>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="150"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="143"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="156"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="161"/>
         <source>ファイル</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="132"/>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="151"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="143"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="162"/>
         <source>状態</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="132"/>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="145"/>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="150"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="143"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="156"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="161"/>
         <source>部署</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="132"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="143"/>
         <source>報告サイクル</source>
         <translation>Cycle</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="133"/>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="151"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="144"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="162"/>
         <source>適用</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="133"/>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="151"/>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="220"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="144"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="162"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="231"/>
         <source>競合</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="133"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="144"/>
         <source>変更なし</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="135"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="146"/>
         <source>提出ブックの一覧</source>
         <translation>Submission workbooks</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="137"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="148"/>
         <source>種別</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="137"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="148"/>
         <source>コード</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="137"/>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="145"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="148"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="156"/>
         <source>取組</source>
         <translation>Initiative</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="137"/>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="145"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="148"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="156"/>
         <source>項目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="138"/>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="146"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="149"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="157"/>
         <source>データベース</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="138"/>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="146"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="149"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="157"/>
         <source>提出</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="138"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="149"/>
         <source>セル</source>
         <translation>Cell</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="139"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="150"/>
         <source>変更の一覧</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="134"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="145"/>
         <source>Excelで編集</source>
         <translation>Edited in Excel</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="121"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="132"/>
         <source>必須項目が空の行は下書きとして取り込む</source>
         <translation>Take rows with empty required fields in as drafts</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="122"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="133"/>
         <source>実施状況・進捗評価・今後の方向性が空の行を、提出済にせず下書きとして取り込みます。オフのときは、そのようなファイルは取り込みません。</source>
         <translation>Rows whose activities, evaluation or direction are empty are taken in as drafts instead of submitted. When off, such files are not merged.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="126"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="137"/>
         <source>受付中でない報告サイクルの提出ブックを取り込むときは、そのサイクルを明示してください。</source>
         <translation>To merge a workbook for a cycle that is not being collected, name that cycle explicitly.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="133"/>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="138"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="144"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="149"/>
         <source>要確認</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="134"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="145"/>
         <source>下書きで取込</source>
         <translation>Taken as draft</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="142"/>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="143"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="153"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="154"/>
         <source>取り込めない理由・注意</source>
         <translation>Why not, and notes</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="144"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="155"/>
         <source>選んだファイルの変更（新規・変更・競合）</source>
         <translation>Changes in the selected file (new, changed, conflicting)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="146"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="157"/>
         <source>出力時</source>
         <translation>At export</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="147"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="158"/>
         <source>未解決の競合</source>
         <translation>Open conflicts</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="148"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="159"/>
         <source>提出の値を採用(&amp;F)</source>
         <translation>Take the &amp;file&apos;s value</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="149"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="160"/>
         <source>データベースの値を残す(&amp;K)</source>
         <translation>&amp;Keep the database&apos;s value</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="150"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="161"/>
         <source>日時</source>
         <translation>Date and time</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="150"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="161"/>
         <source>サイクル</source>
         <translation>Cycle</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="151"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="162"/>
         <source>取込の履歴</source>
         <translation>Merge history</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="153"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="164"/>
         <source>この取込を取り消す(&amp;U)</source>
         <translation>&amp;Undo this merge</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="179"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="190"/>
         <source>報告サイクルを明示(&amp;Y)</source>
         <translation>Name the c&amp;ycle</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="219"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="230"/>
         <source>取込(&amp;I)</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="221"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="232"/>
         <source>履歴</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="237"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="248"/>
         <source>提出ブックを選ぶ</source>
         <translation>Choose submission workbooks</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="238"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="249"/>
         <source>Excel ブック (*.xlsx);;すべてのファイル (*)</source>
         <translation>Excel workbooks (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="258"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="269"/>
         <source>受付中の報告サイクル：{0}</source>
         <translation>Cycle being collected: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="259"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="270"/>
         <source>受付中の報告サイクルはありません（どのサイクルも取り込みます）</source>
         <translation>No cycle is being collected (workbooks of any cycle are merged)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="261"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="272"/>
         <source>指定しない（受付中のサイクル）</source>
         <translation>Not named (the cycle being collected)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="298"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="304"/>
+        <source>{0}/{1}：{2}</source>
+        <translation>{0}/{1}: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="325"/>
+        <source>提出ブックを確認しています</source>
+        <translation>Checking the submission workbooks</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="325"/>
+        <source>提出ブックを取り込んでいます</source>
+        <translation>Merging the submission workbooks</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="339"/>
         <source>取込可</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="298"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="339"/>
         <source>取込済</source>
         <translation>Merged</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="298"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="339"/>
         <source>取込済み（変更なし）</source>
         <translation>Already merged (no change)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="299"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="340"/>
         <source>古いファイル</source>
         <translation>Outdated</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="299"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="340"/>
         <source>取り込めません</source>
         <translation>Cannot merge</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="300"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="341"/>
         <source>空き容量不足</source>
         <translation>Disk full</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="300"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="341"/>
         <source>未処理（中断）</source>
         <translation>Not processed (stopped)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="312"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="353"/>
         <source>はい</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="312"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="353"/>
         <source>いいえ</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="332"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="373"/>
         <source>要確認：</source>
         <translation>Check: </translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="363"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="404"/>
         <source>取消済</source>
         <translation>Undone</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="363"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="404"/>
         <source>有効</source>
         <translation>In effect</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="364"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="405"/>
         <source>競合（{0}）</source>
         <translation>Conflicts ({0})</translation>
     </message>
@@ -1626,188 +1654,189 @@ Exit now?</translation>
 <context>
     <name>PlanEditor</name>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="80"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="83"/>
         <source>計画の構成</source>
         <translation>Plan structure</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="81"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="84"/>
         <source>番号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="81"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="84"/>
         <source>名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="81"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="84"/>
         <source>担当部署</source>
         <translation>Departments</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="93"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="96"/>
         <source>操作の結果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="96"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="99"/>
         <source>左の構成から項目を選んでください。</source>
         <translation>Choose an item in the structure on the left.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="104"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="107"/>
         <source>計画の編集</source>
         <translation>Edit the plan</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="140"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="144"/>
         <source>追加(&amp;A)</source>
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="141"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="145"/>
         <source>選択中と同じ階層に追加（Ctrl+N）</source>
         <translation>Add at the level of the selection (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="142"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="146"/>
         <source>基本方針を追加</source>
         <translation>Add policy</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="143"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="147"/>
         <source>推進事項を追加</source>
         <translation>Add promotion item</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="144"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="148"/>
         <source>取組を追加</source>
         <translation>Add initiative</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="145"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="149"/>
         <source>上へ</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="145"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="149"/>
         <source>上へ移動（Alt+↑）</source>
         <translation>Move up (Alt+↑)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="146"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="150"/>
         <source>下へ</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="147"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="151"/>
         <source>下へ移動（Alt+↓）</source>
         <translation>Move down (Alt+↓)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="148"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="152"/>
         <source>移動先…</source>
         <translation>Move to…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="148"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="152"/>
         <source>別の親へ移動（Ctrl+M）</source>
         <translation>Move to another parent (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="149"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="153"/>
         <source>番号…</source>
         <translation>Number…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="149"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="153"/>
         <source>番号を変更（F2）</source>
         <translation>Change the number (F2)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="150"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="154"/>
         <source>番号を振り直す</source>
         <translation>Renumber all</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="153"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="157"/>
         <source>廃止／復活</source>
         <translation>Retire / restore</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="154"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="158"/>
         <source>廃止する（報告は残ります）／復活する（Ctrl+D）</source>
         <translation>Retire (reports are kept) / restore (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="155"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="159"/>
         <source>削除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="156"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="160"/>
         <source>報告のない項目だけ削除できます（Ctrl+Delete）</source>
         <translation>Only items without reports can be deleted (Ctrl+Delete)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="157"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="161"/>
         <source>部署…</source>
         <translation>Departments…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="158"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="162"/>
         <source>進捗評価…</source>
         <translation>Evaluation scale…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="159"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="163"/>
         <source>今後の方向性…</source>
         <translation>Directions…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="160"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="164"/>
         <source>年度見直し…</source>
         <translation>Annual revision…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="168"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="172"/>
         <source>追加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="194"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="198"/>
         <source>この版（{0}）は過去の版のため読み取り専用です。</source>
         <translation>This revision ({0}) is an earlier one and is read only.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="201"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="205"/>
         <source>閲覧のみのため編集できません。</source>
         <translation>Read only: editing is not possible.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="266"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="244"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="313"/>
         <source>（廃止）</source>
         <translation>(retired)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="332"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="379"/>
         <source>復活</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="332"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="379"/>
         <source>廃止</source>
         <translation>Retire</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="341"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="388"/>
         <source>追加する場所を左の構成で選んでください。</source>
         <translation>Choose where to add in the structure on the left.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="245"/>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="345"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="292"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="392"/>
         <source>{0}を追加</source>
         <translation>Add {0}</translation>
     </message>
@@ -1816,62 +1845,62 @@ Exit now?</translation>
         <translation type="vanished">Only promotion items and initiatives can be moved to another parent (reorder policies with up/down).</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="477"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="524"/>
         <source>目標を追加</source>
         <translation>Add goal</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="477"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="524"/>
         <source>指標を追加</source>
         <translation>Add KPI</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="477"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="524"/>
         <source>工程を追加</source>
         <translation>Add step</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="484"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="531"/>
         <source>編集する行を選んでください。</source>
         <translation>Choose the row to edit.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="486"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="533"/>
         <source>目標の編集</source>
         <translation>Edit goal</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="486"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="533"/>
         <source>指標の編集</source>
         <translation>Edit KPI</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="486"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="533"/>
         <source>工程の編集</source>
         <translation>Edit step</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="542"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="589"/>
         <source>進捗評価の段階</source>
         <translation>Evaluation grades</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="545"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="592"/>
         <source>今後の方向性の選択肢</source>
         <translation>Direction choices</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="151"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="155"/>
         <source>番号の形式…</source>
         <translation>Numbering style…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="152"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="156"/>
         <source>番号から作るコードの形式（①－１－１、01、1-1-1）</source>
         <translation>How codes are made from numbers (①－１－１, 01, 1-1-1)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="409"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="456"/>
         <source>移動先を選べるのは{1}と{2}です（{0}は上へ・下へで並べ替えます）。</source>
         <translation>Only {1} and {2} can be moved to another parent (reorder {0} with up/down).</translation>
     </message>
@@ -1879,7 +1908,7 @@ Exit now?</translation>
 <context>
     <name>PlanFilterProxy</name>
     <message>
-        <location filename="../../src/planDesk/gui/plan/filter.py" line="176"/>
+        <location filename="../../src/planDesk/gui/plan/filter.py" line="183"/>
         <source>{0}（{1}／{2}件）</source>
         <translation>{0} ({1} of {2})</translation>
     </message>
@@ -1976,22 +2005,22 @@ Exit now?</translation>
         <translation>Policy / item / initiative</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="241"/>
+        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="287"/>
         <source>{0}（{1}件）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="260"/>
+        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="306"/>
         <source>重点</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="262"/>
+        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="308"/>
         <source>{0}新規</source>
         <translation>New {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="266"/>
+        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="312"/>
         <source>など</source>
         <translation> etc.</translation>
     </message>
@@ -1999,198 +2028,198 @@ Exit now?</translation>
 <context>
     <name>ReportForm</name>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="121"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="122"/>
         <source>この保存されなかった入力を破棄</source>
         <translation>Discard this unsaved input</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="132"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="133"/>
         <source>実施状況（必須）</source>
         <translation>What was done (required)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="133"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="134"/>
         <source>この年度に実施したことを具体的に書いてください。</source>
         <translation>Describe concretely what was done this year.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="135"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="136"/>
         <source>指標の実績</source>
         <translation>KPI actuals</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="137"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="138"/>
         <source>指標</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="137"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="138"/>
         <source>基準値</source>
         <translation>Baseline</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="137"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="138"/>
         <source>目標値</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="137"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="138"/>
         <source>実績</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="138"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="139"/>
         <source>達成率</source>
         <translation>Attainment</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="150"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="151"/>
         <source>例：1,234</source>
         <translation>e.g. 1,234</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="160"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="161"/>
         <source>達成率：{0}</source>
         <translation>Attainment: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="168"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="169"/>
         <source>（選択してください）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="170"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="171"/>
         <source>進捗評価（必須）</source>
         <translation>Evaluation (required)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="171"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="172"/>
         <source>課題</source>
         <translation>Issues</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="171"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="172"/>
         <source>取組を進める上での課題があれば書いてください。</source>
         <translation>Describe any issues in carrying out the initiative.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="173"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="174"/>
         <source>今後の方向性（必須）</source>
         <translation>Direction (required)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="174"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="175"/>
         <source>今後の取組</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="175"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="176"/>
         <source>次の年度に取り組むことを書いてください。</source>
         <translation>Describe what will be done next year.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="178"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="179"/>
         <source>工程の状況</source>
         <translation>Roadmap steps</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="201"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="202"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="202"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="203"/>
         <source>下書きを今すぐ保存します（Ctrl+S）。入力は数秒ごとに自動でも保存されます。</source>
         <translation>Save the draft now (Ctrl+S). Input is also saved automatically every few seconds.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="203"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="204"/>
         <source>提出…</source>
         <translation>Submit…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="204"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="205"/>
         <source>確認済みにする…</source>
         <translation>Confirm…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="205"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="206"/>
         <source>差戻し…</source>
         <translation>Return…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="207"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="208"/>
         <source>提出用ファイルを作成（Excel・PDF）…</source>
         <translation>Create the submission files (Excel, PDF)…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="209"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="210"/>
         <source>部署の報告をまとめた Excel ファイル（情報政策課へ送る）と PDF（部署内の決裁用）をドキュメント フォルダに作成します。</source>
         <translation>Writes your department&apos;s reports as an Excel file (to send to the division) and a PDF (for sign-off in your department) into your Documents folder.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="303"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="304"/>
         <source>提出しました。次に［提出用ファイルを作成（Excel・PDF）］を押して、できたファイルを情報政策課に送ってください。</source>
         <translation>Submitted. Next, press [Create the submission files (Excel, PDF)] and send the Excel file to the division.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="306"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="307"/>
         <source>差戻しされました。理由：{0}</source>
         <translation>Returned. Reason: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="308"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="309"/>
         <source>この報告は{0}のため編集できません。修正が必要なときは情報政策課に差戻しを依頼してください。</source>
         <translation>This report cannot be edited (status: {0}). To correct it, ask the information policy division to return it.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="311"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="312"/>
         <source>前回保存されなかった入力を復元しました（{0}）。</source>
         <translation>Input not saved last time has been restored ({0}).</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="316"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="317"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; の報告（{1}）</source>
         <translation>Report of &lt;b&gt;{0}&lt;/b&gt; ({1})</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="318"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="319"/>
         <source>状態：{0}</source>
         <translation>Status: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="318"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="319"/>
         <source>未作成</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="321"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="322"/>
         <source>最終保存：{0}（{1}）</source>
         <translation>Last saved: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="420"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="421"/>
         <source>前回保存されなかった入力がありますが、この報告は{0}のため反映できません。必要な部分をコピーしてください：</source>
         <translation>Some input was not saved last time, but this report is now {0} and cannot take it. Copy what you need:</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="460"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="461"/>
         <source>数値の誤りを直すまで保存できません（入力内容は保護されています）。</source>
         <translation>Cannot save until the number is corrected (your input is kept safe).</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="508"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="511"/>
         <source>他の利用者が先に保存したため、保存を保留しています（入力内容は保護されています）。</source>
         <translation>Someone else saved first; saving is on hold (your input is kept safe).</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="520"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="523"/>
         <source>他の利用者の変更を反映</source>
         <translation>Take the other user&apos;s changes</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="547"/>
-        <location filename="../../src/planDesk/gui/report/form.py" line="555"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="550"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="558"/>
         <source>提出の前に入力してください：{0}</source>
         <translation>Fill in before submitting: {0}</translation>
     </message>
@@ -2651,22 +2680,22 @@ When deleting a choice that reports use, choose its replacement.</translation>
         <translation>No cycle being collected</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="207"/>
+        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="212"/>
         <source>差戻し</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="207"/>
+        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="212"/>
         <source>「{0}」の提出を差し戻す理由：</source>
         <translation>Why the submission of {0} is returned:</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="220"/>
+        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="225"/>
         <source>提出状況を Excel に出力</source>
         <translation>Export the tracker to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="221"/>
+        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="226"/>
         <source>Excel ブック (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
@@ -2839,87 +2868,93 @@ After submitting you can create the submission files (Excel, PDF) to send to the
 <context>
     <name>export</name>
     <message>
-        <location filename="../../src/planDesk/gui/window/export_menu.py" line="52"/>
+        <location filename="../../src/planDesk/gui/window/export_menu.py" line="56"/>
         <source>提出用ファイルを作成（Excel・PDF）(&amp;S)…</source>
         <translation>Create &amp;submission files (Excel, PDF)…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/export_menu.py" line="53"/>
+        <location filename="../../src/planDesk/gui/window/export_menu.py" line="57"/>
         <source>工程表（PDF・画像）(&amp;R)…</source>
         <translation>&amp;Roadmap (PDF, image)…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/export_menu.py" line="54"/>
+        <location filename="../../src/planDesk/gui/window/export_menu.py" line="58"/>
         <source>計画の冊子（PDF）(&amp;B)…</source>
         <translation>Plan &amp;booklet (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/export_menu.py" line="55"/>
+        <location filename="../../src/planDesk/gui/window/export_menu.py" line="59"/>
         <source>進捗状況一覧（Excel・PDF）(&amp;P)…</source>
         <translation>&amp;Progress table (Excel, PDF)…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/export_menu.py" line="56"/>
+        <location filename="../../src/planDesk/gui/window/export_menu.py" line="60"/>
         <source>会議用の概要（PDF）(&amp;M)…</source>
         <translation>&amp;Meeting summary (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/export_menu.py" line="57"/>
+        <location filename="../../src/planDesk/gui/window/export_menu.py" line="61"/>
         <source>実績報告書（PDF）(&amp;J)…</source>
         <translation>Annual res&amp;ults report (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/export_menu.py" line="58"/>
+        <location filename="../../src/planDesk/gui/window/export_menu.py" line="62"/>
         <source>提出状況一覧（Excel）(&amp;T)…</source>
         <translation>Submission &amp;tracker (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/export_menu.py" line="59"/>
+        <location filename="../../src/planDesk/gui/window/export_menu.py" line="63"/>
         <source>計画ブック（配布用・取込様式）(&amp;W)…</source>
         <translation>Plan &amp;workbook (hand-out, import template)…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/export_menu.py" line="66"/>
+        <location filename="../../src/planDesk/gui/window/export_menu.py" line="70"/>
         <source>部署の提出用ファイル（Excel・PDF）(&amp;S)…</source>
         <translation>A department&apos;s &amp;submission files (Excel, PDF)…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/export_menu.py" line="92"/>
+        <location filename="../../src/planDesk/gui/window/export_menu.py" line="96"/>
         <source>（出力できる帳票がありません）</source>
         <translation>(no outputs available)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/export_menu.py" line="106"/>
+        <location filename="../../src/planDesk/gui/window/export_menu.py" line="110"/>
         <source>進捗報告</source>
         <translation>進捗報告</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/export_menu.py" line="112"/>
+        <location filename="../../src/planDesk/gui/window/export_menu.py" line="116"/>
         <source>Excel ブック (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/export_menu.py" line="113"/>
+        <location filename="../../src/planDesk/gui/window/export_menu.py" line="117"/>
         <source>PNG 画像 (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/export_menu.py" line="131"/>
+        <location filename="../../src/planDesk/gui/window/export_menu.py" line="135"/>
         <source>フォルダを開く(&amp;O)</source>
         <translation>&amp;Open the folder</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/export_menu.py" line="137"/>
+        <location filename="../../src/planDesk/gui/window/export_menu.py" line="141"/>
         <source>フォルダを開けませんでした。場所：{0}</source>
         <translation>The folder could not be opened. It is: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/export_menu.py" line="185"/>
+        <location filename="../../src/planDesk/gui/window/export_menu.py" line="174"/>
+        <location filename="../../src/planDesk/gui/window/export_menu.py" line="180"/>
+        <source>出力を中止しました。ファイルは作成していません。</source>
+        <translation>Export cancelled. No file was written.</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/window/export_menu.py" line="229"/>
         <source>提出用ファイルを作成しました。</source>
         <translation>The submission files are ready.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/export_menu.py" line="186"/>
+        <location filename="../../src/planDesk/gui/window/export_menu.py" line="230"/>
         <source>保存先：{0}
 {1}
 
@@ -2932,36 +2967,46 @@ Send the Excel file (.xlsx) to the division by mail or through the shared folder
 Use the PDF for sign-off in your department.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/export_menu.py" line="192"/>
+        <location filename="../../src/planDesk/gui/window/export_menu.py" line="236"/>
         <source>提出用ファイルを作成しました：{0}</source>
         <translation>Submission files created in {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/export_menu.py" line="193"/>
+        <location filename="../../src/planDesk/gui/window/export_menu.py" line="237"/>
         <source>提出用ファイル</source>
         <translation>Submission files</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/export_menu.py" line="209"/>
+        <location filename="../../src/planDesk/gui/window/export_menu.py" line="239"/>
+        <source>提出用ファイルを作成しています</source>
+        <translation>Writing the submission files</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/window/export_menu.py" line="257"/>
         <source>どの部署の提出用ファイルを作成しますか。</source>
         <translation>For which department?</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/export_menu.py" line="229"/>
+        <location filename="../../src/planDesk/gui/window/export_menu.py" line="277"/>
         <source>{0} を開きました（保存先：{1}）</source>
         <translation>Opened {0} (saved in {1})</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/export_menu.py" line="232"/>
+        <location filename="../../src/planDesk/gui/window/export_menu.py" line="280"/>
         <source>ファイルを出力しました。</source>
         <translation>The file is written.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/export_menu.py" line="233"/>
+        <location filename="../../src/planDesk/gui/window/export_menu.py" line="281"/>
         <source>保存先：{0}
 このファイルを開くプログラムが見つからないため、開いていません。</source>
         <translation>Saved as: {0}
 No program to open it was found, so it was not opened.</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/window/export_menu.py" line="284"/>
+        <source>{0}を出力しています</source>
+        <translation>Exporting {0}</translation>
     </message>
     <message>
         <source>どの部署の提出用ファイルを出力しますか。</source>
@@ -3086,27 +3131,27 @@ No program to open it was found, so it was not opened.</translation>
 <context>
     <name>plan_text</name>
     <message>
-        <location filename="../../src/planDesk/gui/plan/text.py" line="26"/>
+        <location filename="../../src/planDesk/gui/plan_text.py" line="26"/>
         <source>（{0}現在）</source>
         <translation> (as of {0})</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/text.py" line="56"/>
+        <location filename="../../src/planDesk/gui/plan_text.py" line="56"/>
         <source>{0}月</source>
         <translation> month {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/text.py" line="58"/>
+        <location filename="../../src/planDesk/gui/plan_text.py" line="58"/>
         <source>第{0}四半期</source>
         <translation> Q{0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/text.py" line="67"/>
+        <location filename="../../src/planDesk/gui/plan_text.py" line="67"/>
         <source>（継続）</source>
         <translation> (continuing)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/text.py" line="69"/>
+        <location filename="../../src/planDesk/gui/plan_text.py" line="69"/>
         <source>（節目）</source>
         <translation> (milestone)</translation>
     </message>

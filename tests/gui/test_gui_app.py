@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,15 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from planDesk.core.persistence.store import Store
 from planDesk.gui import app as app_module
 from planDesk.gui import data_access
+
+
+@pytest.fixture(autouse=True)
+def _app_font_restored(qapp: QApplication) -> Iterator[None]:
+    """make_application (also inside app.run) sets the UI font on the tests' shared
+    application: put the font back, later tests measure widths in the default one."""
+    before = QApplication.font()
+    yield
+    QApplication.setFont(before)
 
 
 def gui_env(data_dir: Path, **extra: str) -> dict[str, str]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from gui_helpers import documents_folder, initiative_by_code, no_modal_dialogs, open_window  # noqa: F401
+from gui_helpers import documents_folder, initiative_by_code, no_modal_dialogs, open_window, settled  # noqa: F401
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -66,6 +66,7 @@ def test_after_submit_the_form_offers_the_files_and_writes_them_to_documents(
     assert "提出用ファイルを作成" in form.banner.text()
     qtbot.waitUntil(lambda: window.page_scroll.verticalScrollBar().value() > 0)  # still at the buttons
     qtbot.mouseClick(form.handin_button, Qt.MouseButton.LeftButton)
+    settled(qtbot, window)  # written in the background
     documents = tmp_path / "Documents"
     names = sorted(p.name for p in documents.iterdir())
     assert names == ["市民課_令和7年度_進捗報告.pdf", "市民課_令和7年度_進捗報告.xlsx"]
@@ -103,6 +104,7 @@ def test_an_export_says_where_it_went_and_whether_it_was_opened(qtbot: QtBot, sa
     monkeypatch.setattr(export_menu, "open_file", lambda path: False)  # no program for .xlsx here
     monkeypatch.setattr(export_menu, "tell", lambda _w, title, text, details, folder: told.append(details))
     assert export_menu.export(window, "plan") == tmp_path / "計画ブック.xlsx"
+    settled(qtbot, window)
     (title, suggested), = asked
     assert title == "計画ブック（配布用・取込様式）" and suggested.parent == tmp_path / "Documents"
     assert "--" not in suggested.name
@@ -110,6 +112,7 @@ def test_an_export_says_where_it_went_and_whether_it_was_opened(qtbot: QtBot, sa
     assert str(tmp_path / "計画ブック.xlsx") in details and "開いていません" in details
     monkeypatch.setattr(export_menu, "open_file", lambda path: True)
     export_menu.export(window, "plan")
+    settled(qtbot, window)
     assert len(told) == 1 and "開きました" in window.statusBar().currentMessage()
     window.store.close()
 
@@ -176,18 +179,21 @@ def test_merge_asks_then_says_what_it_did_and_shows_evaluations_by_name(
     qtbot.addWidget(view)
     view.show()
     view.add_files([good])
+    settled(qtbot, view)
     assert view.messages_pane.isHidden()  # nothing to say: no empty pane
     values = [view.changes.item(r, 5).text() for r in range(view.changes.rowCount())]
     assert "A 順調" in values
     header = view.files.horizontalHeader()
     assert header.sectionSize(0) > header.sectionSize(7)  # the file name, not 「Excelで編集」, is wide
     view.merge()
+    settled(qtbot, view)
     assert asked == [1]
     (head, details), = told
     assert head == "1 件のファイルを取り込みました。" and "［履歴］" in details
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(good.read_bytes()[:1500])
     view.add_files([broken])
+    settled(qtbot, view)
     view.files.selectRow(1)
     assert view.messages_pane.isVisibleTo(view) and view.messages_label.text() == "取り込めない理由・注意"
 
@@ -205,6 +211,7 @@ def test_workbooks_dropped_on_the_main_window_open_the_merge_screen(qtbot: QtBot
     assert tool is not None and tool.isVisible()
     merge = tool.tool()
     assert isinstance(merge, MergeView) and merge.paths == [book]
+    settled(qtbot, merge)
     tool.close()
     dept = open_window(qtbot, sample_db, Identity("市民課"))
     assert dept._dropped_workbooks(mime) == []  # a department has no merge screen

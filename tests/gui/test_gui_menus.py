@@ -13,6 +13,7 @@ from gui_helpers import (  # noqa: F401  (autouse fixtures)
     initiative_by_code,
     no_modal_dialogs,
     open_window,
+    settled,
 )
 from pytestqt.qtbot import QtBot
 
@@ -79,6 +80,7 @@ def test_export_writes_the_file_with_what_was_just_typed(qtbot: QtBot, sample_db
     action = next(a for a in window.export_menu.actions() if a.objectName() == "export-submission")
     assert action.text() == "提出用ファイルを作成（Excel・PDF）(&S)…"
     action.trigger()
+    settled(qtbot, window)  # written in the background
     out = documents / "市民課_令和7年度_進捗報告.xlsx"
     assert sorted(p.name for p in documents.iterdir()) == ["市民課_令和7年度_進捗報告.pdf", out.name]
     book = openpyxl.load_workbook(out)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from gui_helpers import answered  # noqa: F401  (autouse: the merge's questions are answered)
+from gui_helpers import answered, settled  # noqa: F401  (autouse: the merge's questions are answered)
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog, QInputDialog
@@ -44,6 +44,7 @@ def test_drop_preview_merge_and_undo(qtbot: QtBot, store: Store, tmp_path: Path)
     drop = QDropEvent(QPointF(QPoint(10, 10)), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
                       Qt.KeyboardModifier.NoModifier)
     view.dropEvent(drop)
+    settled(qtbot, view)
     assert view.files.rowCount() == 2
     assert _cells(view.files, 0)[:4] == [good.name, "取込可", "市民課", "令和6年度"]
     assert _cells(view.files, 1)[1] == "取り込めません"
@@ -56,6 +57,7 @@ def test_drop_preview_merge_and_undo(qtbot: QtBot, store: Store, tmp_path: Path)
     assert "途中で切れている" in view.messages.toPlainText()
     assert view.merge_button.isEnabled()
     qtbot.mouseClick(view.merge_button, Qt.MouseButton.LeftButton)
+    settled(qtbot, view)
     assert report_of(store, "①－１－２").activities == "画面から取込"  # type: ignore[union-attr]
     assert _cells(view.files, 0)[1] == "取込済" and changed
     assert view.history.rowCount() == 1 and not view.merge_button.isEnabled()
@@ -76,7 +78,9 @@ def test_conflicts_resolved_on_screen(qtbot: QtBot, store: Store, tmp_path: Path
     qtbot.addWidget(view)
     view.show()
     view.add_files([path])
+    settled(qtbot, view)
     view.merge()
+    settled(qtbot, view)
     assert view.conflicts.rowCount() == 1 and view.tabs.tabText(1) == "競合（1）"
     assert _cells(view.conflicts, 0)[5:] == ["出力時", "課の修正", "部署の修正"]
     view.conflicts.selectRow(0)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gui_helpers import answered  # noqa: F401  (autouse: the merge's questions are answered)
+from gui_helpers import answered, settled  # noqa: F401  (autouse: the merge's questions are answered)
 from pytestqt.qtbot import QtBot
 from submission_helpers import export, fill, report_of
 
@@ -38,6 +38,7 @@ def test_drafts_review_and_summary(qtbot: QtBot, store: Store, tmp_path: Path) -
                kpis={("①－２－３", "安全・安心メール，Twitter，ＬＩＮＥ等の延べ登録者数"): 46113000})
     view = _view(qtbot, store)
     view.add_files([incomplete, odd])
+    settled(qtbot, view)
     assert _cell(view, 0, FILES["state"]) == "取り込めません"
     view.files.selectRow(0)
     assert "進捗評価が空" in view.messages.toPlainText()
@@ -47,8 +48,10 @@ def test_drafts_review_and_summary(qtbot: QtBot, store: Store, tmp_path: Path) -
                if view.changes.item(r, 7).text()]
     assert len(flagged) == 1 and flagged[0].startswith("要確認：")
     view.draft_box.setChecked(True)  # the division's explicit choice: the preview is recomputed
+    settled(qtbot, view)
     assert _cell(view, 0, FILES["state"]) == "取込可" and _cell(view, 0, FILES["drafts"]) == "1"
     view.merge()
+    settled(qtbot, view)
     assert [_cell(view, r, FILES["state"]) for r in range(2)] == ["取込済", "取込済"]
     assert "取り込んだファイル（2）：incomplete.xlsx、odd.xlsx" in view.summary.text()
     rep = report_of(store, "①－１－２")
@@ -63,11 +66,14 @@ def test_open_round_and_a_cycle_named_on_screen(qtbot: QtBot, store: Store, tmp_
     view = _view(qtbot, store)
     assert "令和7年度" in view.round_label.text()
     view.add_files([last_year])
+    settled(qtbot, view)
     assert _cell(view, 0, FILES["state"]) == "取り込めません"
     view.files.selectRow(0)
     assert "受付中の報告サイクルは令和7年度" in view.messages.toPlainText()
     view.cycle_box.setCurrentIndex(view.cycle_box.findText("令和6年度"))
+    settled(qtbot, view)
     assert view.named_cycle == CycleRef(2024)
     assert _cell(view, 0, FILES["state"]) == "取込可"
     view.merge()
+    settled(qtbot, view)
     assert report_of(store, "①－１－２") is not None

@@ -10,6 +10,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from planDesk.cli.progress import elapsed
 from planDesk.core.errors import UsageError
 from planDesk.core.exports.kinds import load_kinds
 from planDesk.core.exports.registry import EXPORTERS, ExportOptions
@@ -54,7 +55,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         extra = {k: v for k in ("paper", "zoom") if (v := getattr(args, k, None))}
         opts = ExportOptions(args.plan, args.department, args.fy, args.cycle, extra)
-        summary = exp.run(store, opts, out)
+        with elapsed(f"{out.name} を出力しています"):  # on a terminal only, after a second
+            summary = exp.run(store, opts, out)
     finally:
         store.close()
     print(summary)

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from planDesk.cli.progress import file_bar
 from planDesk.core.domain.numbers import format_number
 from planDesk.core.domain.workflow import STEP_STATE_LABELS
 from planDesk.core.errors import UsageError
@@ -96,12 +97,18 @@ def run(args: argparse.Namespace) -> int:
                     raise UsageError(f"競合の番号「{part}」は数字で指定してください。")
                 after_commit(print, resolve_conflict(store, int(part), args.take).summary)
             return 0
-        # Each file's diff is printed as soon as it is merged and then dropped from memory.
+        # Each file's diff is printed as soon as it is merged and then dropped from memory;
+        # on a terminal a bar (stderr) shows how many of many files are done.
         cycle = parse_cycle(args.cycle) if args.cycle else None
-        outcomes = merge_files(store, args.files, MergeOptions(
-            dry_run=args.dry_run, allow_stale=args.allow_stale, expect_department=args.department,
-            incomplete_as_draft=args.accept_incomplete_as_draft, cycle=cycle,
-            keep_diffs=False), on_outcome=lambda o: after_commit(print_outcome, o))
+        with file_bar(len(args.files), "取込" if not args.dry_run else "確認") as (progress, beside):
+            def report(o: FileOutcome) -> None:
+                with beside():
+                    after_commit(print_outcome, o)
+
+            outcomes = merge_files(store, args.files, MergeOptions(
+                dry_run=args.dry_run, allow_stale=args.allow_stale, expect_department=args.department,
+                incomplete_as_draft=args.accept_incomplete_as_draft, cycle=cycle,
+                keep_diffs=False), progress=progress, on_outcome=report)
     finally:
         store.close()
     after_commit(print_summary, outcomes)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import getpass
 import logging
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -66,16 +66,44 @@ def default_actor() -> str:
 
 @dataclass(frozen=True)
 class Change:
-    """What one operation changed: the GUI refreshes only these."""
+    """What one operation changed: the GUI refreshes only these.
+
+    ``entities`` are the rows the audit log names (``("report", 12)``, ``("policy", 3)`` …);
+    ``initiatives`` the initiatives whose own text, details or reports changed (a view
+    reads only these again); ``structural`` says the plan's shape changed (a node added,
+    moved, renumbered, retired or removed, departments or scales edited, a new revision):
+    only then does a view read the whole plan again.
+    """
 
     operation: str
     summary: str
     plan_id: int | None = None
     entities: frozenset[tuple[str, int]] = frozenset()
     batch: str | None = None
+    initiatives: frozenset[int] = frozenset()
+    structural: bool = False
 
     def touches(self, entity: str) -> bool:
         return any(kind == entity for kind, _ in self.entities)
+
+    def ids(self, entity: str) -> frozenset[int]:
+        """The ids of the ``entity`` rows this change names."""
+        return frozenset(i for kind, i in self.entities if kind == entity)
+
+    @classmethod
+    def combined(cls, operation: str, summary: str, changes: Iterable[Change], *,
+                 plan_id: int | None = None) -> Change:
+        """Several operations (a merge of many files) announced as one change."""
+        parts = list(changes)
+        return cls(
+            operation=operation,
+            summary=summary,
+            plan_id=plan_id if plan_id is not None else next((c.plan_id for c in parts if c.plan_id), None),
+            entities=frozenset().union(*(c.entities for c in parts)),
+            batch=parts[0].batch if len(parts) == 1 else None,
+            initiatives=frozenset().union(*(c.initiatives for c in parts)),
+            structural=any(c.structural for c in parts),
+        )
 
 
 @dataclass
@@ -88,6 +116,8 @@ class WriteContext:
     batch: str
     plan_id: int | None = None
     entities: set[tuple[str, int]] = field(default_factory=set)
+    initiatives: set[int] = field(default_factory=set)  # whose text, details or reports changed
+    structural: bool = False  # the plan's shape changed (see Change)
 
     def audit(
         self,
@@ -102,6 +132,8 @@ class WriteContext:
         """Record one change in the audit log (same transaction as the change)."""
         if entity_id is not None:
             self.entities.add((entity, entity_id))
+            if entity == "initiative":
+                self.initiatives.add(entity_id)
         self.session.add(
             AuditEntry(
                 at=now(),
@@ -158,8 +190,10 @@ class Store:
             raise translate_operational_error(exc, self.location, self.engine.url) from exc
 
     @contextmanager
-    def write(self, operation: str, *, plan_id: int | None = None) -> Iterator[WriteContext]:
-        """One transaction: commit on success, roll back everything on any error."""
+    def write(self, operation: str, *, plan_id: int | None = None,
+              structural: bool = False) -> Iterator[WriteContext]:
+        """One transaction: commit on success, roll back everything on any error.
+        ``structural``: the operation changes the plan's shape (``Change.structural``)."""
         try:
             with self._write_sessions() as session, session.begin():
                 ctx = WriteContext(
@@ -168,6 +202,7 @@ class Store:
                     operation=operation,
                     batch=str(uuid.uuid4()),
                     plan_id=plan_id,
+                    structural=structural,
                 )
                 yield ctx
         except StaleDataError as exc:
@@ -203,4 +238,6 @@ class Store:
             plan_id=ctx.plan_id,
             entities=frozenset(ctx.entities),
             batch=ctx.batch,
+            initiatives=frozenset(ctx.initiatives),
+            structural=ctx.structural,
         )

@@ -66,7 +66,7 @@ def init_sample(store: Store, sample: str = DEFAULT_SAMPLE, *, force: bool = Fal
         db_file = database.sqlite_path(str(store.engine.url))
         if db_file is not None:
             database.backup_sqlite(db_file, "before-init")
-    with store.write("init") as ctx:
+    with store.write("init", structural=True) as ctx:
         if force:
             for table in reversed(Base.metadata.sorted_tables):
                 if table.name != AuditEntry.__tablename__:

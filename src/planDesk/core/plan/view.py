@@ -7,7 +7,7 @@ dataclasses: widgets and printers never hold live ORM objects.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -390,7 +390,8 @@ class _InitiativeParts:
     step_marks: dict[int, list[Any]]
 
     @classmethod
-    def load(cls, session: Session, plan_id: int) -> _InitiativeParts:
+    def load(cls, session: Session, plan_id: int, only: Collection[int] | None = None) -> _InitiativeParts:
+        """Every initiative of the plan, or (``only``) just these (core/plan/refresh.py)."""
         from sqlalchemy import select
 
         from planDesk.core.domain.model import (
@@ -405,10 +406,12 @@ class _InitiativeParts:
             RoadmapStepGoal,
         )
 
-        ini_ids = (select(Initiative.id)
-                   .join(PromotionItem, Initiative.item_id == PromotionItem.id)
-                   .join(Policy, PromotionItem.policy_id == Policy.id)
-                   .where(Policy.plan_id == plan_id))
+        ini_ids: Any = (select(Initiative.id)
+                        .join(PromotionItem, Initiative.item_id == PromotionItem.id)
+                        .join(Policy, PromotionItem.policy_id == Policy.id)
+                        .where(Policy.plan_id == plan_id))
+        if only is not None:
+            ini_ids = ini_ids.where(Initiative.id.in_(list(only)))
         ini = Initiative
         conn = session.connection()  # plain Core rows: no ORM result processing
         return cls(
@@ -596,20 +599,31 @@ def load_initiative_reports(session: Session, initiative_id: int) -> tuple[Repor
 
     The GUI refreshes one initiative after a save with this instead of reloading the plan.
     """
+    return load_reports_of(session, [initiative_id])[initiative_id]
+
+
+def load_reports_of(session: Session, initiative_ids: Collection[int]) -> dict[int, tuple[ReportView, ...]]:
+    """Every report of these initiatives, by initiative (none: an empty tuple). After a merge
+    the GUI reads the merged initiatives' reports with this, not the whole plan."""
     from sqlalchemy import select
     from sqlalchemy.orm import selectinload
 
     from planDesk.core.domain.model import ProgressReport, ReportResult
 
-    rows = session.scalars(
-        select(ProgressReport)
-        .where(ProgressReport.initiative_id == initiative_id)
-        .options(
-            selectinload(ProgressReport.department),
-            selectinload(ProgressReport.cycle),
-            selectinload(ProgressReport.kpi_actuals),
-            selectinload(ProgressReport.step_states),
-            selectinload(ProgressReport.results).selectinload(ReportResult.figures),
-        )
-    ).all()
-    return tuple(sorted((report_view(r) for r in rows), key=lambda r: (r.fy, r.half, r.department)))
+    found: dict[int, list[ReportView]] = {i: [] for i in initiative_ids}
+    ids = sorted(found)
+    for start in range(0, len(ids), 500):
+        rows = session.scalars(
+            select(ProgressReport)
+            .where(ProgressReport.initiative_id.in_(ids[start:start + 500]))
+            .options(
+                selectinload(ProgressReport.department),
+                selectinload(ProgressReport.cycle),
+                selectinload(ProgressReport.kpi_actuals),
+                selectinload(ProgressReport.step_states),
+                selectinload(ProgressReport.results).selectinload(ReportResult.figures),
+            )
+        ).all()
+        for r in rows:
+            found[r.initiative_id].append(report_view(r))
+    return {i: tuple(sorted(reps, key=lambda r: (r.fy, r.half, r.department))) for i, reps in found.items()}

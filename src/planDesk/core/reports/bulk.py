@@ -264,6 +264,7 @@ def apply_changes(ctx: WriteContext, *, plan_id: int, department_id: int, cycle_
     for c, before, after in planned:
         rid = ids_of[c.initiative_id]
         ctx.entities.add(("report", rid))
+        ctx.initiatives.add(c.initiative_id)
         audit.append({"at": stamp, "actor": actor, "plan_id": plan_id, "operation": ctx.operation, "entity": "report",
                       "entity_id": rid, "summary": f"{labels[c.initiative_id]} の報告を保存（{source}）",
                       "before": _plain(before), "after": _plain(after), "batch": ctx.batch})

@@ -167,6 +167,7 @@ def _transition(store: Store, report_id: int, operation: str, *, allowed_from: t
         if report is None:
             raise NotFoundError(f"報告（ID {report_id}）はありません。")
         ctx.plan_id = plan_id_of_initiative(s, report.initiative_id)
+        ctx.initiatives.add(report.initiative_id)
         if division_only and not as_division:
             raise UserError("この操作は情報政策課（取りまとめ担当）だけが行えます。")
         if report.status not in allowed_from:

@@ -14,6 +14,7 @@ unless ``allow_stale``.
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -27,7 +28,7 @@ from planDesk.core.domain.model import ProgressReport
 from planDesk.core.domain.round_records import MergeChange, MergeConflict, MergeRecord, SubmissionEvent
 from planDesk.core.errors import DiskFullError, UserError
 from planDesk.core.persistence import database
-from planDesk.core.persistence.store import Store, WriteContext, now
+from planDesk.core.persistence.store import Change, Store, WriteContext, now
 from planDesk.core.reports.bulk import ReportChange, apply_changes
 from planDesk.core.reports.ops import get_or_create_cycle, snapshot
 from planDesk.core.submissions.diff import FileDiff, compute_diff
@@ -59,6 +60,15 @@ class MergeOptions:
     # False: each outcome drops its field-by-field diff once ``on_outcome`` has seen it, so
     # merging a hundred large workbooks keeps one file's details in memory at a time.
     keep_diffs: bool = True
+    # True: every file in one transaction (each in a savepoint, so a refused file leaves
+    # nothing), so a merge cancelled half-way changes nothing at all (the merge screen).
+    # False: one transaction per file (the command line: a merge interrupted keeps the
+    # files already merged, each complete).
+    one_transaction: bool = False
+
+
+class MergeCancelled(UserError):
+    """The merge was cancelled before it finished: nothing was merged."""
 
 
 @dataclass
@@ -71,6 +81,7 @@ class FileOutcome:
     diff: FileDiff | None = None
     merge_id: int | None = None
     backup: Path | None = None
+    change: Change | None = None  # what merging this file changed (None: nothing written)
     # kept when the diff is dropped (MergeOptions.keep_diffs=False)
     department: str = ""
     cycle: str = ""
@@ -108,15 +119,40 @@ def full_snapshot(report: ProgressReport) -> dict[str, Any]:
     return snap
 
 
+def merge_changes(outcomes: Sequence[FileOutcome]) -> Change:
+    """What a run of ``merge_files`` changed, as one ``Change`` (the GUI announces it)."""
+    done = [o.change for o in outcomes if o.change is not None]
+    merged = sum(1 for o in outcomes if o.status == "merged")
+    return Change.combined("merge-submission", f"{merged} 件のファイルを取り込みました", done)
+
+
 def merge_files(store: Store, paths: Sequence[Path], options: MergeOptions = MergeOptions(),
                 progress: Callable[[int, int, str], None] | None = None,
-                on_outcome: Callable[[FileOutcome], None] | None = None) -> list[FileOutcome]:
+                on_outcome: Callable[[FileOutcome], None] | None = None,
+                cancelled: Callable[[], bool] | None = None) -> list[FileOutcome]:
     """Merge (or with ``dry_run`` only diff) each file, one after the other in the order
     given; return the outcomes in that order (``on_outcome`` sees each as it is ready).
 
     A file older than one merged before it — also earlier in the same run — is stale.
+    ``cancelled`` is asked before each file: when it says yes, ``MergeCancelled`` is raised
+    (with ``one_transaction`` nothing has been merged then). Each call opens its own
+    sessions, so it may run in a worker thread.
     """
     require_defusedxml()
+    if options.one_transaction and not options.dry_run:
+        def body(ctx: WriteContext) -> list[FileOutcome]:
+            return _merge_paths(store, paths, options, progress, on_outcome, cancelled, ctx)
+
+        return store.run("merge-submission", body)
+    return _merge_paths(store, paths, options, progress, on_outcome, cancelled, None)
+
+
+def _merge_paths(store: Store, paths: Sequence[Path], options: MergeOptions,
+                 progress: Callable[[int, int, str], None] | None,
+                 on_outcome: Callable[[FileOutcome], None] | None,
+                 cancelled: Callable[[], bool] | None, ctx: WriteContext | None) -> list[FileOutcome]:
+    """The files one after the other: each in its own transaction, or (``ctx``) each in a
+    savepoint of the one transaction ``ctx``."""
     outcomes: list[FileOutcome] = []
     backup: list[Path] = []
     db_file = database.sqlite_path(str(store.engine.url))
@@ -128,6 +164,9 @@ def merge_files(store: Store, paths: Sequence[Path], options: MergeOptions = Mer
 
     full: DiskFullError | None = None
     for i, path in enumerate(paths):
+        if cancelled is not None and cancelled():
+            raise MergeCancelled("取込を中止しました。" + ("何も取り込んでいません。" if ctx is not None or i == 0
+                                                       else f"{i} 件目までのファイルは取り込み済みです。"))
         if progress:
             progress(i, len(paths), path.name)
         if full is not None:
@@ -140,7 +179,8 @@ def merge_files(store: Store, paths: Sequence[Path], options: MergeOptions = Mer
                 outcome = FileOutcome(path, "refused", str(exc).splitlines())
             else:
                 try:
-                    outcome = _merge_one(store, sub, options, before_write)
+                    outcome = (_merge_one(store, sub, options, before_write) if ctx is None
+                               else _merge_in(ctx, sub, options, before_write))
                 except DiskFullError as exc:
                     full = exc
                     outcome = FileOutcome(path, "failed", [f"{path.name}：{exc.message}", exc.hint])
@@ -204,22 +244,43 @@ def _merge_one(store: Store, sub: ReadSubmission, options: MergeOptions,
                 outcome.diff = _checked_diff(session, sub, options)
             _flag(outcome, options)
             return outcome
-        def body(ctx: WriteContext) -> None:
-            outcome.status, outcome.messages = "merged", []
-            outcome.diff = diff = _checked_diff(ctx.session, sub, options, lock=True)
-            _flag(outcome, options)
-            if outcome.status != "merged":
-                return  # nothing written: the transaction commits empty
-            if diff.to_apply or diff.conflicts:
-                before_write()  # a merge that changes no report needs no backup
-            outcome.merge_id = apply_diff(ctx, diff, draft_initiatives=diff.draft_initiatives)
-            _record_saved_at(ctx, outcome.merge_id, sub)
-
-        store.run("merge-submission", body)
+        store.run("merge-submission", lambda ctx: _write_one(ctx, outcome, sub, options, before_write))
     except SubmissionRefused as exc:
         outcome.status = "refused"
         outcome.messages = str(exc).splitlines()
+        outcome.change = None
     return outcome
+
+
+def _merge_in(ctx: WriteContext, sub: ReadSubmission, options: MergeOptions,
+              before_write: Callable[[], None]) -> FileOutcome:
+    """One file inside the run's one transaction, in a savepoint: a refused file leaves
+    nothing behind. Each file gets its own batch (its merge record and audit entries)."""
+    outcome = FileOutcome(sub.path, "merged")
+    ctx.batch = str(uuid.uuid4())
+    ctx.entities, ctx.initiatives = set(), set()
+    try:
+        with ctx.session.begin_nested():
+            _write_one(ctx, outcome, sub, options, before_write)
+    except SubmissionRefused as exc:
+        outcome.status = "refused"
+        outcome.messages = str(exc).splitlines()
+        outcome.change = None
+    return outcome
+
+
+def _write_one(ctx: WriteContext, outcome: FileOutcome, sub: ReadSubmission, options: MergeOptions,
+               before_write: Callable[[], None]) -> None:
+    outcome.status, outcome.messages, outcome.change = "merged", [], None
+    outcome.diff = diff = _checked_diff(ctx.session, sub, options, lock=True)
+    _flag(outcome, options)
+    if outcome.status != "merged":
+        return  # nothing written: the transaction commits empty
+    if diff.to_apply or diff.conflicts:
+        before_write()  # a merge that changes no report needs no backup
+    outcome.merge_id = apply_diff(ctx, diff, draft_initiatives=diff.draft_initiatives)
+    _record_saved_at(ctx, outcome.merge_id, sub)
+    outcome.change = Store.change_of(ctx, f"{sub.path.name} を取り込みました")
 
 
 def _record_saved_at(ctx: WriteContext, merge_id: int, sub: ReadSubmission) -> None:

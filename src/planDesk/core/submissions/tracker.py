@@ -223,12 +223,13 @@ def return_submission(store: Store, plan_id: int, department_id: int, cycle: Cyc
             .where(ProgressReport.department_id == department_id, ReportingCycle.plan_id == plan_id,
                    ReportingCycle.fy == cycle.fy, ReportingCycle.half == cycle.half,
                    ProgressReport.status.in_(("submitted", "confirmed")))))
-    for report_id in report_ids:
-        return_report(store, report_id, reason, as_division=True)
+    returned = [return_report(store, report_id, reason, as_division=True) for report_id in report_ids]
     with store.write("return-submission", plan_id=plan_id) as ctx:
         c = get_or_create_cycle(ctx.session, plan_id, cycle.fy, cycle.half)
         ctx.session.add(SubmissionEvent(plan_id=plan_id, department_id=department_id, cycle_id=c.id,
                                         kind="returned", at=now(), actor=ctx.actor, note=reason.strip()))
         ctx.audit("submission", department_id, f"{name}（{cycle.label}）の提出を差し戻しました：{reason.strip()}")
-        return Store.change_of(ctx, f"{name} の提出を差し戻しました（報告 {len(report_ids)} 件を下書きに戻しました）")
+        last = Store.change_of(ctx, f"{name} の提出を差し戻しました（報告 {len(report_ids)} 件を下書きに戻しました）")
+    # one change for the GUI: the returned reports' initiatives and the tracker's event
+    return Change.combined(last.operation, last.summary, [*returned, last], plan_id=plan_id)
 

@@ -183,6 +183,7 @@ def _undo(ctx: WriteContext, merge_id: int) -> Change:
         raise UserError(f"取込 #{record.id}（{record.file_name}）は取り消せません。何も変更していません。\n"
                         + "\n".join(problems))
     for report_id, rep in reports.items():
+        ctx.initiatives.add(rep.initiative_id)
         before_snap = first[report_id].before
         after_snap = snapshot(rep)
         if before_snap is None:
@@ -229,6 +230,7 @@ def resolve_conflict(store: Store, conflict_id: int, take: str) -> Change:
         record = s.get(MergeRecord, c.merge_id)
         assert record is not None
         ctx.plan_id = record.plan_id
+        ctx.initiatives.add(c.initiative_id)
         title = s.scalar(select(Initiative.title).where(Initiative.id == c.initiative_id))
         if take == "file":
             _apply_theirs(ctx, c, record)

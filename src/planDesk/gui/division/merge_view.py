@@ -5,11 +5,15 @@ changing anything (``merge_files`` with ``dry_run``); the list shows each file's
 counts, the lower table the selected file's changes (新規 / 変更 / 競合) or why it is
 refused. 取り込む merges the files that can be merged; the 競合 tab resolves conflicts by
 choosing a side and the 履歴 tab undoes a merge. Every write is a core operation; the
-widget takes a Store and a plan id and re-emits what changed for the host window.
+widget takes a Store and a plan id and re-emits the ``Change`` for the host window's hub.
+Checking and merging run on a worker thread (gui/widgets/background.py) with a progress
+dialog; a merge is one transaction, so 中止 leaves the database unchanged.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +21,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -36,16 +39,23 @@ from PySide6.QtWidgets import (
 from planDesk.core.domain.numbers import format_number
 from planDesk.core.domain.workflow import STEP_STATE_LABELS
 from planDesk.core.errors import UserError
-from planDesk.core.persistence.store import Store
+from planDesk.core.persistence.store import Change, Store
 from planDesk.core.submissions.diff import FieldChange
-from planDesk.core.submissions.merge import FileOutcome, MergeOptions, merge_files, merge_summary
+from planDesk.core.submissions.merge import (
+    FileOutcome,
+    MergeCancelled,
+    MergeOptions,
+    merge_changes,
+    merge_files,
+    merge_summary,
+)
 from planDesk.core.submissions.rounds import current_round, cycle_choices
 from planDesk.core.submissions.scope import CycleRef
 from planDesk.core.submissions.undo import merge_history, open_conflicts, resolve_conflict, undo_merge
 from planDesk.gui import data_access
 from planDesk.gui.division import merge_messages
 from planDesk.gui.error_handling import show_user_error
-from planDesk.gui.widgets import file_dialogs
+from planDesk.gui.widgets import background, file_dialogs
 from planDesk.gui.widgets.row_height import roomy_rows
 
 MAX_SHOWN = 200
@@ -112,6 +122,7 @@ class MergeView(QWidget):
         self.store, self.plan_id = store, plan_id
         self.paths: list[Path] = []
         self.outcomes: list[FileOutcome] = []
+        self.job: background.BackgroundJob | None = None
         self.setAcceptDrops(True)
         self.hint = QLabel(self.tr("提出ブック（.xlsx）をここにドロップするか、「追加」で選んでください。"
                                    "取り込む前に差分を確認できます。"), self)
@@ -276,21 +287,51 @@ class MergeView(QWidget):
         return MergeOptions(dry_run=dry_run, allow_stale=self.stale_box.isChecked(),
                             incomplete_as_draft=self.draft_box.isChecked(), cycle=self.named_cycle)
 
-    def _run(self, dry_run: bool) -> list[FileOutcome]:
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            return merge_files(self.store, self.paths, self.options(dry_run),
-                               progress=lambda *_a: QApplication.processEvents())
-        finally:
-            QApplication.restoreOverrideCursor()
+    @property
+    def busy(self) -> bool:
+        """A check or a merge is running in the background."""
+        return self.job is not None and self.job.running
+
+    def _run(self, dry_run: bool, paths: list[Path], then: Callable[[list[FileOutcome]], None]) -> None:
+        """Check (``dry_run``) or merge ``paths`` on a worker thread with a progress dialog;
+        ``then`` gets the outcomes on the GUI thread. A merge is one transaction: 中止
+        leaves the database as it was."""
+        options = replace(self.options(dry_run), one_transaction=True)
+        store = self.store
+
+        def work(progress: background.Progress, cancelled: Callable[[], bool]) -> list[FileOutcome]:
+            def step(done: int, total: int, name: str) -> None:
+                progress(done, total, name and self.tr("{0}/{1}：{2}").replace("{0}", str(done + 1))
+                         .replace("{1}", str(total)).replace("{2}", name))
+            return merge_files(store, paths, options, progress=step, cancelled=cancelled)
+
+        def failed(exc: BaseException) -> None:
+            if job is not self.job:
+                return
+            if isinstance(exc, MergeCancelled):
+                self.summary.setText(exc.message)
+            elif isinstance(exc, UserError):
+                show_user_error(self, exc)
+            else:
+                raise exc
+            self._update_buttons()
+
+        def done(outcomes: list[FileOutcome]) -> None:
+            if job is self.job:  # a check started again meanwhile (files added) wins
+                then(outcomes)
+
+        if self.job is not None and self.job.running:
+            self.job.cancel()  # only a check can be running here: the merge button waits
+        title = self.tr("提出ブックを確認しています") if dry_run else self.tr("提出ブックを取り込んでいます")
+        self.merge_button.setEnabled(False)
+        job = self.job = background.start(self, title, work, done, failed)
 
     def preview(self) -> None:
-        try:
-            self.outcomes = self._run(dry_run=True)
-        except UserError as exc:
-            show_user_error(self, exc)
-            return
-        self._show_outcomes()
+        def show(outcomes: list[FileOutcome]) -> None:
+            self.outcomes = outcomes
+            self._show_outcomes()
+
+        self._run(True, list(self.paths), show)
 
     # --- the lists ----------------------------------------------------------------------
 
@@ -345,7 +386,7 @@ class MergeView(QWidget):
                 or (o.status == "stale" and self.stale_box.isChecked())]
 
     def _update_buttons(self) -> None:
-        self.merge_button.setEnabled(bool(self._mergeable()))
+        self.merge_button.setEnabled(bool(self._mergeable()) and not self.busy)
         self.take_file.setEnabled(self.conflicts.rowCount() > 0)
         self.take_master.setEnabled(self.conflicts.rowCount() > 0)
         self.undo_button.setEnabled(self.history.rowCount() > 0)
@@ -374,20 +415,22 @@ class MergeView(QWidget):
             return
         if not merge_messages.confirm_merge(self, mergeable):
             return
-        keep, self.paths = self.paths, paths
-        try:
-            done = self._run(dry_run=False)
-        except UserError as exc:
-            show_user_error(self, exc)
-            return
-        finally:
-            self.paths = keep
-        by_path = {o.path: o for o in done}
-        self.outcomes = [by_path.get(o.path, o) for o in self.outcomes]
-        self._show_outcomes()
-        self.refresh_lists()
-        self.changed.emit(done)
-        merge_messages.tell_merged(self, done)
+
+        def merged(done: list[FileOutcome]) -> None:
+            by_path = {o.path: o for o in done}
+            self.outcomes = [by_path.get(o.path, o) for o in self.outcomes]
+            self._show_outcomes()
+            self.refresh_lists()
+            self.changed.emit(merge_changes(done))
+            merge_messages.tell_merged(self, done)
+
+        self._run(False, paths, merged)
+
+    def on_change(self, change: Change, sender: object) -> None:
+        """Another screen changed reports (a 差戻し, a save): the conflicts and the history
+        may have moved on."""
+        if sender is not self and (change.touches("report") or change.touches("merge")):
+            self.refresh_lists()
 
     def resolve(self, take: str) -> None:
         rows = self.conflicts.selectionModel().selectedRows()

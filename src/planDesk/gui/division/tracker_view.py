@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from planDesk.core.errors import UserError
-from planDesk.core.persistence.store import Store
+from planDesk.core.persistence.store import Change, Store
 from planDesk.core.plan.view import load_plan
 from planDesk.core.reports.ops import cycle_label
 from planDesk.core.submissions.rounds import current_round, open_round
@@ -124,6 +124,7 @@ class TrackerView(QWidget):
         self.model = TrackerModel(self)
         self.cycle_box = QComboBox(self)
         self.summary = QLabel(self)
+        self.summary.setWordWrap(True)  # the counts wrap: the window still fits an 800 px screen
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -186,6 +187,11 @@ class TrackerView(QWidget):
         counts = "　".join(f"{self.tr(label)} {sum(1 for r in rows if r.state == key)}"
                           for key, label in STATES.items())
         self.summary.setText(counts)
+
+    def on_change(self, change: Change, sender: object) -> None:
+        """Reports changed elsewhere (a save, a merge, an undo): the states may have moved."""
+        if sender is not self and (change.touches("report") or change.touches("merge")):
+            self.refresh()
 
     def open_round(self) -> None:
         """Collect the chosen cycle: files of other cycles are refused by the merge from now on."""

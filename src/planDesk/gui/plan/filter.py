@@ -117,6 +117,13 @@ class PlanFilterProxy(QSortFilterProxyModel):
         self._pending = list(self.tree().initiatives())
         self._folder.start()
 
+    def initiatives_changed(self, initiatives: list[InitiativeView]) -> None:
+        """These initiatives' texts changed (a rename, an edit): fold them again."""
+        changed = {ini.id for ini in initiatives}
+        self._pending = [ini for ini in self._pending if ini.id not in changed]
+        for ini in initiatives:
+            self._haystacks[ini.id] = haystack(ini)
+
     def _fold_some(self) -> None:
         for ini in self._pending[-200:]:
             self._haystacks[ini.id] = haystack(ini)

@@ -124,6 +124,52 @@ class PlanTreeModel(QAbstractItemModel):
         self._summaries[initiative_id] = reports.summary(n.initiative, identity, cycle)
         self.dataChanged.emit(self.createIndex(n.row, COL_EVAL, pos), self.createIndex(n.row, COL_STATUS, pos))
 
+    def patch(self, plan: PlanView, initiative_ids: set[int], titles: dict[tuple[str, int], str]) -> None:
+        """After a change that kept the plan's shape: take these initiatives' new views and
+        the renamed groups from ``plan``; only their rows are repainted."""
+        self._plan = plan
+        if titles:  # a group renamed: its initiatives carry its title too
+            l1, l2, _ = plan.level_labels
+            for pol in plan.policies:
+                if (title := titles.get(("policy", pol.id))) is not None:
+                    self._relabel(POLICY, pol.id, f"{l1}{pol.code}　{title}")
+                for item in pol.items:
+                    if (title := titles.get(("item", item.id))) is not None:
+                        self._relabel(ITEM, item.id, f"{l2}{item.code}　{title}")
+                    for ini in item.initiatives:
+                        if (pos := self._pos_of.get(ini.id)) is not None:
+                            self._nodes[pos].initiative = ini
+        for ini_id in initiative_ids:
+            pos = self._pos_of.get(ini_id)
+            if pos is None:
+                continue
+            node = self._nodes[pos]
+            found = self._find(plan, node)
+            if found is None:
+                continue
+            node.initiative, node.label = found, f"{found.code}　{found.title}"
+            self.dataChanged.emit(self.createIndex(node.row, COL_NAME, pos),
+                                  self.createIndex(node.row, COL_STATUS, pos))
+
+    def _find(self, plan: PlanView, node: Node) -> InitiativeView | None:
+        """The initiative of ``node`` in ``plan`` (looked up under its item only)."""
+        item = self._nodes[node.parent]
+        policy = self._nodes[item.parent]
+        for pol in plan.policies:
+            if pol.id == policy.ref_id:
+                for it in pol.items:
+                    if it.id == item.ref_id:
+                        return next((i for i in it.initiatives if i.id == node.ref_id), None)
+        return None
+
+    def _relabel(self, kind: int, ref_id: int, label: str) -> None:
+        for pos, node in enumerate(self._nodes):
+            if node.kind == kind and node.ref_id == ref_id:
+                node.label = label
+                index = self.createIndex(node.row, COL_NAME, pos)
+                self.dataChanged.emit(index, index)
+                return
+
     def _emit_columns_changed(self) -> None:
         for n in self._nodes:
             if n.kind == ITEM and n.children:

@@ -1,8 +1,9 @@
 """The division's plan editor (計画の編集): the plan tree with its actions and an edit pane.
 
-Every action runs one core operation (core/plan_edit*.py, core/plan/edit/revision.py) through
-``run``: a refusal is shown in the message line in Japanese and nothing changes; a success
-reloads the plan and emits ``planChanged(Change)`` so the host window refreshes.
+Every action runs one core operation (core/plan/edit/*.py) through ``run``: a refusal is
+shown in the message line in Japanese and nothing changes; a success refreshes the editor
+(the whole plan only for a structural change: ``refresh``) and emits
+``planChanged(Change)``, which the host window announces on the change hub.
 """
 
 from __future__ import annotations
@@ -41,7 +42,9 @@ from planDesk.core.plan.edit import numbers as plan_edit_numbers
 from planDesk.core.plan.edit import settings as plan_edit_settings
 from planDesk.core.plan.edit.base import created_id
 from planDesk.core.plan.edit.revision import start_revision
-from planDesk.core.plan.view import InitiativeView, ItemView, PolicyView, load_plan
+from planDesk.core.plan.refresh import apply_patch
+from planDesk.core.plan.view import InitiativeView, ItemView, PlanView, PolicyView, load_plan
+from planDesk.gui import data_access
 from planDesk.gui.plan_edit.dialogs import (
     FormDialog,
     GoalDialog,
@@ -118,6 +121,7 @@ class PlanEditor(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(split, 1)
         self.tree.currentItemChanged.connect(self._current_changed)
+        self.plan: PlanView
         self.reload()
         first = self.tree.topLevelItem(0)
         if first is not None:
@@ -208,9 +212,52 @@ class PlanEditor(QWidget):
         if change.plan_id is not None and fn is start_revision:
             self.plan_id = change.plan_id
         self.show_message(change.summary)
-        self.reload()
+        self.refresh(change)
         self.planChanged.emit(change)
         return change
+
+    def refresh(self, change: Change) -> None:
+        """Show ``change``: a structural one reads the plan again; a rename, a text edit or
+        a goal/KPI/step edit reads back only what it touched and updates those rows."""
+        if change.structural or self.plan.id != self.plan_id:
+            self.reload()
+            return
+        patch = data_access.plan_patch(self.store, self.plan_id, change)
+        if patch.empty:
+            return
+        self.plan = apply_patch(self.plan, patch)
+        key = self.selected_key()
+        for kind, ids in ((POLICY, patch.policy_titles), (ITEM, patch.item_titles)):
+            for node_id in ids:
+                if (node := self.node((kind, node_id))) is not None:
+                    self._retitle(kind, node)
+        for ini in patch.initiatives.values():
+            self._retitle(INITIATIVE, ini)
+        if key is not None and (key[1] in patch.initiatives if key[0] == INITIATIVE
+                                else key[1] in (patch.policy_titles if key[0] == POLICY else patch.item_titles)):
+            self._show_pane()
+
+    def _retitle(self, kind: str, node: Node) -> None:
+        item = self._items.get((kind, node.id))
+        if item is None:
+            return
+        title = node.title + (self.tr("（廃止）") if node.retired else "")
+        item.setText(COL_TITLE, title)
+        item.setToolTip(COL_TITLE, node.title)
+        if isinstance(node, InitiativeView):
+            depts = "、".join(node.department_names) + ("など" if node.departments_more else "")
+            item.setText(COL_DEPTS, depts)
+            item.setToolTip(COL_DEPTS, depts)
+
+    def on_change(self, change: Change, sender: object) -> None:
+        """A change announced by another screen (change_hub.py): the editor shows no
+        reports, so only changes to the plan itself concern it."""
+        if sender is self or (change.plan_id is not None and change.plan_id != self.plan_id):
+            return
+        if change.structural:
+            self.reload()
+        elif change.touches(INITIATIVE) or change.touches(POLICY) or change.touches(ITEM):
+            self.refresh(change)
 
     def show_message(self, text: str, *, error: bool = False) -> None:
         self.message.setStyleSheet("color: #b00020;" if error else "color: #1b5e20;")

@@ -67,6 +67,7 @@ class ReportForm(QWidget):
     saveStateChanged = Signal(str)  # "saved" | "dirty" | "saving" | "error"
     saved = Signal(int)  # initiative id: the database changed
     transitioned = Signal(int)  # initiative id: the report's status changed
+    changeMade = Signal(object)  # the core Change of each save or status change (for the hub)
     handInRequested = Signal()  # 提出用ファイルを作成 (the main window writes the files)
 
     def __init__(self, ctx: FormContext, report: ReportView | None, undo_stack: QUndoStack,
@@ -464,8 +465,8 @@ class ReportForm(QWidget):
         self.saveStateChanged.emit("saving")
         values = dict(self._values)
         try:
-            _change, version = save_report(self.ctx.store, data, expected_version=self.version,
-                                           as_division=self.ctx.as_division)
+            change, version = save_report(self.ctx.store, data, expected_version=self.version,
+                                          as_division=self.ctx.as_division)
         except ConflictError:
             self._saving = False
             return self._resolve_conflict(_retry)
@@ -488,6 +489,8 @@ class ReportForm(QWidget):
         self._show_messages()
         self.saveStateChanged.emit("saved" if not self.is_dirty() else "dirty")
         self.saved.emit(self.ini.id)
+        if change.entities:  # a save that changed nothing writes nothing and says nothing
+            self.changeMade.emit(change)
         return True
 
     def _latest(self) -> ReportView | None:
@@ -574,7 +577,7 @@ class ReportForm(QWidget):
     def _transition(self, operation: Any) -> bool:
         assert self.report is not None
         try:
-            operation(self.report.id)
+            change = operation(self.report.id)
         except UserError as exc:
             self._show_messages(exc.message)
             return False
@@ -584,4 +587,5 @@ class ReportForm(QWidget):
         self._update_lock()
         self.saved.emit(self.ini.id)
         self.transitioned.emit(self.ini.id)
+        self.changeMade.emit(change)
         return True

@@ -28,6 +28,7 @@ class InitiativePage(QWidget):
     saveStateChanged = Signal(str)  # "saved" | "dirty" | "saving" | "error"
     reportsSaved = Signal(int)  # initiative id: reload its reports
     transitioned = Signal(int)  # initiative id: a report's status changed (rebuild the page)
+    changeMade = Signal(object)  # a form's core Change (the main window announces it)
     handInRequested = Signal()  # a form's 「提出用ファイルを作成」
 
     def __init__(self, store: Store, plan: PlanView, ini: InitiativeView, reports: ReportIndex,
@@ -129,6 +130,7 @@ class InitiativePage(QWidget):
         form.saveStateChanged.connect(lambda state, f=form: self._form_state(f, state))
         form.saved.connect(self.reportsSaved)
         form.transitioned.connect(self.transitioned)
+        form.changeMade.connect(self.changeMade)
         form.handInRequested.connect(self.handInRequested)
         if form.is_dirty():
             self._states[id(form)] = "dirty"

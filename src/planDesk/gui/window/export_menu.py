@@ -8,20 +8,24 @@ openpyxl are not loaded at start-up and the items follow the user's identity.
 
 A department's hand-in is two files with one clear name, 部署_年度_進捗報告.xlsx / .pdf,
 written to the user's Documents folder (``submission_files``), and a message that says
-where they are and what to do with them.
+where they are and what to do with them. Every export runs on a worker thread with a
+progress dialog and 中止 (``_write``); the window keeps painting meanwhile.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import re
+import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QInputDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 
 from planDesk.core.errors import UserError
 from planDesk.core.reports.assignment import reporting_departments
@@ -137,31 +141,76 @@ def tell(window: QWidget, title: str, text: str, details: str, folder: Path | No
                                 translate("export", "フォルダを開けませんでした。場所：{0}").format(folder))
 
 
-def _run(window: MainWindow, kind: str, path: Path, department: str | None) -> str | None:
+class ExportCancelled(UserError):
+    """中止 was pressed: no file was written (or replaced)."""
+
+
+Written = list[tuple[Path, str]]  # each file written and the exporter's summary
+
+
+def _write(window: MainWindow, title: str, files: list[tuple[str, Path, str | None]],
+           then: Callable[[Written], None]) -> None:
+    """Write each (kind, path, department) of the plan and cycle shown, on a worker thread
+    with a progress dialog (gui/widgets/background.py); ``then`` gets what was written on
+    the GUI thread. Each file is written under a temporary name beside its target and moved
+    into place only when all are written, so 中止 leaves every target as it was. A PNG is
+    painted by Qt's painter and stays on the GUI thread."""
     from planDesk.core.exports.kinds import load_kinds
     from planDesk.core.exports.registry import ExportOptions
+    from planDesk.gui.widgets import background
 
     exporters = load_kinds()
-    plan, cycle = window.plan, window.cycle
+    plan, cycle, store = window.plan, window.cycle, window.store
     assert plan is not None
-    options = ExportOptions(plan=str(plan.id), department=department, fy=cycle.fy,
-                            cycle=cycle.option() if cycle.half else None, extra={})
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        return exporters[kind].run(window.store, options, path)
-    except UserError as exc:
-        QApplication.restoreOverrideCursor()
-        show_user_error(window, exc)
-        return None
-    finally:
-        if QApplication.overrideCursor() is not None:
-            QApplication.restoreOverrideCursor()
+    specs = [(kind, path, ExportOptions(plan=str(plan.id), department=department, fy=cycle.fy,
+                                        cycle=cycle.option() if cycle.half else None, extra={}))
+             for kind, path, department in files]
+
+    def work(progress: background.Progress, cancelled: Callable[[], bool]) -> Written:
+        parts: list[tuple[Path, Path, str]] = []
+        try:
+            for i, (kind, path, options) in enumerate(specs):
+                if cancelled():
+                    raise ExportCancelled(translate("export", "出力を中止しました。ファイルは作成していません。"))
+                progress(i, len(specs), path.name)
+                partial = path.with_name(f".{path.stem}.{uuid.uuid4().hex[:8]}.partial{path.suffix}")
+                summary = exporters[kind].run(store, options, partial)
+                parts.append((partial, path, summary.replace(str(partial), str(path)).replace(partial.name, path.name)))
+            if cancelled():
+                raise ExportCancelled(translate("export", "出力を中止しました。ファイルは作成していません。"))
+            for partial, path, _summary in parts:
+                os.replace(partial, path)
+        except BaseException:
+            for partial, _path, _summary in parts:
+                partial.unlink(missing_ok=True)
+            raise
+        progress(len(specs), len(specs), "")
+        return [(path, summary) for _partial, path, summary in parts]
+
+    def failed(exc: BaseException) -> None:
+        if isinstance(exc, ExportCancelled):
+            window.statusBar().showMessage(exc.message, 8000)
+        elif isinstance(exc, UserError):
+            show_user_error(window, exc)
+        else:
+            raise exc
+
+    if any(path.suffix.lower() == ".png" for _k, path, _d in files):
+        try:
+            result = work(lambda *_a: None, lambda: False)
+        except BaseException as exc:
+            failed(exc)
+            return
+        then(result)
+        return
+    window.job = background.start(window, title, work, then, failed)
 
 
 def submission_files(window: MainWindow, department: str | None = None) -> list[Path]:
     """Write the department's submission as Excel and PDF into Documents and say so.
 
-    The department is the user's own, or (for the division) the one given."""
+    The department is the user's own, or (for the division) the one given. The files are
+    written in the background (``window.job``); returns the paths they go to."""
     plan = window.plan
     if plan is None:
         return []
@@ -171,30 +220,29 @@ def submission_files(window: MainWindow, department: str | None = None) -> list[
     window.save()  # what is typed goes into the files too
     folder = documents_folder()
     stem = submission_stem(department, window.cycle.fy, window.cycle.half)
-    written: list[Path] = []
-    for suffix in (".xlsx", ".pdf"):
-        path = folder / f"{stem}{suffix}"
-        summary = _run(window, "submission", path, department)
-        if summary is None:
-            break
-        log.info("exported submission to %s: %s", path, summary)
-        written.append(path)
-    if not written:
-        return []
-    names = "\n".join("・" + p.name for p in written)
-    text = translate("export", "提出用ファイルを作成しました。")
-    details = translate(
-        "export",
-        "保存先：{0}\n{1}\n\n"
-        "Excel ファイル（.xlsx）を、メールまたは共有フォルダで情報政策課に送ってください。"
-        "このファイルを Excel で開いて直接入力しても取り込めます。\n"
-        "PDF は部署内の決裁（担当・係長・課長）に使ってください。").format(folder, names)
-    window.statusBar().showMessage(translate("export", "提出用ファイルを作成しました：{0}").format(folder), 15000)
-    tell(window, translate("export", "提出用ファイル"), text, details, folder)
-    return written
+    paths = [folder / f"{stem}{suffix}" for suffix in (".xlsx", ".pdf")]
+
+    def written(files: Written) -> None:
+        for path, summary in files:
+            log.info("exported submission to %s: %s", path, summary)
+        names = "\n".join("・" + p.name for p, _s in files)
+        text = translate("export", "提出用ファイルを作成しました。")
+        details = translate(
+            "export",
+            "保存先：{0}\n{1}\n\n"
+            "Excel ファイル（.xlsx）を、メールまたは共有フォルダで情報政策課に送ってください。"
+            "このファイルを Excel で開いて直接入力しても取り込めます。\n"
+            "PDF は部署内の決裁（担当・係長・課長）に使ってください。").format(folder, names)
+        window.statusBar().showMessage(translate("export", "提出用ファイルを作成しました：{0}").format(folder), 15000)
+        tell(window, translate("export", "提出用ファイル"), text, details, folder)
+
+    _write(window, translate("export", "提出用ファイルを作成しています"),
+           [("submission", path, department) for path in paths], written)
+    return paths
 
 
 def export(window: MainWindow, kind: str) -> Path | None:
+    """Ask where, then write in the background (``window.job``); the path it goes to."""
     from planDesk.core.exports.registry import EXPORTERS
 
     plan = window.plan
@@ -211,8 +259,8 @@ def export(window: MainWindow, kind: str) -> Path | None:
             if not ok:
                 return None
             department = name
-        written = submission_files(window, department)
-        return written[0] if written else None
+        paths = submission_files(window, department)
+        return paths[0] if paths else None
     window.save()  # what is typed goes into the output too
     cycle = window.cycle
     stem = f"{plan.name}_{title}_{cycle_label(cycle.fy, cycle.half)}"
@@ -220,16 +268,18 @@ def export(window: MainWindow, kind: str) -> Path | None:
     path = choose_path(window, title, documents_folder() / f"{stem}{exp.suffixes[0]}", exp.suffixes)
     if path is None:
         return None
-    summary = _run(window, kind, path, None if kind != "submission" else department)
-    if summary is None:
-        return None
-    log.info("exported %s to %s: %s", kind, path, summary)
-    window.statusBar().showMessage(summary, 8000)
-    if open_file(path):
-        opened = translate("export", "{0} を開きました（保存先：{1}）").format(path.name, path.parent)
-        window.statusBar().showMessage(opened, 15000)
-    else:
-        tell(window, title, translate("export", "ファイルを出力しました。"),
-             translate("export", "保存先：{0}\nこのファイルを開くプログラムが見つからないため、開いていません。")
-             .format(path), path.parent)
+
+    def written(files: Written) -> None:
+        [(out, summary)] = files
+        log.info("exported %s to %s: %s", kind, out, summary)
+        window.statusBar().showMessage(summary, 8000)
+        if open_file(out):
+            opened = translate("export", "{0} を開きました（保存先：{1}）").format(out.name, out.parent)
+            window.statusBar().showMessage(opened, 15000)
+        else:
+            tell(window, title, translate("export", "ファイルを出力しました。"),
+                 translate("export", "保存先：{0}\nこのファイルを開くプログラムが見つからないため、開いていません。")
+                 .format(out), out.parent)
+
+    _write(window, translate("export", "{0}を出力しています").format(title), [(kind, path, None)], written)
     return path

@@ -28,6 +28,7 @@ class HostedTools(QObject):
         super().__init__(window)
         self.window = window
         self.tools: dict[str, ToolWindow] = {}
+        window.hub.changed.connect(self._on_change)
 
     def _tool(self, name: str, title: str, make: Callable[[], QWidget]) -> ToolWindow:
         """The tool window ``name`` for the current plan (made again when the plan changed)."""
@@ -54,7 +55,8 @@ class HostedTools(QObject):
 
         def make() -> PlanEditor:
             editor = PlanEditor(w.store, plan.id, read_only=not plan.is_current)
-            editor.planChanged.connect(self._plan_edited)
+            editor.planChanged.connect(lambda change: w.hub.announce(change, editor))
+            w.hub.changed.connect(editor.on_change)
             roomy_rows(editor.tree)  # rows fit Japanese glyphs
             return editor
 
@@ -83,7 +85,8 @@ class HostedTools(QObject):
 
         def make() -> MergeView:
             view = MergeView(w.store, plan_id)
-            view.changed.connect(self._reports_changed)
+            view.changed.connect(lambda change: w.hub.announce(change, view))
+            w.hub.changed.connect(view.on_change)
             return view
 
         return self._tool("merge", self.tr("提出物の取込 — {0}").format(w.plan.name), make)
@@ -99,15 +102,12 @@ class HostedTools(QObject):
 
         def make() -> TrackerView:
             view = TrackerView(w.store, plan_id)
-            view.changed.connect(self._reports_changed)
+            view.changed.connect(lambda change: w.hub.announce(change, view))
+            w.hub.changed.connect(view.on_change)
             roomy_rows(view.table)
             return view
 
         return self._tool("tracker", self.tr("提出状況 — {0}").format(w.plan.name), make)
-
-    def _reports_changed(self, _change: Change) -> None:
-        """A merge, its undo or a 差戻し changed reports: show them in the main window."""
-        self.window.reload_plan()
 
     def open_roadmap(self) -> ToolWindow | None:
         """The 工程表 of the plan, showing what the tree shows, coloured by this cycle's reports."""
@@ -150,15 +150,13 @@ class HostedTools(QObject):
         self.window.raise_()
         self.window.activateWindow()
 
-    def _plan_edited(self, change: Change) -> None:
-        """The plan editor changed the plan: show the change in the main window too."""
+    def _on_change(self, change: Change, _sender: object) -> None:
+        """A new revision of the plan was started: the main window switches to it (the
+        other changes the main window and each tool refresh themselves: change_hub.py)."""
         w = self.window
-        if w.plan is None:
+        if w.plan is None or change.operation != "start-revision" or change.plan_id is None:
             return
-        if change.operation == "start-revision" and change.plan_id is not None:
-            w.load_plans(w.plan.key)  # the new revision is now the current one
-            editor = self.tools.get("planEditor")
-            if editor is not None and editor.isVisible():
-                QTimer.singleShot(0, self.open_plan_editor)
-            return
-        w.reload_plan()
+        w.load_plans(w.plan.key)  # the new revision is now the current one
+        editor = self.tools.get("planEditor")
+        if editor is not None and editor.isVisible():
+            QTimer.singleShot(0, self.open_plan_editor)

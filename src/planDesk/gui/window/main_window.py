@@ -23,8 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planDesk.core.domain.workflow import ITEM as ITEM_KIND
+from planDesk.core.domain.workflow import POLICY as POLICY_KIND
 from planDesk.core.errors import UserError
 from planDesk.gui import data_access, settings
+from planDesk.gui.change_hub import ChangeHub
 from planDesk.gui.error_handling import show_user_error
 from planDesk.gui.identity import Identity, actor_name
 from planDesk.gui.plan.filter import FilterSpec, PlanFilterProxy
@@ -53,9 +56,10 @@ from planDesk.gui.window.identity_dialog import IdentityDialog
 from planDesk.gui.window.tool_windows import ToolWindow
 
 if TYPE_CHECKING:  # the page and its forms load with the first page, not at start-up
-    from planDesk.core.persistence.store import Store
+    from planDesk.core.persistence.store import Change, Store
     from planDesk.core.plan.view import PlanSummary, PlanView
     from planDesk.gui.report.initiative_page import InitiativePage
+    from planDesk.gui.widgets.background import BackgroundJob
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +84,10 @@ class MainWindow(QMainWindow):
         self.cycle = Cycle(0)
         self.page: InitiativePage | None = None
         self.restored_message = ""
+        # Every write announces its Change here; this window and the tools refresh what it names.
+        self.hub = ChangeHub(self)
+        self.hub.changed.connect(self._on_change)
+        self.job: BackgroundJob | None = None  # an export running in the background
         self.hosted = HostedTools(self)
         self.setObjectName("MainWindow")
         # Qt adds the application's display name (planDesk) to every window title itself.
@@ -287,6 +295,58 @@ class MainWindow(QMainWindow):
 
     def _sync_roadmap(self, *, reports_changed: bool = False) -> None:
         self.hosted.sync_roadmap(reports_changed=reports_changed)
+
+    @property
+    def busy(self) -> bool:
+        """An export started from this window is still being written."""
+        return self.job is not None and self.job.running
+
+    def _on_change(self, change: Change, sender: object) -> None:
+        """A write somewhere (this window's forms, the plan editor, the merge screen, the
+        tracker): refresh only what it names. The whole plan is read again only when the
+        change altered its shape (``Change.structural``)."""
+        if self.plan is None or sender is self:
+            return
+        if change.plan_id is not None and change.plan_id != self.plan.id:
+            return  # another plan (or a new revision: the host tools switch to it)
+        if change.structural:
+            self.reload_plan()
+            return
+        self.apply_change(change)
+
+    def apply_change(self, change: Change) -> None:
+        """Splice what ``change`` touched into the plan, the report index, the tree rows and
+        the open page."""
+        if self.plan is None or self.reports is None:
+            return
+        from planDesk.core.plan.refresh import apply_patch
+
+        patch = data_access.plan_patch(self.store, self.plan.id, change)
+        reported = change.initiatives if change.touches("report") else frozenset()
+        if reported:
+            for ini_id, reps in data_access.reports_of(self.store, reported).items():
+                self.reports.replace(ini_id, reps)
+        if not patch.empty:
+            self.plan = apply_patch(self.plan, patch)
+            self.model.patch(self.plan, set(patch.initiatives),
+                             {(POLICY_KIND, k): v for k, v in patch.policy_titles.items()}
+                             | {(ITEM_KIND, k): v for k, v in patch.item_titles.items()})
+            self.proxy.initiatives_changed([i for i in (self.model.initiative(x) for x in patch.initiatives) if i])
+        touched = set(patch.initiatives) | set(reported)
+        for ini_id in touched:
+            self.model.update_initiative(self.reports, self.identity, self.cycle, ini_id)
+        if touched or not patch.empty:
+            spec = self.filter_bar.spec()
+            if spec.active:
+                self._apply_filter(spec)
+        page = self.page
+        if page is not None and page.initiative.id in patch.initiatives:
+            self._leave_page()
+            self._show_page(page.initiative.id)  # the plan's text on the page changed
+        elif page is not None and page.initiative.id in reported:
+            page.update_reports(self.reports)
+        if touched:
+            self._sync_roadmap(reports_changed=True)
 
     def reload_plan(self) -> None:
         """Read the plan again, keeping the cycle, the filter and the selected initiative."""
@@ -544,6 +604,7 @@ class MainWindow(QMainWindow):
                               self)
         page.reportsSaved.connect(self._reports_saved)
         page.transitioned.connect(self._transitioned)
+        page.changeMade.connect(lambda change: self.hub.announce(change, self))
         page.handInRequested.connect(lambda: export_menu.submission_files(self))
         return page
 

@@ -201,6 +201,7 @@ def _open(ctx: WriteContext, initiative_id: int, expected_version: int | None) -
     require_current(plan := plan_of_initiative(ctx.session, ini))
     ctx.plan_id = plan.id
     check_version(ini, expected_version)
+    ctx.initiatives.add(ini.id)
     return ini
 
 

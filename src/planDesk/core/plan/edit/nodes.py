@@ -133,7 +133,7 @@ def _check_new_number(number: int | None, taken: list[Any], kind: str) -> int:
 def add_policy(store: Store, plan_id: int, title: str, *, number: int | None = None,
                index: int | None = None) -> Change:
     """A new 基本方針 at ``index`` (end if None), numbered ``number`` (next free if None)."""
-    with store.write("add-policy", plan_id=plan_id) as ctx:
+    with store.write("add-policy", plan_id=plan_id, structural=True) as ctx:
         s = ctx.session
         plan = get_plan(s, plan_id)
         require_current(plan)
@@ -151,7 +151,7 @@ def add_policy(store: Store, plan_id: int, title: str, *, number: int | None = N
 def add_item(store: Store, policy_id: int, title: str, *, number: int | None = None,
              index: int | None = None) -> Change:
     """A new 推進事項 under a policy."""
-    with store.write("add-item") as ctx:
+    with store.write("add-item", structural=True) as ctx:
         s = ctx.session
         pol = get_row(s, Policy, policy_id, POLICY)
         plan = get_plan(s, pol.plan_id)
@@ -172,7 +172,7 @@ def add_item(store: Store, policy_id: int, title: str, *, number: int | None = N
 def add_initiative(store: Store, item_id: int, fields: InitiativeFields, *,
                    number: int | None = None, index: int | None = None) -> Change:
     """A new 取組事項 under a promotion item; its uid is new and stays for its lifetime."""
-    with store.write("add-initiative") as ctx:
+    with store.write("add-initiative", structural=True) as ctx:
         s = ctx.session
         item = get_row(s, PromotionItem, item_id, ITEM)
         plan = plan_of_item(s, item)
@@ -244,7 +244,7 @@ def move_node(store: Store, kind: str, node_id: int, *, index: int,
 
     Moving to another parent keeps the node's number when it is free there and takes the
     next free number otherwise (codes follow numbers: see codes.py)."""
-    with store.write(f"move-{kind}") as ctx:
+    with store.write(f"move-{kind}", structural=True) as ctx:
         node = load_node(ctx.session, kind, node_id)
         require_current(node.plan)
         ctx.plan_id = node.plan.id
@@ -255,7 +255,7 @@ def move_node(store: Store, kind: str, node_id: int, *, index: int,
 def move_by(store: Store, kind: str, node_id: int, delta: int) -> Change:
     """Move up (-1) or down (+1); past the first or last sibling the node moves on to the
     end of the previous (start of the next) parent, so the keyboard reaches every place."""
-    with store.write(f"move-{kind}") as ctx:
+    with store.write(f"move-{kind}", structural=True) as ctx:
         s = ctx.session
         node = load_node(s, kind, node_id)
         require_current(node.plan)

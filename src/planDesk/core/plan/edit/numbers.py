@@ -39,7 +39,7 @@ def renumber(store: Store, kind: str, node_id: int, number: int, *, code: str | 
     empty: the code made from the number in the plan's style). A number is refused when a
     sibling (or, for serial numbering, any initiative of the plan) already has it."""
     written = (code or "").strip() or None
-    with store.write(f"renumber-{kind}") as ctx:
+    with store.write(f"renumber-{kind}", structural=True) as ctx:
         s = ctx.session
         node = load_node(s, kind, node_id)
         require_current(node.plan)
@@ -74,7 +74,7 @@ def renumber(store: Store, kind: str, node_id: int, number: int, *, code: str | 
 def renumber_all(store: Store, plan_id: int) -> Change:
     """Number every level 1, 2, 3 … in tree order; retired rows get the numbers after the
     active ones so that active codes have no gaps and no code is shared."""
-    with store.write("renumber-all", plan_id=plan_id) as ctx:
+    with store.write("renumber-all", plan_id=plan_id, structural=True) as ctx:
         s = ctx.session
         plan = get_plan(s, plan_id)
         require_current(plan)
@@ -123,7 +123,7 @@ def set_numbering(store: Store, plan_id: int, style: str) -> Change:
     if style not in codes.NUMBERING_STYLES:
         examples = "、".join(example for _s, example in numbering_choices())
         raise UserError(f"番号の形式「{style}」は使えません（{examples} のどれかです）。")
-    with store.write("set-numbering", plan_id=plan_id) as ctx:
+    with store.write("set-numbering", plan_id=plan_id, structural=True) as ctx:
         plan = get_plan(ctx.session, plan_id)
         require_current(plan)
         if plan.numbering == style:
@@ -141,7 +141,7 @@ def set_code(store: Store, kind: str, node_id: int, code: str | None) -> Change:
     written = (code or "").strip() or None
     if written is not None and len(written) > 40:
         raise UserError(f"コード「{written[:40]}…」が長すぎます（40 文字まで）。")
-    with store.write(f"code-{kind}") as ctx:
+    with store.write(f"code-{kind}", structural=True) as ctx:
         s = ctx.session
         node = load_node(s, kind, node_id)
         require_current(node.plan)
@@ -203,7 +203,7 @@ def retire_node(store: Store, kind: str, node_id: int, *, retired: bool = True) 
     Bringing back restores the rows that were retired together with the node, not those
     retired on their own earlier. Reports stay attached either way."""
     op = "retire" if retired else "restore"
-    with store.write(f"{op}-{kind}") as ctx:
+    with store.write(f"{op}-{kind}", structural=True) as ctx:
         s = ctx.session
         node = load_node(s, kind, node_id)
         require_current(node.plan)
@@ -267,7 +267,7 @@ def report_count(s: Session, initiative_ids: list[int]) -> int:
 def remove_node(store: Store, kind: str, node_id: int) -> Change:
     """Delete a node that no report refers to (e.g. one added by mistake); otherwise refused
     with the advice to retire it."""
-    with store.write(f"remove-{kind}") as ctx:
+    with store.write(f"remove-{kind}", structural=True) as ctx:
         s = ctx.session
         node = load_node(s, kind, node_id)
         require_current(node.plan)

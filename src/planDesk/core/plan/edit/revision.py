@@ -53,7 +53,7 @@ def start_revision(store: Store, plan_id: int, revision_label: str, revision_fy:
     """Copy the current revision into a new one named ``revision_label`` (e.g. 令和6年度見直し版)
     for ``revision_fy``; ``end_fy`` extends the plan period. The change's ``plan_id`` is
     the new revision's id."""
-    with store.write("start-revision", plan_id=plan_id) as ctx:
+    with store.write("start-revision", plan_id=plan_id, structural=True) as ctx:
         s = ctx.session
         old = get_plan(s, plan_id)
         require_current(old)

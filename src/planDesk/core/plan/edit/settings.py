@@ -81,7 +81,7 @@ def _check_department(s: Session, plan_id: int, name: str, pseudo: str | None,
 def add_department(store: Store, plan_id: int, name: str, *, pseudo: str | None = None,
                    index: int | None = None) -> Change:
     """A new department (``pseudo``: "all" for 全部署, "relevant" for 関係部署 etc.)."""
-    with store.write("add-department", plan_id=plan_id) as ctx:
+    with store.write("add-department", plan_id=plan_id, structural=True) as ctx:
         s = ctx.session
         require_current(get_plan(s, plan_id))
         dept = Department(plan_id=plan_id, name=_check_department(s, plan_id, name, pseudo, None),
@@ -95,7 +95,7 @@ def add_department(store: Store, plan_id: int, name: str, *, pseudo: str | None 
 
 def edit_department(store: Store, dept_id: int, name: str, *, pseudo: str | None = None) -> Change:
     """Rename a department or change its kind; every initiative and report shows the new name."""
-    with store.write("edit-department") as ctx:
+    with store.write("edit-department", structural=True) as ctx:
         s = ctx.session
         dept = get_row(s, Department, dept_id, DEPARTMENT)
         require_current(get_plan(s, dept.plan_id))
@@ -111,7 +111,7 @@ def edit_department(store: Store, dept_id: int, name: str, *, pseudo: str | None
 
 
 def move_department(store: Store, dept_id: int, index: int) -> Change:
-    with store.write("move-department") as ctx:
+    with store.write("move-department", structural=True) as ctx:
         s = ctx.session
         dept = get_row(s, Department, dept_id, DEPARTMENT)
         require_current(get_plan(s, dept.plan_id))
@@ -127,7 +127,7 @@ def move_department(store: Store, dept_id: int, index: int) -> Change:
 def retire_department(store: Store, dept_id: int, *, retired: bool = True) -> Change:
     """Retire a department (its reports stay) or bring it back. Refused while an active
     initiative still lists it: take it off those first."""
-    with store.write("retire-department" if retired else "restore-department") as ctx:
+    with store.write("retire-department" if retired else "restore-department", structural=True) as ctx:
         s = ctx.session
         dept = get_row(s, Department, dept_id, DEPARTMENT)
         plan = get_plan(s, dept.plan_id)
@@ -276,7 +276,7 @@ def set_evaluation_scale(store: Store, plan_id: int, grades: Sequence[GradeSpec]
     needs ``mapping[old_code] = new_code``; a grade renamed in place re-codes its reports."""
     specs = [(g.id, require_text(g.code, "評価の記号", limit=10),
               {"label": require_text(g.label, f"評価「{g.code}」の名称", limit=MAX_LABEL)}) for g in grades]
-    with store.write("edit-evaluation-scale", plan_id=plan_id) as ctx:
+    with store.write("edit-evaluation-scale", plan_id=plan_id, structural=True) as ctx:
         s = ctx.session
         plan = get_plan(s, plan_id)
         require_current(plan)
@@ -292,7 +292,7 @@ def set_direction_choices(store: Store, plan_id: int, choices: Sequence[ChoiceSp
     """Replace the plan's 今後の方向性 choices, with the same rules as the evaluation scale."""
     specs: list[tuple[int | None, str, dict[str, Any]]] = [
         (c.id, require_text(c.label, "今後の方向性", limit=MAX_LABEL), {}) for c in choices]
-    with store.write("edit-directions", plan_id=plan_id) as ctx:
+    with store.write("edit-directions", plan_id=plan_id, structural=True) as ctx:
         s = ctx.session
         plan = get_plan(s, plan_id)
         require_current(plan)

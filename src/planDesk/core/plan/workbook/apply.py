@@ -68,7 +68,7 @@ def import_plan(store: Store, path: Path, *, dry_run: bool = False) -> PlanImpor
         if db_file is not None and current is not None:
             database.backup_sqlite(db_file, "before-import-plan")
     try:
-        with store.write("import-plan") as ctx:
+        with store.write("import-plan", structural=True) as ctx:
             if current is None:
                 result = _create(ctx, book)
             else:
