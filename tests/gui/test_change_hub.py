@@ -19,7 +19,6 @@ from submission_helpers import export, fill
 
 from planDesk.core.persistence.store import Change
 from planDesk.core.plan import view as plan_view
-from planDesk.gui import data_access
 from planDesk.gui.division.merge_view import MergeView
 from planDesk.gui.identity import Identity
 from planDesk.gui.plan.tree_model import COL_NAME, COL_STATUS
@@ -38,7 +37,7 @@ def loads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
         calls.append(plan_id)
         return real(session, plan_id, **kw)
 
-    monkeypatch.setattr(data_access, "load_plan", spy)
+    monkeypatch.setattr(plan_view, "load_plan", spy)  # data_access imports it when called
     monkeypatch.setattr(editor_module, "load_plan", spy)
     return calls
 
