@@ -257,3 +257,26 @@ def test_an_export_runs_in_the_background_and_cancel_writes_nothing(
     settled(qtbot, window)
     assert target.exists() and [p.name for p in target.parent.iterdir()] == [target.name]
     timer.stop()
+
+
+def test_the_window_repaints_while_the_booklet_is_printed(qtbot: QtBot, sample_db: Path, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The real booklet (every page of the sample plan) on the worker thread: the event loop's
+    longest stall stays short while reportlab lays out the pages."""
+    from planDesk.core.exports.kinds import load_kinds
+    from planDesk.gui.window import export_menu
+
+    load_kinds()  # as opening the 出力 menu does
+    window = open_window(qtbot, sample_db, Identity(None))
+    target = tmp_path / "冊子.pdf"
+    monkeypatch.setattr(export_menu, "choose_path", lambda *_a: target)
+    monkeypatch.setattr(export_menu, "open_file", lambda path: True)
+    start = time.perf_counter()
+    assert export_menu.export(window, "booklet") == target
+    assert window.busy
+    ticks = _ticks(qtbot, lambda: window.busy)
+    took = time.perf_counter() - start
+    gaps = [b - a for a, b in zip([start, *ticks], [*ticks, time.perf_counter()], strict=True)]
+    assert target.stat().st_size > 100_000 and target.read_bytes().startswith(b"%PDF")
+    assert len(ticks) >= took / 0.02 / 5, (len(ticks), took)
+    assert max(gaps) < max(0.5, took / 10), (max(gaps), took)
