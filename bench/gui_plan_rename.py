@@ -17,14 +17,11 @@ Runs headless (offscreen); the user's real data folder is not touched.
 
 from __future__ import annotations
 
-import argparse
 import cProfile
 import json
 import os
 import pstats
-import statistics
 import sys
-import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -32,23 +29,15 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ["PLANDESK_DATA_DIR"] = tempfile.mkdtemp(prefix="plandesk-bench-")
-os.environ["PLANDESK_AUTOSAVE_MS"] = "3600000"
+from bench.gui_micro import arguments, database, headless, stats
+
+headless()
 
 GOAL_MS = 50.0
 
 
-def stats(times: list[float]) -> dict[str, float]:
-    return {"median_ms": statistics.median(times), "min_ms": min(times), "max_ms": max(times)}
-
-
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--db", help="a plan database (default: build a synthetic plan)")
-    parser.add_argument("--initiatives", type=int, default=10_000)
-    parser.add_argument("--repeat", type=int, default=20)
-    args = parser.parse_args()
+    args = arguments(__doc__, 20)
 
     from PySide6.QtWidgets import QApplication
 
@@ -60,12 +49,7 @@ def main() -> int:
     from planDesk.gui.plan_edit.editor import COL_TITLE, PlanEditor
     from planDesk.gui.window.main_window import MainWindow
 
-    db = args.db
-    if db is None:
-        from bench.synth import build_synthetic_plan
-
-        db = str(Path(tempfile.mkdtemp()) / "synthetic.sqlite3")
-        build_synthetic_plan(db, args.initiatives)
+    db = database(args)
     app = QApplication(sys.argv[:1])
     store = Store.open(db, actor="bench")
     plan_key = data_access.plans(store)[0].key
