@@ -2514,6 +2514,21 @@ When deleting a choice that reports use, choose its replacement.</translation>
 <context>
     <name>TitlePane</name>
     <message>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="66"/>
+        <source>スローガン</source>
+        <translation>Slogan</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="72"/>
+        <source>スローガン(&amp;G)</source>
+        <translation>Slo&amp;gan</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="98"/>
+        <source>計画書でこの{0}の上に掲げる標語（実績報告書に印刷されます）。改行はそのまま印刷されます</source>
+        <translation>The catch phrase the plan prints above this {0} (printed in the results report). Line breaks are printed as typed</translation>
+    </message>
+    <message>
         <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="65"/>
         <source>名称</source>
         <translation>Title</translation>
