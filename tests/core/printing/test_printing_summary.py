@@ -98,3 +98,16 @@ def test_progress_table_workbook_has_a_city_total_row(round_plan: PlanView, tmp_
     assert f"{mark}{rate * 100:.0f}%" in city[col["達成率"]].split("\n")
     # a part has no 達成率 of its own
     assert all(set(r[col["達成率"]].split("\n")) <= {"①—", "②—", "③—"} for r in parts)
+
+
+def test_no_figure_is_split_at_its_decimal_point(round_plan: PlanView, store: Store, tmp_path: Path) -> None:
+    """「マイナンバーカード申請率：76.」 over 「4％」 misreads: a number stays on one line."""
+    import re
+
+    summary, table = tmp_path / "s.pdf", tmp_path / "t.pdf"
+    write_summary(store, OPTS, summary)
+    write_progress_table_pdf(store, OPTS, table)
+    for out in (summary, table):
+        text = "\n".join(p.extract_text() or "" for p in PdfReader(str(out)).pages)
+        assert "76.4" in text.replace("．", ".")
+        assert re.findall(r".{0,12}\d[.,．，]\n\d", text) == []
