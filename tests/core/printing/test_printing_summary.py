@@ -111,3 +111,25 @@ def test_no_figure_is_split_at_its_decimal_point(round_plan: PlanView, store: St
         text = "\n".join(p.extract_text() or "" for p in PdfReader(str(out)).pages)
         assert "76.4" in text.replace("．", ".")
         assert re.findall(r".{0,12}\d[.,．，]\n\d", text) == []
+
+
+def test_chart_names_each_policy_in_full_when_there_is_room(round_plan: PlanView, store: Store,
+                                                             tmp_path: Path) -> None:
+    """The chart's names take the room they need (「① 市民サービスのデジタ…」 was cut with
+    space to spare); only a name longer than 40 % of the chart is cut, with its mark."""
+    out = tmp_path / "s.pdf"
+    write_summary(store, OPTS, out)
+    first = PdfReader(str(out)).pages[0].extract_text() or ""
+    assert "…" not in first
+    for pol in round_plan.policies:
+        assert first.count(f"{pol.code} {pol.title}") >= 2  # the chart's name and the table's
+    from planDesk.core.printing.selection import select_cycle
+    from planDesk.core.printing.summary import _chart, evaluation_counts
+
+    long = round_plan.policies[0]
+    cycle = select_cycle(round_plan, OPTS)
+    counts = [(type(long)(**{**{f: getattr(long, f) for f in long.__slots__}, "title": "長い" * 40}), c)
+              for _p, c in evaluation_counts(round_plan, cycle)[:1]]
+    chart = _chart(round_plan, counts, 380.0)
+    names = chart.contents[0].categoryAxis.categoryNames
+    assert names[0].endswith("…") and len(names[0]) < 40
