@@ -133,3 +133,13 @@ def test_chart_names_each_policy_in_full_when_there_is_room(round_plan: PlanView
     chart = _chart(round_plan, counts, 380.0)
     names = chart.contents[0].categoryAxis.categoryNames
     assert names[0].endswith("…") and len(names[0]) < 40
+
+
+def test_appendix_headings_break_between_words(round_plan: PlanView, store: Store, tmp_path: Path) -> None:
+    """The appendix's narrow KPI column: 「指標（基準値→実績→目標）・」 over 「達成率」, not 「…・達」 over 「成率」."""
+    out = tmp_path / "s.pdf"
+    write_summary(store, OPTS, out)
+    pages = [p.extract_text() or "" for p in PdfReader(str(out)).pages]
+    appendix = next(t for t in pages if APPENDIX in t)
+    lines = [ln.strip() for ln in appendix.split("\n")]
+    assert "達成率" in lines and "成率" not in lines
