@@ -64,6 +64,7 @@ class TitlePane(QWidget):
         self.title = QLineEdit(self)
         self.title.setAccessibleName(self.tr("名称"))
         self.slogan = text_edit("", self, 60)
+        self.slogan.setMaximumHeight(110)  # a catch phrase of a line or two, not a page
         self.slogan.setAccessibleName(self.tr("スローガン"))
         self.save_button = button(self.tr("保存(&S)"), self, self.save)
         form = QFormLayout()
