@@ -217,7 +217,7 @@ MAX_SLOGAN = 200
 def edit_slogan(store: Store, policy_id: int, slogan: str) -> Change:
     """Set a policy's slogan (the area's catch phrase; "" removes it). Line breaks are kept
     as typed (the results report prints each line as a line); blank lines are dropped."""
-    with store.write(f"edit-{POLICY}-slogan") as ctx:
+    with store.write(f"edit-{POLICY}") as ctx:
         node = load_node(ctx.session, POLICY, policy_id)
         require_current(node.plan)
         ctx.plan_id = node.plan.id
