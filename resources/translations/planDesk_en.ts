@@ -301,67 +301,67 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../src/planDesk/gui/plan/filter_bar.py" line="22"/>
+        <location filename="../../src/planDesk/gui/plan/filter_bar.py" line="24"/>
         <source>検索（Ctrl+F）：番号・名称・概要・部署…</source>
         <translation>Search (Ctrl+F): code, title, overview, department…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/filter_bar.py" line="23"/>
+        <location filename="../../src/planDesk/gui/plan/filter_bar.py" line="25"/>
         <source>検索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/filter_bar.py" line="25"/>
+        <location filename="../../src/planDesk/gui/plan/filter_bar.py" line="27"/>
         <source>自部署(&amp;M)</source>
         <translation>&amp;Mine</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/filter_bar.py" line="26"/>
+        <location filename="../../src/planDesk/gui/plan/filter_bar.py" line="28"/>
         <source>自部署の取組だけ表示</source>
         <translation>Show only my department&apos;s initiatives</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/filter_bar.py" line="27"/>
+        <location filename="../../src/planDesk/gui/plan/filter_bar.py" line="29"/>
         <source>重点(&amp;P)</source>
         <translation>&amp;Priority</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/filter_bar.py" line="28"/>
+        <location filename="../../src/planDesk/gui/plan/filter_bar.py" line="30"/>
         <source>重点の取組だけ表示</source>
         <translation>Show only priority initiatives</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/filter_bar.py" line="29"/>
+        <location filename="../../src/planDesk/gui/plan/filter_bar.py" line="31"/>
         <source>新規(&amp;N)</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/filter_bar.py" line="30"/>
+        <location filename="../../src/planDesk/gui/plan/filter_bar.py" line="32"/>
         <source>新規の取組だけ表示</source>
         <translation>Show only new initiatives</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/filter_bar.py" line="32"/>
+        <location filename="../../src/planDesk/gui/plan/filter_bar.py" line="34"/>
         <source>進捗評価で絞り込み</source>
         <translation>Filter by evaluation</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/filter_bar.py" line="34"/>
+        <location filename="../../src/planDesk/gui/plan/filter_bar.py" line="36"/>
         <source>報告状況で絞り込み</source>
         <translation>Filter by report status</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/filter_bar.py" line="35"/>
+        <location filename="../../src/planDesk/gui/plan/filter_bar.py" line="37"/>
         <source>報告状況：すべて</source>
         <translation>Report status: all</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/filter_bar.py" line="64"/>
+        <location filename="../../src/planDesk/gui/plan/filter_bar.py" line="66"/>
         <source>進捗評価：すべて</source>
         <translation>Evaluation: all</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/filter_bar.py" line="67"/>
+        <location filename="../../src/planDesk/gui/plan/filter_bar.py" line="69"/>
         <source>評価なし</source>
         <translation>Not evaluated</translation>
     </message>
@@ -461,44 +461,44 @@
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../src/planDesk/gui/window/identity_dialog.py" line="24"/>
+        <location filename="../../src/planDesk/gui/window/identity_dialog.py" line="26"/>
         <source>利用者の設定</source>
         <translation>Who are you?</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/identity_dialog.py" line="27"/>
+        <location filename="../../src/planDesk/gui/window/identity_dialog.py" line="29"/>
         <source>「{0}」で、あなたの所属を選んでください。
 所属によって、入力・確認できる内容が変わります。後から［ファイル］メニューで変更できます。</source>
         <translation>Choose your department in “{0}”.
 What you can enter and review depends on it. You can change it later from the File menu.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/identity_dialog.py" line="32"/>
+        <location filename="../../src/planDesk/gui/window/identity_dialog.py" line="34"/>
         <source>担当部署として報告を入力する(&amp;D)</source>
         <translation>Enter reports as a &amp;department</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/identity_dialog.py" line="34"/>
+        <location filename="../../src/planDesk/gui/window/identity_dialog.py" line="36"/>
         <source>所属部署</source>
         <translation>Your department</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/identity_dialog.py" line="44"/>
+        <location filename="../../src/planDesk/gui/window/identity_dialog.py" line="46"/>
         <source>情報政策課として取りまとめる（全部署の報告の確認・差戻し）(&amp;V)</source>
         <translation>Coordinate as the information policy di&amp;vision (review and return every report)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/identity_dialog.py" line="64"/>
+        <location filename="../../src/planDesk/gui/window/identity_dialog.py" line="66"/>
         <source>部署名を選ぶか、入力して絞り込み</source>
         <translation>Choose a department, or type to narrow the list</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/identity_dialog.py" line="80"/>
+        <location filename="../../src/planDesk/gui/window/identity_dialog.py" line="82"/>
         <source>部署「{0}」はこの計画にありません。一覧から選んでください。</source>
         <translation>The department “{0}” is not in this plan. Choose one from the list.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/identity_dialog.py" line="81"/>
+        <location filename="../../src/planDesk/gui/window/identity_dialog.py" line="83"/>
         <source>所属する部署を一覧から選んでください。</source>
         <translation>Choose your department from the list.</translation>
     </message>
@@ -564,215 +564,215 @@ What you can enter and review depends on it. You can change it later from the Fi
 <context>
     <name>InitiativePane</name>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="113"/>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="124"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="142"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="153"/>
         <source>重点取組</source>
         <translation>Priority initiative</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="118"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="147"/>
         <source>担当部署の後に「など」と書く</source>
         <translation>Write “etc.” after the departments</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="124"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="153"/>
         <source>取組名</source>
         <translation>Initiative</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="125"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="154"/>
         <source>新規の年度</source>
         <translation>New in year</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="125"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="154"/>
         <source>担当部署</source>
         <translation>Departments</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="126"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="155"/>
         <source>追加する部署</source>
         <translation>Department to add</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="126"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="155"/>
         <source>「など」</source>
         <translation>“etc.”</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="127"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="156"/>
         <source>概要</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="127"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="156"/>
         <source>取組状況の見出し</source>
         <translation>Status heading</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="128"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="157"/>
         <source>取組状況</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="132"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="161"/>
         <source>取組名(&amp;N)</source>
         <translation>&amp;Title</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="135"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="164"/>
         <source>新規(&amp;Y)</source>
         <translation>New in &amp;year</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="141"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="170"/>
         <source>区分</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="146"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="175"/>
         <source>部署を追加</source>
         <translation>Add department</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="147"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="176"/>
         <source>外す</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="148"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="177"/>
         <source>↑</source>
         <translation>↑</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="149"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="178"/>
         <source>↓</source>
         <translation>↓</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="152"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="181"/>
         <source>担当部署(&amp;D)</source>
         <translation>&amp;Departments</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="153"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="182"/>
         <source>概要(&amp;O)</source>
         <translation>&amp;Overview</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="154"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="183"/>
         <source>取組状況の見出し(&amp;H)</source>
         <translation>Status &amp;heading</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="155"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="184"/>
         <source>取組状況(&amp;T)</source>
         <translation>S&amp;tatus</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="156"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="185"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="157"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="186"/>
         <source>編集を取り消す</source>
         <translation>Discard edits</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="160"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="189"/>
         <source>保存の状態</source>
         <translation>Save state</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="174"/>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="175"/>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="176"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="203"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="204"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="205"/>
         <source>目標</source>
         <translation>Goals</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="174"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="203"/>
         <source>目標年度</source>
         <translation>Target year</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="175"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="204"/>
         <source>指標</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="175"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="204"/>
         <source>基準値</source>
         <translation>Baseline</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="175"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="204"/>
         <source>目標値</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="176"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="205"/>
         <source>工程表</source>
         <translation>Roadmap</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="176"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="205"/>
         <source>工程</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="176"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="205"/>
         <source>期間</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="198"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="227"/>
         <source>{0}の一覧</source>
         <translation>{0} list</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="211"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="240"/>
         <source>追加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="212"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="241"/>
         <source>編集</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="213"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="242"/>
         <source>削除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="214"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="243"/>
         <source>上へ</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="215"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="244"/>
         <source>下へ</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="231"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="260"/>
         <source>（廃止）</source>
         <translation>(retired)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="237"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="266"/>
         <source>新規ではない</source>
         <translation>Not new</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="239"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="268"/>
         <source>新規（{0}）</source>
         <translation>New ({0})</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="328"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="357"/>
         <source>未保存の変更があります</source>
         <translation>Unsaved changes</translation>
     </message>
@@ -942,195 +942,176 @@ What you can enter and review depends on it. You can change it later from the Fi
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="152"/>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="153"/>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="317"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="160"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="161"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="377"/>
         <source>読み込み中…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="90"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="102"/>
         <source>計画の一覧</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="112"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="119"/>
         <source>表示中の件数</source>
         <translation>Shown</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="124"/>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="557"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="131"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="170"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="588"/>
         <source>左の一覧から取組を選んでください。</source>
         <translation>Choose an initiative in the list on the left.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="140"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="147"/>
         <source>保存の状態</source>
         <translation>Save state</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="156"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="176"/>
         <source>ツールバー</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="160"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="180"/>
         <source>計画(&amp;L)</source>
         <translation>P&amp;lan</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="162"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="182"/>
         <source>計画</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="172"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="192"/>
         <source>利用者（所属）</source>
         <translation>User (department)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="179"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="199"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="180"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="200"/>
         <source>利用者（所属）の変更(&amp;U)…</source>
         <translation>Change &amp;user (department)…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="182"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="202"/>
         <source>表示言語(&amp;G)</source>
         <translation>Lan&amp;guage</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="186"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="206"/>
         <source>終了(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="188"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="208"/>
         <source>編集(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="190"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="210"/>
         <source>元に戻す(&amp;U)</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="191"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="211"/>
         <source>やり直す(&amp;R)</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="194"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="214"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="195"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="215"/>
         <source>検索(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="197"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="217"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="198"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="218"/>
         <source>すべて展開(&amp;E)</source>
         <translation>&amp;Expand all</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="199"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="219"/>
         <source>すべて折りたたむ(&amp;C)</source>
         <translation>&amp;Collapse all</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="201"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="221"/>
         <source>工程表(&amp;R)…</source>
         <translation>&amp;Roadmap…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="204"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="224"/>
         <source>出力(&amp;O)</source>
         <translation>&amp;Output</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="208"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="228"/>
         <source>計画(&amp;K)</source>
         <translation>Pl&amp;an</translation>
     </message>
     <message>
-        <source>計画(&amp;P)</source>
-        <translation type="vanished">&amp;Plan</translation>
-    </message>
-    <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="209"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="229"/>
         <source>計画の編集(&amp;E)…</source>
         <translation>&amp;Edit the plan…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="210"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="230"/>
         <source>変更履歴（監査ログ）(&amp;A)…</source>
         <translation>&amp;Audit log…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="212"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="232"/>
         <source>取りまとめ(&amp;C)</source>
         <translation>&amp;Collect</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="213"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="233"/>
         <source>提出物の取込(&amp;M)…</source>
         <translation>&amp;Merge submissions…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="214"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="234"/>
         <source>提出状況(&amp;T)…</source>
         <translation>Submission &amp;tracker…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="216"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="236"/>
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="217"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="237"/>
         <source>planDesk について(&amp;A)</source>
         <translation>&amp;About planDesk</translation>
     </message>
     <message>
-        <source>（旧版・閲覧のみ）</source>
-        <translation type="vanished"> (earlier revision, read only)</translation>
-    </message>
-    <message>
-        <source>計画の編集 — {0}（{1}）{2}</source>
-        <translation type="vanished">Edit the plan — {0} ({1}){2}</translation>
-    </message>
-    <message>
-        <source>変更履歴（監査ログ） — {0}</source>
-        <translation type="vanished">Audit log — {0}</translation>
-    </message>
-    <message>
-        <source>工程表 — {0}（{1}）</source>
-        <translation type="vanished">Roadmap — {0} ({1})</translation>
-    </message>
-    <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="354"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="376"/>
         <source>（ログファイルを書き込めません）</source>
         <translation>(the log file cannot be written)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="355"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="378"/>
         <source>planDesk について</source>
         <translation>About planDesk</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="356"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="379"/>
         <source>planDesk {0}
 デジタル化推進アクションプランの進捗報告・集約ツール
 
@@ -1143,83 +1124,79 @@ Database: {1}
 Log: {2}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="392"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="415"/>
         <source>前回保存されなかった入力を{0}件復元しました（最初の報告を表示しています）</source>
         <translation>Restored {0} unsaved input(s) from last time (showing the first report)</translation>
     </message>
     <message>
-        <source>前回保存されなかった入力を復元しました</source>
-        <translation type="vanished">Input that was not saved last time has been restored</translation>
-    </message>
-    <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="395"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="418"/>
         <source>前回終了したときに保存されていなかった入力があります。入力の画面に戻しました。
 {0}</source>
         <translation>Some input was not saved when planDesk last ended. It has been put back into its form.
 {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="407"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="438"/>
         <source>（旧版）</source>
         <translation> (earlier revision)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="487"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="518"/>
         <source>所属：未設定</source>
         <translation>User: not set</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="489"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="520"/>
         <source>情報政策課（取りまとめ）</source>
         <translation>情報政策課 (the division)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="490"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="521"/>
         <source>所属：{0}</source>
         <translation>User: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="504"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="535"/>
         <source>{0}件を表示中（全{1}件）</source>
         <translation>Showing {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="505"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="536"/>
         <source>全{0}件</source>
         <translation>{0} in all</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="594"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="625"/>
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="648"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="679"/>
         <source>保存済み</source>
         <translation>All saved</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="649"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="680"/>
         <source>未保存の入力があります（数秒後に自動保存）</source>
         <translation>Unsaved input (saved automatically in a few seconds)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="650"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="681"/>
         <source>保存中…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="651"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="682"/>
         <source>保存できていない入力があります（入力内容は保護されています）</source>
         <translation>Some input could not be saved (it is kept safe)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="662"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="693"/>
         <source>表示言語を切り替えるため、planDesk を再起動します。よろしいですか。</source>
         <translation>planDesk restarts to change the language. Continue?</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="703"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="734"/>
         <source>保存できていない入力があります。入力内容はこのパソコンに保持し、次回の起動時に復元します。
 終了しますか。</source>
         <translation>Some input could not be saved. It is kept on this computer and restored at the next start.
@@ -1820,72 +1797,68 @@ Exit now?</translation>
         <translation>(retired)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="379"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="381"/>
         <source>復活</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="379"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="381"/>
         <source>廃止</source>
         <translation>Retire</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="388"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="390"/>
         <source>追加する場所を左の構成で選んでください。</source>
         <translation>Choose where to add in the structure on the left.</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="292"/>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="392"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="394"/>
         <source>{0}を追加</source>
         <translation>Add {0}</translation>
     </message>
     <message>
-        <source>移動先を選べるのは推進事項と取組です（基本方針は上へ・下へで並べ替えます）。</source>
-        <translation type="vanished">Only promotion items and initiatives can be moved to another parent (reorder policies with up/down).</translation>
-    </message>
-    <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="524"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="526"/>
         <source>目標を追加</source>
         <translation>Add goal</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="524"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="526"/>
         <source>指標を追加</source>
         <translation>Add KPI</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="524"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="526"/>
         <source>工程を追加</source>
         <translation>Add step</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="531"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="533"/>
         <source>編集する行を選んでください。</source>
         <translation>Choose the row to edit.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="533"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="535"/>
         <source>目標の編集</source>
         <translation>Edit goal</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="533"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="535"/>
         <source>指標の編集</source>
         <translation>Edit KPI</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="533"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="535"/>
         <source>工程の編集</source>
         <translation>Edit step</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="589"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="591"/>
         <source>進捗評価の段階</source>
         <translation>Evaluation grades</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="592"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="594"/>
         <source>今後の方向性の選択肢</source>
         <translation>Direction choices</translation>
     </message>
@@ -1900,7 +1873,7 @@ Exit now?</translation>
         <translation>How codes are made from numbers (①－１－１, 01, 1-1-1)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="456"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="458"/>
         <source>移動先を選べるのは{1}と{2}です（{0}は上へ・下へで並べ替えます）。</source>
         <translation>Only {1} and {2} can be moved to another parent (reorder {0} with up/down).</translation>
     </message>
@@ -1908,7 +1881,7 @@ Exit now?</translation>
 <context>
     <name>PlanFilterProxy</name>
     <message>
-        <location filename="../../src/planDesk/gui/plan/filter.py" line="183"/>
+        <location filename="../../src/planDesk/gui/plan/filter.py" line="185"/>
         <source>{0}（{1}／{2}件）</source>
         <translation>{0} ({1} of {2})</translation>
     </message>
@@ -1974,53 +1947,53 @@ Exit now?</translation>
 <context>
     <name>PlanTreeModel</name>
     <message>
-        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="65"/>
+        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="72"/>
         <source>名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="65"/>
+        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="72"/>
         <source>区分</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="65"/>
+        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="72"/>
         <source>担当部署</source>
         <translation>Departments</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="65"/>
+        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="72"/>
         <source>進捗評価</source>
         <translation>Evaluation</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="66"/>
+        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="73"/>
         <source>報告状況</source>
         <translation>Report status</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="93"/>
+        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="100"/>
         <source>{0}</source>
         <comment>name column: the plan&apos;s level labels</comment>
         <translation>Policy / item / initiative</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="287"/>
+        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="290"/>
         <source>{0}（{1}件）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="306"/>
+        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="323"/>
         <source>重点</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="308"/>
+        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="325"/>
         <source>{0}新規</source>
         <translation>New {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="312"/>
+        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="310"/>
         <source>など</source>
         <translation> etc.</translation>
     </message>
@@ -2304,10 +2277,6 @@ Retired initiatives are not copied.</translation>
         <translation>Expand all</translation>
     </message>
     <message>
-        <source>推進事項で折りたたむ</source>
-        <translation type="vanished">Collapse to promotion items</translation>
-    </message>
-    <message>
         <location filename="../../src/planDesk/gui/roadmap/view.py" line="95"/>
         <source>色分け：</source>
         <translation>Colours: </translation>
@@ -2550,17 +2519,32 @@ When deleting a choice that reports use, choose its replacement.</translation>
 <context>
     <name>TitlePane</name>
     <message>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="68"/>
+        <source>スローガン</source>
+        <translation>Slogan</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="74"/>
+        <source>スローガン(&amp;G)</source>
+        <translation>Slo&amp;gan</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="101"/>
+        <source>計画書でこの{0}の上に掲げる標語（実績報告書に印刷されます）。改行はそのまま印刷されます</source>
+        <translation>The catch phrase the plan prints above this {0} (printed in the results report). Line breaks are printed as typed</translation>
+    </message>
+    <message>
         <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="65"/>
         <source>名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="66"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="69"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="68"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="71"/>
         <source>名称(&amp;N)</source>
         <translation>&amp;Name</translation>
     </message>
@@ -2576,10 +2560,6 @@ When deleting a choice that reports use, choose its replacement.</translation>
         <location filename="../../src/planDesk/gui/division/tracker_view.py" line="63"/>
         <source>状態</source>
         <translation>State</translation>
-    </message>
-    <message>
-        <source>担当取組</source>
-        <translation type="vanished">Initiatives</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/division/tracker_view.py" line="63"/>
@@ -2635,67 +2615,67 @@ When deleting a choice that reports use, choose its replacement.</translation>
 <context>
     <name>TrackerView</name>
     <message>
-        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="131"/>
+        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="132"/>
         <source>提出状況の一覧</source>
         <translation>Submission tracker</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="135"/>
+        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="136"/>
         <source>このサイクルの受付を開始(&amp;O)</source>
         <translation>&amp;Open this cycle for submissions</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="136"/>
+        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="137"/>
         <source>受付中は、ほかの報告サイクルの提出ブックを取り込みません。</source>
         <translation>While a cycle is open, workbooks of other cycles are not merged.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="137"/>
+        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="138"/>
         <source>更新(&amp;U)</source>
         <translation>&amp;Update</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="138"/>
+        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="139"/>
         <source>差戻し(&amp;R)…</source>
         <translation>&amp;Return…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="139"/>
+        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="140"/>
         <source>Excel に出力(&amp;E)…</source>
         <translation>&amp;Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="141"/>
+        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="142"/>
         <source>報告サイクル(&amp;C)</source>
         <translation>Reporting &amp;cycle</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="182"/>
+        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="185"/>
         <source>受付中：{0}</source>
         <translation>Collecting: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="182"/>
+        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="185"/>
         <source>受付中のサイクルなし</source>
         <translation>No cycle being collected</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="212"/>
+        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="215"/>
         <source>差戻し</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="212"/>
+        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="215"/>
         <source>「{0}」の提出を差し戻す理由：</source>
         <translation>Why the submission of {0} is returned:</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="225"/>
+        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="228"/>
         <source>提出状況を Excel に出力</source>
         <translation>Export the tracker to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="226"/>
+        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="229"/>
         <source>Excel ブック (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
@@ -2708,19 +2688,9 @@ When deleting a choice that reports use, choose its replacement.</translation>
         <translation>Submit</translation>
     </message>
     <message>
-        <source>{0} を提出します。
-提出すると、差戻しされるまで部署では編集できません。よろしいですか。</source>
-        <translation type="vanished">Submit {0}?
-After submitting, the department cannot edit it unless it is returned.</translation>
-    </message>
-    <message>
         <location filename="../../src/planDesk/gui/report/actions.py" line="17"/>
         <source>次の報告を提出します。よろしいですか。</source>
         <translation>Submit this report?</translation>
-    </message>
-    <message>
-        <source>提出すると、差戻しされるまで部署では編集できません。提出のあと、情報政策課に送る提出用ファイル（Excel・PDF）を作成できます。</source>
-        <translation type="vanished">Once submitted, your department cannot edit it unless the division returns it. After submitting you can create the submission files (Excel, PDF) to send to the division.</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/report/actions.py" line="19"/>
@@ -2763,7 +2733,7 @@ After submitting you can create the submission files (Excel, PDF) to send to the
 <context>
     <name>app</name>
     <message>
-        <location filename="../../src/planDesk/gui/app.py" line="77"/>
+        <location filename="../../src/planDesk/gui/app.py" line="154"/>
         <source>データベースを開けませんでした。</source>
         <translation>The database could not be opened.</translation>
     </message>
@@ -3007,10 +2977,6 @@ No program to open it was found, so it was not opened.</translation>
         <location filename="../../src/planDesk/gui/window/export_menu.py" line="284"/>
         <source>{0}を出力しています</source>
         <translation>Exporting {0}</translation>
-    </message>
-    <message>
-        <source>どの部署の提出用ファイルを出力しますか。</source>
-        <translation type="vanished">Which department&apos;s submission file?</translation>
     </message>
 </context>
 <context>

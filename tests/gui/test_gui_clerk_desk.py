@@ -224,6 +224,7 @@ def test_workbooks_dropped_on_the_main_window_open_the_merge_screen(qtbot: QtBot
 def test_every_operation_has_a_japanese_name() -> None:
     written = set()
     for path in SRC.rglob("*.py"):
+        # a write names its operation, so does a run (a write the store runs again when a server asks)
         written |= set(re.findall(r'store\.(?:write|run)\(\s*"([a-z-]+)"', path.read_text(encoding="utf-8")))
     assert {"merge-submission", "undo-merge", "save-report", "import-plan"} <= written
     for op in sorted(written):

@@ -100,6 +100,26 @@ def test_leaving_a_node_saves_its_edits(editor: PlanEditor) -> None:
     assert next(i for i in db_plan(editor).initiatives() if i.id == first.id).overview == "新しい概要"
 
 
+def test_policy_slogan_edited_in_the_pane(qtbot: QtBot, editor: PlanEditor) -> None:
+    plan = db_plan(editor)
+    editor.select("policy", plan.policies[0].id)
+    pane = editor.title_pane
+    assert not pane.slogan.isHidden() and pane.slogan.accessibleName() == "スローガン"
+    assert plan.level_labels[0] in pane.slogan.toolTip()
+    pane.slogan.setPlainText("だれもが。\nどこでも。")
+    pane.title.setText("市民サービス")  # both at once: the title's save reloads the pane
+    pane.title.setModified(True)
+    assert pane.dirty()
+    with qtbot.waitSignal(editor.planChanged):
+        pane.save_button.click()
+    saved = db_plan(editor).policies[0]
+    assert (saved.title, saved.slogan) == ("市民サービス", "だれもが。\nどこでも。") and not pane.dirty()
+    editor.select("item", plan.policies[0].items[0].id)  # a promotion item has no slogan
+    assert pane.slogan.isHidden() and not pane.dirty()
+    editor.select("policy", plan.policies[0].id)
+    assert pane.slogan.toPlainText() == "だれもが。\nどこでも。"
+
+
 def test_retire_and_move_from_the_toolbar(editor: PlanEditor) -> None:
     item = db_plan(editor).policies[0].items[0]
     second = item.initiatives[1]

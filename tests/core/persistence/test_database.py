@@ -167,3 +167,22 @@ def test_revision_graph_agrees_with_alembic() -> None:
     script = ScriptDirectory.from_config(database.alembic_config())
     assert database.head_revision() == script.get_current_head()
     assert database.known_revisions() == {rev.revision for rev in script.walk_revisions()}
+
+
+@pytest.mark.parametrize("schema", sorted(p.name for p in SCHEMAS.glob("*.sqlite3")))
+def test_policies_of_every_saved_schema_get_an_empty_slogan(tmp_path: Path, schema: str) -> None:
+    """Migration 0005: every policy keeps its row and gets slogan "" (the plan has none yet)."""
+    db = tmp_path / schema
+    shutil.copyfile(SCHEMAS / schema, db)
+    with sqlite3.connect(db) as conn:
+        before = conn.execute("select id, title from policy order by id").fetchall()
+    assert before
+    Store.open(str(db), create=False).close()
+    with sqlite3.connect(db) as conn:
+        after = conn.execute("select id, title, slogan from policy order by id").fetchall()
+        conn.execute("update policy set slogan = 'a\nb' where id = ?", (before[0][0],))
+        conn.execute("insert into policy (plan_id, number, title, position, retired) "
+                     "select plan_id, 99, 'x', 99, 0 from policy limit 1")
+        assert conn.execute("select slogan from policy where number = 99").fetchone()[0] == ""
+    assert [(i, t) for i, t, _s in after] == before
+    assert {s for _i, _t, s in after} == {""}

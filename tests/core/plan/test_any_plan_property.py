@@ -118,6 +118,8 @@ def plans(draw: st.DrawFn) -> dict[str, Any]:
         policy: dict[str, Any] = {"number": p, "title": draw(_word(max_size=20)), "items": items}
         if opts["written"] and draw(st.booleans()):
             policy["code"] = "ⅠⅡⅢ"[p - 1]
+        if draw(st.booleans()):  # an area's slogan, on one or two lines
+            policy["slogan"] = "\n".join(draw(st.lists(_word(max_size=12), min_size=1, max_size=2)))
         policies.append(policy)
     data = {
         "format": 1,

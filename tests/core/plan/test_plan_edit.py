@@ -16,6 +16,7 @@ from planDesk.core.plan.edit.nodes import (
     add_item,
     add_policy,
     edit_initiative,
+    edit_slogan,
     edit_title,
     move_by,
     move_node,
@@ -156,6 +157,19 @@ def test_edit_title_of_policy(store: Store) -> None:
     assert current(store).policies[1].title == "地域のデジタル化（改）"
     (entry,) = audit_rows(store, change.batch)
     assert entry.before == {"title": pol.title}
+
+
+def test_edit_slogan_of_policy(store: Store) -> None:
+    pol = current(store).policies[0]
+    change = edit_slogan(store, pol.id, "  一行目\r\n\n二行目  ")
+    assert current(store).policies[0].slogan == "一行目\n二行目"  # blank lines and edges dropped
+    (entry,) = audit_rows(store, change.batch)
+    assert entry.before == {"slogan": ""} and entry.after == {"slogan": "一行目\n二行目"}
+    assert edit_slogan(store, pol.id, "一行目\n二行目").summary == "変更はありません"
+    with pytest.raises(UserError, match="200 文字以内"):
+        edit_slogan(store, pol.id, "あ" * 201)
+    edit_slogan(store, pol.id, "")
+    assert current(store).policies[0].slogan == ""
 
 
 def test_renumber_initiative_changes_code_everywhere(store: Store) -> None:

@@ -48,6 +48,8 @@ def test_revision_copies_plan_and_leaves_old_with_reports(hitachi_db: Path) -> N
             (first_old.goals[0].mark if first_old.goals else None)
         assert [d.name for d in new.departments] == [d.name for d in old.departments]
         assert new.evaluation_scale == old.evaluation_scale and new.directions == old.directions
+        assert [p.slogan for p in new.policies] == [p.slogan for p in old.policies]  # the areas' slogans
+        assert all(p.slogan for p in new.policies)
         assert predecessor_chain(store, new.id) == [new.id, old.id]
         with store.read() as s:
             assert [p.is_current for p in list_plans(s)] == [False, True]

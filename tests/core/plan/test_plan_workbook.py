@@ -232,3 +232,33 @@ def test_handout_copy_exports_submissions_without_base(store: Store, tmp_path: P
     assert meta["base_mode"] == "empty"
     copy.close()
     assert json.dumps(meta, ensure_ascii=False)
+
+
+def _slogans(store: Store) -> list[str]:
+    with store.read() as s:
+        return [p.slogan for p in load_plan(s, resolve_plan_id(s, None), with_reports=False).policies]
+
+
+def test_area_slogans_go_out_and_come_back(hitachi_db: Path, tmp_path: Path) -> None:
+    store = Store.open(str(hitachi_db), actor="課")
+    before = _slogans(store)
+    assert len(before) == 4 and all("\n" in s for s in before)  # the sample's, two lines each
+    out = tmp_path / "plan.xlsx"
+    export_plan_workbook(store, out)
+    wb = load_workbook(out)
+    ws = wb["基本方針"]
+    assert ws["E1"].value == "スローガン"
+    assert [r[4] for r in _rows(ws)] == before
+    ws["E2"].value = "一行目\n二行目"
+    ws["E3"].value = None
+    wb.save(out)
+    result = import_plan(store, out)
+    assert "分野 1 のスローガン：「" + before[0].replace("\n", " ") + "」→「一行目 二行目」" in result.lines
+    assert any(line.startswith("分野 2 のスローガン：") and line.endswith("→「」") for line in result.lines)
+    assert _slogans(store) == ["一行目\n二行目", "", *before[2:]]
+    # a workbook of the earlier layout (no スローガン column) leaves the slogans alone
+    ws.delete_cols(5)
+    wb.save(out)
+    import_plan(store, out)
+    assert _slogans(store) == ["一行目\n二行目", "", *before[2:]]
+    store.close()

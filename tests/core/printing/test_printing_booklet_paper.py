@@ -47,6 +47,21 @@ def test_target_years_keep_their_end_of_year_and_glossary_has_its_index_header(
     assert "索引" in glossary.split("用語解説", 1)[1]
 
 
+def test_kpi_values_keep_their_date_on_one_line(booklet: tuple[Path, PlanView, list[str]]) -> None:
+    """A baseline too long for its cell goes value over （date）: the date is never cut
+    (「76.4%（令和5年3月31」 over 「日）」)."""
+    from planDesk.core.printing.booklet_kpis import kpi_lines
+
+    _, plan, pages = booklet
+    lines = [ln.strip() for t in pages for ln in t.split("\n")]
+    dated = [kpi_lines(k)[1] for i in plan.initiatives() for k in i.kpis if k.baseline is not None
+             and (k.baseline_as_of or k.baseline_as_of_fy)]
+    assert len(dated) >= 5
+    for baseline in dated:
+        date = baseline[baseline.index("（"):]
+        assert any(ln.endswith(date) for ln in lines), f"{baseline}: its date is cut"
+
+
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils missing")
 def test_each_roadmap_box_has_its_bottom_rule(booklet: tuple[Path, PlanView, list[str]], tmp_path: Path) -> None:
     """One initiative's 工程表 drawn alone on a page of its size: the bottom edge is ruled."""

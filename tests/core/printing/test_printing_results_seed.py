@@ -109,3 +109,39 @@ def test_figures_are_bold_in_place(report: Path) -> None:
         assert figure in bold, figure
     for words in ("新規で", "に導入（累計", "（全予約人数", "利用率", "（専用窓口設置）"):
         assert words in regular, words
+
+
+# The areas' slogans of seed 002, printed in bold under each area's name, two lines each.
+SLOGANS = {
+    "デジタル環境整備": ("デジタル化への第一歩。", "そんなアレコレを揃えました。"),
+    "市民サービスの向上": ("便利になったね。", "そんな声があふれるまでに。"),
+    "業務効率化": ("最小限のコストで", "最大限のパフォーマンスを。"),
+    "安全・安心の確保": ("どんなときも。", "笑顔でいられるように。"),
+}
+
+
+def test_each_area_prints_its_slogan_under_its_name(report: Path) -> None:
+    if SEED is not None:  # the list above is the seed's
+        seed = squash(SEED.read_text(encoding="utf-8").replace("*", ""))
+        for area, lines in SLOGANS.items():
+            assert squash(area + "".join(lines)) in seed, area
+    pages = PdfReader(str(report)).pages
+    for area, (first, second) in SLOGANS.items():
+        # the page that opens the area: its band, then the slogan, then the list of its measures
+        opening = [p for p in pages if squash(p.extract_text() or "").find(squash(area + first)) >= 0]
+        assert len(opening) == 1, area
+        lines = [ln.strip() for ln in (opening[0].extract_text() or "").split("\n") if ln.strip()]
+        at = lines.index(area)
+        assert lines[at + 1: at + 3] == [first, second], lines[at: at + 4]
+        assert lines[at + 3].startswith("○")
+        assert squash(first + second) in _bold_text(opening[0])
+
+
+def _bold_text(page: object) -> str:
+    runs: list[tuple[str, str]] = []
+
+    def visit(text: str, cm: object, tm: object, font: dict[str, object] | None, size: float) -> None:
+        runs.append((text, str((font or {}).get("/BaseFont", ""))))
+
+    page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
+    return squash("".join(t for t, f in runs if "Bold" in f))

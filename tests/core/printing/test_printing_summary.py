@@ -98,3 +98,48 @@ def test_progress_table_workbook_has_a_city_total_row(round_plan: PlanView, tmp_
     assert f"{mark}{rate * 100:.0f}%" in city[col["達成率"]].split("\n")
     # a part has no 達成率 of its own
     assert all(set(r[col["達成率"]].split("\n")) <= {"①—", "②—", "③—"} for r in parts)
+
+
+def test_no_figure_is_split_at_its_decimal_point(round_plan: PlanView, store: Store, tmp_path: Path) -> None:
+    """「マイナンバーカード申請率：76.」 over 「4％」 misreads: a number stays on one line."""
+    import re
+
+    summary, table = tmp_path / "s.pdf", tmp_path / "t.pdf"
+    write_summary(store, OPTS, summary)
+    write_progress_table_pdf(store, OPTS, table)
+    for out in (summary, table):
+        text = "\n".join(p.extract_text() or "" for p in PdfReader(str(out)).pages)
+        assert "76.4" in text.replace("．", ".")
+        assert re.findall(r".{0,12}\d[.,．，]\n\d", text) == []
+
+
+def test_chart_names_each_policy_in_full_when_there_is_room(round_plan: PlanView, store: Store,
+                                                             tmp_path: Path) -> None:
+    """The chart's names take the room they need (「① 市民サービスのデジタ…」 was cut with
+    space to spare); only a name longer than 40 % of the chart is cut, with its mark."""
+    out = tmp_path / "s.pdf"
+    write_summary(store, OPTS, out)
+    first = PdfReader(str(out)).pages[0].extract_text() or ""
+    assert "…" not in first
+    for pol in round_plan.policies:
+        assert first.count(f"{pol.code} {pol.title}") >= 2  # the chart's name and the table's
+    from planDesk.core.printing.selection import select_cycle
+    from planDesk.core.printing.summary import _chart, evaluation_counts
+
+    long = round_plan.policies[0]
+    cycle = select_cycle(round_plan, OPTS)
+    counts = [(type(long)(**{**{f: getattr(long, f) for f in long.__slots__}, "title": "長い" * 40}), c)
+              for _p, c in evaluation_counts(round_plan, cycle)[:1]]
+    chart = _chart(round_plan, counts, 380.0)
+    names = chart.contents[0].categoryAxis.categoryNames
+    assert names[0].endswith("…") and len(names[0]) < 40
+
+
+def test_appendix_headings_break_between_words(round_plan: PlanView, store: Store, tmp_path: Path) -> None:
+    """The appendix's narrow KPI column: 「指標（基準値→実績→目標）・」 over 「達成率」, not 「…・達」 over 「成率」."""
+    out = tmp_path / "s.pdf"
+    write_summary(store, OPTS, out)
+    pages = [p.extract_text() or "" for p in PdfReader(str(out)).pages]
+    appendix = next(t for t in pages if APPENDIX in t)
+    lines = [ln.strip() for ln in appendix.split("\n")]
+    assert "達成率" in lines and "成率" not in lines

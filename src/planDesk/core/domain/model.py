@@ -101,6 +101,9 @@ class Policy(Base):
     number: Mapped[int] = mapped_column(Integer)
     code: Mapped[str | None] = mapped_column(String(40), default=None)  # as written; None: computed
     title: Mapped[str] = mapped_column(String(200))
+    # The area's catch phrase as the plan prints it above the area (分野のスローガン), line
+    # breaks kept; "" when the plan has none.
+    slogan: Mapped[str] = mapped_column(Text, default="", server_default="")
     position: Mapped[int] = mapped_column(Integer)
     retired: Mapped[bool] = mapped_column(Boolean, default=False)
 

@@ -37,8 +37,8 @@ _SPECIAL_OPERATIONS = {
     "resolve-conflict": "競合の解決",
     "receive-submission": "提出の受付",
     "return-submission": "提出の差戻し",
-    "open-round": "受付の開始",
-    "close-round": "受付の終了",
+    "open-round": "報告の受付開始",
+    "close-round": "報告の受付終了",
     "set-numbering": "番号の形式の変更",
 }
 FIELD_LABELS = {
@@ -53,7 +53,7 @@ FIELD_LABELS = {
     "activities": "実施状況", "evaluation": "進捗評価", "evaluation_code": "進捗評価", "issues": "課題",
     "next_steps": "今後の取組", "status": "状態", "version": "版数", "revision": "版",
     "is_current": "最新版", "successor_id": "新しい版", "plan_id": "計画", "initiatives": "取組数",
-    "revision_fy": "見直し年度", "replaced": "置き換え", "children": "配下の件数",
+    "revision_fy": "見直し年度", "replaced": "置き換え", "children": "配下の件数", "slogan": "スローガン",
 }
 
 

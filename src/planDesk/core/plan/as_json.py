@@ -40,6 +40,7 @@ def plan_to_json(plan: PlanView) -> dict[str, Any]:
                 {
                     "code": pol.code,
                     "title": pol.title,
+                    "slogan": pol.slogan,
                     "promotion_items": [{"code": it.code, "title": it.title} for it in pol.items
                                         if not it.retired],
                 }

@@ -207,6 +207,7 @@ def validate_plan_data(data: dict[str, Any], name: str) -> None:
     for pi, pol in enumerate(c.tables(data, "policies", "")):
         pw = f"policies[{pi + 1}]"
         c.text(pol, "title", pw)
+        c.text(pol, "slogan", pw, required=False)
         _written_code(c, pol, pw)
         pnum = c.integer(pol, "number", pw, lo=1, hi=999)
         for ii, item in enumerate(c.tables(pol, "items", pw)):
@@ -371,6 +372,7 @@ def create_plan(ctx: WriteContext, data: dict[str, Any]) -> Plan:
     for pi, pol_d in enumerate(data.get("policies", [])):
         style = plan.numbering  # a written code the same as the computed one is not kept
         pol = Policy(number=pol_d["number"], title=pol_d["title"], position=pi,
+                     slogan=str(pol_d.get("slogan") or "").strip(),
                      code=_own_code(pol_d, codes.policy_code(style, pol_d["number"])))
         plan.policies.append(pol)
         for ii, item_d in enumerate(pol_d.get("items", [])):

@@ -160,6 +160,7 @@ class PolicyView:
     retired: bool
     items: tuple[ItemView, ...]
     written_code: str | None = None  # the code as the plan wrote it (None: computed)
+    slogan: str = ""  # the area's catch phrase as printed above it (line breaks kept)
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,8 +321,8 @@ def _load_plan(session: Session, plan_id: int, with_reports: bool) -> PlanView:
     ):
         items_by_policy.setdefault(policy_id, []).append((item_id, number, written, title, retired))
     policy_views = []
-    for pol_id, pol_number, pol_written, pol_title, pol_retired in session.execute(
-        select(Policy.id, Policy.number, Policy.code, Policy.title, Policy.retired)
+    for pol_id, pol_number, pol_written, pol_title, pol_retired, pol_slogan in session.execute(
+        select(Policy.id, Policy.number, Policy.code, Policy.title, Policy.retired, Policy.slogan)
         .where(Policy.plan_id == plan_id)
         .order_by(Policy.position, Policy.id)
     ):
@@ -339,7 +340,7 @@ def _load_plan(session: Session, plan_id: int, with_reports: bool) -> PlanView:
             )
         policy_views.append(
             PolicyView(pol_id, pol_number, codes.shown(pol_written, codes.policy_code(style, pol_number)),
-                       pol_title, pol_retired, tuple(item_views), pol_written)
+                       pol_title, pol_retired, tuple(item_views), pol_written, pol_slogan or "")
         )
     return PlanView(
         id=plan.id,

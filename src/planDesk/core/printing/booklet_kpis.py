@@ -8,7 +8,9 @@ plan does not give prints as —, never as 0.
 
 from __future__ import annotations
 
-from reportlab.platypus import Table
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Table
 
 from planDesk.core.domain.fiscal import format_date_wareki, format_fy
 from planDesk.core.plan.view import InitiativeView, KpiView
@@ -39,17 +41,29 @@ def kpi_lines(kpi: KpiView) -> tuple[str, str, str]:
     return name, baseline, target
 
 
+def _value_cell(text: str, style: ParagraphStyle, width: float) -> list[Flowable]:
+    """A value with its date or year: on one line when it fits, else the value over its
+    （date） — never a date broken in the middle (「76.4%（令和5年3月31」 over 「日）」)."""
+    cut = text.find("（")
+    if cut <= 0 or stringWidth(text, style.fontName, style.fontSize) <= width - _PADDING:
+        return [JaParagraph.plain(text, style)]
+    return [JaParagraph.plain(text[:cut], style), JaParagraph.plain(text[cut:], style)]
+
+
+_PADDING = 9.0  # a grid_style cell's left and right padding (4 + 4), and a little air
+
+
 def kpi_table(ini: InitiativeView, width: float) -> Table | None:
     """The KPIs of ``ini`` as a small table ``width`` wide; None when it has none."""
     if not ini.kpis:
         return None
     st = styles()
-    rows = [[JaParagraph.plain(h, st.header_cell) for h in HEADERS]]
-    for kpi in ini.kpis:
-        name, baseline, target = kpi_lines(kpi)
-        rows.append([JaParagraph.plain(name, st.cell_small), JaParagraph.plain(baseline, st.cell_right),
-                     JaParagraph.plain(ARROW, st.cell_center), JaParagraph.plain(target, st.cell_right)])
+    rows: list[list[object]] = [[JaParagraph.plain(h, st.header_cell) for h in HEADERS]]
     arrow_w = 14.0
     value_w = (width - arrow_w) * 0.27
+    for kpi in ini.kpis:
+        name, baseline, target = kpi_lines(kpi)
+        rows.append([JaParagraph.plain(name, st.cell_small), _value_cell(baseline, st.cell_right, value_w),
+                     JaParagraph.plain(ARROW, st.cell_center), _value_cell(target, st.cell_right, value_w)])
     return Table(rows, colWidths=[width - arrow_w - 2 * value_w, value_w, arrow_w, value_w], repeatRows=1,
                  style=[*grid_style(), ("BACKGROUND", (0, 0), (-1, 0), PALE), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")])

@@ -64,20 +64,35 @@ def choose_break(chars: Sequence[str], start: int, overflow: int) -> int:
     if overflow <= start:
         return start + 1  # one character wider than the line: it gets a line of its own
     b = overflow
-    if chars[b] in HANGING and (b + 1 >= n or chars[b + 1] not in CANNOT_START):
+    if chars[b] in HANGING and (b + 1 >= n or chars[b + 1] not in CANNOT_START) and not _in_number(chars, b):
         return b + 1
-    if _latin(chars[b]) and _latin(chars[b - 1]):
-        # Keep a Latin word or a number whole: back up to a space or a Japanese character,
-        # but never more than half the line (reportlab's own limit).
-        for j in range(b - 1, (start + b) // 2, -1):
-            if not _latin(chars[j]):
-                b = j + 1
-                break
-    while b > start + 1 and (_starts_badly(chars, b) or chars[b - 1] in CANNOT_END):
-        b -= 1
+    for _ in range(3):  # until neither rule moves the break (a move may land inside a word)
+        moved = b = _word_start(chars, start, b)
+        while b > start + 1 and (_starts_badly(chars, b) or chars[b - 1] in CANNOT_END):
+            b -= 1
+        if b == moved:
+            break
     if _starts_badly(chars, b) or chars[b - 1] in CANNOT_END:
         return overflow
     return _outside_mark(chars, start, b)
+
+
+def _word_start(chars: Sequence[str], start: int, b: int) -> int:
+    """A break inside a Latin word or a number (76.4 of 「76.4％」 when ％ moves down)
+    backed up to the word's start: a space or a Japanese character, but never more than half
+    the line (reportlab's own limit)."""
+    if _latin(chars[b]) and _latin(chars[b - 1]):
+        for j in range(b - 1, (start + b) // 2, -1):
+            if not _latin(chars[j]):
+                return j + 1
+    return b
+
+
+def _in_number(chars: Sequence[str], b: int) -> bool:
+    """``chars[b]`` is the point or comma inside a number (76.4%, 3,441人): it does not hang,
+    the number stays whole (a line ending 「76.」 and the next starting 「4%」 misreads)."""
+    return (str(chars[b]) in ".," and 0 < b < len(chars) - 1
+            and str(chars[b - 1]).isdigit() and str(chars[b + 1]).isdigit())
 
 
 def _starts_badly(chars: Sequence[str], b: int) -> bool:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from planDesk.core.plan.view import InitiativeView, PlanView, ReportView
@@ -65,6 +66,19 @@ def _total_lines(totals: list[KpiTotal]) -> str:
     return "\n".join(lines)
 
 
+def _header_cell(text: str, style: Any, width: float) -> list[Flowable]:
+    """A heading too long for its column is broken after a 「・」 that lets the first part fit
+    (「指標（基準値→実績→目標）・」 over 「達成率」), not inside a word (「…・達」 over 「成率」)."""
+    avail = width - 9  # the cell's padding
+    if stringWidth(text, style.fontName, style.fontSize) <= avail:
+        return [JaParagraph.plain(text, style)]
+    cuts = [i + 1 for i, ch in enumerate(text) if ch == "・"
+            and stringWidth(text[:i + 1], style.fontName, style.fontSize) <= avail]
+    if not cuts:
+        return [JaParagraph.plain(text, style)]
+    return [JaParagraph.plain(text[:cuts[-1]], style), JaParagraph.plain(text[cuts[-1]:], style)]
+
+
 def progress_table(plan: PlanView, cycle: Cycle, *, compact: bool, department_id: int | None = None) -> Flowable:
     st = styles()
     has_kpis = any(ini.kpis for ini in plan.initiatives())
@@ -76,7 +90,8 @@ def progress_table(plan: PlanView, cycle: Cycle, *, compact: bool, department_id
     scale = width / (sum(w for _, w in columns) * mm)
     cell = variant(st.cell_small, "pt_cell", fontSize=7.5, leading=10)
     band_style = variant(st.cell_bold, "pt_band", textColor=colors.white)
-    header = [[JaParagraph.plain(h if h != "取組" else plan.level_labels[2], st.header_cell) for h, _ in columns]]
+    header = [[_header_cell(h if h != "取組" else plan.level_labels[2], st.header_cell, w * mm * scale)
+               for h, w in columns]]
     body: list[list[Any]] = []
     bands: list[int] = []
     owner: list[tuple[int, InitiativeView | None]] = []  # per body row: its band row and initiative

@@ -1,7 +1,8 @@
 """The annual results report (実績報告書), in the layout of the Hitachi City report (seed 002).
 
-Cover; contents by area (level 1) and sub-area (level 2); then per area a title band and
-its list of measures, and per measure its number, title and departments, 実施状況 and the
+Cover; contents by area (level 1) and sub-area (level 2); then per area a title band, the
+area's slogan (its catch phrase, in bold, line breaks as the plan writes them) and its list
+of measures, and per measure its number, title and departments, 実施状況 and the
 実績 figures bulleted under their 【heading】. Only submitted and confirmed reports are
 printed: a draft is not a result yet.
 """
@@ -101,6 +102,12 @@ def _area_band(plan: PlanView, pol: PolicyView) -> list[Flowable]:
     band = Table([[JaParagraph.plain(pol.title, band_style)]], colWidths=[frame_width("A4")], style=[*base_cmds(),
         ("BACKGROUND", (0, 0), (-1, -1), NAVY), ("LEFTPADDING", (0, 0), (-1, -1), 10),
         ("TOPPADDING", (0, 0), (-1, -1), 8), ("BOTTOMPADDING", (0, 0), (-1, -1), 10)])
+    slogan: list[Flowable] = []
+    lines = [ln.strip() for ln in pol.slogan.splitlines() if ln.strip()]
+    if lines:
+        slogan_style = variant(st.h2, "slogan", fontSize=15, leading=22, spaceBefore=0, spaceAfter=0,
+                               leftIndent=4 * mm)
+        slogan = [Spacer(1, 5 * mm), *(JaParagraph.plain(ln, slogan_style) for ln in lines), Spacer(1, 2 * mm)]
     listing: list[Flowable] = []
     for item in pol.items:
         inis = [i for i in item.initiatives if not i.retired]
@@ -111,7 +118,7 @@ def _area_band(plan: PlanView, pol: PolicyView) -> list[Flowable]:
     box = Table([[listing]], colWidths=[frame_width("A4")], style=[*base_cmds(),
         ("BACKGROUND", (0, 0), (-1, -1), PALE), ("LEFTPADDING", (0, 0), (-1, -1), 10),
         ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 8)])
-    return [outlined(band, pol.title, 0), Spacer(1, 4 * mm), box, Spacer(1, 6 * mm)]
+    return [outlined(band, pol.title, 0), *slogan, Spacer(1, 4 * mm), box, Spacer(1, 6 * mm)]
 
 
 def _measure(plan: PlanView, ini: InitiativeView, reports: list[ReportView],

@@ -78,13 +78,17 @@ def _chart(plan: PlanView, counts: list[tuple[PolicyView, dict[str, int]]], widt
     height = 40 + bar_h * 1.6 * len(counts)
     drawing = Drawing(width, height)
     chart = HorizontalBarChart()
-    chart.x, chart.y = 110, 28
-    chart.width, chart.height = width - 130, height - 40
     # reportlab draws the first category at the bottom: reverse so policy 1 is on top
     rows = list(reversed(counts))
+    names = [f"{pol.code} {pol.title}" for pol, _ in rows]
+    # the names get the room they need, up to 40 % of the width; a longer one is cut with a
+    # mark, never silently (issue 16)
+    label_w = min(max((stringWidth(n, st.gothic, 8) for n in names), default=0.0) + 1, width * 0.4)
+    label_w = max(label_w, 60.0)
+    chart.x, chart.y = label_w + 8, 28
+    chart.width, chart.height = width - chart.x - 20, height - 40
     chart.data = [[c[k] for _, c in rows] for k in keys]
-    # a name longer than the space is cut with a mark, never silently (issue 16)
-    chart.categoryAxis.categoryNames = [_fit(f"{pol.code} {pol.title}", 102, st.gothic, 8) for pol, _ in rows]
+    chart.categoryAxis.categoryNames = [_fit(n, label_w, st.gothic, 8) for n in names]
     chart.categoryAxis.style = "stacked"
     chart.categoryAxis.labels.fontName = st.gothic
     chart.categoryAxis.labels.fontSize = 8
@@ -114,11 +118,11 @@ def _chart(plan: PlanView, counts: list[tuple[PolicyView, dict[str, int]]], widt
         chart.barLabels[i].fillColor = colors.white if _luma(color) < 128 else colors.black
     drawing.add(chart)
     legend = Legend()
-    legend.x, legend.y = 110, 12
+    legend.x, legend.y = 10, 12  # under the names too: room for the labels
     legend.fontName, legend.fontSize = st.gothic, 8
     legend.alignment = "right"
     legend.columnMaximum = 1
-    legend.deltax = min(70.0, (width - 120) / len(keys))
+    legend.deltax = min(72.0, (width - 20) / len(keys))
     legend.strokeColor = colors.HexColor(_OUTLINE)
     legend.strokeWidth = 0.5
     legend.colorNamePairs = [(colors.HexColor(c), evaluation_label(plan, k) or k)

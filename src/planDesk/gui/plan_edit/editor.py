@@ -373,7 +373,9 @@ class PlanEditor(QWidget):
             self.stack.setCurrentWidget(self.ini_pane)
         else:
             label = self.plan.level_labels[0 if key[0] == POLICY else 1]
-            self.title_pane.show_node(key[0], node.id, f"{label} {node.code}", node.title)
+            slogan = node.slogan if isinstance(node, PolicyView) else None
+            self.title_pane.set_level_label(label)
+            self.title_pane.show_node(key[0], node.id, f"{label} {node.code}", node.title, slogan)
             self.stack.setCurrentWidget(self.title_pane)
         if key is not None:
             self.retire_action.setText(self.tr("復活") if node is not None and node.retired else self.tr("廃止"))

@@ -52,7 +52,7 @@ def button(text: str, parent: QWidget, slot: Any) -> QPushButton:
 
 
 class TitlePane(QWidget):
-    """A policy's or promotion item's name."""
+    """A policy's or promotion item's name, and a policy's slogan (the area's catch phrase)."""
 
     def __init__(self, editor: PlanEditor) -> None:
         super().__init__(editor)
@@ -63,36 +63,65 @@ class TitlePane(QWidget):
         self.heading.setStyleSheet("font-weight: bold;")
         self.title = QLineEdit(self)
         self.title.setAccessibleName(self.tr("名称"))
+        self.slogan = text_edit("", self, 60)
+        self.slogan.setMaximumHeight(110)  # a catch phrase of a line or two, not a page
+        self.slogan.setAccessibleName(self.tr("スローガン"))
         self.save_button = button(self.tr("保存(&S)"), self, self.save)
         form = QFormLayout()
         label = QLabel(self.tr("名称(&N)"), self)
         label.setBuddy(self.title)
         form.addRow(label, self.title)
+        self.slogan_label = QLabel(self.tr("スローガン(&G)"), self)
+        self.slogan_label.setBuddy(self.slogan)
+        form.addRow(self.slogan_label, self.slogan)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(form)
         layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
         layout.addStretch(1)
         self.title.returnPressed.connect(self.save)
+        self.slogan_changed = False
+        self.slogan.textChanged.connect(self._slogan_edited)
 
-    def show_node(self, kind: str, node_id: int, heading: str, title: str) -> None:
+    def _slogan_edited(self) -> None:
+        self.slogan_changed = True
+
+    def show_node(self, kind: str, node_id: int, heading: str, title: str, slogan: str | None = None) -> None:
+        """``slogan`` None: the node has none to edit (a promotion item)."""
         self.kind, self.node_id = kind, node_id
         self.heading.setText(heading)
         self.title.setText(title)
         self.title.setModified(False)
+        self.slogan.setPlainText(slogan or "")
+        self.slogan_changed = False
+        self.slogan.setVisible(slogan is not None)
+        self.slogan_label.setVisible(slogan is not None)
+
+    def set_level_label(self, label: str) -> None:
+        self.slogan.setToolTip(self.tr("計画書でこの{0}の上に掲げる標語（実績報告書に印刷されます）。"
+                                       "改行はそのまま印刷されます").format(label))
 
     def dirty(self) -> bool:
-        return self.title.isModified()
+        return self.title.isModified() or (not self.slogan.isHidden() and self.slogan_changed)
 
     def save(self) -> bool:
-        if not self.title.isModified():
-            return True
-        from planDesk.core.plan.edit.nodes import edit_title
+        from planDesk.core.plan.edit.nodes import edit_slogan, edit_title
 
-        ok = self.editor.run(edit_title, self.kind, self.node_id, self.title.text()) is not None
-        if ok:
+        # read both first: a saved title reloads the editor, which shows the node again
+        node_id, title, slogan = self.node_id, self.title.text(), self.slogan.toPlainText()
+        title_changed = self.title.isModified()
+        slogan_changed = not self.slogan.isHidden() and self.slogan_changed
+        if title_changed:
+            if self.editor.run(edit_title, self.kind, node_id, title) is None:
+                return False
             self.title.setModified(False)
-        return ok
+        if slogan_changed:
+            if self.editor.run(edit_slogan, node_id, slogan) is None:
+                self.slogan.setPlainText(slogan)  # keep what was typed
+                self.slogan_changed = True
+                return False
+            self.slogan_changed = False
+        return True
 
 
 class InitiativePane(QWidget):

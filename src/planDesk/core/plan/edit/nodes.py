@@ -211,6 +211,29 @@ def edit_title(store: Store, kind: str, node_id: int, title: str) -> Change:
         return Store.change_of(ctx, f"{node.level_label}「{new}」に変更しました")
 
 
+MAX_SLOGAN = 200
+
+
+def edit_slogan(store: Store, policy_id: int, slogan: str) -> Change:
+    """Set a policy's slogan (the area's catch phrase; "" removes it). Line breaks are kept
+    as typed (the results report prints each line as a line); blank lines are dropped."""
+    with store.write(f"edit-{POLICY}") as ctx:
+        node = load_node(ctx.session, POLICY, policy_id)
+        require_current(node.plan)
+        ctx.plan_id = node.plan.id
+        lines = [ln.strip() for ln in slogan.replace("\r\n", "\n").split("\n")]
+        new = require_text("\n".join(ln for ln in lines if ln), f"{node.level_label}のスローガン",
+                           limit=MAX_SLOGAN, required=False)
+        row = node.policy
+        if new == row.slogan:
+            return Store.change_of(ctx, "変更はありません")
+        before = {"slogan": row.slogan}
+        row.slogan = new
+        ctx.audit(POLICY, policy_id, f"{node.level_label}「{row.title}」のスローガンを変更",
+                  before=before, after={"slogan": new})
+        return Store.change_of(ctx, f"{node.level_label}「{row.title}」のスローガンを保存しました")
+
+
 def edit_initiative(store: Store, initiative_id: int, fields: InitiativeFields, *,
                     expected_version: int | None) -> Change:
     """Change an initiative's title, flags, departments, overview and status text.

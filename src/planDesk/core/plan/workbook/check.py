@@ -190,6 +190,8 @@ def check_spec(settings: dict[str, Any], sheets: dict[str, Rows], problems: list
             if number in policies:
                 c.fail("number", f"基本方針の番号 {number} が重複しています。")
             policies[number] = {"number": number, "title": title, "retired": c.flag("retired"), "items": []}
+            if slogan := c.text("slogan", label="スローガン"):
+                policies[number]["slogan"] = slogan
             if code := _code(c):
                 policies[number]["code"] = code
     items: dict[tuple[int, int], dict[str, Any]] = {}

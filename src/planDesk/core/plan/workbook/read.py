@@ -20,11 +20,13 @@ from openpyxl import load_workbook
 
 from planDesk.core.plan.workbook.check import check_spec
 from planDesk.core.plan.workbook.write import (
+    ADDED_COLUMNS,
     FORMAT_ID,
     LEGACY_CODE,
     META_SHEET,
     PLAN_FIELDS,
     SHEET_BY_NAME,
+    SLOGAN,
     WRITTEN_CODE,
 )
 from planDesk.core.xlsx.cells import Problem, SubmissionRefused, file_sha256
@@ -85,17 +87,21 @@ def _check_formulas(sheet: str, rows: list[tuple[int, list[Any]]], problems: lis
 def _headers(ws: Any, sheet: str, expected: list[str], problems: list[Problem]) -> set[int]:
     """Check row 1; return the columns whose values are to be ignored.
 
-    Workbooks written before written codes existed are still read: their 取組事項 column
-    「コード（参考）」 was for reading only (ignored), and the trailing 「コード（表記）」
-    column of 基本方針 / 推進事項 may be missing."""
+    Workbooks of earlier layouts are still read: their 取組事項 column 「コード（参考）」
+    was for reading only (ignored), and columns added later at the end of a sheet
+    (「コード（表記）」 of 基本方針 / 推進事項, 「スローガン」 of 基本方針) may be missing."""
     got = [getattr(c, "value", None) for row in ws.iter_rows(min_row=1, max_row=1, min_col=1, max_col=len(expected))
            for c in row]
     ignored: set[int] = set()
     for i, header in enumerate(expected):
         value = got[i] if i < len(got) else None
         text = str(value).strip() if value is not None else ""
-        if header == WRITTEN_CODE and (text == LEGACY_CODE or (not text and i == len(expected) - 1)):
+        if header == WRITTEN_CODE and text == LEGACY_CODE:
             ignored.add(i)
+            continue
+        if header in ADDED_COLUMNS and not any(
+                str(v).strip() for v in got[i:len(expected)] if v is not None):
+            ignored.add(i)  # this column and every one after it are absent: an earlier layout
             continue
         if text != header:
             problems.append(Problem(sheet, f"{chr(ord('A') + i)}1",
@@ -141,8 +147,10 @@ def _read(wb: Any, path: Path, raw: bytes) -> PlanWorkbook:
     problems: list[Problem] = []
     formulas: list[Problem] = []
     sheets: dict[str, list[tuple[int, list[Any]]]] = {}
+    absent: set[tuple[str, str]] = set()  # (sheet, header) of columns an earlier layout lacks
     for sheet, spec in SHEET_BY_NAME.items():
         ignored = _headers(wb[sheet], sheet, [h for _k, h, _w in spec.columns], problems)
+        absent |= {(sheet, spec.columns[i][1]) for i in ignored}
         sheets[sheet] = _rows(wb[sheet], len(spec.columns))
         for _r, values in sheets[sheet]:
             for i in ignored:
@@ -166,6 +174,9 @@ def _read(wb: Any, path: Path, raw: bytes) -> PlanWorkbook:
     plan_spec = check_spec(settings, sheets, problems)
     if problems:
         raise SubmissionRefused(name, problems, hint=hint)
+    if ("基本方針", SLOGAN) in absent:
+        for pol in plan_spec["policies"]:
+            pol["slogan"] = None  # a workbook without the column: an update keeps the slogans
     exported = None
     if meta.get("format") == FORMAT_ID and meta.get("exported_at"):
         try:

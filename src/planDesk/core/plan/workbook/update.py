@@ -156,8 +156,14 @@ def _hierarchy(s: Any, plan: Plan, specs: list[dict[str, Any]],
             lines.append(f"{l1} {pd['number']} の名前：「{pol.title}」→「{pd['title']}」")
         if pol.code != (pd.get("code") or None):
             lines.append(f"{l1} {pd['number']} のコード：「{pol.code or ''}」→「{pd.get('code') or ''}」")
+        # None: the workbook has no スローガン column (an earlier layout): keep the slogan
+        slogan = (pol.slogan or "") if "slogan" in pd and pd["slogan"] is None else (pd.get("slogan") or "")
+        if (pol.slogan or "") != slogan:
+            old_slogan, new_slogan = (_short(t.replace("\n", " ")) for t in (pol.slogan or "", slogan))
+            lines.append(f"{l1} {pd['number']} のスローガン：「{old_slogan}」→「{new_slogan}」")
         pol.title, pol.position, pol.retired = pd["title"], i, bool(pd.get("retired"))
         pol.code = pd.get("code") or None
+        pol.slogan = slogan
         seen_pol.add(pol.number)
         existing = {it.number: it for it in pol.items}
         seen_items: set[int] = set()

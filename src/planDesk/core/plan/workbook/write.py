@@ -56,6 +56,10 @@ PSEUDO_LABELS = {"all": "全部署", "relevant": "関係部署"}
 DIRECTION_LABELS = {"up": "上昇", "down": "低下"}
 NUMBERING_LABELS = {"maru": "①－１－１", "serial": "01", "hyphen": "1-1-1"}
 WRITTEN_CODE = "コード（表記）"
+SLOGAN = "スローガン"
+# Columns added at the end of a sheet in a later layout: a workbook written before they
+# existed (no header there) is still read, as if they were empty.
+ADDED_COLUMNS = (WRITTEN_CODE, SLOGAN)
 LEGACY_CODE = "コード（参考）"  # the 取組事項 column of format 1 workbooks: read-only, ignored
 
 
@@ -76,7 +80,7 @@ SHEETS: tuple[SheetSpec, ...] = (
     SheetSpec("方向性", (("label", "今後の方向性", 16),)),
     SheetSpec("部署", (("name", "部署名", 24), ("pseudo", "区分", 10), ("retired", "廃止", 6))),
     SheetSpec("基本方針", (("number", "番号", 6), ("title", "名前", 40), ("retired", "廃止", 6),
-                       ("code", WRITTEN_CODE, 10))),
+                       ("code", WRITTEN_CODE, 10), ("slogan", SLOGAN, 40))),
     SheetSpec("推進事項", (("policy", "基本方針の番号", 8), ("number", "番号", 6), ("title", "名前", 40),
                        ("retired", "廃止", 6), ("code", WRITTEN_CODE, 10))),
     SheetSpec("取組事項", (
@@ -112,6 +116,8 @@ NOTES = (
     "・新しい取組は ID を空欄にします。ID のない行は、コード（と名前）が同じ既存の取組として扱います。"
     "目標・指標・工程表では、ID の代わりに取組コード（例：①－１－１ または 1-1-1）で取組を指定できます。",
     "・ファイルにない取組は、取り込むと「廃止」として扱われ、その一覧が表示されます（報告は残ります）。",
+    "・「基本方針」の「スローガン」は、計画書で各基本方針（分野）の上に掲げる標語です（なければ空欄）。"
+    "改行はそのまま印刷されます（実績報告書）。",
     "・年度は 2025、R7、令和7年度 のどれでも書けます。○ は「はい」です。",
 )
 
@@ -181,8 +187,8 @@ def build_plan_workbook(plan: PlanView, *, exported_by: str) -> Workbook:
     _table(wb, SHEET_BY_NAME["方向性"], [(d,) for d in plan.directions])
     _table(wb, SHEET_BY_NAME["部署"], [(d.name, PSEUDO_LABELS.get(d.pseudo or ""), _flag(d.retired))
                                      for d in plan.departments])
-    _table(wb, SHEET_BY_NAME["基本方針"], [(p.number, p.title, _flag(p.retired), p.written_code)
-                                       for p in plan.policies])
+    _table(wb, SHEET_BY_NAME["基本方針"], [(p.number, p.title, _flag(p.retired), p.written_code,
+                                        p.slogan or None) for p in plan.policies])
     _table(wb, SHEET_BY_NAME["推進事項"], [(p.number, it.number, it.title, _flag(it.retired), it.written_code)
                                        for p in plan.policies for it in p.items])
     inis, goals, kpis, steps = [], [], [], []
