@@ -10,7 +10,7 @@ A structural change (add, move, renumber, remove …) still reads the whole plan
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -24,11 +24,13 @@ from planDesk.core.plan.view import InitiativeView, PlanView, _InitiativeParts
 
 @dataclass(frozen=True)
 class PlanPatch:
-    """What changed in a plan, read back: initiatives by id, policy and item titles."""
+    """What changed in a plan, read back: initiatives by id, policy and item titles, the
+    touched policies' slogans."""
 
     initiatives: Mapping[int, InitiativeView]
     policy_titles: Mapping[int, str]
     item_titles: Mapping[int, str]
+    policy_slogans: Mapping[int, str] = field(default_factory=dict)
 
     @property
     def empty(self) -> bool:
@@ -40,10 +42,16 @@ def read_patch(session: Session, plan_id: int, change: Change) -> PlanPatch:
     initiatives whose own text or details it changed (an initiative only reported on is
     not read: its reports are read apart, ``load_reports_of``), renamed policies and items."""
     ids = change.ids(INITIATIVE)
+    policy_ids = change.ids(POLICY)
+    slogans: dict[int, str] = {}
+    if policy_ids:
+        slogans = {row_id: slogan or "" for row_id, slogan in session.execute(
+            select(Policy.id, Policy.slogan).where(Policy.id.in_(list(policy_ids)), Policy.plan_id == plan_id))}
     return PlanPatch(
         load_initiatives(session, plan_id, ids) if ids else {},
-        _titles(session, Policy, plan_id, change.ids(POLICY)),
+        _titles(session, Policy, plan_id, policy_ids),
         _titles(session, PromotionItem, plan_id, change.ids(ITEM)),
+        slogans,
     )
 
 
@@ -92,9 +100,11 @@ def apply_patch(plan: PlanView, patch: PlanPatch) -> PlanView:
     policies = []
     for pol in plan.policies:
         pol_title = patch.policy_titles.get(pol.id, pol.title)
+        slogan = patch.policy_slogans.get(pol.id, pol.slogan)
         if pol_title == pol.title and pol.id not in touched_policies \
                 and not any(item.id in patch.item_titles for item in pol.items):
-            policies.append(pol)  # nothing below it changed: the same object
+            # nothing below it changed: the same object (or its slogan alone replaced)
+            policies.append(pol if slogan == pol.slogan else replace(pol, slogan=slogan))
             continue
         items = []
         for item in pol.items:
@@ -111,5 +121,5 @@ def apply_patch(plan: PlanView, patch: PlanPatch) -> PlanView:
                     new = replace(new, policy_title=pol_title, item_title=item_title)
                 inis.append(new)
             items.append(replace(item, title=item_title, initiatives=tuple(inis)))
-        policies.append(replace(pol, title=pol_title, items=tuple(items)))
+        policies.append(replace(pol, title=pol_title, slogan=slogan, items=tuple(items)))
     return replace(plan, policies=tuple(policies))

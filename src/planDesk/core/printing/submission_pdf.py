@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
-from planDesk.core.errors import UserError
 from planDesk.core.plan.view import InitiativeView, PlanView, ReportView, load_plan, resolve_plan_id
 from planDesk.core.printing.booklet_tree import marks_text
 from planDesk.core.printing.document import DocInfo, frame_width, outlined, paragraphs, write_pdf
@@ -142,6 +141,9 @@ def initiative_report(plan: PlanView, ini: InitiativeView, rep: ReportView | Non
 def submission_flowables(plan: PlanView, dept: str, cycle: Cycle,
                          rows: list[tuple[InitiativeView, ReportView | None]]) -> list[Flowable]:
     out = _title_block(plan, dept, cycle)
+    if not rows:  # as the submission workbook: written, saying there is nothing to report
+        out.append(JaParagraph.plain(f"この部署が報告する{plan.level_labels[2]}はありません（0 件）。", styles().body))
+        return out
     out.append(_overview(plan, rows))
     out.append(Spacer(1, 8 * mm))
     out += [initiative_report(plan, ini, rep) for ini, rep in rows]
@@ -161,8 +163,6 @@ def write_submission_pdf(store: Store, opts: ExportOptionsLike, out: Path) -> st
         if reports_on(ini, dept.id):
             mine = reports_in(ini, cycle, department_id=dept.id)
             rows.append((ini, mine[0] if mine else None))
-    if not rows:
-        raise UserError(f"部署「{dept.name}」が報告する{plan.level_labels[2]}は計画「{plan.name}」にありません。")
     info = DocInfo(TITLE, plan.name, plan.municipality, f"{dept.name}　{cycle.label}",
                    subject=f"{dept.name} {cycle.label} の進捗状況報告")
     pages = write_pdf(out, info, submission_flowables(plan, dept.name, cycle, rows))
