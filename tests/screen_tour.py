@@ -241,6 +241,10 @@ def run(args: argparse.Namespace) -> int:
     tour.next_dialog = "09-merge-confirm"
     tour.then_dialog = "10-merged"
     view.merge()
+    for _ in range(600):  # merged in the background; the report follows
+        if not view.busy:
+            break
+        wait(100)
     tour.next_dialog = ""
     wait(300)
     merge.close()
