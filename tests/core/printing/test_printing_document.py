@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 from pdf_helpers import check_pdf, outline_titles, pdf_pages
 from pypdf import PdfReader
-from reportlab.platypus import NextPageTemplate, PageBreak, Table
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Table
 
 from planDesk.core.printing.document import DocInfo, outlined, write_pdf
 from planDesk.core.printing.kinsoku import JaParagraph
@@ -91,3 +92,34 @@ def test_a_failed_build_leaves_the_old_file(tmp_path: Path) -> None:
         write_pdf(out, INFO, [Boom.plain("x", styles().body)])
     assert out.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["keep.pdf"]
+
+
+def test_a_long_story_is_made_as_layout_reaches_it(tmp_path: Path) -> None:
+    """A generator story is consumed a few flowables ahead of the page being drawn (memory
+    flat in a printout's length, issue 17), and every flowable still prints in order."""
+    st = styles()
+    made = 0
+    made_when_drawn: list[int] = []
+
+    class Seen(JaParagraph):
+        def draw(self) -> None:
+            made_when_drawn.append(made)
+            super().draw()
+
+    def story() -> Iterator[Flowable]:
+        nonlocal made
+        for i in range(1, 401):
+            made += 1
+            yield Seen.plain(f"段落その{i}", st.body)
+            if i % 20 == 0:
+                made += 1
+                yield PageBreak()
+
+    out = tmp_path / "lazy.pdf"
+    pages = write_pdf(out, INFO, story())
+    assert pages == 20
+    assert made == 420 and len(made_when_drawn) == 400
+    assert made_when_drawn[0] < 100  # the first page was drawn long before the story's end
+    texts = pdf_pages(out)
+    assert "段落その1" in texts[0] and "段落その20" in texts[0] and "段落その21" not in texts[0]
+    assert "段落その400" in texts[-1] and "段落その380" not in texts[-1]

@@ -11,6 +11,7 @@ come from the plan (level_labels), never from one city's wording.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
@@ -158,42 +159,42 @@ def _glossary(plan: PlanView) -> Flowable:
                      [*grid_style(), ("BACKGROUND", (0, 1), (0, -1), PALE)])
 
 
-def booklet_flowables(plan: PlanView) -> list[Flowable]:
-    """The whole booklet (cover first)."""
+def booklet_flowables(plan: PlanView) -> Iterator[Flowable]:
+    """The whole booklet (cover first), made as the document asks for it: a block is built
+    when layout reaches it and freed once drawn, so memory stays flat in the plan's size."""
     st = styles()
     l1, l2, l3 = plan.level_labels
-    out = _cover(plan)
+    yield from _cover(plan)
     number = 0
 
-    def section(title: str, *, new_page: bool = False) -> None:
+    def section(title: str, *, new_page: bool = False) -> list[Flowable]:
         nonlocal number
         number += 1
-        if new_page:
-            out.append(PageBreak())
-        out.append(outlined(JaParagraph.plain(f"{full_width(number)}．{title}", st.h1), title, 0))
+        return [*([PageBreak()] if new_page else []),
+                outlined(JaParagraph.plain(f"{full_width(number)}．{title}", st.h1), title, 0)]
 
     if plan.purpose.strip():
-        section("策定の目的")
-        out.extend(paragraphs(plan.purpose, st.body_indent))
-        out.append(Spacer(1, 10 * mm))
-    section("計画期間")
-    out.extend(_period(plan))
-    section("体系図", new_page=True)
-    out.extend(structure_table(plan, frame_width("A4")))
+        yield from section("策定の目的")
+        yield from paragraphs(plan.purpose, st.body_indent)
+        yield Spacer(1, 10 * mm)
+    yield from section("計画期間")
+    yield from _period(plan)
+    yield from section("体系図", new_page=True)
+    yield from structure_table(plan, frame_width("A4"))
     if plan.priority_notes:
-        section(f"重点{l3}", new_page=True)
+        yield from section(f"重点{l3}", new_page=True)
         for k, (title, text) in enumerate(plan.priority_notes, start=1):
-            out.append(outlined(JaParagraph.plain(f"（{full_width(k)}）{title}", st.h3), title, 1))
-            out.extend(paragraphs(text, st.body_indent))
-            out.append(Spacer(1, 6 * mm))
-    section(l3, new_page=True)
+            yield outlined(JaParagraph.plain(f"（{full_width(k)}）{title}", st.h3), title, 1)
+            yield from paragraphs(text, st.body_indent)
+            yield Spacer(1, 6 * mm)
+    yield from section(l3, new_page=True)
     layout = booklet_layout(plan, roadmap_width()) if any(i.steps for i in plan.initiatives()) else None
     first = True
     for pol in plan.policies:
         if pol.retired or not any(not i.retired for it in pol.items for i in it.initiatives):
             continue
         if not first:
-            out.append(PageBreak())
+            yield PageBreak()
         first = False
         lead = [outlined(JaParagraph.plain(f"{l1}{pol.code}「{pol.title}」", st.h2), f"{pol.code} {pol.title}", 1)]
         for item in pol.items:
@@ -205,12 +206,11 @@ def booklet_flowables(plan: PlanView) -> list[Flowable]:
                                f"{item.code} {item.title}", 2)
             lead.append(heading)
             for ini in inis:
-                out.append(initiative_block(plan, ini, layout, lead))
+                yield initiative_block(plan, ini, layout, lead)
                 lead = []
     if plan.glossary:
-        section("用語解説", new_page=True)
-        out.append(_glossary(plan))
-    return out
+        yield from section("用語解説", new_page=True)
+        yield _glossary(plan)
 
 
 def write_booklet(store: Store, opts: ExportOptionsLike, out: Path) -> str:

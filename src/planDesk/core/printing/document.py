@@ -10,7 +10,7 @@ with ``outlined(...)`` become PDF bookmarks. Title, author, subject and /Lang ja
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -67,6 +67,43 @@ def frame_width(paper: str) -> float:
 
 def frame_height(paper: str) -> float:
     return float(PAPER[paper][1] - _MARGIN_TOP - _MARGIN_BOTTOM)
+
+
+class _LazyStory(list[Flowable]):
+    """The story as reportlab's ``build`` consumes it (``len``, ``[0]``, ``del [0]``, inserts),
+    drawn from an iterator a few flowables ahead: a long printout is never all in memory,
+    and what is drawn is freed. ``build`` looks at most a run of keep-with-next flowables
+    ahead, far fewer than ``_AHEAD``."""
+
+    _AHEAD = 64
+
+    def __init__(self, items: Iterable[Flowable]) -> None:
+        super().__init__()
+        self._rest: Iterator[Flowable] | None = iter(items)
+        self._fill()
+
+    def _fill(self) -> None:
+        rest = self._rest
+        if rest is None:
+            return
+        need = self._AHEAD - list.__len__(self)
+        while need > 0:
+            item = next(rest, None)
+            if item is None:
+                self._rest = None
+                return
+            self.append(item)
+            need -= 1
+
+    def __len__(self) -> int:
+        if list.__len__(self) < self._AHEAD:
+            self._fill()
+        return list.__len__(self)
+
+    def __getitem__(self, key: Any) -> Any:
+        if list.__len__(self) < self._AHEAD:
+            self._fill()
+        return list.__getitem__(self, key)
 
 
 class PrintDocument(BaseDocTemplate):  # type: ignore[misc]
@@ -146,10 +183,11 @@ class PrintDocument(BaseDocTemplate):  # type: ignore[misc]
         self.canv.bookmarkHorizontal(key, 0, top)
         self.canv.addOutlineEntry(title, key, level=level, closed=level >= 1)
 
-    def render(self, flowables: Sequence[Flowable]) -> int:
-        """Lay out and save the document; returns the number of pages."""
+    def render(self, flowables: Iterable[Flowable]) -> int:
+        """Lay out and save the document; returns the number of pages. ``flowables`` is
+        consumed as layout goes (a generator keeps memory flat in the document's length)."""
         self._doSave = 0
-        self.build(list(flowables))
+        self.build(_LazyStory(flowables))
         canv = self.canv
         canv.beginForm(_TOTAL_FORM)
         canv.setFont(styles().gothic, 9)
@@ -164,8 +202,7 @@ class PrintDocument(BaseDocTemplate):  # type: ignore[misc]
 def write_pdf(out: Path, info: DocInfo, flowables: Iterable[Flowable], *, paper: str = "A4",
               cover: bool = False) -> int:
     """Write a printout atomically (the old file stays until the new one is complete)."""
-    items = list(flowables)
     pages = 0
     with atomic_path(out) as tmp:
-        pages = PrintDocument(str(tmp), info, paper=paper, cover=cover).render(items)
+        pages = PrintDocument(str(tmp), info, paper=paper, cover=cover).render(flowables)
     return pages

@@ -4,7 +4,9 @@ reportlab's ``Table`` re-measures every remaining row each time it splits at a p
 so a 4,000-row table takes ten times as long as a 1,000-row one. ``LongTable`` hands
 platypus one page's worth of rows at a time: it builds a ``Table`` from the next rows
 (doubling the batch until it no longer fits), lets that table split once, and keeps the
-rest for the next page. The header rows are repeated on every page.
+rest for the next page. The first batch of a page is a little more than the previous page
+took, and the piece measured by ``wrap`` is the one ``split`` cuts (never measured twice).
+The header rows are repeated on every page.
 
 Style commands are given per body row (``row_cmds``), so they stay right in every piece.
 
@@ -37,7 +39,7 @@ class LongTable(Flowable):  # type: ignore[misc]
                  col_widths: Sequence[float], cmds: Sequence[tuple[Any, ...]],
                  row_cmds: RowCmds | None = None, *, start: int = 0, split_in_row: bool = False,
                  first_row: Sequence[Any] | None = None, repeat: Repeat | None = None,
-                 continued: Continued | None = None) -> None:
+                 continued: Continued | None = None, batch: int = 0) -> None:
         super().__init__()
         self.header = list(header)
         self.body = body
@@ -55,6 +57,11 @@ class LongTable(Flowable):  # type: ignore[misc]
         self._piece: Table | None = None
         self._stop = start
         self._piece_h = 0.0
+        self._piece_w = 0.0
+        self._wrapped_in: tuple[float, float] | None = None  # the space the piece was made for
+        # rows in the first batch: a little more than the previous page took, so the piece
+        # usually overflows the page at once (never fewer rows than that: the doubling goes on)
+        self._batch = batch + batch // 4 + 2 if batch > 0 else _FIRST_BATCH
 
     def _more(self, **kw: Any) -> LongTable:
         """The rest of the table from a later row (same columns, styles and callbacks)."""
@@ -81,14 +88,18 @@ class LongTable(Flowable):  # type: ignore[misc]
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         n = len(self.body)
-        stop = min(n, self.start + _FIRST_BATCH)
+        if self._piece is not None and self._wrapped_in == (aw, ah):
+            w, h = self._piece_w, self._piece_h  # platypus wraps again before split: same piece
+            return (w, h) if self._stop >= n else (w, max(h, ah + 1))
+        stop = min(n, self.start + self._batch)
         while True:
             table = self._table(stop)
             w, h = table.wrap(aw, ah)
             if h > ah or stop >= n:
                 break
             stop = min(n, self.start + 2 * (stop - self.start))
-        self._piece, self._stop, self._piece_h = table, stop, h
+        self._piece, self._stop, self._piece_h, self._piece_w = table, stop, h, w
+        self._wrapped_in = (aw, ah)
         self.width, self.height = w, h
         # Taller than the space (or more rows to come): platypus will call split.
         return (w, h) if stop >= n else (w, max(h, ah + 1))
@@ -113,12 +124,13 @@ class LongTable(Flowable):  # type: ignore[misc]
                     # the last row was cut in two (it is in both parts): its second half
                     # leads the next page
                     return [parts[0], PageBreak(),
-                            self._more(start=self.start + consumed - 1, first_row=rest_rows[0])]
+                            self._more(start=self.start + consumed - 1, first_row=rest_rows[0],
+                                       batch=consumed)]
         if consumed <= 0:
             return []
         # the rest on a page of its own: platypus would otherwise put it (header and all)
         # in whatever space is left under this piece
-        rest = self._more(start=self.start + consumed)
+        rest = self._more(start=self.start + consumed, batch=consumed)
         return [parts[0], PageBreak(), rest] if self.start + consumed < n else [parts[0]]
 
     def draw(self) -> None:
