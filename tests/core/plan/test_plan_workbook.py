@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from submission_helpers import ids_of, report_of
 
 from planDesk.cli.main import main
-from planDesk.core.domain.model import Initiative, ProgressReport
+from planDesk.core.domain.model import MAX_SLOGAN, Initiative, ProgressReport
 from planDesk.core.errors import UserError
 from planDesk.core.persistence.store import Store
 from planDesk.core.plan.as_json import plan_to_json
@@ -261,4 +261,21 @@ def test_area_slogans_go_out_and_come_back(hitachi_db: Path, tmp_path: Path) -> 
     wb.save(out)
     import_plan(store, out)
     assert _slogans(store) == ["一行目\n二行目", "", *before[2:]]
+    store.close()
+
+
+def test_a_slogan_longer_than_the_editor_allows_is_refused_naming_its_cell(hitachi_db: Path,
+                                                                          tmp_path: Path) -> None:
+    store = Store.open(str(hitachi_db), actor="課")
+    before = _slogans(store)
+    out = tmp_path / "plan.xlsx"
+    export_plan_workbook(store, out)
+    wb = load_workbook(out)
+    wb["基本方針"]["E2"].value = "あ" * (MAX_SLOGAN + 1)
+    wb.save(out)
+    with pytest.raises(UserError) as refused:
+        import_plan(store, out)
+    assert "基本方針" in str(refused.value) and "E2" in str(refused.value)
+    assert "スローガンが長すぎます" in str(refused.value)
+    assert _slogans(store) == before  # nothing changed
     store.close()

@@ -25,6 +25,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from planDesk.core.domain.base import Base, UtcDateTime
 
+# A policy's slogan (the area's catch phrase): a few short lines, from the editor or the plan workbook.
+MAX_SLOGAN = 200
+
 
 class Plan(Base):
     """One revision of a city's action plan (a 年度見直し creates a new row)."""
@@ -103,7 +106,7 @@ class Policy(Base):
     title: Mapped[str] = mapped_column(String(200))
     # The area's catch phrase as the plan prints it above the area (分野のスローガン), line
     # breaks kept; "" when the plan has none.
-    slogan: Mapped[str] = mapped_column(Text, default="", server_default="")
+    slogan: Mapped[str] = mapped_column(Text, default="", server_default="")  # at most MAX_SLOGAN characters
     position: Mapped[int] = mapped_column(Integer)
     retired: Mapped[bool] = mapped_column(Boolean, default=False)
 

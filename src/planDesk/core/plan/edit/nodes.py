@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from planDesk.core.domain.model import Department, Initiative, InitiativeDepartment, Policy, PromotionItem
+from planDesk.core.domain.model import MAX_SLOGAN, Department, Initiative, InitiativeDepartment, Policy, PromotionItem
 from planDesk.core.domain.workflow import INITIATIVE, ITEM, POLICY
 from planDesk.core.errors import UserError
 from planDesk.core.persistence.store import Change, Store
@@ -211,7 +211,6 @@ def edit_title(store: Store, kind: str, node_id: int, title: str) -> Change:
         return Store.change_of(ctx, f"{node.level_label}「{new}」に変更しました")
 
 
-MAX_SLOGAN = 200
 
 
 def edit_slogan(store: Store, policy_id: int, slogan: str) -> Change:

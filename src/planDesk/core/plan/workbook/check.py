@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 
 from planDesk.core.domain import codes
 from planDesk.core.domain.fiscal import FiscalYearError, parse_fy
+from planDesk.core.domain.model import MAX_SLOGAN
 from planDesk.core.domain.numbers import NumberInputError, parse_number
 from planDesk.core.domain.workflow import STEP_KIND_LABELS
 from planDesk.core.plan.samples import PlanFileError, validate_plan_data
@@ -63,15 +64,15 @@ class Cells:
         ref = self._ref(key)[0]
         return any(p.sheet == self.sheet and p.cell == ref for p in self.problems)
 
-    def text(self, key: str, *, required: bool = False, label: str = "") -> str:
+    def text(self, key: str, *, required: bool = False, label: str = "", limit: int = MAX_CELL_TEXT) -> str:
         _ref, value = self._ref(key)
         if value is None:
             value = ""
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         text = clean_text(str(value)).strip()
-        if len(text) > MAX_CELL_TEXT:
-            self.fail(key, f"{label or key}が長すぎます（{len(text):,} 文字）。")
+        if len(text) > limit:
+            self.fail(key, f"{label or key}が長すぎます（{len(text):,} 文字、{limit:,} 文字まで）。")
             return ""
         if required and not text:
             self.fail(key, f"{label or '値'}を入力してください。")
@@ -190,7 +191,7 @@ def check_spec(settings: dict[str, Any], sheets: dict[str, Rows], problems: list
             if number in policies:
                 c.fail("number", f"基本方針の番号 {number} が重複しています。")
             policies[number] = {"number": number, "title": title, "retired": c.flag("retired"), "items": []}
-            if slogan := c.text("slogan", label="スローガン"):
+            if slogan := c.text("slogan", label="スローガン", limit=MAX_SLOGAN):
                 policies[number]["slogan"] = slogan
             if code := _code(c):
                 policies[number]["code"] = code
