@@ -14,6 +14,9 @@ from planDesk.gui.plan.tree_model import COL_EVAL, COL_FLAGS, COL_STATUS
 
 def test_short_columns_are_fixed_and_fit_their_texts(qtbot: QtBot, sample_db: Path) -> None:
     window = open_window(qtbot, sample_db, Identity(None))
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
     header = window.tree.header()
     metrics = window.tree.fontMetrics()
     texts = {col: window.model.column_texts(col) for col in (COL_FLAGS, COL_EVAL, COL_STATUS)}
@@ -24,3 +27,9 @@ def test_short_columns_are_fixed_and_fit_their_texts(qtbot: QtBot, sample_db: Pa
     for col, col_texts in texts.items():
         assert header.sectionResizeMode(col) == QHeaderView.ResizeMode.Fixed
         assert header.sectionSize(col) > max(metrics.horizontalAdvance(t) for t in col_texts)
+        # Never narrower than Qt's own measure of the texts shown and of the header (what
+        # ResizeToContents would give), and no wider than the widest possible text needs.
+        shown = max(window.tree.sizeHintForColumn(col), header.sectionSizeHint(col))
+        widest = max(metrics.horizontalAdvance(t) for t in col_texts)
+        assert shown <= header.sectionSize(col) <= max(widest + 8, header.sectionSizeHint(col))
+

@@ -8,24 +8,22 @@ are measured once from the font instead.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QTreeView
+from PySide6.QtWidgets import QStyle, QTreeView
 
 from planDesk.gui.plan.tree_model import COL_EVAL, COL_FLAGS, COL_STATUS, PlanTreeModel
 
 
 def fit_columns(tree: QTreeView, model: PlanTreeModel) -> None:
-    """Size the short columns to the widest text they can hold (cells and header)."""
+    """Size the short columns to the widest text they can hold (cells and header).
+
+    The margins are the style's own: a cell's text is inset by the focus frame's margin plus
+    one pixel on each side (as ``QCommonStyle`` lays out an item view's text), and the header
+    measures its own section (text, margins, sort indicator) with ``sectionSizeHint``.
+    """
     cell = tree.fontMetrics()
     header = tree.header()
-    heading = header.fontMetrics()
-    # Room for the item's and the header's text margins (a few pixels a side in every style),
-    # in line heights so it scales with the font.
-    cell_pad = cell.height()
-    head_pad = heading.height()
+    margin = tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, tree) + 1
     for col in (COL_FLAGS, COL_EVAL, COL_STATUS):
-        texts = model.column_texts(col)
-        title = model.headerData(col, header.orientation())
-        width = max((cell.horizontalAdvance(t) + cell_pad for t in texts if t), default=0)
-        if isinstance(title, str):
-            width = max(width, heading.horizontalAdvance(title) + head_pad)
-        header.resizeSection(col, width)
+        width = max((cell.horizontalAdvance(t) + 2 * margin for t in model.column_texts(col) if t),
+                    default=0)
+        header.resizeSection(col, max(width, header.sectionSizeHint(col)))
