@@ -26,9 +26,11 @@ SEED_FILES = {"hitachinaka": "000_4cf2802dc0d51684.txt", "hitachi": "002_c27db3a
 
 @pytest.fixture(autouse=True)
 def _data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test gets its own user-data folder; nothing touches the real one."""
+    """Every test gets its own user-data folder; nothing touches the real one (nor Qt's own
+    settings, such as the file dialog's history, which follow XDG_CONFIG_HOME)."""
     data = tmp_path / "appdata"
     monkeypatch.setenv("PLANDESK_DATA_DIR", str(data))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.delenv("PLANDESK_DB", raising=False)
     return data
 
