@@ -11,8 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication
 
 from planDesk.core.errors import UserError
 from planDesk.gui import data_access, settings
@@ -130,20 +130,23 @@ def open_store(db: str) -> Store:
 
 
 def run(db: str) -> int:
-    """Show the main window at once, then open the database and read the plan off the GUI
-    thread (読み込み中… meanwhile). Exit status 1 if the database cannot be opened."""
+    """Show the main window at once (its shell: title, size and place, 読み込み中…), build its
+    menus, tree and panes into it after that first paint, then open the database and read
+    the plan off the GUI thread. Exit status 1 if the database cannot be opened."""
     log_file = setup_logging()
     app = make_application()
 
     from planDesk.gui.window.main_window import MainWindow
 
-    window = MainWindow(None, log_file=str(log_file) if log_file else None)
+    window = MainWindow(None, log_file=str(log_file) if log_file else None, build=False)
     ExceptionDialogHook(str(log_file) if log_file else None, window.secure_drafts).install()
     bench = os.environ.get(EXIT_AFTER_FIRST_PAINT, "")
     opened: list[Store] = []
     unexpected: list[BaseException] = []
 
     def loaded(result: _Loaded | _Failed) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         if isinstance(result, _Failed):
             window.hide()
             if not isinstance(result.error, UserError):
@@ -174,9 +177,15 @@ def run(db: str) -> int:
 
                 QTimer.singleShot(0, lambda: start_if_requested(window))
 
-    loader = _PlanLoader(db, settings.last_plan_key(), window)
-    loader.done.connect(loaded, Qt.ConnectionType.QueuedConnection)  # on the GUI thread
-    _OnFirstPaint(window, app.quit if bench == "1" else loader.start)
+    def first_painted() -> None:
+        from PySide6.QtCore import Qt
+
+        window.build()
+        loader = _PlanLoader(db, settings.last_plan_key(), window)
+        loader.done.connect(loaded, Qt.ConnectionType.QueuedConnection)  # on the GUI thread
+        loader.start()
+
+    _OnFirstPaint(window, app.quit if bench == "1" else first_painted)
     window.show()
     try:
         status = app.exec()
