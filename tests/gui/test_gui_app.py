@@ -242,3 +242,30 @@ def test_the_shell_imports_nothing_of_the_windows_content(_data_dir: Path) -> No
     imported, built = proc.stdout.splitlines()
     assert imported == "[]"
     assert built == "読み込み中… True"
+
+
+def test_the_log_file_is_opened_after_the_first_paint_with_what_came_before(sample_db: Path,
+                                                                           _data_dir: Path) -> None:
+    """``plandesk`` holds log records until the window has painted (the rotating handler's
+    imports cost ~15 ms), then writes them to the log file with the rest."""
+    code = (
+        "import logging, sys\n"
+        "from planDesk import logsetup\n"
+        "from planDesk.cli.main import main\n"
+        "from planDesk.gui import app\n"
+        "make, setup = app.make_application, logsetup.setup_logging\n"
+        "def make_application():\n"
+        "    logging.getLogger('planDesk.test').warning('logged before the first paint')\n"
+        "    return make()\n"
+        "def setup_logging(*args):\n"
+        "    print('logging.handlers' in sys.modules, app.QApplication.instance().topLevelWidgets()[0].isVisible())\n"
+        "    return setup(*args)\n"
+        "app.make_application, logsetup.setup_logging = make_application, setup_logging\n"
+        f"sys.exit(main(['--db', {str(sample_db)!r}]))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                          env=gui_env(_data_dir, PLANDESK_EXIT_AFTER_FIRST_PAINT="plan"))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["False", "True"]  # opened after the paint, imported only then
+    log_text = (_data_dir / "logs" / "planDesk.log").read_text(encoding="utf-8")
+    assert "WARNING planDesk.test: logged before the first paint" in log_text

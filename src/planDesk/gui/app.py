@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
+from planDesk import logsetup
 from planDesk.core.errors import UserError
 from planDesk.gui import settings
 from planDesk.gui.error_handling import ExceptionDialogHook, install_qt_message_handler
 from planDesk.gui.fonts import apply_ui_font, register_fonts
 from planDesk.gui.i18n import install_translators
-from planDesk.logsetup import setup_logging
 
 if TYPE_CHECKING:  # SQLAlchemy is imported by the loader's thread, after the first paint
     from planDesk.core.persistence.store import Store
@@ -70,13 +70,16 @@ def run(db: str) -> int:
     """Show the main window at once (its shell: title, size and place, 読み込み中…), build its
     menus, tree and panes into it after that first paint, then open the database and read
     the plan off the GUI thread. Exit status 1 if the database cannot be opened."""
-    log_file = setup_logging()
+    # The log file is opened after the first paint; hold_records keeps what comes before.
+    logsetup.hold_records()
+    log_file = str(logsetup.log_file())
     app = make_application()
 
     from planDesk.gui.window.main_window import MainWindow
 
-    window = MainWindow(None, log_file=str(log_file) if log_file else None, build=False)
-    ExceptionDialogHook(str(log_file) if log_file else None, window.secure_drafts).install()
+    window = MainWindow(None, log_file=log_file, build=False)
+    hook = ExceptionDialogHook(log_file, window.secure_drafts)
+    hook.install()
     bench = os.environ.get(EXIT_AFTER_FIRST_PAINT, "")
     opened: list[Store] = []
     unexpected: list[BaseException] = []
@@ -121,6 +124,8 @@ def run(db: str) -> int:
 
         from planDesk.gui.plan_loader import PlanLoader
 
+        opened_log = logsetup.setup_logging()
+        window.log_file = hook.log_file = str(opened_log) if opened_log else None
         window.build()
         loader = PlanLoader(db, settings.last_plan_key(), window)
         loader.done.connect(loaded, Qt.ConnectionType.QueuedConnection)  # on the GUI thread
