@@ -1,6 +1,7 @@
-"""What the GUI micro-benches (gui_save_latency.py, gui_plan_rename.py) share: a headless
-environment that leaves the user's data alone, their arguments, the plan database they
-measure on and the statistics they print. Not a scenario of run.py (no ``SCENARIOS``)."""
+"""What the GUI micro-benches (gui_save_latency.py, gui_plan_rename.py, gui_open_report.py,
+gui_window_filter.py) share: a headless environment that leaves the user's data alone, their
+arguments, the plan database they measure on, a main window shown on it and the statistics
+they print. Not a scenario of run.py (no ``SCENARIOS``)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ import argparse
 import os
 import statistics
 import tempfile
+import time
 from pathlib import Path
+from typing import Any
 
 
 def headless() -> None:
@@ -39,3 +42,44 @@ def database(args: argparse.Namespace) -> str:
 
 def stats(times: list[float]) -> dict[str, float]:
     return {"median_ms": statistics.median(times), "min_ms": min(times), "max_ms": max(times)}
+
+
+def shown_window(app: Any, db: str, department: bool) -> Any:
+    """A main window on ``db``'s first plan, shown (offscreen) as a user has it: with the
+    department that has the most initiatives of its own (``department``) or the division
+    as identity, and the filter's search texts already folded (they are folded in slices
+    while idle after the plan is shown, gui/plan/filter.py). The caller closes it."""
+    from planDesk.core.persistence.store import Store
+    from planDesk.gui import data_access, settings
+    from planDesk.gui.identity import Identity
+    from planDesk.gui.window.main_window import MainWindow
+
+    store = Store.open(db, actor="bench")
+    plan_key = data_access.plans(store)[0].key
+    window = MainWindow(store)
+    window.load_plans(plan_key)
+    assert window.plan is not None
+    identity = Identity(None)
+    if department:
+        counts: dict[str, int] = {}
+        for ini in window.plan.initiatives():
+            for dept in ini.departments:
+                if dept.pseudo is None:
+                    counts[dept.name] = counts.get(dept.name, 0) + 1
+        identity = Identity(max(counts, key=lambda name: counts[name]))
+    settings.set_identity_value(plan_key, identity.to_setting())
+    window.set_identity(identity)
+    window.show()
+    deadline = time.perf_counter() + 60
+    while window.proxy._folder.isActive() and time.perf_counter() < deadline:
+        app.processEvents()
+    app.processEvents()
+    return window
+
+
+def close_window(app: Any, window: Any) -> None:
+    store = window.store
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    store.close()

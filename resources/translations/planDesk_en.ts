@@ -942,176 +942,175 @@ What you can enter and review depends on it. You can change it later from the Fi
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="160"/>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="161"/>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="377"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="410"/>
+        <location filename="../../src/planDesk/gui/window/shell.py" line="28"/>
         <source>読み込み中…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="102"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="117"/>
         <source>計画の一覧</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="119"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="134"/>
         <source>表示中の件数</source>
         <translation>Shown</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="131"/>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="170"/>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="588"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="146"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="187"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="642"/>
         <source>左の一覧から取組を選んでください。</source>
         <translation>Choose an initiative in the list on the left.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="147"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="162"/>
         <source>保存の状態</source>
         <translation>Save state</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="176"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="198"/>
         <source>ツールバー</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="180"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="202"/>
         <source>計画(&amp;L)</source>
         <translation>P&amp;lan</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="182"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="204"/>
         <source>計画</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="192"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="214"/>
         <source>利用者（所属）</source>
         <translation>User (department)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="199"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="226"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="200"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="227"/>
         <source>利用者（所属）の変更(&amp;U)…</source>
         <translation>Change &amp;user (department)…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="202"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="229"/>
         <source>表示言語(&amp;G)</source>
         <translation>Lan&amp;guage</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="206"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="233"/>
         <source>終了(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="208"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="235"/>
         <source>編集(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="210"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="237"/>
         <source>元に戻す(&amp;U)</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="211"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="238"/>
         <source>やり直す(&amp;R)</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="214"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="241"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="215"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="242"/>
         <source>検索(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="217"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="244"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="218"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="245"/>
         <source>すべて展開(&amp;E)</source>
         <translation>&amp;Expand all</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="219"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="246"/>
         <source>すべて折りたたむ(&amp;C)</source>
         <translation>&amp;Collapse all</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="221"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="248"/>
         <source>工程表(&amp;R)…</source>
         <translation>&amp;Roadmap…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="224"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="251"/>
         <source>出力(&amp;O)</source>
         <translation>&amp;Output</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="228"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="255"/>
         <source>計画(&amp;K)</source>
         <translation>Pl&amp;an</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="229"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="256"/>
         <source>計画の編集(&amp;E)…</source>
         <translation>&amp;Edit the plan…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="230"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="257"/>
         <source>変更履歴（監査ログ）(&amp;A)…</source>
         <translation>&amp;Audit log…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="232"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="259"/>
         <source>取りまとめ(&amp;C)</source>
         <translation>&amp;Collect</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="233"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="260"/>
         <source>提出物の取込(&amp;M)…</source>
         <translation>&amp;Merge submissions…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="234"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="261"/>
         <source>提出状況(&amp;T)…</source>
         <translation>Submission &amp;tracker…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="236"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="263"/>
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="237"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="264"/>
         <source>planDesk について(&amp;A)</source>
         <translation>&amp;About planDesk</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="376"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="409"/>
         <source>（ログファイルを書き込めません）</source>
         <translation>(the log file cannot be written)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="378"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="411"/>
         <source>planDesk について</source>
         <translation>About planDesk</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="379"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="412"/>
         <source>planDesk {0}
 デジタル化推進アクションプランの進捗報告・集約ツール
 
@@ -1124,79 +1123,79 @@ Database: {1}
 Log: {2}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="415"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="452"/>
         <source>前回保存されなかった入力を{0}件復元しました（最初の報告を表示しています）</source>
         <translation>Restored {0} unsaved input(s) from last time (showing the first report)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="418"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="455"/>
         <source>前回終了したときに保存されていなかった入力があります。入力の画面に戻しました。
 {0}</source>
         <translation>Some input was not saved when planDesk last ended. It has been put back into its form.
 {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="438"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="475"/>
         <source>（旧版）</source>
         <translation> (earlier revision)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="518"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="563"/>
         <source>所属：未設定</source>
         <translation>User: not set</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="520"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="565"/>
         <source>情報政策課（取りまとめ）</source>
         <translation>情報政策課 (the division)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="521"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="566"/>
         <source>所属：{0}</source>
         <translation>User: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="535"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="580"/>
         <source>{0}件を表示中（全{1}件）</source>
         <translation>Showing {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="536"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="581"/>
         <source>全{0}件</source>
         <translation>{0} in all</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="625"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="680"/>
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="679"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="740"/>
         <source>保存済み</source>
         <translation>All saved</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="680"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="741"/>
         <source>未保存の入力があります（数秒後に自動保存）</source>
         <translation>Unsaved input (saved automatically in a few seconds)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="681"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="742"/>
         <source>保存中…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="682"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="743"/>
         <source>保存できていない入力があります（入力内容は保護されています）</source>
         <translation>Some input could not be saved (it is kept safe)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="693"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="756"/>
         <source>表示言語を切り替えるため、planDesk を再起動します。よろしいですか。</source>
         <translation>planDesk restarts to change the language. Continue?</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="734"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="794"/>
         <source>保存できていない入力があります。入力内容はこのパソコンに保持し、次回の起動時に復元します。
 終了しますか。</source>
         <translation>Some input could not be saved. It is kept on this computer and restored at the next start.
@@ -2733,7 +2732,7 @@ After submitting you can create the submission files (Excel, PDF) to send to the
 <context>
     <name>app</name>
     <message>
-        <location filename="../../src/planDesk/gui/app.py" line="154"/>
+        <location filename="../../src/planDesk/gui/app.py" line="157"/>
         <source>データベースを開けませんでした。</source>
         <translation>The database could not be opened.</translation>
     </message>

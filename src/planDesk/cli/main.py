@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from planDesk import paths
 from planDesk.cli import argparse_ja
 from planDesk.core.errors import UserError
-from planDesk.logsetup import setup_logging
+from planDesk.logsetup import hold_records, setup_logging
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +94,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     gui_only, db = gui_only_arguments(argv)
     args = argparse.Namespace(db=db, command=None, handler=None) if gui_only else build_parser(argv).parse_args(argv)
-    log_file = setup_logging()
+    if gui_only:  # the GUI opens its log file after the window's first paint (gui/app.py)
+        hold_records()
+        log_file = None
+    else:
+        log_file = setup_logging()
     handler: Handler | None = getattr(args, "handler", None)
     try:
         if handler is None:
@@ -114,6 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except Exception as exc:  # a bug: log it, tell the user where the log is
         log.exception("unexpected error in %s", getattr(args, "command", "gui"))
+        log_file = log_file or setup_logging()  # the GUI's, with what was held before its paint
         where = f"（詳細はログ {log_file}）" if log_file else ""
         print(f"plandesk: 予期しないエラーが発生しました：{type(exc).__name__}: {exc}{where}",
               file=sys.stderr)

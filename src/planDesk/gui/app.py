@@ -6,24 +6,22 @@ import gc
 import logging
 import os
 import sys
-import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
 
+from planDesk import logsetup
 from planDesk.core.errors import UserError
-from planDesk.gui import data_access, settings
+from planDesk.gui import settings
 from planDesk.gui.error_handling import ExceptionDialogHook, install_qt_message_handler
 from planDesk.gui.fonts import apply_ui_font, register_fonts
 from planDesk.gui.i18n import install_translators
-from planDesk.logsetup import setup_logging
 
 if TYPE_CHECKING:  # SQLAlchemy is imported by the loader's thread, after the first paint
     from planDesk.core.persistence.store import Store
-    from planDesk.core.plan.view import PlanSummary, PlanView
+    from planDesk.gui.plan_loader import Failed, Loaded
 
 log = logging.getLogger(__name__)
 
@@ -47,57 +45,6 @@ class _OnFirstPaint(QObject):
         return False
 
 
-@dataclass(frozen=True)
-class _Loaded:
-    store: Store
-    plans: list[PlanSummary]
-    plan: PlanView | None
-
-
-@dataclass(frozen=True)
-class _Failed:
-    opening: bool  # the database could not be opened (else: the plan could not be read)
-    error: BaseException
-
-
-class _PlanLoader(QObject):
-    """Opens the database and reads the plan to show in a thread of its own, so the window
-    paints and stays responsive meanwhile; ``done`` arrives on the GUI thread."""
-
-    done = Signal(object)  # _Loaded | _Failed
-
-    def __init__(self, db: str, preferred_key: str | None, parent: QObject) -> None:
-        super().__init__(parent)
-        self._db = db
-        self._preferred_key = preferred_key
-
-    def start(self) -> None:
-        # A daemon thread: closing the window while a large plan is read does not wait for it.
-        threading.Thread(target=self._run, name="planDesk-load", daemon=True).start()
-
-    def _run(self) -> None:
-        from planDesk.core.plan.view import choose_plan
-
-        result: _Loaded | _Failed
-        try:
-            store = open_store(self._db)
-        except BaseException as exc:  # handed to the GUI thread, which reports it
-            result = _Failed(True, exc)
-        else:
-            try:
-                plans = data_access.plans(store)
-                chosen = choose_plan(plans, self._preferred_key)
-                result = _Loaded(store, plans, data_access.plan(store, chosen.id) if chosen else None)
-            except BaseException as exc:
-                store.close()
-                result = _Failed(False, exc)
-        try:
-            self.done.emit(result)
-        except RuntimeError:  # the application has already quit
-            if isinstance(result, _Loaded):
-                result.store.close()
-
-
 def make_application() -> QApplication:
     """The QApplication with planDesk's names, fonts, translators and Qt log handler."""
     existing = QApplication.instance()
@@ -114,37 +61,35 @@ def make_application() -> QApplication:
 
 def open_store(db: str) -> Store:
     """Open (or create) the database; the first start loads the Hitachinaka sample plan."""
-    from planDesk.core.persistence.store import Store
+    from planDesk.gui.plan_loader import open_store as open_or_create
 
-    store = Store.open(db, create=True)
-    try:
-        if not data_access.plans(store):
-            from planDesk.core.plan.setup import DEFAULT_SAMPLE, init_sample  # first start only
-
-            log.info("empty database %s: loading the %s sample", store.location, DEFAULT_SAMPLE)
-            init_sample(store, DEFAULT_SAMPLE)
-    except BaseException:
-        store.close()
-        raise
-    return store
+    return open_or_create(db)
 
 
 def run(db: str) -> int:
-    """Show the main window at once, then open the database and read the plan off the GUI
-    thread (読み込み中… meanwhile). Exit status 1 if the database cannot be opened."""
-    log_file = setup_logging()
+    """Show the main window at once (its shell: title, size and place, 読み込み中…), build its
+    menus, tree and panes into it after that first paint, then open the database and read
+    the plan off the GUI thread. Exit status 1 if the database cannot be opened."""
+    # The log file is opened after the first paint; hold_records keeps what comes before.
+    logsetup.hold_records()
+    log_file = str(logsetup.log_file())
     app = make_application()
 
     from planDesk.gui.window.main_window import MainWindow
 
-    window = MainWindow(None, log_file=str(log_file) if log_file else None)
-    ExceptionDialogHook(str(log_file) if log_file else None, window.secure_drafts).install()
+    window = MainWindow(None, log_file=log_file, build=False)
+    hook = ExceptionDialogHook(log_file, window.secure_drafts)
+    hook.install()
     bench = os.environ.get(EXIT_AFTER_FIRST_PAINT, "")
     opened: list[Store] = []
     unexpected: list[BaseException] = []
 
-    def loaded(result: _Loaded | _Failed) -> None:
-        if isinstance(result, _Failed):
+    def loaded(result: Loaded | Failed) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from planDesk.gui.plan_loader import Failed
+
+        if isinstance(result, Failed):
             window.hide()
             if not isinstance(result.error, UserError):
                 unexpected.append(result.error)  # raised again below: main() logs and reports it
@@ -174,9 +119,19 @@ def run(db: str) -> int:
 
                 QTimer.singleShot(0, lambda: start_if_requested(window))
 
-    loader = _PlanLoader(db, settings.last_plan_key(), window)
-    loader.done.connect(loaded, Qt.ConnectionType.QueuedConnection)  # on the GUI thread
-    _OnFirstPaint(window, app.quit if bench == "1" else loader.start)
+    def first_painted() -> None:
+        from PySide6.QtCore import Qt
+
+        from planDesk.gui.plan_loader import PlanLoader
+
+        opened_log = logsetup.setup_logging()
+        window.log_file = hook.log_file = str(opened_log) if opened_log else None
+        window.build()
+        loader = PlanLoader(db, settings.last_plan_key(), window)
+        loader.done.connect(loaded, Qt.ConnectionType.QueuedConnection)  # on the GUI thread
+        loader.start()
+
+    _OnFirstPaint(window, app.quit if bench == "1" else first_painted)
     window.show()
     try:
         status = app.exec()

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QMessageLogContext, QtMsgType, qInstallMessageHandler
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from planDesk.core.errors import UserError
 
@@ -44,6 +44,8 @@ def install_qt_message_handler() -> None:
 
 def show_user_error(parent: QWidget | None, exc: UserError, title: str = "") -> None:
     """A refused action: its Japanese message (and hint) in a dialog."""
+    from PySide6.QtWidgets import QMessageBox  # not at start-up: its enums are built on import
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(title or translate("errors", "planDesk"))
@@ -89,6 +91,8 @@ class ExceptionDialogHook:
             self._showing = False
 
     def _show(self, exc: BaseException, secured: bool) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QApplication.activeWindow())
         box.setIcon(QMessageBox.Icon.Critical)
         box.setWindowTitle(translate("errors", "予期しないエラー"))

@@ -171,10 +171,11 @@ class PlanFilterProxy(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
         if self._accepted is None:
             return True
-        index = self.sourceModel().index(source_row, 0, source_parent)
-        if index.data(KIND_ROLE) == INITIATIVE:
-            return self.tree().node_at(index).ref_id in self._accepted  # type: ignore[union-attr]
-        return self._counts.get(index.internalId(), 0) > 0
+        # Asked for every row of the tree at each filter change: the node, without a QModelIndex.
+        pos, node = self.tree().child_at(source_row, source_parent)
+        if node.kind == INITIATIVE:
+            return node.ref_id in self._accepted
+        return self._counts.get(pos, 0) > 0
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (role == Qt.ItemDataRole.DisplayRole and index.column() == COL_NAME and self._accepted is not None

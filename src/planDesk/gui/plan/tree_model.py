@@ -29,6 +29,7 @@ _ROOT = QModelIndex()  # the invisible root, as a default argument
 POLICY, ITEM, INITIATIVE = 0, 1, 2
 
 COL_NAME, COL_FLAGS, COL_DEPTS, COL_EVAL, COL_STATUS = range(5)
+_COLUMN_COUNT = COL_STATUS + 1
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2  # the policy / item / initiative database id
@@ -222,17 +223,26 @@ class PlanTreeModel(QAbstractItemModel):
         item = self._nodes[self._nodes[pos].parent]
         return self._nodes[item.parent].ref_id, item.ref_id
 
+    def child_at(self, row: int, parent: ModelIndex) -> tuple[int, Node]:
+        """(position, node) of the ``row``-th child of ``parent`` (a row that exists): for the
+        filter proxy, which asks for every row of the tree without a QModelIndex."""
+        pos = (self._nodes[parent.internalId()].children if parent.isValid() else self._top)[row]
+        return pos, self._nodes[pos]
+
     # -- QAbstractItemModel --------------------------------------------------------------------
+    # index() and parent() run tens of thousands of times when a 10,000-initiative tree is
+    # expanded or filtered: each Qt call on a QModelIndex from Python counts, so they are lean.
 
     def index(self, row: int, column: int, parent: ModelIndex = _ROOT) -> QModelIndex:
-        if column < 0 or column >= len(self._headers) or row < 0:
-            return QModelIndex()
-        children = self._top if not parent.isValid() else self._nodes[parent.internalId()].children
-        if parent.isValid() and parent.column() != 0:
-            return QModelIndex()
-        if row >= len(children):
-            return QModelIndex()
-        return self.createIndex(row, column, children[row])
+        if parent.isValid():
+            if parent.column() != 0:
+                return QModelIndex()
+            children = self._nodes[parent.internalId()].children
+        else:
+            children = self._top
+        if 0 <= row < len(children) and 0 <= column < _COLUMN_COUNT:
+            return self.createIndex(row, column, children[row])
+        return QModelIndex()
 
     def parent(self, index: ModelIndex = _ROOT) -> QModelIndex:  # type: ignore[override]
         if not index.isValid():

@@ -6,92 +6,107 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelection, QMimeData, QModelIndex, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import (
-    QComboBox,
-    QHeaderView,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QScrollArea,
-    QSplitter,
-    QToolBar,
-    QToolButton,
-    QTreeView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal
 
-from planDesk.core.domain.workflow import ITEM as ITEM_KIND
-from planDesk.core.domain.workflow import POLICY as POLICY_KIND
-from planDesk.core.errors import UserError
 from planDesk.gui import data_access, settings
-from planDesk.gui.change_hub import ChangeHub
-from planDesk.gui.error_handling import show_user_error
-from planDesk.gui.identity import Identity, actor_name
-from planDesk.gui.plan.filter import FilterSpec, PlanFilterProxy
-from planDesk.gui.plan.filter_bar import FilterBar
-from planDesk.gui.plan.report_index import Cycle, ReportIndex
-from planDesk.gui.plan.tree_columns import fit_columns
-from planDesk.gui.plan.tree_model import (
-    COL_DEPTS,
-    COL_EVAL,
-    COL_FLAGS,
-    COL_NAME,
-    COL_STATUS,
-    ID_ROLE,
-    INITIATIVE,
-    KIND_ROLE,
-    PlanTreeModel,
-)
-from planDesk.gui.report.draft_journal import DraftJournal, journal_path
-from planDesk.gui.widgets.menu_fit import fit_menu_bar
-from planDesk.gui.widgets.row_height import roomy_rows
-from planDesk.gui.widgets.screen_fit import check_when_shown, keep_inside, place
-from planDesk.gui.window import export_menu
-from planDesk.gui.window.cycle_selector import CycleSelector, default_cycle
-from planDesk.gui.window.hosted_tools import HostedTools
-from planDesk.gui.window.identity_dialog import IdentityDialog
-from planDesk.gui.window.tool_windows import ToolWindow
+from planDesk.gui.window.shell import ShellWindow, loading_text
 
-if TYPE_CHECKING:  # the page and its forms load with the first page, not at start-up
+if TYPE_CHECKING:
+    # Imported by build(), after the window's first paint (gui/window/shell.py); the page and
+    # its forms load with the first page.
+    from PySide6.QtCore import QItemSelection, QMimeData, QModelIndex
+    from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QComboBox, QLabel, QScrollArea, QSplitter, QToolButton, QTreeView
+
+    from planDesk.core.errors import UserError
     from planDesk.core.persistence.store import Change, Store
     from planDesk.core.plan.view import PlanSummary, PlanView
+    from planDesk.gui.change_hub import ChangeHub
+    from planDesk.gui.identity import Identity
+    from planDesk.gui.plan.filter import FilterSpec, PlanFilterProxy
+    from planDesk.gui.plan.filter_bar import FilterBar
+    from planDesk.gui.plan.report_index import Cycle, ReportIndex
+    from planDesk.gui.plan.tree_model import PlanTreeModel
+    from planDesk.gui.report.draft_journal import DraftJournal
     from planDesk.gui.report.initiative_page import InitiativePage
     from planDesk.gui.widgets.background import BackgroundJob
+    from planDesk.gui.window.cycle_selector import CycleSelector
+    from planDesk.gui.window.hosted_tools import HostedTools
+    from planDesk.gui.window.tool_windows import ToolWindow
 
 log = logging.getLogger(__name__)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ShellWindow):
+    """The main window. ``MainWindow(store)`` is complete at once; at start-up gui/app.py
+    makes ``MainWindow(None, build=False)`` — the shell, 読み込み中… — and calls ``build()``
+    after its first paint, so what the user first sees stays the window they work in."""
+
     identityChanged = Signal(object)
     initiativeSelected = Signal(int)
     # Set by attach_store: at start-up the window paints before the database is opened.
     store: Store
     login: str  # the log-in name; the audit log records department and login
     journal: DraftJournal
+    # Made by build():
+    hub: ChangeHub
+    hosted: HostedTools
+    cycle: Cycle
+    model: PlanTreeModel
+    proxy: PlanFilterProxy
+    tree: QTreeView
+    filter_bar: FilterBar
+    match_label: QLabel
+    page_scroll: QScrollArea
+    placeholder: QLabel
+    splitter: QSplitter
+    save_state: QLabel
+    plan_box: QComboBox
+    cycle_selector: CycleSelector
+    identity_button: QToolButton
 
-    def __init__(self, store: Store | None, *, log_file: str | None = None, parent: Any = None) -> None:
+    def __init__(self, store: Store | None, *, log_file: str | None = None, parent: Any = None,
+                 build: bool = True) -> None:
         """``store`` None: the window shows 読み込み中… until ``attach_store`` and ``show_plans``
-        (gui/app.py reads the database off the GUI thread after the first paint)."""
+        (gui/app.py reads the database off the GUI thread after the first paint).
+        ``build`` False: only the shell; ``build()`` makes the rest."""
         super().__init__(parent)
         self.log_file = log_file
         self.plan: PlanView | None = None
         self.plans: list[PlanSummary] = []
         self.reports: ReportIndex | None = None
         self.identity: Identity | None = None
-        self.cycle = Cycle(0)
         self.page: InitiativePage | None = None
         self.restored_message = ""
+        self.job: BackgroundJob | None = None  # an export running in the background
+        self.built = False
+        self._pending_store = store
+        if build:
+            self.build()
+
+    def build(self) -> None:
+        """Menus, tool bar, the plan tree, the page area and the status bar, into this window
+        (its size and place stay as the shell set them)."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QHeaderView, QLabel, QScrollArea, QSplitter, QTreeView, QVBoxLayout, QWidget
+
+        from planDesk.gui.change_hub import ChangeHub
+        from planDesk.gui.plan.filter import PlanFilterProxy
+        from planDesk.gui.plan.filter_bar import FilterBar
+        from planDesk.gui.plan.report_index import Cycle
+        from planDesk.gui.plan.tree_columns import fit_columns
+        from planDesk.gui.plan.tree_model import COL_DEPTS, COL_EVAL, COL_FLAGS, COL_NAME, COL_STATUS, PlanTreeModel
+        from planDesk.gui.widgets.row_height import roomy_rows
+        from planDesk.gui.window.hosted_tools import HostedTools
+
+        if self.built:
+            return
+        self.built = True
+        self.cycle = Cycle(0)
         # Every write announces its Change here; this window and the tools refresh what it names.
         self.hub = ChangeHub(self)
         self.hub.changed.connect(self._on_change)
-        self.job: BackgroundJob | None = None  # an export running in the background
         self.hosted = HostedTools(self)
-        self.setObjectName("MainWindow")
-        # Qt adds the application's display name (planDesk) to every window title itself.
-        self.setWindowTitle("")
 
         self.model = PlanTreeModel(self)
         self.proxy = PlanFilterProxy(self)
@@ -154,16 +169,18 @@ class MainWindow(QMainWindow):
         self.cycle_selector.cycleChanged.connect(self.set_cycle)
         self.plan_box.activated.connect(self._plan_chosen)
         self.setAcceptDrops(True)  # the division drops submission workbooks: the merge screen opens
-        place(self, QSize(1280, 800))  # or less: the screen's available area (1366×768, 150 %)
         self._restore_layout()
+        store, self._pending_store = self._pending_store, None
         if store is None:
-            self.placeholder.setText(self.tr("読み込み中…"))
-            self.match_label.setText(self.tr("読み込み中…"))
+            self.placeholder.setText(loading_text())
+            self.match_label.setText(loading_text())
         else:
             self.attach_store(store)
 
     def attach_store(self, store: Store) -> None:
         """The database this window reads and writes (once, before a plan is shown)."""
+        from planDesk.gui.report.draft_journal import DraftJournal, journal_path
+
         self.store = store
         self.login = store.actor
         self.journal = DraftJournal(journal_path(store.location))
@@ -173,6 +190,11 @@ class MainWindow(QMainWindow):
     # -- building -------------------------------------------------------------------------------
 
     def _build_toolbar(self) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QComboBox, QLabel, QToolBar, QToolButton
+
+        from planDesk.gui.window.cycle_selector import CycleSelector
+
         bar = QToolBar(self.tr("ツールバー"), self)
         bar.setObjectName("mainToolbar")
         bar.setMovable(False)
@@ -195,6 +217,11 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.identity_button)
 
     def _build_menus(self) -> None:
+        from PySide6.QtGui import QKeySequence
+
+        from planDesk.gui.widgets.menu_fit import fit_menu_bar
+        from planDesk.gui.window import export_menu
+
         mb = self.menuBar()
         self.file_menu = mb.addMenu(self.tr("ファイル(&F)"))
         self.identity_action = self._action(self.file_menu, self.tr("利用者（所属）の変更(&U)…"), self.choose_identity)
@@ -319,6 +346,8 @@ class MainWindow(QMainWindow):
         the open page."""
         if self.plan is None or self.reports is None:
             return
+        from planDesk.core.domain.workflow import ITEM as ITEM_KIND
+        from planDesk.core.domain.workflow import POLICY as POLICY_KIND
         from planDesk.core.plan.refresh import apply_patch
 
         patch = data_access.plan_patch(self.store, self.plan.id, change)
@@ -352,6 +381,8 @@ class MainWindow(QMainWindow):
         """Read the plan again, keeping the cycle, the filter and the selected initiative."""
         if self.plan is None:
             return
+        from planDesk.gui.plan.report_index import ReportIndex
+
         selected = self.page.initiative.id if self.page is not None else None
         cycle = self.cycle
         self._leave_page()
@@ -371,6 +402,8 @@ class MainWindow(QMainWindow):
             self.select_initiative(selected)
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from planDesk import __version__
 
         where = self.log_file or self.tr("（ログファイルを書き込めません）")
@@ -380,6 +413,8 @@ class MainWindow(QMainWindow):
                                   "データベース：{1}\nログ：{2}").format(__version__, database, where))
 
     def _action(self, menu: Any, text: str, slot: Any, shortcut: Any = None) -> QAction:
+        from PySide6.QtGui import QAction, QKeySequence
+
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -396,6 +431,8 @@ class MainWindow(QMainWindow):
 
     def restore_drafts(self) -> bool:
         """Open the first report with input left in the journal (its form restores it)."""
+        from planDesk.gui.plan.report_index import Cycle
+
         if self.plan is None:
             return False
         entries = self.journal.entries(self.plan.id)
@@ -447,6 +484,10 @@ class MainWindow(QMainWindow):
         self._show_plan(data_access.plan(self.store, plan_id))
 
     def _show_plan(self, plan: PlanView) -> None:
+        from planDesk.gui.identity import Identity
+        from planDesk.gui.plan.report_index import ReportIndex
+        from planDesk.gui.window.cycle_selector import default_cycle
+
         plan_id = plan.id
         self.plan = plan
         self.reports = ReportIndex(plan)
@@ -485,6 +526,8 @@ class MainWindow(QMainWindow):
 
     def choose_identity(self) -> bool:
         """Ask who the user is (first start, or from the menu). True if one was chosen."""
+        from planDesk.gui.window.identity_dialog import IdentityDialog
+
         if self.plan is None:
             return False
         dialog = IdentityDialog(self.plan, self.identity, self)
@@ -505,6 +548,8 @@ class MainWindow(QMainWindow):
 
     def _record_actor(self) -> None:
         """Write 「市民課／login」 into the audit log, so the log says who in which department."""
+        from planDesk.gui.identity import actor_name
+
         self.store.actor = actor_name(self.identity, self.login)
 
     def _refresh_context(self) -> None:
@@ -551,6 +596,8 @@ class MainWindow(QMainWindow):
         return True
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        from planDesk.gui.plan.tree_model import ID_ROLE, INITIATIVE, KIND_ROLE
+
         indexes = selected.indexes()
         if not indexes:
             return
@@ -566,6 +613,10 @@ class MainWindow(QMainWindow):
         self.initiativeSelected.emit(initiative_id)
 
     def _tree_activated(self, index: QModelIndex) -> None:
+        from PySide6.QtCore import Qt
+
+        from planDesk.gui.plan.tree_model import INITIATIVE, KIND_ROLE
+
         if index.data(KIND_ROLE) != INITIATIVE or self.page is None:
             return
         for form in self.page.forms:
@@ -575,6 +626,9 @@ class MainWindow(QMainWindow):
                 return
 
     def _show_page(self, initiative_id: int | None) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QLabel
+
         old = self.page
         self.page = None
         if initiative_id is not None and self.plan is not None and self.reports is not None:
@@ -598,6 +652,7 @@ class MainWindow(QMainWindow):
 
     def _make_page(self, ini: Any) -> InitiativePage:
         from planDesk.gui.report.initiative_page import InitiativePage
+        from planDesk.gui.window import export_menu
 
         assert self.plan is not None and self.reports is not None
         page = InitiativePage(self.store, self.plan, ini, self.reports, self.identity, self.cycle, self.journal,
@@ -626,12 +681,16 @@ class MainWindow(QMainWindow):
 
     def _transitioned(self, initiative_id: int) -> None:
         """A status changed (提出, 確認, 差戻し): rebuild the page so locks follow."""
+        from PySide6.QtCore import QTimer
+
         tab = self.page.tabs.currentIndex() if self.page is not None and self.page.tabs is not None else 0
         QTimer.singleShot(0, lambda: self._rebuild_page(initiative_id, tab))
 
     def _rebuild_page(self, initiative_id: int, tab: int) -> None:
         if self.page is None or self.page.initiative.id != initiative_id:
             return
+        from PySide6.QtCore import QTimer
+
         self._show_page(initiative_id)
         if self.page is not None and self.page.tabs is not None:
             self.page.tabs.setCurrentIndex(tab)
@@ -671,6 +730,8 @@ class MainWindow(QMainWindow):
             self.page.flush()
 
     def focus_search(self) -> None:
+        from PySide6.QtCore import Qt
+
         self.filter_bar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filter_bar.search.selectAll()
 
@@ -687,6 +748,8 @@ class MainWindow(QMainWindow):
     def _set_language(self, code: str) -> None:
         """Every label is created translated, so a new language takes a restart (drafts
         are saved or kept in the journal by closing first)."""
+        from PySide6.QtWidgets import QMessageBox
+
         if code == settings.language():
             return
         answer = QMessageBox.question(self, "planDesk",
@@ -700,15 +763,15 @@ class MainWindow(QMainWindow):
             restart()
 
     def show_error(self, exc: UserError) -> None:
+        from planDesk.gui.error_handling import show_user_error
+
         show_user_error(self, exc)
 
     # -- layout ---------------------------------------------------------------------------------
 
     def _restore_layout(self) -> None:
-        geometry, state, splitter = settings.window_state()
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-            keep_inside(self)  # remembered on a larger screen
+        """The tool bar and the splitter as left (the shell restored the size and place)."""
+        _geometry, state, splitter = settings.window_state()
         if state is not None:
             self.restoreState(state)
         if splitter is not None:
@@ -717,17 +780,14 @@ class MainWindow(QMainWindow):
             half = self.width() // 2
             self.splitter.setSizes([half, self.width() - half])
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        # The window manager's frame is known only once shown: check again then.
-        check_when_shown(self)
-
     def secure_drafts(self) -> None:
         """After an unexpected error: keep whatever is typed (journal + a save attempt)."""
         if self.page is not None:
             self.page.flush()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         if self.page is not None and not self.page.flush() and self.isVisible():
             answer = QMessageBox.question(
                 self, "planDesk",
@@ -736,5 +796,6 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
-        settings.save_window_state(self.saveGeometry(), self.saveState(), self.splitter.saveState())
+        if self.built:  # closed before its first paint: nothing to remember yet
+            settings.save_window_state(self.saveGeometry(), self.saveState(), self.splitter.saveState())
         super().closeEvent(event)
