@@ -10,7 +10,7 @@ import gc
 from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import MISSING, dataclass, field, fields
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from planDesk.core.domain import codes
@@ -265,17 +265,22 @@ def choose_plan(plans: list[PlanSummary], preferred_key: str | None) -> PlanSumm
     return chosen or (plans[0] if plans else None)
 
 
+def _columns(model: Any) -> Any:
+    """The Core columns of a mapped class's table. The plan is read through these, not the
+    mapped attributes: a statement naming a mapped attribute first sets up every mapper and
+    relationship of the model (~0.1 s), which reading a plan does not need."""
+    return model.__table__.c
+
+
 def list_plans(session: Session) -> list[PlanSummary]:
     from sqlalchemy import select
 
     from planDesk.core.domain.model import Plan
 
-    rows = session.scalars(select(Plan).order_by(Plan.id)).all()
-    return [
-        PlanSummary(p.id, p.key, p.name, p.municipality, p.revision, p.start_fy, p.end_fy,
-                    p.is_current)
-        for p in rows
-    ]
+    p = _columns(Plan)
+    rows = session.execute(select(p.id, p.key, p.name, p.municipality, p.revision, p.start_fy, p.end_fy,
+                                  p.is_current).order_by(p.id))
+    return [PlanSummary(*row) for row in rows]
 
 
 def resolve_plan_id(session: Session, key_or_id: str | int | None = None) -> int:
@@ -284,13 +289,14 @@ def resolve_plan_id(session: Session, key_or_id: str | int | None = None) -> int
 
     from planDesk.core.domain.model import Plan
 
-    stmt = select(Plan.id).where(Plan.is_current.is_(True)).order_by(Plan.id)
+    p = _columns(Plan)
+    stmt = select(p.id).where(p.is_current.is_(True)).order_by(p.id)
     if isinstance(key_or_id, int):
-        stmt = select(Plan.id).where(Plan.id == key_or_id)
+        stmt = select(p.id).where(p.id == key_or_id)
     elif key_or_id:
-        stmt = stmt.where(Plan.key == key_or_id)
+        stmt = stmt.where(p.key == key_or_id)
         if key_or_id.isdigit():
-            stmt = select(Plan.id).where(Plan.id == int(key_or_id))
+            stmt = select(p.id).where(p.id == int(key_or_id))
     plan_id = session.scalars(stmt).first()
     if plan_id is None:
         if key_or_id:
@@ -299,7 +305,7 @@ def resolve_plan_id(session: Session, key_or_id: str | int | None = None) -> int
             "データベースに計画がありません。",
             hint="plandesk init --sample hitachinaka でサンプル計画を読み込んでください。",
         )
-    return plan_id
+    return int(plan_id)
 
 
 @contextmanager
@@ -328,38 +334,45 @@ def load_plan(session: Session, plan_id: int, *, with_reports: bool = True) -> P
 
 def _load_plan(session: Session, plan_id: int, with_reports: bool) -> PlanView:
     from sqlalchemy import select
-    from sqlalchemy.orm import selectinload
 
-    from planDesk.core.domain.model import Plan, Policy, PromotionItem
-
-    plan = session.get(
+    from planDesk.core.domain.model import (
+        Department,
+        DirectionChoice,
+        EvaluationGrade,
+        GlossaryTerm,
         Plan,
-        plan_id,
-        options=[
-            selectinload(Plan.departments),
-            selectinload(Plan.evaluation_grades),
-            selectinload(Plan.direction_choices),
-            selectinload(Plan.glossary),
-            selectinload(Plan.priority_notes),
-        ],
+        Policy,
+        PriorityNote,
+        PromotionItem,
     )
+
+    if session.autoflush:
+        session.flush()  # what the session holds unwritten is read too, as through a query of its own
+    p = _columns(Plan)
+    plan = session.execute(select(p).where(p.id == plan_id)).first()
     if plan is None:
         raise NotFoundError(f"計画（ID {plan_id}）はデータベースにありません。")
+
+    def of_plan(model: Any, *columns: str) -> list[Any]:
+        t = _columns(model)
+        return list(session.execute(select(*(t[c] for c in columns))
+                                    .where(t.plan_id == plan_id).order_by(t.position, t.id)))
+
     style = plan.numbering
     parts = _InitiativeParts.load(session, plan_id)
     reports_by_ini = _load_reports(session, plan_id, parts.shared) if with_reports else {}
     conn = session.connection()
+    item, pol = _columns(PromotionItem), _columns(Policy)
     items_by_policy: dict[int, list[Any]] = _grouped(_rows(conn,
-        select(PromotionItem.policy_id, PromotionItem.id, PromotionItem.number, PromotionItem.code,
-               PromotionItem.title, PromotionItem.retired)
-        .join(Policy, PromotionItem.policy_id == Policy.id)
-        .where(Policy.plan_id == plan_id)
-        .order_by(PromotionItem.position, PromotionItem.id)))
+        select(item.policy_id, item.id, item.number, item.code, item.title, item.retired)
+        .join(Policy.__table__, item.policy_id == pol.id)
+        .where(pol.plan_id == plan_id)
+        .order_by(item.position, item.id)))
     policy_views = []
     for pol_id, pol_number, pol_written, pol_title, pol_retired, pol_slogan in _rows(conn,
-        select(Policy.id, Policy.number, Policy.code, Policy.title, Policy.retired, Policy.slogan)
-        .where(Policy.plan_id == plan_id)
-        .order_by(Policy.position, Policy.id)
+        select(pol.id, pol.number, pol.code, pol.title, pol.retired, pol.slogan)
+        .where(pol.plan_id == plan_id)
+        .order_by(pol.position, pol.id)
     ):
         item_views = []
         for _, item_id, item_number, item_written, item_title, item_retired in items_by_policy.get(pol_id, []):
@@ -392,13 +405,12 @@ def _load_plan(session: Session, plan_id: int, with_reports: bool) -> PlanView:
         level_labels=(plan.level1_label, plan.level2_label, plan.level3_label),
         numbering=plan.numbering,
         is_current=plan.is_current,
-        evaluation_scale=tuple((g.code, g.label) for g in plan.evaluation_grades),
-        directions=tuple(d.label for d in plan.direction_choices),
-        departments=tuple(DepartmentView(d.id, d.name, d.pseudo, d.retired)
-                          for d in plan.departments),
+        evaluation_scale=tuple((code, label) for code, label in of_plan(EvaluationGrade, "code", "label")),
+        directions=tuple(label for label, in of_plan(DirectionChoice, "label")),
+        departments=tuple(DepartmentView(*row) for row in of_plan(Department, "id", "name", "pseudo", "retired")),
         policies=tuple(policy_views),
-        glossary=tuple(GlossaryView(g.index_label, g.term, g.text) for g in plan.glossary),
-        priority_notes=tuple((n.title, n.text) for n in plan.priority_notes),
+        glossary=tuple(GlossaryView(*row) for row in of_plan(GlossaryTerm, "index_label", "term", "text")),
+        priority_notes=tuple((title, text) for title, text in of_plan(PriorityNote, "title", "text")),
     )
 
 
@@ -426,12 +438,22 @@ def _date(value: Any) -> date | None:
 
 
 def _utc(value: Any) -> datetime | None:
-    """A ``UtcDateTime`` column's value, aware (UTC) as that type reads it back."""
-    from planDesk.core.domain.base import as_utc
-
+    """A ``UtcDateTime`` column's value, aware (UTC) as that type reads it back: on SQLite
+    the naive UTC text SQLAlchemy wrote, parsed with its zone appended (5 times cheaper than
+    parsing and then ``replace(tzinfo=…)``); on PostgreSQL an aware datetime."""
     if value is None:
         return None
-    return as_utc(datetime.fromisoformat(value) if isinstance(value, str) else value)
+    if isinstance(value, str):
+        try:
+            parsed = datetime.fromisoformat(value + "+00:00")
+        except ValueError:  # text that has a zone already
+            parsed = datetime.fromisoformat(value)
+        if parsed.tzinfo is UTC:
+            return parsed
+        value = parsed
+    from planDesk.core.domain.base import as_utc
+
+    return as_utc(value)
 
 
 def _grouped(rows: Iterable[Any]) -> dict[int, list[Any]]:
@@ -478,13 +500,15 @@ class _InitiativeParts:
             RoadmapStepGoal,
         )
 
-        ini_ids: Any = (select(Initiative.id)
-                        .join(PromotionItem, Initiative.item_id == PromotionItem.id)
-                        .join(Policy, PromotionItem.policy_id == Policy.id)
-                        .where(Policy.plan_id == plan_id))
+        dep, goal, ini, link, kpi, pol, item, step, step_goal = (_columns(m) for m in (
+            Department, Goal, Initiative, InitiativeDepartment, Kpi, Policy, PromotionItem, RoadmapStep,
+            RoadmapStepGoal))
+        ini_ids: Any = (select(ini.id)
+                        .join(PromotionItem.__table__, ini.item_id == item.id)
+                        .join(Policy.__table__, item.policy_id == pol.id)
+                        .where(pol.plan_id == plan_id))
         if only is not None:
-            ini_ids = ini_ids.where(Initiative.id.in_(sorted(only)))
-        ini = Initiative
+            ini_ids = ini_ids.where(ini.id.in_(sorted(only)))
         conn = session.connection()
         parts = cls(_grouped(_rows(conn,
             select(ini.item_id, ini.id, ini.uid, ini.number, ini.title, ini.departments_more,
@@ -495,11 +519,11 @@ class _InitiativeParts:
         share = parts.shared.setdefault
 
         for ini_id, d_id, name, pseudo, retired in _rows(conn,
-                select(InitiativeDepartment.initiative_id, Department.id, Department.name,
-                       Department.pseudo, Department.retired)
-                .join(Department, InitiativeDepartment.department_id == Department.id)
-                .where(InitiativeDepartment.initiative_id.in_(ini_ids))
-                .order_by(InitiativeDepartment.position, InitiativeDepartment.id)):
+                select(link.initiative_id, dep.id, dep.name,
+                       dep.pseudo, dep.retired)
+                .join(Department.__table__, link.department_id == dep.id)
+                .where(link.initiative_id.in_(ini_ids))
+                .order_by(link.position, link.id)):
             key = (DepartmentView, d_id, name, pseudo, retired)
             view = parts.shared.get(key)
             if view is None:  # one view per department (18,000 rows name ~60 on 10k)
@@ -508,42 +532,43 @@ class _InitiativeParts:
 
         marks: dict[int, tuple[int, str]] = {}  # goal id: (initiative id, mark)
         for ini_id, g_id, mark, text, start, end in _rows(conn,
-                select(Goal.initiative_id, Goal.id, Goal.mark, Goal.text, Goal.target_start_fy,
-                       Goal.target_end_fy)
-                .where(Goal.initiative_id.in_(ini_ids))
-                .order_by(Goal.position, Goal.id)):
+                select(goal.initiative_id, goal.id, goal.mark, goal.text, goal.target_start_fy,
+                       goal.target_end_fy)
+                .where(goal.initiative_id.in_(ini_ids))
+                .order_by(goal.position, goal.id)):
             mark = share(mark, mark)
             marks[g_id] = (ini_id, mark)
             parts.goals.setdefault(ini_id, []).append(GoalView(g_id, mark, text, start, end))
 
         for (ini_id, k_id, name, unit, direction, baseline, as_of, as_of_fy, target, target_fy,
              goal_id) in _rows(conn,
-                select(Kpi.initiative_id, Kpi.id, Kpi.name, Kpi.unit, Kpi.direction, Kpi.baseline,
-                       Kpi.baseline_as_of, Kpi.baseline_as_of_fy, Kpi.target, Kpi.target_fy, Kpi.goal_id)
-                .where(Kpi.initiative_id.in_(ini_ids))
-                .order_by(Kpi.position, Kpi.id)):
-            goal = marks.get(goal_id) if goal_id else None
+                select(kpi.initiative_id, kpi.id, kpi.name, kpi.unit, kpi.direction, kpi.baseline,
+                       kpi.baseline_as_of, kpi.baseline_as_of_fy, kpi.target, kpi.target_fy, kpi.goal_id)
+                .where(kpi.initiative_id.in_(ini_ids))
+                .order_by(kpi.position, kpi.id)):
+            owner = marks.get(goal_id) if goal_id else None  # (initiative id, mark)
             parts.kpis.setdefault(ini_id, []).append(KpiView(
                 share(k_id, k_id), name, share(unit, unit), share(direction, direction), baseline,
-                _date(as_of), as_of_fy, target, target_fy, goal[1] if goal is not None and goal[0] == ini_id else None))
+                _date(as_of), as_of_fy, target, target_fy,
+                owner[1] if owner is not None and owner[0] == ini_id else None))
 
         step_marks: dict[int, list[str]] = {}
         for step_id, mark in _rows(conn,
-                select(RoadmapStepGoal.step_id, Goal.mark)
-                .join(Goal, RoadmapStepGoal.goal_id == Goal.id)
-                .join(RoadmapStep, RoadmapStepGoal.step_id == RoadmapStep.id)
-                .where(RoadmapStep.initiative_id.in_(ini_ids))
-                .order_by(RoadmapStepGoal.id)):
+                select(step_goal.step_id, goal.mark)
+                .join(Goal.__table__, step_goal.goal_id == goal.id)
+                .join(RoadmapStep.__table__, step_goal.step_id == step.id)
+                .where(step.initiative_id.in_(ini_ids))
+                .order_by(step_goal.id)):
             step_marks.setdefault(step_id, []).append(share(mark, mark))
         no_marks: tuple[str, ...] = ()
         for (ini_id, s_id, label, start_fy, start_q, start_m, end_fy, end_q, end_m, kind,
              inferred) in _rows(conn,
-                select(RoadmapStep.initiative_id, RoadmapStep.id, RoadmapStep.label, RoadmapStep.start_fy,
-                       RoadmapStep.start_quarter, RoadmapStep.start_month, RoadmapStep.end_fy,
-                       RoadmapStep.end_quarter, RoadmapStep.end_month, RoadmapStep.kind,
-                       RoadmapStep.inferred)
-                .where(RoadmapStep.initiative_id.in_(ini_ids))
-                .order_by(RoadmapStep.position, RoadmapStep.id)):
+                select(step.initiative_id, step.id, step.label, step.start_fy,
+                       step.start_quarter, step.start_month, step.end_fy,
+                       step.end_quarter, step.end_month, step.kind,
+                       step.inferred)
+                .where(step.initiative_id.in_(ini_ids))
+                .order_by(step.position, step.id)):
             s_marks = step_marks.get(s_id)
             parts.steps.setdefault(ini_id, []).append(StepView(
                 share(s_id, s_id), share(label, label), start_fy, start_q, start_m, end_fy, end_q, end_m,
@@ -579,39 +604,41 @@ def _load_reports(session: Session, plan_id: int, shared: dict[Any, Any]) -> dic
         StepProgress,
     )
 
+    dep, actual, rep, fig, cycle, bullet, progress = (_columns(m) for m in (
+        Department, KpiActual, ProgressReport, ReportFigure, ReportingCycle, ReportResult, StepProgress))
+
     def of_plan(stmt: Any) -> Any:
-        return (stmt.join(ReportingCycle, ProgressReport.cycle_id == ReportingCycle.id)
-                .where(ReportingCycle.plan_id == plan_id))
+        return (stmt.join(ReportingCycle.__table__, rep.cycle_id == cycle.id)
+                .where(cycle.plan_id == plan_id))
 
     share = shared.setdefault
     conn = session.connection()
     actuals: dict[int, list[tuple[int, float | None]]] = {}
     for rep_id, kpi_id, value in _rows(conn, of_plan(  # each report's in KPI order
-            select(KpiActual.report_id, KpiActual.kpi_id, KpiActual.value)
-            .join(ProgressReport, KpiActual.report_id == ProgressReport.id))
-            .order_by(KpiActual.report_id, KpiActual.kpi_id)):
+            select(actual.report_id, actual.kpi_id, actual.value)
+            .join(ProgressReport.__table__, actual.report_id == rep.id))
+            .order_by(actual.report_id, actual.kpi_id)):
         actuals.setdefault(rep_id, []).append((share(kpi_id, kpi_id), value))
     states: dict[int, list[tuple[int, str]]] = {}
     for rep_id, step_id, state in _rows(conn, of_plan(
-            select(StepProgress.report_id, StepProgress.step_id, StepProgress.state)
-            .join(ProgressReport, StepProgress.report_id == ProgressReport.id))
-            .order_by(StepProgress.report_id, StepProgress.step_id)):
+            select(progress.report_id, progress.step_id, progress.state)
+            .join(ProgressReport.__table__, progress.report_id == rep.id))
+            .order_by(progress.report_id, progress.step_id)):
         states.setdefault(rep_id, []).append((share(step_id, step_id), share(state, state)))
     figures = _grouped(_rows(conn, of_plan(
-        select(ReportFigure.result_id, ReportFigure.label, ReportFigure.value, ReportFigure.unit)
-        .join(ReportResult, ReportFigure.result_id == ReportResult.id)
-        .join(ProgressReport, ReportResult.report_id == ProgressReport.id))
-        .order_by(ReportFigure.position, ReportFigure.id)))
+        select(fig.result_id, fig.label, fig.value, fig.unit)
+        .join(ReportResult.__table__, fig.result_id == bullet.id)
+        .join(ProgressReport.__table__, bullet.report_id == rep.id))
+        .order_by(fig.position, fig.id)))
     results = _grouped(_rows(conn, of_plan(
-        select(ReportResult.report_id, ReportResult.id, ReportResult.heading, ReportResult.text)
-        .join(ProgressReport, ReportResult.report_id == ProgressReport.id))
-        .order_by(ReportResult.position, ReportResult.id)))
-    r = ProgressReport
+        select(bullet.report_id, bullet.id, bullet.heading, bullet.text)
+        .join(ProgressReport.__table__, bullet.report_id == rep.id))
+        .order_by(bullet.position, bullet.id)))
     rows = _rows(conn, of_plan(
-        select(r.id, r.initiative_id, Department.name, r.department_id, ReportingCycle.fy,
-               ReportingCycle.half, r.status, r.evaluation_code, r.activities, r.issues, r.direction,
-               r.next_steps, r.return_comment, r.updated_by, r.updated_at, r.submitted_at, r.version)
-        .join(Department, r.department_id == Department.id)))
+        select(rep.id, rep.initiative_id, dep.name, rep.department_id, cycle.fy, cycle.half, rep.status,
+               rep.evaluation_code, rep.activities, rep.issues, rep.direction, rep.next_steps, rep.return_comment,
+               rep.updated_by, rep.updated_at, rep.submitted_at, rep.version)
+        .join(Department.__table__, rep.department_id == dep.id)))
     no_results: tuple[ResultView, ...] = ()
     reports = [
         ReportView(
