@@ -137,3 +137,14 @@ def test_views_stay_frozen_with_their_defaults() -> None:
     with pytest.raises(TypeError):
         DepartmentView(1, "総務課")  # type: ignore[call-arg]
     assert InitiativeView.__init__.__qualname__ == "InitiativeView.__init__"
+
+
+def test_a_driver_error_is_raised_as_sqlalchemys(store: Store) -> None:
+    # Store.read translates SQLAlchemy's errors (locked, corrupt, server gone) into Japanese
+    from sqlalchemy import column, select, table
+    from sqlalchemy.exc import DBAPIError
+
+    from planDesk.core.plan.view import _rows
+
+    with store.read() as s, pytest.raises(DBAPIError, match="no_such_table"):
+        list(_rows(s.connection(), select(column("x")).select_from(table("no_such_table"))))

@@ -415,18 +415,30 @@ def _load_plan(session: Session, plan_id: int, with_reports: bool) -> PlanView:
 
 
 def _rows(conn: Connection, stmt: Any) -> Iterator[Any]:
-    """The rows of a Core ``select`` as the driver returns them, a few thousand at a time.
+    """The rows of a Core ``select`` as the driver's tuples, a few thousand at a time, on the
+    session's connection (inside its transaction, so every table is read at one moment).
 
-    No SQLAlchemy result types: booleans (0/1 on SQLite), dates and datetimes (text on
-    SQLite) are converted by the reader (``bool``, ``_date``, ``_utc``); the UTC
-    ``DateTime`` decorator alone was ~1/5 of ``load_plan`` on a 10,000-initiative plan.
-    Read in batches and made into views as they come, so a table's rows are never all held
-    beside the views (the plan's peak memory). Every value bound here is an integer id,
-    rendered into the SQL.
+    No SQLAlchemy rows or result types: booleans (0/1 on SQLite), dates and datetimes (text
+    on SQLite) are converted by the reader (``bool``, ``_date``, ``_utc``); on a
+    10,000-initiative plan the UTC ``DateTime`` decorator alone was ~1/5 of ``load_plan``
+    and making ``Row`` objects another ~1/10. Read in batches and made into views as they
+    come, so a table's rows are never all held beside the views (the plan's peak memory).
+    Every value bound here is an integer id, rendered into the SQL. A driver error is
+    raised as SQLAlchemy's (``Store.read`` translates those).
     """
+    from sqlalchemy.exc import DBAPIError
+
     sql = str(stmt.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
-    for batch in conn.exec_driver_sql(sql).partitions(_BATCH):
-        yield from batch
+    driver_error = conn.dialect.loaded_dbapi.Error
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(sql)
+        while batch := cursor.fetchmany(_BATCH):
+            yield from batch
+    except driver_error as exc:
+        raise DBAPIError.instance(sql, None, exc, driver_error) from exc
+    finally:
+        cursor.close()
 
 
 _BATCH = 4096
