@@ -7,24 +7,56 @@ dataclasses: widgets and printers never hold live ORM objects.
 from __future__ import annotations
 
 import gc
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import MISSING, dataclass, field, fields
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from planDesk.core.domain import codes
 from planDesk.core.errors import NotFoundError
 
 if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
     from sqlalchemy.orm import Session
 
     from planDesk.core.domain.model import ProgressReport
+
+def _fast_init[T](cls: type[T]) -> type[T]:
+    """The frozen, slotted dataclass ``cls`` with an ``__init__`` that fills its slots directly.
+
+    A frozen dataclass's own ``__init__`` sets every field with ``object.__setattr__`` (to
+    get past the ``__setattr__`` that refuses changes), about 2.5 times slower than the
+    slot's own setter; a plan of 10,000 initiatives makes ~330,000 views. Same parameters
+    and defaults, same instances: equality, hashing, ``replace`` and the refusal to change
+    a field afterwards are the dataclass's.
+    """
+    names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
+    params = []
+    namespace: dict[str, Any] = {}
+    for f in fields(cls):  # type: ignore[arg-type]
+        if f.default_factory is not MISSING:
+            raise TypeError(f"{cls.__name__}.{f.name}: no default factories here")
+        namespace[f"_set_{f.name}"] = getattr(cls, f.name).__set__
+        if f.default is MISSING:
+            params.append(f.name)
+        else:
+            namespace[f"_default_{f.name}"] = f.default
+            params.append(f"{f.name}=_default_{f.name}")
+    body = "".join(f"    _set_{n}(self, {n})\n" for n in names)
+    exec(f"def __init__(self, {', '.join(params)}):\n{body}", namespace)  # as dataclasses makes its own
+    init = namespace["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__module__ = cls.__module__
+    cls.__init__ = init  # type: ignore[method-assign]
+    return cls
+
 
 # The GUI imports these dataclasses at start-up; the loaders below import SQLAlchemy and the
 # ORM models (~0.5 s) only when first called, so the window paints before they are read.
 
 
+@_fast_init
 @dataclass(frozen=True, slots=True)
 class DepartmentView:
     id: int
@@ -33,6 +65,7 @@ class DepartmentView:
     retired: bool = False
 
 
+@_fast_init
 @dataclass(frozen=True, slots=True)
 class GoalView:
     id: int
@@ -42,6 +75,7 @@ class GoalView:
     target_end_fy: int | None
 
 
+@_fast_init
 @dataclass(frozen=True, slots=True)
 class KpiView:
     id: int
@@ -56,6 +90,7 @@ class KpiView:
     goal_mark: str | None
 
 
+@_fast_init
 @dataclass(frozen=True, slots=True)
 class StepView:
     id: int
@@ -71,6 +106,7 @@ class StepView:
     goal_marks: tuple[str, ...]
 
 
+@_fast_init
 @dataclass(frozen=True, slots=True)
 class FigureView:
     label: str
@@ -78,6 +114,7 @@ class FigureView:
     unit: str
 
 
+@_fast_init
 @dataclass(frozen=True, slots=True)
 class ResultView:
     heading: str
@@ -85,6 +122,7 @@ class ResultView:
     figures: tuple[FigureView, ...]
 
 
+@_fast_init
 @dataclass(frozen=True, slots=True)
 class ReportView:
     id: int
@@ -109,6 +147,7 @@ class ReportView:
     version: int
 
 
+@_fast_init
 @dataclass(frozen=True, slots=True)
 class InitiativeView:
     id: int
@@ -140,6 +179,7 @@ class InitiativeView:
         return tuple(d.name for d in self.departments)
 
 
+@_fast_init
 @dataclass(frozen=True, slots=True)
 class ItemView:
     id: int
@@ -151,6 +191,7 @@ class ItemView:
     written_code: str | None = None  # the code as the plan wrote it (None: computed)
 
 
+@_fast_init
 @dataclass(frozen=True, slots=True)
 class PolicyView:
     id: int
@@ -224,17 +265,22 @@ def choose_plan(plans: list[PlanSummary], preferred_key: str | None) -> PlanSumm
     return chosen or (plans[0] if plans else None)
 
 
+def _columns(model: Any) -> Any:
+    """The Core columns of a mapped class's table. The plan is read through these, not the
+    mapped attributes: a statement naming a mapped attribute first sets up every mapper and
+    relationship of the model (~0.1 s), which reading a plan does not need."""
+    return model.__table__.c
+
+
 def list_plans(session: Session) -> list[PlanSummary]:
     from sqlalchemy import select
 
     from planDesk.core.domain.model import Plan
 
-    rows = session.scalars(select(Plan).order_by(Plan.id)).all()
-    return [
-        PlanSummary(p.id, p.key, p.name, p.municipality, p.revision, p.start_fy, p.end_fy,
-                    p.is_current)
-        for p in rows
-    ]
+    p = _columns(Plan)
+    rows = session.execute(select(p.id, p.key, p.name, p.municipality, p.revision, p.start_fy, p.end_fy,
+                                  p.is_current).order_by(p.id))
+    return [PlanSummary(*row) for row in rows]
 
 
 def resolve_plan_id(session: Session, key_or_id: str | int | None = None) -> int:
@@ -243,13 +289,14 @@ def resolve_plan_id(session: Session, key_or_id: str | int | None = None) -> int
 
     from planDesk.core.domain.model import Plan
 
-    stmt = select(Plan.id).where(Plan.is_current.is_(True)).order_by(Plan.id)
+    p = _columns(Plan)
+    stmt = select(p.id).where(p.is_current.is_(True)).order_by(p.id)
     if isinstance(key_or_id, int):
-        stmt = select(Plan.id).where(Plan.id == key_or_id)
+        stmt = select(p.id).where(p.id == key_or_id)
     elif key_or_id:
-        stmt = stmt.where(Plan.key == key_or_id)
+        stmt = stmt.where(p.key == key_or_id)
         if key_or_id.isdigit():
-            stmt = select(Plan.id).where(Plan.id == int(key_or_id))
+            stmt = select(p.id).where(p.id == int(key_or_id))
     plan_id = session.scalars(stmt).first()
     if plan_id is None:
         if key_or_id:
@@ -258,7 +305,7 @@ def resolve_plan_id(session: Session, key_or_id: str | int | None = None) -> int
             "データベースに計画がありません。",
             hint="plandesk init --sample hitachinaka でサンプル計画を読み込んでください。",
         )
-    return plan_id
+    return int(plan_id)
 
 
 @contextmanager
@@ -287,60 +334,61 @@ def load_plan(session: Session, plan_id: int, *, with_reports: bool = True) -> P
 
 def _load_plan(session: Session, plan_id: int, with_reports: bool) -> PlanView:
     from sqlalchemy import select
-    from sqlalchemy.orm import selectinload
 
-    from planDesk.core.domain.model import Plan, Policy, PromotionItem
-
-    plan = session.get(
+    from planDesk.core.domain.model import (
+        Department,
+        DirectionChoice,
+        EvaluationGrade,
+        GlossaryTerm,
         Plan,
-        plan_id,
-        options=[
-            selectinload(Plan.departments),
-            selectinload(Plan.evaluation_grades),
-            selectinload(Plan.direction_choices),
-            selectinload(Plan.glossary),
-            selectinload(Plan.priority_notes),
-        ],
+        Policy,
+        PriorityNote,
+        PromotionItem,
     )
+
+    if session.autoflush:
+        session.flush()  # what the session holds unwritten is read too, as through a query of its own
+    p = _columns(Plan)
+    plan = session.execute(select(p).where(p.id == plan_id)).first()
     if plan is None:
         raise NotFoundError(f"計画（ID {plan_id}）はデータベースにありません。")
-    style = plan.numbering
-    reports_by_ini: dict[int, list[ReportView]] = {}
-    if with_reports:
-        for rep in _load_reports(session, plan_id):
-            reports_by_ini.setdefault(rep.initiative_id, []).append(rep)
-    parts = _InitiativeParts.load(session, plan_id)
 
-    items_by_policy: dict[int, list[tuple[int, int, str | None, str, bool]]] = {}
-    for policy_id, item_id, number, written, title, retired in session.execute(
-        select(PromotionItem.policy_id, PromotionItem.id, PromotionItem.number, PromotionItem.code,
-               PromotionItem.title, PromotionItem.retired)
-        .join(Policy, PromotionItem.policy_id == Policy.id)
-        .where(Policy.plan_id == plan_id)
-        .order_by(PromotionItem.position, PromotionItem.id)
-    ):
-        items_by_policy.setdefault(policy_id, []).append((item_id, number, written, title, retired))
+    def of_plan(model: Any, *columns: str) -> list[Any]:
+        t = _columns(model)
+        return list(session.execute(select(*(t[c] for c in columns))
+                                    .where(t.plan_id == plan_id).order_by(t.position, t.id)))
+
+    style = plan.numbering
+    parts = _InitiativeParts.load(session, plan_id)
+    reports_by_ini = _load_reports(session, plan_id, parts.shared) if with_reports else {}
+    conn = session.connection()
+    item, pol = _columns(PromotionItem), _columns(Policy)
+    items_by_policy: dict[int, list[Any]] = _grouped(_rows(conn,
+        select(item.policy_id, item.id, item.number, item.code, item.title, item.retired)
+        .join(Policy.__table__, item.policy_id == pol.id)
+        .where(pol.plan_id == plan_id)
+        .order_by(item.position, item.id)))
     policy_views = []
-    for pol_id, pol_number, pol_written, pol_title, pol_retired, pol_slogan in session.execute(
-        select(Policy.id, Policy.number, Policy.code, Policy.title, Policy.retired, Policy.slogan)
-        .where(Policy.plan_id == plan_id)
-        .order_by(Policy.position, Policy.id)
+    for pol_id, pol_number, pol_written, pol_title, pol_retired, pol_slogan in _rows(conn,
+        select(pol.id, pol.number, pol.code, pol.title, pol.retired, pol.slogan)
+        .where(pol.plan_id == plan_id)
+        .order_by(pol.position, pol.id)
     ):
         item_views = []
-        for item_id, item_number, item_written, item_title, item_retired in items_by_policy.get(pol_id, []):
+        for _, item_id, item_number, item_written, item_title, item_retired in items_by_policy.get(pol_id, []):
             ini_views = tuple(
                 parts.view(row, pol_id, pol_number, pol_title, item_id, item_number, item_title, style,
-                           reports_by_ini.get(row.id, []))
+                           reports_by_ini.get(row[1], []))
                 for row in parts.initiatives.get(item_id, [])
             )
             item_views.append(
                 ItemView(item_id, item_number,
                          codes.shown(item_written, codes.item_code(style, pol_number, item_number)),
-                         item_title, item_retired, ini_views, item_written)
+                         item_title, bool(item_retired), ini_views, item_written)
             )
         policy_views.append(
             PolicyView(pol_id, pol_number, codes.shown(pol_written, codes.policy_code(style, pol_number)),
-                       pol_title, pol_retired, tuple(item_views), pol_written, pol_slogan or "")
+                       pol_title, bool(pol_retired), tuple(item_views), pol_written, pol_slogan or "")
         )
     return PlanView(
         id=plan.id,
@@ -357,38 +405,95 @@ def _load_plan(session: Session, plan_id: int, with_reports: bool) -> PlanView:
         level_labels=(plan.level1_label, plan.level2_label, plan.level3_label),
         numbering=plan.numbering,
         is_current=plan.is_current,
-        evaluation_scale=tuple((g.code, g.label) for g in plan.evaluation_grades),
-        directions=tuple(d.label for d in plan.direction_choices),
-        departments=tuple(DepartmentView(d.id, d.name, d.pseudo, d.retired)
-                          for d in plan.departments),
+        evaluation_scale=tuple((code, label) for code, label in of_plan(EvaluationGrade, "code", "label")),
+        directions=tuple(label for label, in of_plan(DirectionChoice, "label")),
+        departments=tuple(DepartmentView(*row) for row in of_plan(Department, "id", "name", "pseudo", "retired")),
         policies=tuple(policy_views),
-        glossary=tuple(GlossaryView(g.index_label, g.term, g.text) for g in plan.glossary),
-        priority_notes=tuple((n.title, n.text) for n in plan.priority_notes),
+        glossary=tuple(GlossaryView(*row) for row in of_plan(GlossaryTerm, "index_label", "term", "text")),
+        priority_notes=tuple((title, text) for title, text in of_plan(PriorityNote, "title", "text")),
     )
 
 
-def _grouped(result: Any) -> dict[int, list[Any]]:
+def _rows(conn: Connection, stmt: Any) -> Iterator[Any]:
+    """The rows of a Core ``select`` as the driver's tuples, a few thousand at a time, on the
+    session's connection (inside its transaction, so every table is read at one moment).
+
+    No SQLAlchemy rows or result types: booleans (0/1 on SQLite), dates and datetimes (text
+    on SQLite) are converted by the reader (``bool``, ``_date``, ``_utc``); on a
+    10,000-initiative plan the UTC ``DateTime`` decorator alone was ~1/5 of ``load_plan``
+    and making ``Row`` objects another ~1/10. Read in batches and made into views as they
+    come, so a table's rows are never all held beside the views (the plan's peak memory).
+    Every value bound here is an integer id, rendered into the SQL. A driver error is
+    raised as SQLAlchemy's (``Store.read`` translates those).
+    """
+    from sqlalchemy.exc import DBAPIError
+
+    sql = str(stmt.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
+    driver_error = conn.dialect.loaded_dbapi.Error
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(sql)
+        while batch := cursor.fetchmany(_BATCH):
+            yield from batch
+    except driver_error as exc:
+        raise DBAPIError.instance(sql, None, exc, driver_error) from exc
+    finally:
+        cursor.close()
+
+
+_BATCH = 4096
+
+
+def _date(value: Any) -> date | None:
+    """A ``Date`` column's value: text on SQLite, a date on PostgreSQL."""
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _utc(value: Any) -> datetime | None:
+    """A ``UtcDateTime`` column's value, aware (UTC) as that type reads it back: on SQLite
+    the naive UTC text SQLAlchemy wrote, parsed with its zone appended (5 times cheaper than
+    parsing and then ``replace(tzinfo=…)``); on PostgreSQL an aware datetime."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        try:
+            parsed = datetime.fromisoformat(value + "+00:00")
+        except ValueError:  # text that has a zone already
+            parsed = datetime.fromisoformat(value)
+        if parsed.tzinfo is UTC:
+            return parsed
+        value = parsed
+    from planDesk.core.domain.base import as_utc
+
+    return as_utc(value)
+
+
+def _grouped(rows: Iterable[Any]) -> dict[int, list[Any]]:
     """Rows grouped by their first column (the parent's id), in query order.
 
     Rows are read positionally: attribute access on a Row costs several times more, which
     adds up over the ~300,000 rows of a 10,000-initiative plan.
     """
     out: dict[int, list[Any]] = {}
-    for row in result.all():
+    for row in rows:
         out.setdefault(row[0], []).append(row)
     return out
 
 
 @dataclass
 class _InitiativeParts:
-    """The rows of a plan's initiatives and of everything they hold, keyed by parent id."""
+    """A plan's initiatives (rows, by item id) and the views of everything they hold (by
+    initiative id)."""
 
-    initiatives: dict[int, list[Any]]  # by item id
-    departments: dict[int, list[Any]]
-    goals: dict[int, list[Any]]
-    kpis: dict[int, list[Any]]
-    steps: dict[int, list[Any]]
-    step_marks: dict[int, list[Any]]
+    initiatives: dict[int, list[Any]]  # rows, by item id
+    departments: dict[int, list[DepartmentView]] = field(default_factory=dict)
+    goals: dict[int, list[GoalView]] = field(default_factory=dict)
+    kpis: dict[int, list[KpiView]] = field(default_factory=dict)
+    steps: dict[int, list[StepView]] = field(default_factory=dict)
+    # one object for each repeated value (department views, units, kinds, marks, ids …):
+    # the driver makes a new object for every row, and a 10,000-initiative plan repeats a
+    # few hundred values ~100,000 times
+    shared: dict[Any, Any] = field(default_factory=dict)
 
     @classmethod
     def load(cls, session: Session, plan_id: int, only: Collection[int] | None = None) -> _InitiativeParts:
@@ -407,95 +512,98 @@ class _InitiativeParts:
             RoadmapStepGoal,
         )
 
-        ini_ids: Any = (select(Initiative.id)
-                        .join(PromotionItem, Initiative.item_id == PromotionItem.id)
-                        .join(Policy, PromotionItem.policy_id == Policy.id)
-                        .where(Policy.plan_id == plan_id))
+        dep, goal, ini, link, kpi, pol, item, step, step_goal = (_columns(m) for m in (
+            Department, Goal, Initiative, InitiativeDepartment, Kpi, Policy, PromotionItem, RoadmapStep,
+            RoadmapStepGoal))
+        ini_ids: Any = (select(ini.id)
+                        .join(PromotionItem.__table__, ini.item_id == item.id)
+                        .join(Policy.__table__, item.policy_id == pol.id)
+                        .where(pol.plan_id == plan_id))
         if only is not None:
-            ini_ids = ini_ids.where(Initiative.id.in_(list(only)))
-        ini = Initiative
-        conn = session.connection()  # plain Core rows: no ORM result processing
-        return cls(
-            initiatives=_grouped(conn.execute(
-                select(ini.item_id, ini.id, ini.uid, ini.number, ini.title, ini.departments_more,
-                       ini.priority, ini.new_in_fy, ini.overview, ini.status_text, ini.status_heading,
-                       ini.retired, ini.version, ini.code)
-                .where(ini.id.in_(ini_ids))
-                .order_by(ini.position, ini.id))),
-            departments=_grouped(conn.execute(
-                select(InitiativeDepartment.initiative_id, Department.id, Department.name,
-                       Department.pseudo, Department.retired)
-                .join(Department, InitiativeDepartment.department_id == Department.id)
-                .where(InitiativeDepartment.initiative_id.in_(ini_ids))
-                .order_by(InitiativeDepartment.position, InitiativeDepartment.id))),
-            goals=_grouped(conn.execute(
-                select(Goal.initiative_id, Goal.id, Goal.mark, Goal.text, Goal.target_start_fy,
-                       Goal.target_end_fy)
-                .where(Goal.initiative_id.in_(ini_ids))
-                .order_by(Goal.position, Goal.id))),
-            kpis=_grouped(conn.execute(
-                select(Kpi.initiative_id, Kpi.id, Kpi.name, Kpi.unit, Kpi.direction, Kpi.baseline,
-                       Kpi.baseline_as_of, Kpi.baseline_as_of_fy, Kpi.target, Kpi.target_fy, Kpi.goal_id)
-                .where(Kpi.initiative_id.in_(ini_ids))
-                .order_by(Kpi.position, Kpi.id))),
-            steps=_grouped(conn.execute(
-                select(RoadmapStep.initiative_id, RoadmapStep.id, RoadmapStep.label, RoadmapStep.start_fy,
-                       RoadmapStep.start_quarter, RoadmapStep.start_month, RoadmapStep.end_fy,
-                       RoadmapStep.end_quarter, RoadmapStep.end_month, RoadmapStep.kind,
-                       RoadmapStep.inferred)
-                .where(RoadmapStep.initiative_id.in_(ini_ids))
-                .order_by(RoadmapStep.position, RoadmapStep.id))),
-            step_marks=_grouped(conn.execute(
-                select(RoadmapStepGoal.step_id, Goal.mark)
-                .join(Goal, RoadmapStepGoal.goal_id == Goal.id)
-                .join(RoadmapStep, RoadmapStepGoal.step_id == RoadmapStep.id)
-                .where(RoadmapStep.initiative_id.in_(ini_ids))
-                .order_by(RoadmapStepGoal.id))),
-        )
+            ini_ids = ini_ids.where(ini.id.in_(sorted(only)))
+        conn = session.connection()
+        parts = cls(_grouped(_rows(conn,
+            select(ini.item_id, ini.id, ini.uid, ini.number, ini.title, ini.departments_more,
+                   ini.priority, ini.new_in_fy, ini.overview, ini.status_text, ini.status_heading,
+                   ini.retired, ini.version, ini.code)
+            .where(ini.id.in_(ini_ids))
+            .order_by(ini.position, ini.id))))
+        share = parts.shared.setdefault
+
+        for ini_id, d_id, name, pseudo, retired in _rows(conn,
+                select(link.initiative_id, dep.id, dep.name,
+                       dep.pseudo, dep.retired)
+                .join(Department.__table__, link.department_id == dep.id)
+                .where(link.initiative_id.in_(ini_ids))
+                .order_by(link.position, link.id)):
+            key = (DepartmentView, d_id, name, pseudo, retired)
+            view = parts.shared.get(key)
+            if view is None:  # one view per department (18,000 rows name ~60 on 10k)
+                view = parts.shared[key] = DepartmentView(d_id, name, pseudo, bool(retired))
+            parts.departments.setdefault(ini_id, []).append(view)
+
+        marks: dict[int, tuple[int, str]] = {}  # goal id: (initiative id, mark)
+        for ini_id, g_id, mark, text, start, end in _rows(conn,
+                select(goal.initiative_id, goal.id, goal.mark, goal.text, goal.target_start_fy,
+                       goal.target_end_fy)
+                .where(goal.initiative_id.in_(ini_ids))
+                .order_by(goal.position, goal.id)):
+            mark = share(mark, mark)
+            marks[g_id] = (ini_id, mark)
+            parts.goals.setdefault(ini_id, []).append(GoalView(g_id, mark, text, start, end))
+
+        for (ini_id, k_id, name, unit, direction, baseline, as_of, as_of_fy, target, target_fy,
+             goal_id) in _rows(conn,
+                select(kpi.initiative_id, kpi.id, kpi.name, kpi.unit, kpi.direction, kpi.baseline,
+                       kpi.baseline_as_of, kpi.baseline_as_of_fy, kpi.target, kpi.target_fy, kpi.goal_id)
+                .where(kpi.initiative_id.in_(ini_ids))
+                .order_by(kpi.position, kpi.id)):
+            owner = marks.get(goal_id) if goal_id else None  # (initiative id, mark)
+            parts.kpis.setdefault(ini_id, []).append(KpiView(
+                share(k_id, k_id), name, share(unit, unit), share(direction, direction), baseline,
+                _date(as_of), as_of_fy, target, target_fy,
+                owner[1] if owner is not None and owner[0] == ini_id else None))
+
+        step_marks: dict[int, list[str]] = {}
+        for step_id, mark in _rows(conn,
+                select(step_goal.step_id, goal.mark)
+                .join(Goal.__table__, step_goal.goal_id == goal.id)
+                .join(RoadmapStep.__table__, step_goal.step_id == step.id)
+                .where(step.initiative_id.in_(ini_ids))
+                .order_by(step_goal.id)):
+            step_marks.setdefault(step_id, []).append(share(mark, mark))
+        no_marks: tuple[str, ...] = ()
+        for (ini_id, s_id, label, start_fy, start_q, start_m, end_fy, end_q, end_m, kind,
+             inferred) in _rows(conn,
+                select(step.initiative_id, step.id, step.label, step.start_fy,
+                       step.start_quarter, step.start_month, step.end_fy,
+                       step.end_quarter, step.end_month, step.kind,
+                       step.inferred)
+                .where(step.initiative_id.in_(ini_ids))
+                .order_by(step.position, step.id)):
+            s_marks = step_marks.get(s_id)
+            parts.steps.setdefault(ini_id, []).append(StepView(
+                share(s_id, s_id), share(label, label), start_fy, start_q, start_m, end_fy, end_q, end_m,
+                share(kind, kind), bool(inferred), tuple(s_marks) if s_marks else no_marks))
+        return parts
 
     def view(self, row: Any, pol_id: int, pol_number: int, pol_title: str, item_id: int,
              item_number: int, item_title: str, style: str, reports: list[ReportView]) -> InitiativeView:
         (_, ini_id, uid, number, title, departments_more, priority, new_in_fy, overview, status_text,
          status_heading, retired, version, written) = row
-        goals = self.goals.get(ini_id, [])
-        marks = {g[1]: g[2] for g in goals}
-        step_marks = self.step_marks
         return InitiativeView(
-            id=ini_id,
-            uid=uid,
-            code=codes.shown(written, codes.initiative_code(style, pol_number, item_number, number)),
-            number=number,
-            title=title,
-            policy_id=pol_id,
-            policy_title=pol_title,
-            item_id=item_id,
-            item_title=item_title,
-            departments=tuple(DepartmentView(d_id, name, pseudo, d_retired)
-                              for _, d_id, name, pseudo, d_retired in self.departments.get(ini_id, [])),
-            departments_more=departments_more,
-            priority=priority,
-            new_in_fy=new_in_fy,
-            overview=overview,
-            status=status_text,
-            status_heading=status_heading,
-            goals=tuple(GoalView(g_id, mark, text, start, end) for _, g_id, mark, text, start, end in goals),
-            kpis=tuple(KpiView(k_id, name, unit, direction, baseline, as_of, as_of_fy, target, target_fy,
-                               marks.get(goal_id) if goal_id else None)
-                       for (_, k_id, name, unit, direction, baseline, as_of, as_of_fy, target, target_fy,
-                            goal_id) in self.kpis.get(ini_id, [])),
-            steps=tuple(StepView(s_id, label, start_fy, start_q, start_m, end_fy, end_q, end_m, kind, inferred,
-                                 tuple(m[1] for m in step_marks.get(s_id, [])))
-                        for (_, s_id, label, start_fy, start_q, start_m, end_fy, end_q, end_m, kind,
-                             inferred) in self.steps.get(ini_id, [])),
-            reports=tuple(sorted(reports, key=lambda r: (r.fy, r.half, r.department))),
-            retired=retired,
-            version=version,
-            written_code=written,
+            ini_id, uid, codes.shown(written, codes.initiative_code(style, pol_number, item_number, number)),
+            number, title, pol_id, pol_title, item_id, item_title,
+            tuple(self.departments.get(ini_id, ())), bool(departments_more), bool(priority), new_in_fy,
+            overview, status_text, status_heading,
+            tuple(self.goals.get(ini_id, ())), tuple(self.kpis.get(ini_id, ())), tuple(self.steps.get(ini_id, ())),
+            tuple(reports), bool(retired), version, written,
         )
 
 
-def _load_reports(session: Session, plan_id: int) -> list[ReportView]:
-    """Every report of the plan, read as rows (see load_plan)."""
+def _load_reports(session: Session, plan_id: int, shared: dict[Any, Any]) -> dict[int, list[ReportView]]:
+    """Every report of the plan by initiative, each initiative's in (fy, half, department)
+    order, read as rows (see load_plan)."""
     from sqlalchemy import select
 
     from planDesk.core.domain.model import (
@@ -508,62 +616,61 @@ def _load_reports(session: Session, plan_id: int) -> list[ReportView]:
         StepProgress,
     )
 
-    def of_plan(stmt: Any) -> Any:
-        return (stmt.join(ReportingCycle, ProgressReport.cycle_id == ReportingCycle.id)
-                .where(ReportingCycle.plan_id == plan_id))
+    dep, actual, rep, fig, cycle, bullet, progress = (_columns(m) for m in (
+        Department, KpiActual, ProgressReport, ReportFigure, ReportingCycle, ReportResult, StepProgress))
 
-    conn = session.connection()  # plain Core rows: no ORM result processing
-    actuals = _grouped(conn.execute(of_plan(
-        select(KpiActual.report_id, KpiActual.kpi_id, KpiActual.value)
-        .join(ProgressReport, KpiActual.report_id == ProgressReport.id))
-        .order_by(KpiActual.report_id, KpiActual.kpi_id)))  # each report's in KPI order
-    states = _grouped(conn.execute(of_plan(
-        select(StepProgress.report_id, StepProgress.step_id, StepProgress.state)
-        .join(ProgressReport, StepProgress.report_id == ProgressReport.id))
-        .order_by(StepProgress.report_id, StepProgress.step_id)))
-    figures = _grouped(conn.execute(of_plan(
-        select(ReportFigure.result_id, ReportFigure.label, ReportFigure.value, ReportFigure.unit)
-        .join(ReportResult, ReportFigure.result_id == ReportResult.id)
-        .join(ProgressReport, ReportResult.report_id == ProgressReport.id))
-        .order_by(ReportFigure.position, ReportFigure.id)))
-    results = _grouped(conn.execute(of_plan(
-        select(ReportResult.report_id, ReportResult.id, ReportResult.heading, ReportResult.text)
-        .join(ProgressReport, ReportResult.report_id == ProgressReport.id))
-        .order_by(ReportResult.position, ReportResult.id)))
-    r = ProgressReport
-    rows = conn.execute(of_plan(
-        select(r.id, r.initiative_id, Department.name, r.department_id, ReportingCycle.fy,
-               ReportingCycle.half, r.status, r.evaluation_code, r.activities, r.issues, r.direction,
-               r.next_steps, r.return_comment, r.updated_by, r.updated_at, r.submitted_at, r.version)
-        .join(Department, r.department_id == Department.id))).all()
-    return [
+    def of_plan(stmt: Any) -> Any:
+        return (stmt.join(ReportingCycle.__table__, rep.cycle_id == cycle.id)
+                .where(cycle.plan_id == plan_id))
+
+    share = shared.setdefault
+    conn = session.connection()
+    actuals: dict[int, list[tuple[int, float | None]]] = {}
+    for rep_id, kpi_id, value in _rows(conn, of_plan(  # each report's in KPI order
+            select(actual.report_id, actual.kpi_id, actual.value)
+            .join(ProgressReport.__table__, actual.report_id == rep.id))
+            .order_by(actual.report_id, actual.kpi_id)):
+        actuals.setdefault(rep_id, []).append((share(kpi_id, kpi_id), value))
+    states: dict[int, list[tuple[int, str]]] = {}
+    for rep_id, step_id, state in _rows(conn, of_plan(
+            select(progress.report_id, progress.step_id, progress.state)
+            .join(ProgressReport.__table__, progress.report_id == rep.id))
+            .order_by(progress.report_id, progress.step_id)):
+        states.setdefault(rep_id, []).append((share(step_id, step_id), share(state, state)))
+    figures = _grouped(_rows(conn, of_plan(
+        select(fig.result_id, fig.label, fig.value, fig.unit)
+        .join(ReportResult.__table__, fig.result_id == bullet.id)
+        .join(ProgressReport.__table__, bullet.report_id == rep.id))
+        .order_by(fig.position, fig.id)))
+    results = _grouped(_rows(conn, of_plan(
+        select(bullet.report_id, bullet.id, bullet.heading, bullet.text)
+        .join(ProgressReport.__table__, bullet.report_id == rep.id))
+        .order_by(bullet.position, bullet.id)))
+    rows = _rows(conn, of_plan(
+        select(rep.id, rep.initiative_id, dep.name, rep.department_id, cycle.fy, cycle.half, rep.status,
+               rep.evaluation_code, rep.activities, rep.issues, rep.direction, rep.next_steps, rep.return_comment,
+               rep.updated_by, rep.updated_at, rep.submitted_at, rep.version)
+        .join(Department.__table__, rep.department_id == dep.id)))
+    no_results: tuple[ResultView, ...] = ()
+    reports = [
         ReportView(
-            id=rep_id,
-            initiative_id=ini_id,
-            department=dept,
-            department_id=dept_id,
-            fy=fy,
-            half=half,
-            status=status,
-            evaluation=evaluation,
-            activities=activities,
-            issues=issues,
-            direction=direction,
-            next_steps=next_steps,
-            return_comment=return_comment,
-            kpi_actuals=tuple((a[1], a[2]) for a in actuals.get(rep_id, ())),
-            step_states=tuple((s[1], s[2]) for s in states.get(rep_id, ())),
-            results=tuple(ResultView(res[2], res[3], tuple(FigureView(f[1], f[2], f[3])
-                                                           for f in figures.get(res[1], [])))
-                          for res in results.get(rep_id, [])),
-            updated_by=updated_by,
-            updated_at=updated_at,
-            submitted_at=submitted_at,
-            version=version,
+            rep_id, ini_id, share(dept, dept), dept_id, fy, half, share(status, status),
+            share(evaluation, evaluation), activities, issues, share(direction, direction), next_steps,
+            return_comment,
+            tuple(actuals.get(rep_id, ())),
+            tuple(states.get(rep_id, ())),
+            tuple(ResultView(res[2], res[3], tuple(FigureView(f[1], f[2], f[3]) for f in figures.get(res[1], ())))
+                  for res in results[rep_id]) if rep_id in results else no_results,
+            share(updated_by, updated_by), _utc(updated_at), _utc(submitted_at), version,
         )
         for (rep_id, ini_id, dept, dept_id, fy, half, status, evaluation, activities, issues, direction,
              next_steps, return_comment, updated_by, updated_at, submitted_at, version) in rows
     ]
+    reports.sort(key=lambda rep: (rep.fy, rep.half, rep.department))  # one sort, stable
+    by_initiative: dict[int, list[ReportView]] = {}
+    for rep in reports:
+        by_initiative.setdefault(rep.initiative_id, []).append(rep)
+    return by_initiative
 
 
 def report_view(r: ProgressReport) -> ReportView:
