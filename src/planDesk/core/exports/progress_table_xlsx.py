@@ -96,25 +96,70 @@ def _styles(wb: Workbook, plan: PlanView) -> dict[str, str]:
     return {key: style.name for key, style in made.items()}
 
 
+class _StyledCell(Cell):
+    """A write-only table cell whose style index is known when it is made.
+
+    openpyxl's write-only ``append`` first tries each appended object as a value and, for a
+    cell, fails with ``ValueError("Cannot convert <repr> …")`` before taking it as it is:
+    the short ``repr`` keeps that failure cheap. On writing, ``style_id`` would look the
+    style array up in the workbook's list for every cell; the index found once per style
+    is kept instead.
+    """
+
+    __slots__ = ("_style_id",)
+    _style_id: int
+
+    def __repr__(self) -> str:
+        return "<table cell>"
+
+    @property
+    def style_id(self) -> int:
+        return self._style_id
+
+
 class _Cells:
     """Styled write-only cells, made fast: the named style is looked up once per style
     (openpyxl searches the style list by name on every assignment), then each new cell
-    starts from a copy of that style's array."""
+    starts from a copy of that style's array and knows its index."""
 
     def __init__(self, ws: WriteOnlyWorksheet) -> None:
         self.ws = ws
-        self._arrays: dict[str, Any] = {}
+        self._arrays: dict[str, tuple[Any, int]] = {}
+        self._pool: dict[tuple[int, str], Cell] = {}
 
     def __call__(self, value: Any, style: str) -> Cell:
-        array = self._arrays.get(style)
-        if array is None:
+        known = self._arrays.get(style)
+        if known is None:
             template = WriteOnlyCell(self.ws)
             template.style = style
-            array = self._arrays[style] = template._style  # type: ignore[attr-defined]
-        cell = Cell(self.ws, row=1, column=1, value=value, style_array=array)
+            array = template._style  # type: ignore[attr-defined]
+            styles: Any = self.ws.parent
+            known = self._arrays[style] = (array, styles._cell_styles.add(array))
+        cell = _StyledCell(self.ws, row=1, column=1, value=value, style_array=known[0])
+        cell._style_id = known[1]
         if isinstance(value, str):
             cell.data_type = "s"  # user text is text: "=…" never becomes a formula
         return cell
+
+    def row(self, cells: list[tuple[Any, str]]) -> list[Cell]:
+        """One table row. ``append`` writes a row out before it returns, so the cells of a
+        column are made once per style and given each row's value (text and numbers only:
+        openpyxl would set a date's number format into the shared style array)."""
+        out: list[Cell] = []
+        pool = self._pool
+        for i, (value, style) in enumerate(cells):
+            if value is not None and type(value) not in (str, int, float):
+                out.append(self(value, style))
+                continue
+            cell = pool.get((i, style))
+            if cell is None:
+                cell = pool[(i, style)] = self(value, style)
+            else:
+                cell.value = value
+                if type(value) is str:
+                    cell.data_type = "s"
+            out.append(cell)
+        return out
 
 
 def _number(value: float | None) -> str:
@@ -233,7 +278,7 @@ def build_workbook(plan: PlanView, cycle: Cycle) -> tuple[Workbook, int]:
         if kind == "row":
             texts = [(v, w) for i, w in tall if isinstance(v := cells[i][0], str) and v]
             ws.row_dimensions[HEADER_ROW + 1 + count].height = row_height(texts)
-        ws.append([cell(value, names[style]) for value, style in cells])
+        ws.append(cell.row([(value, names[style]) for value, style in cells]))
         count += 1
     return wb, count
 

@@ -164,8 +164,7 @@ def _write_cover(ws: Worksheet, content: SubmissionContent, counts: dict[str, in
     for key in ("filled_by", "contact"):
         row = COVER_ROWS[key]
         put(ws.cell(row, 1), FIELD_LABELS[key], font=BOLD, fill=LABEL_FILL)
-        cell = put(ws.cell(row, 2), None, fill=INPUT_FILL, number_format="@")
-        cell.protection = UNLOCKED
+        cell = put(ws.cell(row, 2), None, fill=INPUT_FILL, number_format="@", protection=UNLOCKED)
         inputs.append(InputCell(SHEET_COVER, cell.coordinate, "", key, None, None, 0))
     notes = [
         "【入力のしかた】",

@@ -96,9 +96,8 @@ def _validation(ws: Worksheet, ref: str, *, kind: str, list_name: str = "") -> N
 def _input(ws: Worksheet, row: int, col: int, value: Any, *, number: bool = False,
            where: str = "", number_format: str = NUMBER_FORMAT) -> str:
     cell = put(ws.cell(row, col), value, fill=INPUT_FILL,
-               number_format=number_format if number else TEXT_FORMAT,
+               number_format=number_format if number else TEXT_FORMAT, protection=UNLOCKED,
                where=where or f"シート「{ws.title}」{ws.cell(row, col).coordinate}")
-    cell.protection = UNLOCKED
     return str(cell.coordinate)
 
 

@@ -3,11 +3,12 @@
 After ``xlsx_guard`` has checked the archive, openpyxl opens it read-only and without
 links or macros; only the metadata rows and the rows and columns the metadata names are
 read (the sheet's dimension tag is never trusted), so a workbook that claims a cell at
-XFD1048576 costs nothing. Every input cell is checked: no formulas, no error values,
-text within Excel's limit with control characters removed, numbers through
-``parse_number`` (full-width digits accepted). Any problem refuses the whole file with
-messages that name the file, sheet and cell. ``submission_resolve`` then checks the
-result against the database.
+XFD1048576 costs nothing; rows come through ``sheet_rows`` (openpyxl's cells, tokenised
+by the C XML parser when the sheet has no DTD, see core/xlsx/rows.py). Every input cell
+is checked: no formulas, no error values, text within Excel's limit with control
+characters removed, numbers through ``parse_number`` (full-width digits accepted). Any
+problem refuses the whole file with messages that name the file, sheet and cell.
+``submission_resolve`` then checks the result against the database.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ from planDesk.core.submissions.format import (
 )
 from planDesk.core.xlsx.cells import MAX_CELL_TEXT, Problem, SubmissionRefused, clean_text, file_sha256
 from planDesk.core.xlsx.guard import DEFAULT_LIMITS, Limits, WorkbookRefused, read_checked, require_defusedxml
+from planDesk.core.xlsx.rows import sheet_rows
 
 log = logging.getLogger(__name__)
 
@@ -220,7 +222,7 @@ def _meta_text(cell: Any, name: str, where: str) -> str:
 
 def _read_meta(ws: Any, name: str) -> tuple[dict[str, str], list[InputValue]]:
     pairs: dict[str, str] = {}
-    for row in ws.iter_rows(min_row=1, max_row=META_KEYS_MAX, min_col=1, max_col=2):
+    for row in sheet_rows(ws, 1, META_KEYS_MAX, 2):
         key = _meta_text(row[0], name, f"A{row[0].row}" if hasattr(row[0], "row") else "A")
         if key:
             pairs[key] = _meta_text(row[1], name, f"B{row[0].row}")
@@ -247,7 +249,7 @@ def _read_meta(ws: Any, name: str) -> tuple[dict[str, str], list[InputValue]]:
     rows: list[InputValue] = []
     raw_rows: list[list[Any]] = []
     last = META_FIRST_CELL_ROW + count - 1
-    for row in ws.iter_rows(min_row=META_FIRST_CELL_ROW, max_row=last, min_col=1, max_col=6):
+    for row in sheet_rows(ws, META_FIRST_CELL_ROW, last, 6):
         if any(c.data_type == "f" for c in row):
             raise WorkbookRefused(name, "識別用の隠しシートに式が入っています。改ざんされたファイルです。",
                                   sheet=SHEET_META)
@@ -277,7 +279,7 @@ def _split(ref: str) -> tuple[int, int] | None:
 
 def _read_cover(ws: Any, values: list[InputValue], problems: list[Problem]) -> None:
     last = max(COVER_ROWS[k] for k in COVER_INPUTS)
-    grid = {(c.row, c.column): c for row in ws.iter_rows(min_row=1, max_row=last, min_col=1, max_col=2)
+    grid = {(c.row, c.column): c for row in sheet_rows(ws, 1, last, 2)
             for c in row if hasattr(c, "row")}
     for v in values:
         pos = _split(v.cell)
@@ -316,8 +318,7 @@ def _read_sheet(ws: Any, sheet: str, values: list[InputValue], sub: ReadSubmissi
         return
     found: set[int] = set()
     # Only the rows and columns the metadata names are read: the dimension tag is not trusted.
-    for r, row in enumerate(ws.iter_rows(min_row=min(by_row), max_row=max(by_row), min_col=1,
-                                         max_col=len(columns)), start=min(by_row)):
+    for r, row in enumerate(sheet_rows(ws, min(by_row), max(by_row), len(columns)), start=min(by_row)):
         if r not in by_row:
             continue
         found.add(r)

@@ -10,9 +10,11 @@ from __future__ import annotations
 import math
 from copy import copy
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
@@ -79,14 +81,44 @@ def put_text(cell: Any, text: str | None, where: str = "文字列") -> None:
             cell.quotePrefix = True
 
 
+# Per workbook: the style array a fresh cell ends up with for one combination of style
+# objects, and those objects (kept so that their ids, part of the key, stay theirs).
+_STYLE_ARRAYS: WeakKeyDictionary[Any, dict[tuple[Any, ...], tuple[StyleArray, tuple[Any, ...]]]] = \
+    WeakKeyDictionary()
+
+
 def put(cell: Any, value: Any, *, font: Font | None = None, fill: PatternFill | None = None,
         border: Border | None = GRID, align: Alignment | None = WRAP_TOP,
-        number_format: str | None = None, where: str = "文字列") -> Any:
-    """Write a value with a style in one call; strings go through ``put_text``."""
+        number_format: str | None = None, protection: Protection | None = None,
+        where: str = "文字列") -> Any:
+    """Write a value with a style in one call; strings go through ``put_text``.
+
+    openpyxl finds a cell's font, fill, border … in the workbook's lists by hashing them
+    on every assignment (most of the time of a large export). A fresh cell given the same
+    style objects as an earlier one gets a copy of that cell's style array instead: the
+    same style indices, found once per workbook.
+    """
     if isinstance(value, str):
         put_text(cell, value, where)
     else:
         cell.value = value
+    if cell.has_style:  # styled before (or quotePrefix): openpyxl's own assignment
+        _style(cell, font, fill, border, align, number_format, protection)
+        return cell
+    objects = (font, fill, border, align, protection)
+    key = (*map(id, objects), number_format)
+    arrays = _STYLE_ARRAYS.setdefault(cell.parent.parent, {})
+    known = arrays.get(key)
+    if known is None:
+        _style(cell, font, fill, border, align, number_format, protection)
+        arrays[key] = (copy(cell._style), objects)
+    else:
+        cell._style = copy(known[0])
+    return cell
+
+
+def _style(cell: Any, font: Font | None, fill: PatternFill | None, border: Border | None,
+           align: Alignment | None, number_format: str | None, protection: Protection | None) -> None:
     if font is not None:
         cell.font = font
     if fill is not None:
@@ -97,7 +129,8 @@ def put(cell: Any, value: Any, *, font: Font | None = None, fill: PatternFill | 
         cell.alignment = align
     if number_format is not None:
         cell.number_format = number_format
-    return cell
+    if protection is not None:
+        cell.protection = protection
 
 
 def display_width(text: str) -> int:
