@@ -10,6 +10,7 @@ with ``outlined(...)`` become PDF bookmarks. Title, author, subject and /Lang ja
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -187,7 +188,14 @@ class PrintDocument(BaseDocTemplate):  # type: ignore[misc]
         """Lay out and save the document; returns the number of pages. ``flowables`` is
         consumed as layout goes (a generator keeps memory flat in the document's length)."""
         self._doSave = 0
-        self.build(_LazyStory(flowables))
+        # What exists now (the loaded plan: hundreds of MB on a large plan) lives through the
+        # whole layout: keep it out of the cyclic GC's full collections, which would otherwise
+        # scan it again and again while thousands of pages' objects come and go.
+        gc.freeze()
+        try:
+            self.build(_LazyStory(flowables))
+        finally:
+            gc.unfreeze()
         canv = self.canv
         canv.beginForm(_TOTAL_FORM)
         canv.setFont(styles().gothic, 9)
