@@ -60,14 +60,14 @@ class InitiativeRoadmap(Flowable):  # type: ignore[misc]
 
     def _header_form(self, canv: Any) -> str:
         """The name of the PDF form holding the layout's header (made on first use)."""
-        name = f"pdRoadmapHeader{id(self.layout)}"
-        made: set[str] = canv.__dict__.setdefault("_pd_forms", set())
-        if name not in made:
+        made: dict[int, str] = canv.__dict__.setdefault("_pd_roadmap_headers", {})
+        name = made.get(id(self.layout))
+        if name is None:
+            name = made[id(self.layout)] = f"pdRoadmapHeader{len(made)}"  # the same in every run
             lay = self.layout
             canv.beginForm(name, -4, -4, lay.width + 4, lay.header_height + 4)  # strokes on the edge
             draw_primitives(canv, _shown(lay.header), dx=0, top=lay.header_height)
             canv.endForm()
-            made.add(name)
         return name
 
     def draw(self) -> None:
