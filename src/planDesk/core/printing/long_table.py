@@ -32,6 +32,7 @@ Repeat = Callable[[int], Sequence[int]]  # first body row of a continued piece â
 Continued = Callable[[int, Sequence[Any], bool], Sequence[Any]]
 
 _FIRST_BATCH = 48
+_PROBE_LIMIT = 10_000.0  # points: more than any page's frame is tall
 
 
 class LazyRows(Sequence[list[Any]]):
@@ -130,10 +131,14 @@ class LongTable(Flowable):  # type: ignore[misc]
             w, h = self._piece_w, self._piece_h  # platypus wraps again before split: same piece
             return (w, h) if self._stop >= n else (w, max(h, ah + 1))
         stop = min(n, self.start + self._batch)
+        # KeepTogether (a heading with keepWithNext before the table) asks with "unlimited"
+        # space to learn whether the group fits: taller than any page is answer enough â€”
+        # measuring all 10,000 rows for it took longer than laying the table out.
+        limit = min(ah, _PROBE_LIMIT)
         while True:
             table = self._table(stop)
             w, h = table.wrap(aw, ah)
-            if h > ah or stop >= n:
+            if h > limit or stop >= n:
                 break
             stop = min(n, self.start + 2 * (stop - self.start))
         self._piece, self._stop, self._piece_h, self._piece_w = table, stop, h, w
