@@ -29,6 +29,7 @@ from planDesk.core.printing.booklet_tree import marks_markup, structure_table
 from planDesk.core.printing.document import DocInfo, frame_width, outlined, paragraphs, write_pdf
 from planDesk.core.printing.kinsoku import JaParagraph
 from planDesk.core.printing.long_table import LongTable
+from planDesk.core.printing.measured_table import MeasuredTable
 from planDesk.core.printing.progress import fy_span
 from planDesk.core.printing.selection import select_plan
 from planDesk.core.printing.styles import BAND, GRID, NAVY, PALE, base_cmds, grid_style, styles, variant
@@ -113,7 +114,7 @@ def initiative_block(plan: PlanView, ini: InitiativeView, layout: RoadmapLayout 
     depts = [JaParagraph.plain(n, st.cell) for n in ini.department_names] or [JaParagraph.plain("", st.cell)]
     if ini.departments_more:
         depts.append(JaParagraph.plain("など", st.cell))
-    head = Table([[title, JaParagraph.plain("部署", st.label), depts]],
+    head = MeasuredTable([[title, JaParagraph.plain("部署", st.label), depts]],
                  colWidths=[width - 14 * mm - 46 * mm, 14 * mm, 46 * mm],
                  style=[*grid_style(0), ("BACKGROUND", (0, 0), (1, 0), BAND), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                         ("BOX", (0, 0), (-1, -1), 0.8, GRID)])
@@ -136,7 +137,7 @@ def initiative_block(plan: PlanView, ini: InitiativeView, layout: RoadmapLayout 
     parts: list[Flowable] = [*(lead or []), outlined(head, f"{ini.code} {ini.title}", 3)]
     if rows:
         cells = [[JaParagraph.plain(label, st.label), content] for label, content in rows]
-        parts.append(Table(cells, colWidths=[_LABEL_W, width - _LABEL_W], splitInRow=1, style=[
+        parts.append(MeasuredTable(cells, colWidths=[_LABEL_W, width - _LABEL_W], splitInRow=1, style=[
             *grid_style(0), ("BACKGROUND", (0, 0), (0, -1), PALE), ("VALIGN", (0, 0), (0, -1), "MIDDLE"),
             ("BOX", (0, 0), (-1, -1), 0.8, GRID), ("LEFTPADDING", (1, 0), (1, -1), _PAD + 2),
             ("RIGHTPADDING", (1, 0), (1, -1), _PAD)]))

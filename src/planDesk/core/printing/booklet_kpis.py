@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Table
+from reportlab.platypus import Flowable
 
 from planDesk.core.domain.fiscal import format_date_wareki, format_fy
 from planDesk.core.plan.view import InitiativeView, KpiView
 from planDesk.core.printing.kinsoku import JaParagraph
+from planDesk.core.printing.measured_table import MeasuredTable
 from planDesk.core.printing.progress import kpi_value
 from planDesk.core.printing.styles import PALE, grid_style, styles
 
@@ -53,7 +54,7 @@ def _value_cell(text: str, style: ParagraphStyle, width: float) -> list[Flowable
 _PADDING = 9.0  # a grid_style cell's left and right padding (4 + 4), and a little air
 
 
-def kpi_table(ini: InitiativeView, width: float) -> Table | None:
+def kpi_table(ini: InitiativeView, width: float) -> MeasuredTable | None:
     """The KPIs of ``ini`` as a small table ``width`` wide; None when it has none."""
     if not ini.kpis:
         return None
@@ -65,5 +66,5 @@ def kpi_table(ini: InitiativeView, width: float) -> Table | None:
         name, baseline, target = kpi_lines(kpi)
         rows.append([JaParagraph.plain(name, st.cell_small), _value_cell(baseline, st.cell_right, value_w),
                      JaParagraph.plain(ARROW, st.cell_center), _value_cell(target, st.cell_right, value_w)])
-    return Table(rows, colWidths=[width - arrow_w - 2 * value_w, value_w, arrow_w, value_w], repeatRows=1,
+    return MeasuredTable(rows, colWidths=[width - arrow_w - 2 * value_w, value_w, arrow_w, value_w], repeatRows=1,
                  style=[*grid_style(), ("BACKGROUND", (0, 0), (-1, 0), PALE), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")])

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.colors import HexColor
@@ -57,6 +58,18 @@ class InitiativeRoadmap(Flowable):  # type: ignore[misc]
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         return self.width, self.height
 
+    def _header_form(self, canv: Any) -> str:
+        """The name of the PDF form holding the layout's header (made on first use)."""
+        made: dict[int, str] = canv.__dict__.setdefault("_pd_roadmap_headers", {})
+        name = made.get(id(self.layout))
+        if name is None:
+            name = made[id(self.layout)] = f"pdRoadmapHeader{len(made)}"  # the same in every run
+            lay = self.layout
+            canv.beginForm(name, -4, -4, lay.width + 4, lay.header_height + 4)  # strokes on the edge
+            draw_primitives(canv, _shown(lay.header), dx=0, top=lay.header_height)
+            canv.endForm()
+        return name
+
     def draw(self) -> None:
         lay, row = self.layout, self.row
         shift = row.y - lay.header_height  # the row is drawn right under the header
@@ -74,7 +87,9 @@ class InitiativeRoadmap(Flowable):  # type: ignore[misc]
             if p.kind == "text" and p.style == "step.label" and p.text:
                 canv.rect(p.x, self.height + shift - p.y - p.h, p.w, p.h, stroke=0, fill=1)
         draw_primitives(canv, _shown(body), dx=0, top=self.height + shift)
-        draw_primitives(canv, _shown(lay.header), dx=0, top=self.height)
+        # the header is the same above every initiative: drawn once into a form, then placed
+        canv.translate(0, self.height - lay.header_height)
+        canv.doForm(self._header_form(canv))
         canv.restoreState()
         # the chart's frame, bottom rule included (the row's own rule lies on the clip edge)
         st = style("header.cell")

@@ -19,7 +19,7 @@ from reportlab.platypus import Flowable, Spacer, Table
 from planDesk.core.domain.fiscal import format_fy_short
 from planDesk.core.plan.view import InitiativeView, PlanView
 from planDesk.core.printing.kinsoku import JaParagraph
-from planDesk.core.printing.long_table import LongTable
+from planDesk.core.printing.long_table import LazyRows, LongTable
 from planDesk.core.printing.styles import BAND, GRID, NAVY, NEW, PALE, PRIORITY, RULE, base_cmds, styles, variant
 
 
@@ -61,7 +61,7 @@ def structure_table(plan: PlanView, width: float) -> list[Flowable]:
     pol_style = variant(st.cell_bold, "tree_policy", textColor=colors.white)
     item_style = variant(st.cell_bold, "tree_item", fontSize=8.5, leading=11.5)
     ini_style = variant(st.cell, "tree_ini", fontSize=8.5, leading=11.5, leftIndent=8, firstLineIndent=-8)
-    body: list[list[Any]] = []
+    texts: list[tuple[str | None, str | None, str]] = []  # per row: policy, item, initiative (markup)
     ends: list[tuple[bool, bool]] = []  # per row: last of its item, last of its policy
     for pol in plan.policies:
         if pol.retired:
@@ -71,12 +71,18 @@ def structure_table(plan: PlanView, width: float) -> list[Flowable]:
         for n_item, (item, inis) in enumerate(items):
             for n_ini, ini in enumerate(inis):
                 first_of_pol = n_item == 0 and n_ini == 0
-                body.append([
-                    JaParagraph.plain(f"{pol.code} {pol.title}", pol_style) if first_of_pol else "",
-                    JaParagraph.plain(f"{item.number}. {item.title}", item_style) if n_ini == 0 else "",
-                    JaParagraph(f"{escape(ini.code)}　{escape(ini.title)}{marks_markup(ini)}", ini_style),
-                ])
+                texts.append((f"{pol.code} {pol.title}" if first_of_pol else None,
+                              f"{item.number}. {item.title}" if n_ini == 0 else None,
+                              f"{escape(ini.code)}　{escape(ini.title)}{marks_markup(ini)}"))
                 ends.append((n_ini == len(inis) - 1, n_ini == len(inis) - 1 and n_item == len(items) - 1))
+
+    def row(i: int) -> list[Any]:
+        pol_text, item_text, ini_markup = texts[i]
+        return [JaParagraph.plain(pol_text, pol_style) if pol_text is not None else "",
+                JaParagraph.plain(item_text, item_style) if item_text is not None else "",
+                JaParagraph(ini_markup, ini_style)]
+
+    body = LazyRows(len(texts), row)
     header = [[JaParagraph.plain(label, st.header_cell) for label in plan.level_labels]]
     cmds: list[tuple[Any, ...]] = [
         *base_cmds(),

@@ -10,14 +10,17 @@ with ``outlined(...)`` become PDF bookmarks. Title, author, subject and /Lang ja
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFBase85Encode, PDFName, PDFStream, PDFZCompress
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from planDesk import __version__
@@ -135,6 +138,25 @@ class PrintDocument(BaseDocTemplate):  # type: ignore[misc]
         first = [t for t in templates if t.id == paper]
         rest = [t for t in templates if t.id != paper]
         self.addPageTemplates(([cover_tpl] if cover else []) + first + rest + ([] if cover else [cover_tpl]))
+        self.setPageCallBack(self._page_done)
+
+    def _page_done(self, page_number: int) -> None:
+        """Encode the finished page's content stream now, as ``save`` would (same filters,
+        same bytes), instead of keeping every page's text until the end."""
+        page = self.canv._doc.Pages.pages[-1]
+        content = page.stream
+        if page.Contents or not content or not page.compression:
+            return
+        filters = [PDFBase85Encode, PDFZCompress] if rl_config.useA85 else [PDFZCompress]
+        names: list[Any] = []
+        for f in reversed(filters):  # as PDFStream.format applies them
+            content = f.encode(content)
+            names.insert(0, PDFName(f.pdfname))
+        stream = PDFStream(content=content)
+        stream.dictionary["Filter"] = PDFArray(names)
+        stream.__Comment__ = "page stream"
+        page.Contents = stream
+        page.stream = None
 
     def _template(self, name: str, size: tuple[float, float], *, furniture: bool) -> PageTemplate:
         w, h = size
@@ -187,7 +209,14 @@ class PrintDocument(BaseDocTemplate):  # type: ignore[misc]
         """Lay out and save the document; returns the number of pages. ``flowables`` is
         consumed as layout goes (a generator keeps memory flat in the document's length)."""
         self._doSave = 0
-        self.build(_LazyStory(flowables))
+        # What exists now (the loaded plan: hundreds of MB on a large plan) lives through the
+        # whole layout: keep it out of the cyclic GC's full collections, which would otherwise
+        # scan it again and again while thousands of pages' objects come and go.
+        gc.freeze()
+        try:
+            self.build(_LazyStory(flowables))
+        finally:
+            gc.unfreeze()
         canv = self.canv
         canv.beginForm(_TOTAL_FORM)
         canv.setFont(styles().gothic, 9)

@@ -135,13 +135,16 @@ _width_cache: dict[str, dict[str, float]] = {}
 
 def char_widths(text: str, font_name: str, font_size: float) -> list[float]:
     """The advance width of each character (cached per font at 1 pt)."""
-    table = _width_cache.setdefault(font_name, {})
-    missing = set(text).difference(table)
-    if missing:
+    table = _width_cache.get(font_name)
+    if table is None:
+        table = _width_cache[font_name] = {}
+    try:
+        return [table[ch] * font_size for ch in text]
+    except KeyError:  # a character not met before in this font (rare after the first pages)
         font = getFont(font_name)
-        for ch in missing:
+        for ch in set(text).difference(table):
             table[ch] = font.stringWidth(ch, 1.0)
-    return [table[ch] * font_size for ch in text]
+        return [table[ch] * font_size for ch in text]
 
 
 def split_text(text: str, max_widths: Sequence[float], font_name: str,

@@ -20,9 +20,11 @@ body rows to print again under the header (e.g. the band of the current policy) 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, overload
 
 from reportlab.platypus import Flowable, PageBreak, Table
+
+from planDesk.core.printing.measured_table import MeasuredTable
 
 RowCmds = Callable[[int, int], list[tuple[Any, ...]]]  # (body row index, table row index) → commands
 Repeat = Callable[[int], Sequence[int]]  # first body row of a continued piece → body rows to repeat
@@ -30,6 +32,43 @@ Repeat = Callable[[int], Sequence[int]]  # first body row of a continued piece �
 Continued = Callable[[int, Sequence[Any], bool], Sequence[Any]]
 
 _FIRST_BATCH = 48
+_PROBE_LIMIT = 10_000.0  # points: more than any page's frame is tall
+
+
+class LazyRows(Sequence[list[Any]]):
+    """A table's body rows made when the page that shows them is laid out: ``make(i)``
+    builds row i (its paragraphs) from what the caller keeps (plain strings), so a table of
+    10,000 rows does not hold 30,000 paragraphs for the whole printout. The rows made last
+    are kept (a page's piece measures a few rows more than it takes, and the next piece
+    starts with them: made and measured once); those far behind are let go."""
+
+    def __init__(self, n: int, make: Callable[[int], list[Any]], keep: int = 512) -> None:
+        self._n = n
+        self._make = make
+        self._keep = keep
+        self._made: dict[int, list[Any]] = {}
+
+    def __len__(self) -> int:
+        return self._n
+
+    def _row(self, i: int) -> list[Any]:
+        row = self._made.get(i)
+        if row is None:
+            row = self._made[i] = self._make(i)
+            if len(self._made) > 2 * self._keep:
+                self._made = {k: v for k, v in self._made.items() if k > i - self._keep}
+        return row
+
+    @overload
+    def __getitem__(self, i: int) -> list[Any]: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[list[Any]]: ...
+    def __getitem__(self, i: int | slice) -> list[Any] | list[list[Any]]:
+        if isinstance(i, slice):
+            return [self._row(k) for k in range(*i.indices(self._n))]
+        if not -self._n <= i < self._n:
+            raise IndexError(i)
+        return self._row(i % self._n)
 
 
 class LongTable(Flowable):  # type: ignore[misc]
@@ -83,7 +122,7 @@ class LongTable(Flowable):  # type: ignore[misc]
             offset = first - self.start
             for i in range(self.start, stop):
                 cmds += self.row_cmds(i, i + offset)
-        return Table(rows, colWidths=self.col_widths, repeatRows=len(self.header), style=cmds,
+        return MeasuredTable(rows, colWidths=self.col_widths, repeatRows=len(self.header), style=cmds,
                      splitInRow=1 if self.split_in_row else 0)
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
@@ -92,10 +131,14 @@ class LongTable(Flowable):  # type: ignore[misc]
             w, h = self._piece_w, self._piece_h  # platypus wraps again before split: same piece
             return (w, h) if self._stop >= n else (w, max(h, ah + 1))
         stop = min(n, self.start + self._batch)
+        # KeepTogether (a heading with keepWithNext before the table) asks with "unlimited"
+        # space to learn whether the group fits: taller than any page is answer enough —
+        # measuring all 10,000 rows for it took longer than laying the table out.
+        limit = min(ah, _PROBE_LIMIT)
         while True:
             table = self._table(stop)
             w, h = table.wrap(aw, ah)
-            if h > ah or stop >= n:
+            if h > limit or stop >= n:
                 break
             stop = min(n, self.start + 2 * (stop - self.start))
         self._piece, self._stop, self._piece_h, self._piece_w = table, stop, h, w

@@ -21,7 +21,7 @@ from reportlab.platypus import Flowable
 from planDesk.core.plan.view import InitiativeView, PlanView, ReportView
 from planDesk.core.printing.document import DocInfo, frame_width, outlined, write_pdf
 from planDesk.core.printing.kinsoku import JaParagraph
-from planDesk.core.printing.long_table import LongTable
+from planDesk.core.printing.long_table import LazyRows, LongTable
 from planDesk.core.printing.progress import NOT_REPORTED, evaluation_label, kpi_path, status_label, total_line
 from planDesk.core.printing.selection import Cycle, reports_in, select_cycle, select_department, select_plan
 from planDesk.core.printing.styles import NAVY, PALE, grid_style, styles, variant
@@ -92,7 +92,9 @@ def progress_table(plan: PlanView, cycle: Cycle, *, compact: bool, department_id
     band_style = variant(st.cell_bold, "pt_band", textColor=colors.white)
     header = [[_header_cell(h if h != "取組" else plan.level_labels[2], st.header_cell, w * mm * scale)
                for h, w in columns]]
-    body: list[list[Any]] = []
+    # per body row: its band's text, or its cells' texts (paragraphs are made by ``row`` when
+    # the page that shows the row is laid out: 10,000 initiatives' cells are never all in memory)
+    body: list[str | list[str]] = []
     bands: list[int] = []
     owner: list[tuple[int, InitiativeView | None]] = []  # per body row: its band row and initiative
     first_of: set[int] = set()  # the first row of each initiative
@@ -107,8 +109,7 @@ def progress_table(plan: PlanView, cycle: Cycle, *, compact: bool, department_id
             continue
         bands.append(len(body))
         owner.append((len(body), None))
-        body.append([JaParagraph.plain(f"{plan.level_labels[0]}{pol.code}　{pol.title}", band_style)]
-                    + [""] * (len(columns) - 1))
+        body.append(f"{plan.level_labels[0]}{pol.code}　{pol.title}")
         for ini in inis:
             reps = reports_in(ini, cycle, department_id=department_id)
             if department_id is not None and not reps:
@@ -130,14 +131,21 @@ def progress_table(plan: PlanView, cycle: Cycle, *, compact: bool, department_id
                 if k == 0:
                     first_of.add(len(body))
                 owner.append((bands[-1], ini))
-                body.append([para(values[h]) for h, _ in columns])
+                body.append([values[h] for h, _ in columns])
             if department_id is None and shared:
                 # several departments reported on its KPIs: the city total below the parts
                 values = {"報告部署": "市全体（合計）", "指標（基準値→実績→目標）・達成率": _total_lines(totals)}
                 total_rows.add(len(body))
                 owner.append((bands[-1], ini))
-                body.append([para(values.get(h, "")) for h, _ in columns])
+                body.append([values.get(h, "") for h, _ in columns])
     band_set = set(bands)
+
+    def row(i: int) -> list[Any]:
+        texts = body[i]
+        if isinstance(texts, str):
+            return [JaParagraph.plain(texts, band_style)] + [""] * (len(columns) - 1)
+        return [para(t) for t in texts]
+
 
     def repeat(start: int) -> list[int]:
         """Atop a continued page: the band of the policy the page continues."""
@@ -165,8 +173,8 @@ def progress_table(plan: PlanView, cycle: Cycle, *, compact: bool, department_id
         return []
 
     cmds = [*grid_style(), ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3)]
-    return LongTable(header, body, [w * mm * scale for _, w in columns], cmds, row_cmds, split_in_row=True,
-                     repeat=repeat, continued=continued)
+    return LongTable(header, LazyRows(len(body), row), [w * mm * scale for _, w in columns], cmds, row_cmds,
+                     split_in_row=True, repeat=repeat, continued=continued)
 
 
 def write_progress_table_pdf(store: Store, opts: ExportOptionsLike, out: Path) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,8 @@ from planDesk.core.roadmap.primitives import (
 )
 from planDesk.core.roadmap.style import BOLD, PATTERN_WIDTH, pattern_lines, style
 
+_hex = cache(HexColor)  # a chart names a handful of colours, thousands of times
+
 
 def draw_primitives(c: Canvas, prims: Iterable[Primitive], *, dx: float, top: float,
                     view_x0: float | None = None) -> None:
@@ -52,18 +55,18 @@ def draw_primitives(c: Canvas, prims: Iterable[Primitive], *, dx: float, top: fl
                 continue
             fm = font_metrics(st.font)
             c.setFont(pdf_fonts.GOTHIC_BOLD if st.font == BOLD else pdf_fonts.GOTHIC, st.size)
-            c.setFillColor(HexColor(st.color))
+            c.setFillColor(_hex(st.color))
             x = p.x if view_x0 is None else sticky_x(p.x, limit, view_x0)
             c.drawString(x + dx, top - baseline(p, fm.ascent * st.size, fm.descent * st.size), p.text)
             continue
         stroke = st.stroke is not None
         fill = st.fill is not None and p.kind != "line"
         if stroke:
-            c.setStrokeColor(HexColor(st.stroke))
+            c.setStrokeColor(_hex(st.stroke))
             c.setLineWidth(st.line_width)
             c.setDash(list(st.dash) if st.dash else [])
         if fill:
-            c.setFillColor(HexColor(st.fill))
+            c.setFillColor(_hex(st.fill))
         if p.kind == "line":
             if stroke:
                 c.setLineCap(0)

@@ -1,0 +1,48 @@
+"""A reportlab ``Table`` that measures its cells once per width.
+
+reportlab's ``Table`` measures every cell again each time it is asked: ``wrap`` and
+``split`` each run ``_calc`` (a booklet block is wrapped by ``KeepTogether`` to see whether
+it fits, then by the frame, then split when a ``LongTable`` piece is cut), and ``draw``
+wraps every cell's flowables once more to place them. With fixed column widths and cells of
+paragraphs, nested tables and drawings — whose size depends on the width only — the answers
+do not change: ``MeasuredTable`` keeps them. The output is the same as ``Table``'s.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.platypus import Table
+
+
+class MeasuredTable(Table):  # type: ignore[misc]
+    """``Table`` with ``_calc`` and each cell's geometry remembered for the last width."""
+
+    def _calc(self, availWidth: float, availHeight: float) -> None:  # reportlab's names
+        done = self.__dict__.get("_pd_calc")
+        # A table measured in full (every row's height known) needs no second measurement at
+        # the same width; one cut short by reportlab's long-table optimisation does.
+        if done is not None and done[0] == availWidth and (
+                done[1] == availHeight or self._hmax == len(self._cellvalues)):
+            return
+        self._pd_geom: dict[tuple[int, float, int], tuple[Any, Any, list[float], list[float]]] = {}
+        super()._calc(availWidth, availHeight)
+        self._pd_calc = (availWidth, availHeight)
+
+    def _listCellGeom(self, V: Any, w: float, s: Any, W: list[float] | None = None,
+                      H: list[float] | None = None, aH: float = 72000) -> Any:
+        geom = self.__dict__.get("_pd_geom")
+        if geom is None or isinstance(V, str) or not V:
+            return super()._listCellGeom(V, w, s, W, H, aH)
+        key = (id(V), w, id(s))
+        got = geom.get(key)
+        if got is None:
+            widths: list[float] = []
+            heights: list[float] = []
+            cw, ch = super()._listCellGeom(V, w, s, widths, heights, aH)
+            got = geom[key] = (cw, ch, widths, heights)
+        if W is not None:
+            W.extend(got[2])
+        if H is not None:
+            H.extend(got[3])
+        return got[0], got[1]

@@ -1,0 +1,67 @@
+"""MeasuredTable draws what reportlab's Table draws; LazyRows makes rows on demand."""
+
+from __future__ import annotations
+
+from io import BytesIO
+from typing import Any
+
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Table
+
+from planDesk.core.printing.kinsoku import JaParagraph
+from planDesk.core.printing.long_table import LazyRows
+from planDesk.core.printing.measured_table import MeasuredTable
+from planDesk.core.printing.styles import grid_style, styles
+
+
+def _rows() -> list[list[Any]]:
+    st = styles()
+    long = "デジタル技術を活用した行政手続のオンライン化を全庁的に推進し、窓口の待ち時間を短縮する。" * 3
+    overview = [JaParagraph.plain(long, st.cell), JaParagraph.plain("・二行目", st.cell)]
+    return [[JaParagraph.plain("概要", st.label), overview],
+            [JaParagraph.plain("目標", st.label), JaParagraph.plain("①手続きのオンライン化（令和7年度）", st.cell)],
+            ["", "文字列のセル"]]
+
+
+def _stream(cls: type[Table], *, twice: bool) -> tuple[tuple[float, float], bytes]:
+    buf = BytesIO()
+    canvas = Canvas(buf, pagesize=A4, initialFontName=styles().gothic, pageCompression=0)
+    table = cls(_rows(), colWidths=[50, 300], style=grid_style(0))
+    size = table.wrapOn(canvas, 350, 800)
+    if twice:  # as KeepTogether then the frame do: the second answer must be the same
+        assert table.wrapOn(canvas, 350, 500) == size
+    table.drawOn(canvas, 40, 400)
+    canvas.showPage()
+    canvas.save()
+    data = buf.getvalue()
+    return size, data[data.index(b"stream"):data.index(b"endstream")]
+
+
+def test_measured_table_draws_what_table_draws() -> None:
+    size, stream = _stream(Table, twice=False)
+    assert _stream(MeasuredTable, twice=True) == (size, stream)
+    assert size[1] > 40  # the long paragraph wrapped onto several lines
+
+
+def test_lazy_rows_make_rows_on_demand_and_keep_the_last_ones() -> None:
+    made: list[int] = []
+
+    def make(i: int) -> list[Any]:
+        made.append(i)
+        return [f"row {i}"]
+
+    rows = LazyRows(10_000, make, keep=8)
+    assert len(rows) == 10_000 and made == []
+    assert rows[3] == ["row 3"] and rows[-1] == ["row 9999"]
+    assert rows[3] is rows[3]  # kept: made once
+    assert [r[0] for r in rows[5:8]] == ["row 5", "row 6", "row 7"]
+    for i in range(100):
+        rows[i]
+    assert made.count(3) == 1
+    assert len(rows._made) <= 16  # rows far behind are let go
+    rows[3]
+    assert made.count(3) == 2  # made again, the same
+    with pytest.raises(IndexError):
+        rows[10_000]
