@@ -40,6 +40,18 @@ def database(args: argparse.Namespace) -> str:
     return db
 
 
+def sample_database() -> str:
+    """A fresh database holding the built-in Hitachinaka plan (the small plan beside the large)."""
+    from planDesk.core.persistence.store import Store
+    from planDesk.core.plan.setup import init_sample
+
+    sample = str(Path(tempfile.mkdtemp()) / "sample.sqlite3")
+    store = Store.open(sample, actor="bench")
+    init_sample(store, "hitachinaka")
+    store.close()
+    return sample
+
+
 def stats(times: list[float]) -> dict[str, float]:
     return {"median_ms": statistics.median(times), "min_ms": min(times), "max_ms": max(times)}
 

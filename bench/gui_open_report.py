@@ -21,7 +21,6 @@ import json
 import os
 import pstats
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -29,7 +28,7 @@ from typing import Any
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.gui_micro import arguments, close_window, database, headless, shown_window, stats
+from bench.gui_micro import arguments, close_window, database, headless, sample_database, shown_window, stats
 
 headless()
 
@@ -66,14 +65,8 @@ def main() -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from planDesk.core.persistence.store import Store
-    from planDesk.core.plan.setup import init_sample
-
     db = database(args)
-    sample = str(Path(tempfile.mkdtemp()) / "sample.sqlite3")
-    sample_store = Store.open(sample, actor="bench")
-    init_sample(sample_store, "hitachinaka")
-    sample_store.close()
+    sample = sample_database()
     app = QApplication(sys.argv[:1])
     prof = cProfile.Profile() if os.environ.get("PROFILE") else None  # PROFILE=1: where the time goes
     subject, count = _opened(app, db, args.repeat, prof)
