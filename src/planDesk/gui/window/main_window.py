@@ -346,8 +346,6 @@ class MainWindow(ShellWindow):
         the open page."""
         if self.plan is None or self.reports is None:
             return
-        from planDesk.core.domain.workflow import ITEM as ITEM_KIND
-        from planDesk.core.domain.workflow import POLICY as POLICY_KIND
         from planDesk.core.plan.refresh import apply_patch
 
         patch = data_access.plan_patch(self.store, self.plan.id, change)
@@ -357,9 +355,7 @@ class MainWindow(ShellWindow):
                 self.reports.replace(ini_id, reps)
         if not patch.empty:
             self.plan = apply_patch(self.plan, patch)
-            self.model.patch(self.plan, set(patch.initiatives),
-                             {(POLICY_KIND, k): v for k, v in patch.policy_titles.items()}
-                             | {(ITEM_KIND, k): v for k, v in patch.item_titles.items()})
+            self.model.patch(self.plan, set(patch.initiatives), patch.group_titles)
             self.proxy.initiatives_changed([i for i in (self.model.initiative(x) for x in patch.initiatives) if i])
         touched = set(patch.initiatives) | set(reported)
         for ini_id in touched:
