@@ -82,8 +82,13 @@ def test_tree_shows_every_group_and_initiative_where_the_plan_puts_them(four: Ma
 
 
 def test_filter_keeps_the_ancestors_of_what_matches(four: MainWindow, qtmodeltester: ModelTester) -> None:
+    repainted: list[str] = []
+    four.proxy.dataChanged.connect(lambda top, _bottom, _roles: repainted.append(str(top.data())))
     four.filter_bar.search.setText("事業1-2-1-2-2")
     four.filter_bar.flush()
+    # the count shown in each group row, at every depth, is repainted
+    assert "小施策1-2-1-2　小施策1-2-1-2の部（1／2件）" in repainted
+    assert "柱1　柱1の部（1／6件）" in repainted
     shown = rows(four.proxy)
     assert [(r[0], r[3]) for r in shown] == [
         (0, "柱1　柱1の部（1／6件）"),

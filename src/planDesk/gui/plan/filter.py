@@ -161,12 +161,9 @@ class PlanFilterProxy(QSortFilterProxyModel):
         return None if self._accepted is None else len(self._accepted)
 
     def _refresh_group_labels(self) -> None:
-        """Repaint the counts of every group row shown, at any depth (groups are few: the
-        initiative rows are not walked)."""
-        for source in self.tree().group_indexes():
-            index = self.mapFromSource(source)
-            if index.isValid():
-                self.dataChanged.emit(index, index)
+        """Repaint the counts of every group row, at any depth: announced on the source
+        model, which Qt maps to the rows shown (groups are few; initiative rows are not walked)."""
+        self.tree().group_labels_changed()
 
     def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
         if self._accepted is None:

@@ -236,9 +236,11 @@ class PlanTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(self._nodes[pos].row, 0, pos)
 
-    def group_indexes(self) -> list[QModelIndex]:
-        """The name cell of every group row, parents before their children."""
-        return [self.createIndex(self._nodes[pos].row, COL_NAME, pos) for pos in self._group_pos.values()]
+    def group_labels_changed(self) -> None:
+        """Say that every group row's name cell changed (a filter's counts are shown there)."""
+        for pos in self._group_pos.values():
+            index = self.createIndex(self._nodes[pos].row, COL_NAME, pos)
+            self.dataChanged.emit(index, index)
 
     def child_at(self, row: int, parent: ModelIndex) -> tuple[int, Node]:
         """(position, node) of the ``row``-th child of ``parent`` (a row that exists): for the
