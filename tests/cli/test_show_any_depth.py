@@ -94,7 +94,8 @@ def test_two_level_plan_numbered_1_1(tmp_path: Path, capsys: pytest.CaptureFixtu
     db = tmp_path / "two.sqlite3"
     make_store(db, tree_plan(TWO_LEVELS, labels=TWO_LEVEL_LABELS)).close()
     lines = show(capsys, db).splitlines()
-    assert lines[2:5] == ["領域 1 領域1の部", "  1-1 事業1-1のデジタル化　部署：電算室", "    目標 1　指標 1　工程 1　報告 1"]
+    assert lines[2:5] == ["領域 1 領域1の部", "  1-1 事業1-1のデジタル化　部署：電算室",
+                          "    目標 1　指標 1　工程 1　報告 1"]
     assert lines[-1] == "事業 5 件"
     data = json.loads(show(capsys, db, "--json"))
     assert data["plan"]["level_labels"] == ["領域", "事業"]
