@@ -438,15 +438,17 @@ class PlanEditor(QWidget):
             parent, index = outline.after(key)
             return key[0], parent, index
         if what == "top":
+            if key is None:
+                return GROUP, None, None
             top = key
-            while top is not None and (up := outline.parents.get(top)) is not None:
+            while (up := outline.parents.get(top)) is not None:
                 top = (GROUP, up)
-            return GROUP, None, outline.after(top)[1] if top is not None else None
+            return GROUP, None, outline.after(top)[1]
         container = outline.container(key)
         if container is None:
             return None
-        index = outline.after(key)[1] if key is not None and key[0] == INITIATIVE else None
-        return (GROUP if what == "child" else INITIATIVE), container.id, index
+        at = outline.after(key)[1] if key is not None and key[0] == INITIATIVE else None
+        return (GROUP if what == "child" else INITIATIVE), container.id, at
 
     def move_selected(self, delta: int) -> None:
         key = self.selected_key()

@@ -42,7 +42,8 @@ def set_levels(store: Store, plan_id: int, group_labels: Sequence[str], initiati
         if dupes:
             raise UserError(f"階層の名前「{dupes[0]}」が重複しています。階層ごとに別の名前にしてください。")
         rows = list(s.scalars(select(PlanLevel).where(PlanLevel.plan_id == plan_id).order_by(PlanLevel.depth)))
-        before = {"levels": [r.label for r in rows], "initiative_label": plan.initiative_label}
+        old_labels = [r.label for r in rows]
+        before = {"levels": old_labels, "initiative_label": plan.initiative_label}
         for row in rows[len(labels):]:
             used = s.scalar(select(func.count(PlanGroup.id))
                             .where(PlanGroup.plan_id == plan_id, PlanGroup.depth >= row.depth)) or 0
@@ -66,6 +67,6 @@ def set_levels(store: Store, plan_id: int, group_labels: Sequence[str], initiati
         s.flush()
         s.expire(plan)  # its levels were changed behind its relationship
         shown = "・".join([*labels, ini_label])
-        ctx.audit(PLAN, plan_id, f"階層の名前を変更：{'・'.join([*before['levels'], before['initiative_label']])}"
+        ctx.audit(PLAN, plan_id, f"階層の名前を変更：{'・'.join([*old_labels, str(before['initiative_label'])])}"
                   f" → {shown}", before=before, after=after)
         return Store.change_of(ctx, f"階層の名前を保存しました（{shown}）")

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from planDesk.core.domain.model import Initiative, PlanGroup
 from planDesk.core.domain.workflow import GROUP, INITIATIVE
 from planDesk.core.errors import UserError
@@ -114,7 +116,7 @@ def _move(ctx: Any, node: Node, *, index: int, target: int | None) -> Node:
     return node
 
 
-def _reparent_group(s: Any, node: Node, parent: PlanGroup | None) -> None:
+def _reparent_group(s: Session, node: Node, parent: PlanGroup | None) -> None:
     """Hang a group under ``parent`` (None: top level); its subtree's depths follow."""
     row = node.row
     plan = node.plan
@@ -132,7 +134,7 @@ def _reparent_group(s: Any, node: Node, parent: PlanGroup | None) -> None:
         g.depth += shift
 
 
-def _check_target(s: Any, node: Node, target: int | None) -> PlanGroup | None:
+def _check_target(s: Session, node: Node, target: int | None) -> PlanGroup | None:
     """The group ``node`` may move under (None: the top level, groups only)."""
     if target is None:
         if node.kind == INITIATIVE:

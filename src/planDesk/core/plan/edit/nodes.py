@@ -15,6 +15,8 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from planDesk.core.domain.model import MAX_SLOGAN, Department, Initiative, InitiativeDepartment, Plan, PlanGroup
 from planDesk.core.domain.workflow import GROUP, INITIATIVE
 from planDesk.core.errors import UserError
@@ -147,7 +149,7 @@ def check_depth(plan: Plan, depth: int, parent: PlanGroup | None) -> None:
     )
 
 
-def open_parent(session: Any, plan: Plan, parent_id: int) -> PlanGroup:
+def open_parent(session: Session, plan: Plan, parent_id: int) -> PlanGroup:
     """A group of ``plan`` that may take new children (not retired)."""
     parent = session.get(PlanGroup, parent_id)
     if parent is None or parent.plan_id != plan.id:

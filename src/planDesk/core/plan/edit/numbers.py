@@ -286,11 +286,11 @@ def remove_node(store: Store, kind: str, node_id: int) -> Change:
                   "children": len(below)}
         # Deepest first: initiatives, then groups from the bottom up (no row is left
         # pointing at a deleted parent, whatever the foreign keys' ON DELETE).
-        for row in [r for r in reversed(below) if isinstance(r, Initiative)]:
-            s.delete(row)
+        for ini in [r for r in reversed(below) if isinstance(r, Initiative)]:
+            s.delete(ini)
         s.flush()
-        for row in sorted((r for r in below if isinstance(r, PlanGroup)), key=lambda g: -g.depth):
-            s.delete(row)
+        for group in sorted((r for r in below if isinstance(r, PlanGroup)), key=lambda g: -g.depth):
+            s.delete(group)
         s.flush()
         s.delete(node.row)
         s.flush()
