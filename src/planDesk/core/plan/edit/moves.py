@@ -10,6 +10,7 @@ audited, returning a ``Change``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -22,6 +23,7 @@ from planDesk.core.plan.edit.base import bump, next_number, node_kind, place, re
 from planDesk.core.plan.edit.tree import (
     Node,
     PlanTree,
+    Row,
     level_label,
     load_node,
     node_code,
@@ -49,9 +51,9 @@ def move_node(store: Store, kind: str, node_id: int, *, index: int,
 
 def move_by(store: Store, kind: str, node_id: int, delta: int) -> Change:
     """Move up (-1) or down (+1) among its siblings; past the first or last one the node
-    moves on to the end of the previous (start of the next) possible parent, so the
-    keyboard reaches every place: a group among the groups one level up, an initiative
-    among the groups that hold initiatives or nothing below them."""
+    moves on, so the keyboard reaches every place: a group to the end of the previous (the
+    start of the next) group one level up; an initiative one row up (down) in the tree as
+    shown, into the group that row belongs to."""
     kind = node_kind(kind)
     with store.write(f"move-{kind}", structural=True) as ctx:
         s = ctx.session
@@ -63,27 +65,65 @@ def move_by(store: Store, kind: str, node_id: int, delta: int) -> Change:
         if 0 <= i + delta < len(siblings):
             node = _move(ctx, node, index=i + delta, target=node.parent_id)
         else:
-            parents = _parents_in_order(PlanTree.load(s, node.plan), node)
-            j = parents.index(node.parent_id) + delta if node.parent_id in parents else -1
-            if not 0 <= j < len(parents):
+            tree = PlanTree.load(s, node.plan)
+            slot = _group_slot(tree, node, delta) if kind == GROUP else _initiative_slot(tree, node, delta)
+            if slot is None:
                 where = "上" if delta < 0 else "下"
                 raise UserError(f"{node_label(node)} はこれ以上{where}へ移動できません。")
-            node = _move(ctx, node, index=10**9 if delta < 0 else 0, target=parents[j])
+            node = _move(ctx, node, index=slot[1], target=slot[0])
         return Store.change_of(ctx, f"{node_label(node)} を移動しました")
 
 
-def _parents_in_order(tree: PlanTree, node: Node) -> list[int | None]:
-    """The active groups a node may move into with the keyboard, in plan order."""
+def _group_slot(tree: PlanTree, node: Node, delta: int) -> tuple[int, int] | None:
+    """The end of the previous (start of the next) active group one level up, or None."""
     groups = [r for r in tree.walk() if isinstance(r, PlanGroup)]
-    active = {g.id for g in groups if not any(a.retired for a in tree.path(g.id))}
-    if node.kind == GROUP:
-        return [g.id for g in groups if g.id in active and g.depth == node.row.depth - 1]
+    parents = [g.id for g in groups if g.depth == node.row.depth - 1
+               and (g.id == node.parent_id or not any(a.retired for a in tree.path(g.id)))]
+    j = parents.index(node.parent_id) + delta if node.parent_id in parents else -1
+    if not 0 <= j < len(parents):
+        return None
+    return parents[j], 10**9 if delta < 0 else 0
 
-    def holds_initiatives(g: PlanGroup) -> bool:
-        kids = tree.children.get(g.id, [])
-        return not any(isinstance(k, PlanGroup) for k in kids) or any(isinstance(k, Initiative) for k in kids)
 
-    return [g.id for g in groups if g.id == node.parent_id or (g.id in active and holds_initiatives(g))]
+def _initiative_slot(tree: PlanTree, node: Node, delta: int) -> tuple[int, int] | None:
+    """The nearest place above (below) the initiative's group as the tree shows it, in a
+    group that already holds initiatives or has nothing below it (so the keyboard never
+    mixes initiatives into a group of groups) and is not retired; None at either end."""
+    rows = list(tree.walk())
+    parent = tree.groups[node.row.group_id]
+    at = next(n for n, r in enumerate(rows) if r is parent)
+    path = {g.id for g in tree.path(parent.id)}
+
+    def index_in(row: Row, parent_id: int) -> int:
+        return next(n for n, r in enumerate(tree.children[parent_id]) if r is row)
+
+    def takes_initiatives(group_id: int) -> bool:
+        kids = tree.children.get(group_id, [])
+        return not any(g.retired for g in tree.path(group_id)) and (
+            any(isinstance(k, Initiative) for k in kids) or not any(isinstance(k, PlanGroup) for k in kids))
+
+    def places() -> Iterator[tuple[int, int]]:
+        if delta < 0:
+            for row in reversed(rows[:at]):
+                if isinstance(row, Initiative):
+                    yield row.group_id, index_in(row, row.group_id) + 1
+                elif row.id in path:  # an ancestor: just before the branch holding the group
+                    branch = next(r for r in tree.children[row.id] if isinstance(r, PlanGroup) and r.id in path)
+                    yield row.id, index_in(branch, row.id)
+                else:
+                    yield row.id, 10**9
+            return
+        inside = {parent.id, *(r.id for r in tree.walk(parent.id) if isinstance(r, PlanGroup))}
+        for row in rows[at + 1:]:
+            if isinstance(row, Initiative):
+                if row.group_id not in inside:
+                    yield row.group_id, index_in(row, row.group_id)
+            elif row.id not in inside:
+                if row.parent_id is not None:
+                    yield row.parent_id, index_in(row, row.parent_id)
+                yield row.id, 0
+
+    return next(((g, i) for g, i in places() if takes_initiatives(g)), None)
 
 
 def _move(ctx: Any, node: Node, *, index: int, target: int | None) -> Node:
