@@ -143,7 +143,7 @@ class PlanEditor(QWidget):
             self.addAction(action)
             return action
 
-        self.add_sibling_action = act(self.tr("追加(&A)"), self.add_node, "Ctrl+N",
+        self.add_sibling_action = act(self.tr("追加(&A)"), lambda: self.add_node(None), "Ctrl+N",
                                       self.tr("選択中と同じ階層に追加（Ctrl+N）"))
         # Their texts name the plan's own levels (set in reload and on each selection).
         self.add_top_action = act(self.tr("最上位の階層に追加"), lambda: self.add_node("top"))
