@@ -86,3 +86,23 @@ def _open(path: Path, actor: str) -> Iterator[Store]:
         yield store
     finally:
         store.close()
+
+
+def test_group_entries_are_named_with_the_plans_own_labels(hitachi_db: Path) -> None:
+    """Entries of the two fixed levels (before the tree of groups) and of groups at any depth
+    read with the plan's level labels (分野 / 施策 in the Hitachi plan), not fixed words."""
+    with _open(hitachi_db, "テスト") as store:
+        plan = current(store)
+        top, second = plan.groups[0], plan.groups[0].groups[0]
+        for entity, row_id, operation in (("policy", top.id, "edit-policy"), ("item", second.id, "edit-item"),
+                                          ("group", second.id, "add-group"), ("group", 999_999, "remove-group")):
+            with store.write(operation) as ctx:
+                ctx.audit(entity, row_id, f"{operation} {row_id}", plan_id=plan.id,
+                          before={"depth": 1} if row_id == 999_999 else None)
+        records = {(r.entity, r.entity_id): r for r in query_audit(store).records}
+    labels = plan.group_labels
+    assert records[("policy", top.id)].entity_label == labels[0]
+    assert records[("item", second.id)].operation_label == f"{labels[1]}の編集"
+    assert records[("group", second.id)].operation_label == f"{labels[1]}の追加"
+    assert records[("group", 999_999)].entity_label == labels[0]  # removed: the depth it recorded
+    assert "基本方針" not in {r.entity_label for r in records.values()}
