@@ -212,3 +212,28 @@ def test_the_new_strings_have_english(qapp: QApplication) -> None:
         assert QCoreApplication.translate("PlanEditor", "（最上位の{0}として）") == "(as a top-level {0})"
     finally:
         install_translators(qapp, "ja")
+
+
+def test_renaming_a_deep_group_updates_its_row_without_reloading(
+        qtbot: QtBot, four: PlanEditor, monkeypatch: pytest.MonkeyPatch) -> None:
+    from planDesk.gui.plan_edit import editor as editor_module
+
+    loads: list[int] = []
+    real = editor_module.load_plan
+    monkeypatch.setattr(editor_module, "load_plan", lambda *a, **k: loads.append(1) or real(*a, **k))
+    deep = group(four.plan, "1-2-1-2")
+    four.select("group", deep.id)
+    pane = four.title_pane
+    pane.title.setText("小施策の新しい名前")
+    pane.title.setModified(True)
+    pane.slogan.setPlainText("四段目の標語")
+    with qtbot.waitSignal(four.planChanged):
+        assert pane.save()
+    assert loads == []
+    item = four.tree.currentItem()
+    assert item is not None and item.text(COL_TITLE) == "小施策の新しい名前"
+    assert four.plan.find_group(deep.id).slogan == "四段目の標語"
+    saved = view_of(four.store).find_group(deep.id)
+    assert (saved.title, saved.slogan) == ("小施策の新しい名前", "四段目の標語")
+    ini = next(i for i in four.plan.initiatives() if i.code == "1-2-1-2-1")
+    assert ini.path[-1].title == "小施策の新しい名前"  # the initiatives below see the new name
