@@ -972,12 +972,12 @@ Levels are added at the bottom. The lowest level can be removed only while no gr
     <message>
         <location filename="../../src/planDesk/gui/plan_edit/lists.py" line="281"/>
         <source>取組の階層の名前(&amp;I)</source>
-        <translation>&amp;Initiatives' level name</translation>
+        <translation>&amp;Initiatives&apos; level name</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit/lists.py" line="281"/>
         <source>取組の階層の名前</source>
-        <translation>Initiatives' level name</translation>
+        <translation>Initiatives&apos; level name</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit/lists.py" line="289"/>
@@ -1676,47 +1676,47 @@ Exit now?</translation>
 <context>
     <name>PlanEditor</name>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="85"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="86"/>
         <source>計画の構成</source>
         <translation>Plan structure</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="86"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="87"/>
         <source>番号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="86"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="87"/>
         <source>名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="86"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="87"/>
         <source>担当部署</source>
         <translation>Departments</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="98"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="99"/>
         <source>操作の結果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="101"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="102"/>
         <source>左の構成から項目を選んでください。</source>
         <translation>Choose an item in the structure on the left.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="109"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="110"/>
         <source>計画の編集</source>
         <translation>Edit the plan</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="146"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="147"/>
         <source>追加(&amp;A)</source>
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="147"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="148"/>
         <source>選択中と同じ階層に追加（Ctrl+N）</source>
         <translation>Add at the level of the selection (Ctrl+N)</translation>
     </message>
@@ -1729,231 +1729,236 @@ Exit now?</translation>
         <translation type="vanished">Add promotion item</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="151"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="152"/>
         <source>取組を追加</source>
         <translation>Add initiative</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="152"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="153"/>
         <source>上へ</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="152"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="153"/>
         <source>上へ移動（Alt+↑）</source>
         <translation>Move up (Alt+↑)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="153"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="154"/>
         <source>下へ</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="154"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="155"/>
         <source>下へ移動（Alt+↓）</source>
         <translation>Move down (Alt+↓)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="155"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="156"/>
         <source>移動先…</source>
         <translation>Move to…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="155"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="156"/>
         <source>別の親へ移動（Ctrl+M）</source>
         <translation>Move to another parent (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="156"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="157"/>
         <source>番号…</source>
         <translation>Number…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="156"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="157"/>
         <source>番号を変更（F2）</source>
         <translation>Change the number (F2)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="157"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="158"/>
         <source>番号を振り直す</source>
         <translation>Renumber all</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="160"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="161"/>
         <source>廃止／復活</source>
         <translation>Retire / restore</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="161"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="162"/>
         <source>廃止する（報告は残ります）／復活する（Ctrl+D）</source>
         <translation>Retire (reports are kept) / restore (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="162"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="163"/>
         <source>削除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="163"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="164"/>
         <source>報告のない項目だけ削除できます（Ctrl+Delete）</source>
         <translation>Only items without reports can be deleted (Ctrl+Delete)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="164"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="165"/>
         <source>部署…</source>
         <translation>Departments…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="165"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="166"/>
         <source>進捗評価…</source>
         <translation>Evaluation scale…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="166"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="167"/>
         <source>今後の方向性…</source>
         <translation>Directions…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="167"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="168"/>
         <source>年度見直し…</source>
         <translation>Annual revision…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="168"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="169"/>
         <source>階層の名前…</source>
         <translation>Level names…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="169"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="170"/>
         <source>各階層の名前（階層の追加・最下層の削除）</source>
         <translation>The name of each level (add a level, remove the lowest)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="177"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="178"/>
         <source>追加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="205"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="206"/>
         <source>この版（{0}）は過去の版のため読み取り専用です。</source>
         <translation>This revision ({0}) is an earlier one and is read only.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="212"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="213"/>
         <source>閲覧のみのため編集できません。</source>
         <translation>Read only: editing is not possible.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="251"/>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="325"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="252"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="326"/>
         <source>（廃止）</source>
         <translation>(retired)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="379"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="380"/>
         <source>復活</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="379"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="380"/>
         <source>廃止</source>
         <translation>Retire</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="389"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="390"/>
         <source>下の階層はありません</source>
         <translation>No level below</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="402"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="403"/>
         <source>追加する場所を左の構成で選んでください。</source>
         <translation>Choose where to add in the structure on the left.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="298"/>
         <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="299"/>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="388"/>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="416"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="300"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="389"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="417"/>
         <source>{0}を追加</source>
         <translation>Add {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="149"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="150"/>
         <source>最上位の階層に追加</source>
         <translation>Add at the top level</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="150"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="151"/>
         <source>下の階層に追加</source>
         <translation>Add at the level below</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="409"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="410"/>
         <source>この計画には「{0}」の下の階層がありません（「階層の名前…」で追加できます）。</source>
-        <translation>This plan has no level below "{0}" (add one with "Level names…").</translation>
+        <translation>This plan has no level below &quot;{0}&quot; (add one with &quot;Level names…&quot;).</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="461"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="473"/>
+        <source>{0}はいずれかのグループの下に置きます。</source>
+        <translation>{0} always sit under a group.</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="482"/>
         <source>移動するものを左の構成で選んでください。</source>
         <translation>Select what to move in the structure on the left.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="467"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="488"/>
         <source>（最上位の{0}として）</source>
         <translation>(as a top-level {0})</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="528"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="549"/>
         <source>目標を追加</source>
         <translation>Add goal</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="528"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="549"/>
         <source>指標を追加</source>
         <translation>Add KPI</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="528"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="549"/>
         <source>工程を追加</source>
         <translation>Add step</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="535"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="556"/>
         <source>編集する行を選んでください。</source>
         <translation>Choose the row to edit.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="537"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="558"/>
         <source>目標の編集</source>
         <translation>Edit goal</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="537"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="558"/>
         <source>指標の編集</source>
         <translation>Edit KPI</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="537"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="558"/>
         <source>工程の編集</source>
         <translation>Edit step</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="593"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="614"/>
         <source>進捗評価の段階</source>
         <translation>Evaluation grades</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="596"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="617"/>
         <source>今後の方向性の選択肢</source>
         <translation>Direction choices</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="158"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="159"/>
         <source>番号の形式…</source>
         <translation>Numbering style…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="159"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="160"/>
         <source>番号から作るコードの形式（①－１－１、01、1-1-1）</source>
         <translation>How codes are made from numbers (①－１－１, 01, 1-1-1)</translation>
     </message>

@@ -212,3 +212,60 @@ def test_the_new_strings_have_english(qapp: QApplication) -> None:
         assert QCoreApplication.translate("PlanEditor", "（最上位の{0}として）") == "(as a top-level {0})"
     finally:
         install_translators(qapp, "ja")
+
+
+def test_renaming_a_deep_group_updates_its_row_without_reloading(
+        qtbot: QtBot, four: PlanEditor, monkeypatch: pytest.MonkeyPatch) -> None:
+    from planDesk.gui.plan_edit import editor as editor_module
+
+    loads: list[int] = []
+    real = editor_module.load_plan
+    monkeypatch.setattr(editor_module, "load_plan", lambda *a, **k: loads.append(1) or real(*a, **k))
+    deep = group(four.plan, "1-2-1-2")
+    four.select("group", deep.id)
+    pane = four.title_pane
+    pane.title.setText("小施策の新しい名前")
+    pane.title.setModified(True)
+    pane.slogan.setPlainText("四段目の標語")
+    with qtbot.waitSignal(four.planChanged):
+        assert pane.save()
+    assert loads == []
+    item = four.tree.currentItem()
+    assert item is not None and item.text(COL_TITLE) == "小施策の新しい名前"
+    assert four.plan.find_group(deep.id).slogan == "四段目の標語"
+    saved = view_of(four.store).find_group(deep.id)
+    assert (saved.title, saved.slogan) == ("小施策の新しい名前", "四段目の標語")
+    ini = next(i for i in four.plan.initiatives() if i.code == "1-2-1-2-1")
+    assert ini.path[-1].title == "小施策の新しい名前"  # the initiatives below see the new name
+
+
+def test_drag_and_drop_moves_through_the_core(qtbot: QtBot, four: PlanEditor,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, Qt
+    from PySide6.QtGui import QDropEvent
+    from PySide6.QtWidgets import QAbstractItemView
+
+    plan = four.plan
+    moved = group(plan, "1-1")
+    # onto a group: at its end, one level deeper (its initiatives follow)
+    assert four.drop(("group", moved.id), ("group", group(plan, "3-1").id), "on") is not None
+    assert [(g.depth, g.code) for g in view_of(four.store).find_group(moved.id).walk()] == [(3, "3-1-2")]
+    # above a row: beside it, in its group
+    ini = next(i for i in four.plan.initiatives() if i.code == "2-2")
+    four.drop(("initiative", ini.id), ("group", group(four.plan, "1-2-1").id), "above")
+    assert [c.code for c in group(view_of(four.store), "1-2").children] == ["1-2-3", "1-2-1", "1-2-2"]
+    # an initiative dropped on the empty area (the top level) is refused in the message line
+    assert four.drop(("initiative", ini.id), None, "end") is None
+    assert "事業はいずれかのグループの下に置きます" in four.message.text()
+    # the real drop event: below the row of 3, the selected group 2 becomes last
+    four.select("group", group(four.plan, "2").id)
+    target = four._items[("group", group(four.plan, "3").id)]
+    where = four.tree.visualItemRect(target).center()
+    monkeypatch.setattr(four.tree, "dropIndicatorPosition",
+                        lambda: QAbstractItemView.DropIndicatorPosition.BelowItem)
+    event = QDropEvent(QPointF(where), Qt.DropAction.MoveAction, QMimeData(), Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(four.planChanged):
+        four.tree.dropEvent(event)
+    assert event.dropAction() == Qt.DropAction.IgnoreAction  # Qt leaves the rows alone
+    assert [g.title for g in view_of(four.store).groups] == ["柱1の部", "柱3の部", "柱2の部"]

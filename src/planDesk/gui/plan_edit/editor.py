@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QComboBox,
     QDialog,
     QHeaderView,
@@ -80,7 +81,7 @@ class PlanEditor(QWidget):
         self.read_only = read_only
         self.dialog: QDialog | None = None  # the open dialog (tests fill it in)
         self.setObjectName("planEditor")
-        self.tree = QTreeWidget(self)
+        self.tree = _DropTree(self)
         self.tree.setObjectName("planEditorTree")
         self.tree.setAccessibleName(self.tr("計画の構成"))
         self.tree.setHeaderLabels([self.tr("番号"), self.tr("名称"), self.tr("担当部署")])
@@ -455,6 +456,26 @@ class PlanEditor(QWidget):
         if key is not None:
             self.run(plan_edit_moves.move_by, key[0], key[1], delta)
 
+    def drop(self, source: Key, target: Key | None, where: str) -> Change | None:
+        """A row dragged onto ``target`` (None: the empty area below the rows): "on" a group
+        puts it at the end of that group, "above" / "below" a row beside that row."""
+        if target is None:
+            parent, index = None, 10**6
+        elif where == "on":
+            if target[0] != GROUP:
+                return None
+            parent, index = target[1], 10**6
+        else:
+            parent = self.outline.parents[target]
+            siblings = [k for k in self.outline.children[parent] if k != source]
+            index = siblings.index(target) + (1 if where == "below" else 0)
+        if source[0] == INITIATIVE and parent is None:
+            self.show_message(self.tr("{0}はいずれかのグループの下に置きます。").format(self.plan.initiative_label),
+                              error=True)
+            return None
+        return self.run(plan_edit_moves.move_node, source[0], source[1], index=index,
+                        parent_id=plan_edit_moves.TOP if parent is None else parent)
+
     def move_to(self) -> None:
         key = self.selected_key()
         if key is None or self.node(key) is None:
@@ -622,6 +643,31 @@ class PlanEditor(QWidget):
             return self.run(start_revision, self.plan.id, dialog.label.text(), fy, end_fy=end)
 
         self.run_dialog(dialog, accept)
+
+
+class _DropTree(QTreeWidget):
+    """The plan tree; a row dragged within it is moved by the core (``PlanEditor.drop``)
+    and the tree read again, never rearranged by Qt itself."""
+
+    def __init__(self, editor: PlanEditor) -> None:
+        super().__init__(editor)
+        self.editor = editor
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        event.setDropAction(Qt.DropAction.IgnoreAction)
+        event.accept()
+        source = self.editor.selected_key()
+        item = self.itemAt(event.position().toPoint())
+        target = item.data(COL_CODE, KEY_ROLE) if item is not None else None
+        where = {QAbstractItemView.DropIndicatorPosition.OnItem: "on",
+                 QAbstractItemView.DropIndicatorPosition.AboveItem: "above",
+                 QAbstractItemView.DropIndicatorPosition.BelowItem: "below"}.get(self.dropIndicatorPosition(), "end")
+        if source is not None and (target is None or tuple(target) != source):
+            key = None if target is None or where == "end" else (str(target[0]), int(target[1]))
+            # after the drag has ended: the move reads the plan again and rebuilds the rows
+            QTimer.singleShot(0, lambda: self.editor.drop(source, key, where))
 
 
 class _Refused(UserError):

@@ -229,7 +229,7 @@ def _descendants(s: Session, node: Node) -> list[Row]:
     """Every group and initiative below a group, in plan order (none below an initiative)."""
     if node.kind == INITIATIVE:
         return []
-    return list(PlanTree.load(s, node.plan).walk(node.row.id))
+    return list(PlanTree.load(s, node.plan, under=node.row.id).walk(node.row.id))
 
 
 def _check_parents_active(node: Node) -> None:

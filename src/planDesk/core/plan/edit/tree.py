@@ -142,10 +142,19 @@ class PlanTree:
     children: dict[int | None, list[Row]] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, session: Session, plan: Plan) -> PlanTree:
+    def load(cls, session: Session, plan: Plan, *, under: int | None = None,
+             initiatives: bool = True) -> PlanTree:
+        """Every group of the plan, and its initiatives: all of them, only those below group
+        ``under``, or none (``initiatives=False``)."""
         groups = list(session.scalars(select(PlanGroup).where(PlanGroup.plan_id == plan.id)))
-        inis = list(session.scalars(select(Initiative).join(PlanGroup, Initiative.group_id == PlanGroup.id)
-                                    .where(PlanGroup.plan_id == plan.id)))
+        inis: list[Initiative] = []
+        if initiatives:
+            stmt = select(Initiative)
+            if under is None:
+                stmt = stmt.join(PlanGroup, Initiative.group_id == PlanGroup.id).where(PlanGroup.plan_id == plan.id)
+            else:
+                stmt = stmt.where(Initiative.group_id.in_(sorted(_subtree_ids(groups, under))))
+            inis = list(session.scalars(stmt))
         children: dict[int | None, list[Row]] = {}
         for g in groups:
             children.setdefault(g.parent_id, []).append(g)
@@ -175,6 +184,19 @@ class PlanTree:
         if isinstance(row, PlanGroup):
             return Node(GROUP, row, self.plan, self.path(row.id))
         return Node(INITIATIVE, row, self.plan, self.path(row.group_id))
+
+
+def _subtree_ids(groups: list[PlanGroup], top: int) -> set[int]:
+    """``top`` and the ids of every group below it."""
+    below: dict[int | None, list[int]] = {}
+    for g in groups:
+        below.setdefault(g.parent_id, []).append(g.id)
+    out, todo = set(), [top]
+    while todo:
+        gid = todo.pop()
+        out.add(gid)
+        todo += below.get(gid, [])
+    return out
 
 
 def shown_codes(session: Session, plan: Plan, kind: str) -> dict[int, str]:
