@@ -365,9 +365,10 @@ class MainWindow(ShellWindow):
             if spec.active:
                 self._apply_filter(spec)
         page = self.page
-        if page is not None and page.initiative.id in patch.initiatives:
+        if page is not None and (page.initiative.id in patch.initiatives
+                                 or any(g.id in patch.group_titles for g in page.initiative.path)):
             self._leave_page()
-            self._show_page(page.initiative.id)  # the plan's text on the page changed
+            self._show_page(page.initiative.id)  # the plan's text on the page changed (or a group of its path)
         elif page is not None and page.initiative.id in reported:
             page.update_reports(self.reports)
         if touched:
