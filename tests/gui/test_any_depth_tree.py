@@ -79,6 +79,8 @@ def test_tree_shows_every_group_and_initiative_where_the_plan_puts_them(four: Ma
     assert four.model.groups_of(initiative_by_code(four, "1-2-1-1-1")) == tuple(
         g.id for g in next(i for i in plan.initiatives() if i.code == "1-2-1-1-1").path)
     qtmodeltester.check(four.model)
+    # five rows deep share what a two-level plan's three rows are indented
+    assert four.tree.indentation() == max(10, four._style_indent * 3 // 5) < four._style_indent
 
 
 def test_filter_keeps_the_ancestors_of_what_matches(four: MainWindow, qtmodeltester: ModelTester) -> None:
@@ -133,6 +135,29 @@ def test_a_renamed_deep_group_is_patched_into_its_row_and_initiatives(four: Main
     assert ini is not None and ini.parent.title == "名前を変えた部"
 
 
+def test_the_window_takes_a_deep_group_renamed_elsewhere(four: MainWindow) -> None:
+    """A rename announced on the hub (as the plan editor does) reaches the row, the initiatives'
+    paths (search, the open page) without reading the whole plan."""
+    from planDesk.core.plan.edit.nodes import edit_title
+
+    plan = four.plan
+    assert plan is not None
+    group = next(g for g in plan.walk_groups() if g.code == "1-2-1")
+    four.select_initiative(initiative_by_code(four, "1-2-1-2-2"))
+    change = edit_title(four.store, "group", group.id, "改めた施策群")
+    assert not change.structural
+    four.apply_change(change)
+    assert str(four.model.index_of_group(group.id).data()) == "施策群1-2-1　改めた施策群（3件）"
+    assert four.plan is not None and four.plan.find_group(group.id).title == "改めた施策群"
+    assert four.page is not None
+    crumbs = four.page.findChild(QLabel, "breadcrumb")
+    assert crumbs is not None and "施策群1-2-1：改めた施策群" in crumbs.text()
+    four.filter_bar.search.setText("改めた施策群")
+    four.filter_bar.flush()
+    assert [r[3].split("　")[0] for r in rows(four.proxy) if r[1] == INITIATIVE] == [
+        "1-2-1-1-1", "1-2-1-2-1", "1-2-1-2-2"]
+
+
 def test_a_two_level_plan_numbered_1_1(qtbot: QtBot, tmp_path: Path, qtmodeltester: ModelTester) -> None:
     window = window_on(qtbot, tmp_path, TWO_LEVELS, TWO_LEVEL_LABELS)
     assert [(r[0], r[3]) for r in rows(window.model)] == [
@@ -141,6 +166,7 @@ def test_a_two_level_plan_numbered_1_1(qtbot: QtBot, tmp_path: Path, qtmodeltest
         (1, "2-3　事業2-3のデジタル化"),
     ]
     assert window.model.headerData(0, Qt.Orientation.Horizontal) == "領域／事業"
+    assert window.tree.indentation() == window._style_indent  # as few levels as the style is made for
     window.filter_bar.search.setText("事業2-2")
     window.filter_bar.flush()
     assert [r[3] for r in rows(window.proxy)] == ["領域2　領域2の部（1／3件）", "2-2　事業2-2のデジタル化"]

@@ -126,7 +126,8 @@ class MainWindow(ShellWindow):
         for col in (COL_FLAGS, COL_EVAL, COL_STATUS):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
         fit_columns(self.tree, self.model)
-        self.model.modelReset.connect(lambda: fit_columns(self.tree, self.model))  # a plan (re)read
+        self.model.modelReset.connect(self._fit_tree)  # a plan (re)read
+        self._style_indent = self.tree.indentation()
         header.setSectionResizeMode(COL_DEPTS, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(COL_DEPTS, 110)  # long lists elide; the tooltip has them all
         self.filter_bar = FilterBar(self)
@@ -328,6 +329,14 @@ class MainWindow(ShellWindow):
         """An export started from this window is still being written."""
         return self.job is not None and self.job.running
 
+    def _fit_tree(self) -> None:
+        """A plan (re)read: the short columns' widths and the indentation for its depth."""
+        from planDesk.gui.plan.tree_columns import fit_columns, fit_indentation
+
+        fit_columns(self.tree, self.model)
+        if self.model.plan is not None:
+            fit_indentation(self.tree, self.model.plan.depth, self._style_indent)
+
     def _on_change(self, change: Change, sender: object) -> None:
         """A write somewhere (this window's forms, the plan editor, the merge screen, the
         tracker): refresh only what it names. The whole plan is read again only when the
@@ -356,7 +365,11 @@ class MainWindow(ShellWindow):
         if not patch.empty:
             self.plan = apply_patch(self.plan, patch)
             self.model.patch(self.plan, set(patch.initiatives), patch.group_titles)
-            self.proxy.initiatives_changed([i for i in (self.model.initiative(x) for x in patch.initiatives) if i])
+            # a renamed group: the initiatives under it are searched by its title too
+            retitled = {ini.id for g in self.plan.walk_groups() if g.id in patch.group_titles
+                        for ini in g.all_initiatives()} if patch.group_titles else set()
+            self.proxy.initiatives_changed(
+                [i for i in (self.model.initiative(x) for x in set(patch.initiatives) | retitled) if i])
         touched = set(patch.initiatives) | set(reported)
         for ini_id in touched:
             self.model.update_initiative(self.reports, self.identity, self.cycle, ini_id)
