@@ -34,7 +34,7 @@ from planDesk.core.printing.measured_table import MeasuredTable
 from planDesk.core.printing.progress import fy_span
 from planDesk.core.printing.selection import select_plan
 from planDesk.core.printing.styles import BAND, GRID, NAVY, PALE, base_cmds, grid_style, styles, variant
-from planDesk.core.printing.tree import Leaf, leaves
+from planDesk.core.printing.tree import Leaf, leaves, printed_initiatives
 from planDesk.core.roadmap.layout import RoadmapLayout
 
 if TYPE_CHECKING:
@@ -227,5 +227,5 @@ def write_booklet(store: Store, opts: ExportOptionsLike, out: Path) -> str:
     info = DocInfo("", plan.name, plan.municipality, plan.revision,
                    subject=f"{plan.name}（{fy_span(plan.start_fy, plan.end_fy)}）")
     pages = write_pdf(out, info, booklet_flowables(plan), cover=True)
-    count = sum(1 for _ in plan.initiatives())
+    count = sum(1 for _ in printed_initiatives(plan))
     return f"計画の冊子を書き出しました：{out}（{plan.name}、{plan.initiative_label} {count} 件、{pages} ページ）"

@@ -26,7 +26,7 @@ from planDesk.core.printing.long_table import LazyRows, LongTable
 from planDesk.core.printing.progress import NOT_REPORTED, evaluation_label, kpi_path, status_label, total_line
 from planDesk.core.printing.selection import Cycle, reports_in, select_cycle, select_department, select_plan
 from planDesk.core.printing.styles import NAVY, PALE, grid_style, styles, variant
-from planDesk.core.printing.tree import Leaf, group_leaves
+from planDesk.core.printing.tree import Leaf, group_leaves, printed_initiatives
 from planDesk.core.reports.attainment import format_attainment, kpi_attainment
 from planDesk.core.reports.totals import KpiTotal, actual_of, kpi_total
 
@@ -218,6 +218,6 @@ def write_progress_table_pdf(store: Store, opts: ExportOptionsLike, out: Path) -
             progress_table(plan, cycle, compact=False, department_id=dept.id if dept else None)]
     info = DocInfo(TITLE, plan.name, plan.municipality, cycle.label, subject=f"{plan.name} {title}")
     pages = write_pdf(out, info, flow, paper="A3L")
-    reports = sum(len(reports_in(i, cycle, department_id=dept.id if dept else None)) for i in plan.initiatives())
+    reports = sum(len(reports_in(i, cycle, department_id=dept.id if dept else None)) for i in printed_initiatives(plan))
     return (f"進捗状況一覧（PDF）を書き出しました：{out}"
             f"（{plan.name}、{cycle.label}、報告 {reports} 件、{pages} ページ）")

@@ -25,7 +25,7 @@ from planDesk.core.printing.figures import grouped_results, result_markup
 from planDesk.core.printing.kinsoku import JaParagraph
 from planDesk.core.printing.selection import Cycle, reports_in, select_cycle, select_plan
 from planDesk.core.printing.styles import BAND, NAVY, PALE, base_cmds, grid_style, styles, variant
-from planDesk.core.printing.tree import Leaf, group_leaves, leaves, live_groups
+from planDesk.core.printing.tree import Leaf, group_leaves, leaves, live_groups, printed_initiatives
 
 if TYPE_CHECKING:
     from planDesk.core.persistence.store import Store
@@ -233,7 +233,7 @@ def write_results_report(store: Store, opts: ExportOptionsLike, out: Path) -> st
     with store.read() as session:
         plan = select_plan(session, opts, prefer_reports=True)
     cycle = select_cycle(plan, opts)
-    inis = list(plan.initiatives())
+    inis = list(printed_initiatives(plan))
     printed = sum(1 for i in inis if reports_in(i, cycle, statuses=PRINTED_STATUSES))
     drafts = sum(1 for i in inis for r in reports_in(i, cycle) if r.status not in PRINTED_STATUSES)
     if not printed:

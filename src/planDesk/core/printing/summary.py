@@ -31,7 +31,7 @@ from planDesk.core.printing.progress import NOT_REPORTED, attention_codes, evalu
 from planDesk.core.printing.progress_table_pdf import progress_table
 from planDesk.core.printing.selection import Cycle, reports_in, select_cycle, select_plan
 from planDesk.core.printing.styles import GRID, base_cmds, grid_style, styles, variant
-from planDesk.core.printing.tree import group_leaves
+from planDesk.core.printing.tree import group_leaves, printed_initiatives
 from planDesk.core.reports.attainment import format_attainment, kpi_attainment
 from planDesk.core.reports.totals import kpi_total
 
@@ -196,7 +196,7 @@ def _attention(plan: PlanView, cycle: Cycle, width: float) -> Flowable | None:
     small = variant(st.cell_small, "sum_small", fontSize=7.5, leading=9.5)
     codes = set(attention_codes(plan))
     body = []
-    for ini in plan.initiatives():
+    for ini in printed_initiatives(plan):
         reps = reports_in(ini, cycle)
         grade = worst_evaluation(plan, reps)
         if grade not in codes:
@@ -223,7 +223,7 @@ def _kpis(plan: PlanView, cycle: Cycle, width: float) -> Flowable | None:
     small = variant(st.cell_small, "sum_small", fontSize=7.5, leading=9.5)
     right = variant(st.cell_right, "sum_right", fontSize=7.5, leading=9.5)
     body = []
-    for ini in plan.initiatives():
+    for ini in printed_initiatives(plan):
         reps = reports_in(ini, cycle)
         for kpi in ini.kpis:
             t = kpi_total(kpi, reps)

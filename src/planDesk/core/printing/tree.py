@@ -53,6 +53,12 @@ def group_leaves(group: GroupView) -> Iterator[Leaf]:
     return _leaves(group, ())
 
 
+def printed_initiatives(plan: PlanView) -> Iterator[InitiativeView]:
+    """The initiatives a printout shows (``PlanView.initiatives`` also yields those under a
+    retired group)."""
+    return (leaf.initiative for leaf in leaves(plan))
+
+
 def _leaves(group: GroupView, above: tuple[GroupView, ...]) -> Iterator[Leaf]:
     if group.retired:
         return
