@@ -28,7 +28,7 @@ def table_page_tops(path: Path, plan: PlanView, last_heading: str, first_page: i
     """Per page of the table (from ``first_page``): the code its first row names. Checks
     that the header is printed once, at the top, followed by the policy band."""
     codes = {i.code for i in plan.initiatives()}
-    band = plan.level_labels[0]
+    band = plan.label_of(1)
     tops = []
     seen: set[str] = set()
     for n, page in enumerate(PdfReader(str(path)).pages[first_page:], start=first_page + 1):
@@ -83,7 +83,7 @@ def test_roadmap_continued_pages_repeat_their_group_rows(store: Store, tmp_path:
     pages = export_roadmap_pdf(out, plan, today=today, paper="A4", cycle_fy=2023)
     reader = PdfReader(str(out))
     assert len(reader.pages) == pages == len(tiles)
-    l1, l2, _ = plan.level_labels
+    l1, l2 = plan.group_labels
     for n, (t, page) in enumerate(zip(tiles, reader.pages, strict=True), start=1):
         text = page.extract_text() or ""
         policy = layout.row(t.lead[0] if t.lead else t.rows.start)
