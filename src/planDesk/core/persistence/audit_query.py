@@ -206,7 +206,10 @@ def _group_labels(s: Any, rows: Sequence[AuditEntry]) -> dict[tuple[int | None, 
     levels = {(plan_id, depth): label for plan_id, depth, label in s.execute(
         select(PlanLevel.plan_id, PlanLevel.depth, PlanLevel.label).where(PlanLevel.plan_id.in_(plan_ids)))}
     ids = {e.entity_id for e in groups if e.entity == GROUP and e.entity_id is not None}
-    depths = dict(s.execute(select(PlanGroup.id, PlanGroup.depth).where(PlanGroup.id.in_(ids)))) if ids else {}
+    depths: dict[int | None, int] = {}
+    if ids:  # (a Result has keys(): dict() would take it for a mapping)
+        depths = {row_id: depth for row_id, depth in s.execute(
+            select(PlanGroup.id, PlanGroup.depth).where(PlanGroup.id.in_(ids)))}
     out: dict[tuple[int | None, str, int | None], str] = {}
     for e in groups:
         depth = _GROUP_DEPTHS.get(e.entity) or depths.get(e.entity_id) or _recorded_depth(e)
