@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from planDesk.core.domain.model import MAX_DEPTH
+
 FORMAT_ID = "planDesk-plan"
 FORMAT_VERSION = 2
 META_SHEET = "_planDesk"
@@ -48,7 +50,7 @@ PLAN_FIELDS: tuple[tuple[str, str], ...] = (
     ("initiative_label", "取組の階層の名前"),
 )
 FIRST_LEVEL_ROW = len(PLAN_FIELDS) + 2  # row of 第1階層の名前
-MAX_DEPTH = 20                          # more group levels than any plan has: the rows read
+__all__ = ["MAX_DEPTH"]  # the deepest group level a plan may have (the 計画 sheet's label rows)
 
 
 def level_field(depth: int) -> str:

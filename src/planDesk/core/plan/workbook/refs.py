@@ -1,6 +1,7 @@
 """How a row of the plan workbook names a group or an initiative: by its code as displayed.
 
-Codes are compared without width or hyphen differences (１－２ = 1-2). A group's code
+Codes are compared without width or hyphen differences (１－２ = 1-2); the numbers of a
+group's path (1-2) name it too where no code is written so. A group's code
 need only differ from its siblings' (two areas may each have an ア), so where a code
 alone names several groups, the reference is the path of codes from the top joined by
 ／ (``1／ア``). The writer writes the shortest reference that is unique; the reader takes
@@ -33,6 +34,7 @@ class RefNode:
     code: str
     top: bool                            # a group of depth 1 (no parent)
     parent: RefNode | None = None
+    numbers: str = ""                    # its path's numbers, 1-2-3: also names it (①－２－３ written 1-2-3)
     children: list[RefNode] = field(default_factory=list)
 
     def path(self) -> list[RefNode]:
@@ -60,13 +62,16 @@ class Resolver:
     def __init__(self, nodes: Iterable[RefNode]) -> None:
         self.nodes = list(nodes)
         self.by_code: dict[str, list[RefNode]] = {}
+        self.by_numbers: dict[str, list[RefNode]] = {}
         for n in self.nodes:
             self.by_code.setdefault(ref_key(n.code), []).append(n)
+            if n.numbers:
+                self.by_numbers.setdefault(n.numbers, []).append(n)
 
     def find(self, reference: str) -> tuple[RefNode | None, str]:
         """(the group, "") or (None, why not)."""
         key = ref_key(reference)
-        found = self.by_code.get(key, [])
+        found = self.by_code.get(key, []) or self.by_numbers.get(key, [])
         if len(found) == 1:
             return found[0], ""
         parts = [ref_key(p) for p in reference.replace("/", PATH_SEPARATOR).split(PATH_SEPARATOR)]

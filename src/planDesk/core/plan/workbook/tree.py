@@ -34,7 +34,7 @@ def written_code(c: Cells) -> str:
     return code
 
 
-def _group_row(c: Cells, r: int, *, hi: int = 9999, number_required: bool = False) -> Spec:
+def _group_row(c: Cells, r: int, *, hi: int = 999, number_required: bool = False) -> Spec:
     code = written_code(c)
     number = c.integer("number", required=number_required or not code, lo=1, hi=hi)
     if number is None and code and not number_required and not c.problems_at("number"):
@@ -85,7 +85,7 @@ class GroupTree:
             c.fail("code" if g.get("code") else "number",
                    f"コード「{shown}」が同じ親のグループ（{other['_row']} 行目）と重複しています。")
             return None
-        node = RefNode(g, shown, top=parent is None, parent=parent)
+        node = RefNode(g, shown, top=parent is None, parent=parent, numbers="-".join(map(str, path)))
         self.nodes.append(node)
         self.specs[id(node)] = g
         self.numbers[id(node)] = path
@@ -118,27 +118,27 @@ def read_groups(rows: Rows, labels: list[str], numbering: str, problems: list[An
             ids[gid] = r
             g["id"] = gid
         depth = _depth(c, labels)
-        parent = c.text("parent")
-        if depth == 1 and parent:
-            c.fail("parent", f"階層 1 のグループに親はありません（「{parent}」）。"
+        parent_ref = c.text("parent")
+        if depth == 1 and parent_ref:
+            c.fail("parent", f"階層 1 のグループに親はありません（「{parent_ref}」）。"
                              "親のコードを空欄にするか、階層を直してください。")
-        elif depth is not None and depth > 1 and not parent:
+        elif depth is not None and depth > 1 and not parent_ref:
             c.fail("parent", f"階層 {depth} のグループには親のコード（階層 {depth - 1} のグループ）を書いてください。")
         elif depth is not None and g["number"] is not None and g["title"]:
-            pending.append((depth, c, g, parent))
+            pending.append((depth, c, g, parent_ref))
     unplaced: list[tuple[int, Cells, Spec, str]] = []
     for depth in sorted({d for d, *_ in pending}):
         resolver = tree.resolver()  # the groups of the depths above
-        for d, c, g, parent_ref in (p for p in pending if p[0] == depth):
+        for d, c, g, ref in (p for p in pending if p[0] == depth):
             parent: RefNode | None = None
             if d > 1:
-                parent, _why = resolver.find(parent_ref)
+                parent, _why = resolver.find(ref)
                 if parent is None:
-                    unplaced.append((d, c, g, parent_ref))
+                    unplaced.append((d, c, g, ref))
                     continue
                 parent_depth = len(tree.numbers[id(parent)])
                 if parent_depth != d - 1:
-                    c.fail("depth", f"階層が {d} ですが、親「{parent_ref}」は階層 {parent_depth} です"
+                    c.fail("depth", f"階層が {d} ですが、親「{ref}」は階層 {parent_depth} です"
                                     f"（階層 {parent_depth + 1} にしてください）。")
                     continue
             tree.add(g, parent, c)

@@ -1,0 +1,56 @@
+"""Plan workbooks of format version 1 (基本方針 / 推進事項 sheets, three level labels), as
+planDesk wrote them before the group tree: made here from a version 2 export of a plan
+whose every branch has depth 2, to test that they are still read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+
+from planDesk.core.plan.view import PlanView
+from planDesk.core.plan.workbook.layout import PLAN_FIELDS, PLAN_FIELDS_V1, SHEET_BY_NAME_V1
+from planDesk.core.plan.workbook.write import group_references
+
+
+def to_version_1(path: Path, plan: PlanView) -> Path:
+    """Rewrite the version 2 workbook at ``path`` (an export of ``plan``) in version 1's layout."""
+    assert plan.depth == 2, "version 1 holds exactly two levels of groups"
+    wb = load_workbook(path)
+    settings = {key: wb["計画"].cell(r, 2).value for r, (key, _label) in enumerate(PLAN_FIELDS, start=2)}
+    settings |= {"level1": plan.group_labels[0], "level2": plan.group_labels[1],
+                 "level3": settings["initiative_label"]}
+    ws = wb["計画"]
+    ws.delete_rows(2, ws.max_row)
+    for r, (key, label) in enumerate(PLAN_FIELDS_V1, start=2):
+        ws.cell(r, 1).value, ws.cell(r, 2).value = label, settings[key]
+    groups = wb["グループ"]
+    rows = [[c.value for c in row] for row in groups.iter_rows(min_row=2)]
+    numbers = {top.id: top.number for top in plan.groups}
+    policy_of = {item.id: top.number for top in plan.groups for item in top.groups}
+    refs = {ref: (policy_of[gid], plan.find_group(gid).number) for gid, ref in group_references(plan).items()
+            if gid in policy_of}
+    policies = [[r[3], r[5], r[7], r[4], r[6]] for r in rows if r[1] == 1]
+    items = [[policy_of[r[0]], r[3], r[5], r[7], r[4]] for r in rows if r[1] == 2]
+    assert len(policies) == len(numbers)
+    initiatives = [[r[0], *refs[r[1]], *r[2:]] for r in
+                   ([c.value for c in row] for row in wb["取組事項"].iter_rows(min_row=2))]
+    position = wb.sheetnames.index("グループ")
+    del wb["グループ"]
+    del wb["取組事項"]
+    for offset, (name, data) in enumerate((("基本方針", policies), ("推進事項", items), ("取組事項", initiatives))):
+        sheet = wb.create_sheet(name, position + offset)
+        sheet.append(SHEET_BY_NAME_V1[name].headers)
+        for row in data:
+            sheet.append(row)
+    meta = wb["_planDesk"]
+    for row in meta.iter_rows():
+        if row[0].value == "format_version":
+            row[1].value = "1"
+    wb.save(path)
+    return path
+
+
+def sheet_rows(ws: Any) -> list[list[Any]]:
+    return [[c.value for c in row] for row in ws.iter_rows(min_row=2)]
