@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select
-from plan_workbook_v1 import to_version_1
+from plan_workbook_helpers import to_version_1
 from submission_helpers import ids_of, report_of
 
 from planDesk.cli.main import main

@@ -1,6 +1,7 @@
-"""Plan workbooks of format version 1 (基本方針 / 推進事項 sheets, three level labels), as
-planDesk wrote them before the group tree: made here from a version 2 export of a plan
-whose every branch has depth 2, to test that they are still read."""
+"""For the plan workbook tests: the whole tree of a plan as plain data (to compare two plans
+after a round trip), and workbooks of format version 1 (基本方針 / 推進事項 sheets, three
+level labels) as planDesk wrote them before the group tree — made from a version 2 export
+of a plan whose every branch has depth 2, to test that they are still read."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 
 from openpyxl import load_workbook
 
-from planDesk.core.plan.view import PlanView
+from planDesk.core.plan.view import GroupView, PlanView
 from planDesk.core.plan.workbook.layout import PLAN_FIELDS, PLAN_FIELDS_V1, SHEET_BY_NAME_V1
 from planDesk.core.plan.workbook.write import group_references
 
@@ -52,5 +53,17 @@ def to_version_1(path: Path, plan: PlanView) -> Path:
     return path
 
 
-def sheet_rows(ws: Any) -> list[list[Any]]:
-    return [[c.value for c in row] for row in ws.iter_rows(min_row=2)]
+def tree_of_view(plan: PlanView) -> dict[str, Any]:
+    """Every group and initiative in the plan's order with what a round trip must keep
+    (retired ones too; ``show --json`` leaves those out), without database ids."""
+
+    def group(g: GroupView) -> dict[str, Any]:
+        children = [group(c) if isinstance(c, GroupView) else
+                    {"uid": c.uid, "number": c.number, "code": c.code, "written_code": c.written_code,
+                     "title": c.title, "retired": c.retired, "path": [r.code for r in c.path]}
+                    for c in g.children]
+        return {"depth": g.depth, "number": g.number, "code": g.code, "written_code": g.written_code,
+                "title": g.title, "slogan": g.slogan, "retired": g.retired, "children": children}
+
+    return {"labels": list(plan.level_labels), "numbering": plan.numbering,
+            "groups": [group(g) for g in plan.groups]}
