@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from any_plan_helpers import blank_ids, city_plan, make_store, plan_json, view_of
-from plan_workbook_helpers import to_version_1, tree_of_view
 from openpyxl import load_workbook
+from plan_workbook_helpers import to_version_1, tree_of_view
 from sqlalchemy import func, select
 
 from planDesk.cli.main import main

@@ -28,7 +28,7 @@ from planDesk.core.persistence.store import Store, WriteContext, now
 from planDesk.core.plan.samples import create_plan
 from planDesk.core.plan.workbook.read import PlanWorkbook, read_plan_workbook
 from planDesk.core.plan.workbook.update import update_plan
-from planDesk.core.plan.workbook.write import is_department_copy
+from planDesk.core.plan.workbook.write import plan_instance
 
 
 @dataclass
@@ -76,9 +76,10 @@ def import_plan(store: Store, path: Path, *, dry_run: bool = False) -> PlanImpor
                 result = _create(ctx, book)
             else:
                 result = PlanImportResult(plan_id=current.id, created=False)
-                # a department's copy has its own group IDs: the file's are the division's
-                update_plan(ctx, current.id, book.data, result.lines,
-                            use_group_ids=not is_department_copy(ctx.session, current.id))
+                # group IDs are this database's only in a file exported from this very plan
+                # (a department's copy or a later revision has its own)
+                own = book.meta.get("plan_instance") == plan_instance(ctx.session, current.id)
+                update_plan(ctx, current.id, book.data, result.lines, use_group_ids=own)
                 n = len(result.lines)
                 name, rev = book.data["plan"]["name"], book.data["plan"]["revision"]
                 result.summary = (f"計画「{name}」（{rev}）を更新しました（変更 {n} 件）" if n

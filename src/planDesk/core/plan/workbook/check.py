@@ -21,6 +21,7 @@ from planDesk.core.plan.workbook.layout import (
     DIRECTION_LABELS,
     FIRST_LEVEL_ROW,
     INITIATIVE_SHEET,
+    MAX_DEPTH,
     NUMBERING_LABELS,
     PLAN_FIELDS,
     PLAN_FIELDS_V1,
@@ -52,14 +53,26 @@ def check_spec(settings: dict[str, Any], labels: list[tuple[int, Any]], sheets: 
     """The plan spec of a version 2 workbook; ``labels`` are the values of the 第n階層の名前
     rows (row, value). Problems are appended (the spec is only valid without any)."""
     plan = _plan(settings, PLAN_FIELDS, problems)
-    group_labels = []
+    group_labels: list[str] = []
     for depth, (r, value) in enumerate(labels, start=1):
         c = Cells("計画", r, [value], problems, keys=["label"], first_col=2)
-        group_labels.append(c.text("label", required=True, label=level_field(depth)))
+        label = c.text("label", required=True, label=level_field(depth), limit=40)
+        if label in group_labels:
+            same = level_field(group_labels.index(label) + 1)
+            c.fail("label", f"{level_field(depth)}「{label}」が{same}と同じです。")
+        group_labels.append(label)
     if not labels:
         problems.append(Problem("計画", f"A{FIRST_LEVEL_ROW}", f"「{level_field(1)}」の行がありません。"
                                 "グループの階層ごとに 1 行ずつ、名前を書いてください。"))
-    plan["level_labels"] = [*group_labels, plan.pop("initiative_label")]
+    if len(labels) > MAX_DEPTH:
+        problems.append(Problem("計画", f"A{FIRST_LEVEL_ROW + MAX_DEPTH}",
+                                f"グループの階層は {MAX_DEPTH} つまでです。"))
+    initiative_label = plan.pop("initiative_label")
+    if initiative_label in group_labels:
+        row = FIRST_LEVEL_ROW - 1
+        problems.append(Problem("計画", f"B{row}", f"取組の階層の名前「{initiative_label}」が"
+                                f"{level_field(group_labels.index(initiative_label) + 1)}と同じです。"))
+    plan["level_labels"] = [*group_labels, initiative_label]
     data = _common(plan, sheets, SHEET_BY_NAME, problems)
     tree, place = read_groups(sheets["グループ"], group_labels, plan["numbering"], problems)
     return _finish(data, tree, place, sheets, SHEET_BY_NAME, problems)

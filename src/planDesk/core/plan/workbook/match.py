@@ -1,10 +1,11 @@
 """Recognising the rows of a plan workbook as groups and initiatives the database already has.
 
-Groups: a row whose ID is a group of this plan is that group (wherever it moved). Where
-the IDs cannot be trusted (the database is a department's copy, made from another
-database's hand-out: its IDs are that database's) or a row has none, a group is matched
-within its (matched) parent: by code as displayed, then code and title when several
-share the code, else by title when exactly one sibling has it.
+Groups: in a file exported from this very plan (its meta names the plan's instance), a row
+whose ID is a group of the plan is that group, wherever it moved. Where the IDs are another
+database's (a department's copy is made from the division's hand-out) or another revision's,
+or a row has none, a group is matched within its (matched) parent: by code as displayed,
+then code and title when several share the code, else by title when exactly one sibling
+has it.
 
 Initiatives: a row without an ID is matched to an existing initiative of the plan that no
 row names by ID:

@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 from planDesk import __version__
 from planDesk.core.atomic import write_atomically
 from planDesk.core.domain.fiscal import format_fy
+from planDesk.core.domain.model import Plan
 from planDesk.core.domain.round_records import PlanImport
 from planDesk.core.domain.workflow import STEP_KIND_LABELS
 from planDesk.core.persistence.store import Store, now
@@ -151,7 +152,15 @@ def group_references(plan: PlanView) -> dict[int, str]:
     return dict(zip(nodes, references(list(nodes.values())), strict=True))
 
 
-def build_plan_workbook(plan: PlanView, *, exported_by: str) -> Workbook:
+def plan_instance(session: Session, plan_id: int) -> str:
+    """Names this plan row of this database (its id and when it was made): a file whose
+    meta names the same instance was exported from here, so its group IDs are this
+    database's. A department's copy or a later revision has its own rows and IDs."""
+    created = session.scalar(select(Plan.created_at).where(Plan.id == plan_id))
+    return f"{plan_id}@{created.isoformat() if created is not None else ''}"
+
+
+def build_plan_workbook(plan: PlanView, *, exported_by: str, instance: str = "") -> Workbook:
     wb = japanese_workbook()
     first = wb.active
     assert first is not None
@@ -210,7 +219,8 @@ def build_plan_workbook(plan: PlanView, *, exported_by: str) -> Workbook:
     meta = wb.create_sheet(META_SHEET)
     for r, (key, value) in enumerate((
         ("format", FORMAT_ID), ("format_version", str(FORMAT_VERSION)), ("source", "handout"),
-        ("plan_key", plan.key), ("plan_revision", plan.revision), ("exported_at", now().isoformat()),
+        ("plan_key", plan.key), ("plan_revision", plan.revision), ("plan_instance", instance),
+        ("exported_at", now().isoformat()),
         ("exported_by", exported_by), ("export_id", str(uuid.uuid4())), ("app_version", __version__),
     ), start=1):
         put_text(meta.cell(r, 1), key)
@@ -224,7 +234,8 @@ def export_plan_workbook(store: Store, out: Path, *, plan: str | None = None) ->
     """``plandesk export plan --out FILE.xlsx``: the current plan as the hand-out/template."""
     with store.read() as session:
         view = load_plan(session, resolve_plan_id(session, plan), with_reports=False)
-    wb = build_plan_workbook(view, exported_by=store.actor)
+        instance = plan_instance(session, view.id)
+    wb = build_plan_workbook(view, exported_by=store.actor, instance=instance)
     write_atomically(out, lambda tmp: wb.save(tmp))
     n = sum(1 for _ in view.initiatives(include_retired=True))
     return f"計画ブックを出力しました：{out}（{view.name}、{view.revision}、{view.initiative_label} {n} 件）"
