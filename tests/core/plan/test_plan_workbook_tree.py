@@ -317,3 +317,20 @@ def test_the_cli_prints_group_matches_on_a_dry_run(tmp_path: Path, capsys: pytes
     assert ("ID のない行 シート「グループ」2 行目（1「領域1の部」）を、コードが同じ既存の "
             "1「領域1の部」として扱います") in printed
     assert printed.count("ID のない行") == 2 + 5 and "確認のみ" in printed
+
+
+def test_a_written_code_that_is_another_initiatives_number_path_names_its_own(tmp_path: Path) -> None:
+    """Goals, KPIs and steps name their initiative by displayed code first: 1-1-2 written on
+    the third initiative of 1-1 is that one, not the second (02, whose numbers are 1-1-2)."""
+    data = tree_plan([[["i", "i", "i"]]], labels=("柱", "方策", "事業"), numbering="serial")
+    third = data["groups"][0]["groups"][0]["initiatives"][2]
+    third["code"], third["kpis"][0]["name"] = "1-1-2", "三つ目の指標"
+    store = make_store(tmp_path / "a.sqlite3", data)
+    out = tmp_path / "plan.xlsx"
+    export_plan_workbook(store, out)
+    _ids_blank_and(out, lambda wb: None)
+    lines = import_plan(store, out).lines
+    assert [line for line in lines if not line.startswith("ID のない行 ")] == []
+    kpis = {i.code: [k.name for k in i.kpis] for i in view_of(store).initiatives()}
+    assert kpis["1-1-2"] == ["三つ目の指標"]
+    store.close()

@@ -208,9 +208,16 @@ def _initiative(c: Cells, r: int, dept_names: set[str], uids: set[str], n: int) 
     return ini
 
 
+Refs = tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]
+
+
 def _initiatives(rows: Rows, keys: list[str], plan: dict[str, Any], place: Place, dept_names: set[str],
-                 problems: list[Problem]) -> dict[str, dict[str, Any]]:
-    refs: dict[str, dict[str, Any]] = {}
+                 problems: list[Problem]) -> Refs:
+    """The initiatives, placed in their groups; returns how goals, KPIs and steps may name
+    them: by ID or displayed code first, then by other spellings (1-1-1 for ①－１－１, the
+    path of numbers, a serial number), which may be another initiative's written code."""
+    named: dict[str, dict[str, Any]] = {}
+    aliases: dict[str, dict[str, Any]] = {}
     uids: set[str] = set()
     shown_codes: set[str] = set()
     for n, (r, values) in enumerate(rows):
@@ -228,28 +235,30 @@ def _initiatives(rows: Rows, keys: list[str], plan: dict[str, Any], place: Place
             what = "コード（表記）" if ini.get("code") else "番号"
             c.fail("code" if ini.get("code") else "number", f"{what}が他の取組と重複しています。")
         shown_codes.add(ref_key(ident))
-        found = {"-".join(map(str, numbers)), ref_key(computed), ref_key(ident)}
+        for k in (ini.get("uid"), ref_key(ident)):
+            if k:
+                named.setdefault(k, ini)
+        others = {"-".join(map(str, numbers)), ref_key(computed)}
         if plan["numbering"] == "serial":
-            found |= {str(ini["number"]), f"{ini['number']:02d}"}
-        if ini.get("uid"):
-            found.add(ini["uid"])
-        for k in found:
-            refs.setdefault(k, ini)
-    return refs
+            others |= {str(ini["number"]), f"{ini['number']:02d}"}
+        for k in others:
+            aliases.setdefault(k, ini)
+    return named, aliases
 
 
-def _target(c: Cells, refs: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+def _target(c: Cells, refs: Refs) -> dict[str, Any] | None:
     key = c.text("initiative") or ref_key(c.text("code"))
     if not key:
         c.fail("initiative", "取組ID（または取組コード）を書いてください。")
         return None
-    ini = refs.get(key) or refs.get(ref_key(key))
+    named, aliases = refs
+    ini = named.get(key) or named.get(ref_key(key)) or aliases.get(key) or aliases.get(ref_key(key))
     if ini is None:
         c.fail("initiative", f"取組「{key}」が「取組事項」シートにありません。")
     return ini
 
 
-def _details(sheets: dict[str, Rows], refs: dict[str, dict[str, Any]], problems: list[Problem]) -> None:
+def _details(sheets: dict[str, Rows], refs: Refs, problems: list[Problem]) -> None:
     for r, values in sheets["目標"]:
         c = Cells("目標", r, values, problems)
         ini = _target(c, refs)
