@@ -114,7 +114,8 @@ def plans(draw: st.DrawFn) -> dict[str, Any]:
         if level > 1 and draw(st.integers(0, 5)) == 0:
             g["retired"] = True
         n = 0  # groups and initiatives share one numbering under a parent (groups first)
-        for _ in range(draw(st.integers(0, 2)) if level < depth else 0):
+        first_branch = all(x == 1 for x in numbers)  # reaches the deepest level; other branches end anywhere
+        for _ in range(draw(st.integers(1 if first_branch else 0, 2)) if level < depth else 0):
             n += 1
             g["groups"].append(group(level + 1, (*numbers, n)))
         for _ in range(draw(st.integers(0 if g["groups"] else 1, 2))):
