@@ -120,6 +120,7 @@ def tree_plan(shape: list[Any], *, labels: tuple[str, ...] = FOUR_LEVEL_LABELS, 
     scale = [{"code": "◎", "label": "計画以上"}, {"code": "○", "label": "計画どおり"},
              {"code": "△", "label": "計画未満"}] if scale is None else scale
     directions = ["伸ばす", "続ける", "やめる"] if directions is None else directions
+    serial = iter(range(1, 10_000))  # serial numbering: initiatives numbered across the plan
 
     def group(children: list[Any], numbers: tuple[int, ...]) -> dict[str, Any]:
         tag = "-".join(str(n) for n in numbers)
@@ -127,6 +128,7 @@ def tree_plan(shape: list[Any], *, labels: tuple[str, ...] = FOUR_LEVEL_LABELS, 
                                "groups": [], "initiatives": []}
         for n, child in enumerate(children, start=1):  # one numbering for groups and initiatives
             if child == "i":
+                n = next(serial) if numbering == "serial" else n
                 out["initiatives"].append(_initiative(f"{tag}-{n}", n, scale=scale, directions=directions,
                                                       kpis=kpis, roadmap=roadmap, reports=reports))
             else:
