@@ -334,3 +334,28 @@ def test_a_written_code_that_is_another_initiatives_number_path_names_its_own(tm
     kpis = {i.code: [k.name for k in i.kpis] for i in view_of(store).initiatives()}
     assert kpis["1-1-2"] == ["三つ目の指標"]
     store.close()
+
+
+def test_a_steps_goal_marks_change_alone_and_in_their_order(tmp_path: Path) -> None:
+    """An update leaves a step's links to goals as they are unless the marks differ; a
+    change of the marks alone (or of their order) is applied and counts as a change."""
+    store = make_store(tmp_path / "a.sqlite3", tree_plan(TWO_LEVELS, labels=TWO_LEVEL_LABELS))
+    first = next(view_of(store).initiatives())
+    assert first.steps[0].goal_marks == ("(1)",) and first.version == 1
+    out = tmp_path / "plan.xlsx"
+    export_plan_workbook(store, out)
+    wb = load_workbook(out)
+    wb["目標"].append([first.uid, None, "(2)", "二つ目の目当て", None, None])
+    wb["工程表"]["D2"] = "(2)、(1)"
+    wb.save(out)
+    import_plan(store, out)
+    first = next(view_of(store).initiatives())
+    assert first.steps[0].goal_marks == ("(2)", "(1)") and first.version == 2
+    wb["工程表"]["D2"] = None
+    wb.save(out)
+    import_plan(store, out)
+    first = next(view_of(store).initiatives())
+    assert first.steps[0].goal_marks == () and [g.mark for g in first.goals] == ["(1)", "(2)"]
+    assert first.version == 3
+    assert import_plan(store, out).lines == [] and next(view_of(store).initiatives()).version == 3
+    store.close()

@@ -345,21 +345,25 @@ def _links(s: Any, ini: Initiative, depts: Sequence[Department]) -> None:
 def _details(s: Any, ini: Initiative, d: dict[str, Any], lines: list[str], code: str) -> bool:
     """Goals, KPIs and steps; True when anything changed."""
     changed = False
-    for step in ini.steps:  # links are rebuilt from the marks below
-        step.goal_links = []
-    s.flush()
-    old_goals = dict(zip(kpi_keys([g.mark for g in ini.goals]), ini.goals, strict=True))
-    goals = []
-    for i, gd in enumerate(d.get("goals", [])):
-        key = kpi_keys([x["mark"] for x in d["goals"]])[i]
-        goal = old_goals.pop(key, None) or Goal(mark=gd["mark"], text=gd["text"])
-        new = (gd["text"], gd.get("target_start_fy"), gd.get("target_end_fy", gd.get("target_start_fy")), i)
-        changed |= (goal.text, goal.target_start_fy, goal.target_end_fy, goal.position) != new
-        goal.mark, (goal.text, goal.target_start_fy, goal.target_end_fy, goal.position) = gd["mark"], new
-        goals.append(goal)
-    changed |= bool(old_goals)
-    ini.goals = goals
-    s.flush()
+    specs = d.get("goals", [])
+    wanted = [(gd["mark"], gd["text"], gd.get("target_start_fy"), gd.get("target_end_fy", gd.get("target_start_fy")), i)
+              for i, gd in enumerate(specs)]
+    if wanted == [(g.mark, g.text, g.target_start_fy, g.target_end_fy, g.position) for g in ini.goals]:
+        goals = list(ini.goals)  # as they are: the steps' links to them may stay (no flush per initiative)
+    else:
+        for step in ini.steps:  # links are rebuilt from the marks below
+            step.goal_links = []
+        s.flush()
+        old_goals = dict(zip(kpi_keys([g.mark for g in ini.goals]), ini.goals, strict=True))
+        goals = []
+        for key, gd, new in zip(kpi_keys([x["mark"] for x in specs]), specs, wanted, strict=True):
+            goal = old_goals.pop(key, None) or Goal(mark=gd["mark"], text=gd["text"])
+            changed |= (goal.text, goal.target_start_fy, goal.target_end_fy, goal.position) != new[1:]
+            goal.mark, (goal.text, goal.target_start_fy, goal.target_end_fy, goal.position) = gd["mark"], new[1:]
+            goals.append(goal)
+        changed |= bool(old_goals)
+        ini.goals = goals
+        s.flush()
     by_mark: dict[str, Goal] = {}
     for g in goals:
         by_mark.setdefault(g.mark, g)
@@ -412,8 +416,11 @@ def _steps(s: Any, ini: Initiative, specs: list[dict[str, Any]], by_mark: dict[s
         changed |= old_values != new
         (step.start_fy, step.start_quarter, step.start_month, step.end_fy, step.end_quarter, step.end_month,
          step.kind, step.inferred, step.position) = new
-        step.goal_links = [RoadmapStepGoal(goal=by_mark[m]) for m in dict.fromkeys(sd.get("goals", []))
-                           if m in by_mark]
+        marks = [m for m in dict.fromkeys(sd.get("goals", [])) if m in by_mark]
+        linked = [link.goal_id for link in sorted(step.goal_links, key=lambda link: link.id or 0)]
+        if step.id is None or linked != [by_mark[m].id for m in marks]:  # in the order the view reads them
+            changed |= step.id is not None and bool(linked or marks)
+            step.goal_links = [RoadmapStepGoal(goal=by_mark[m]) for m in marks]
         keep.append(step)
     for step in old.values():
         used = s.scalar(select(func.count()).select_from(StepProgress).where(StepProgress.step_id == step.id))
