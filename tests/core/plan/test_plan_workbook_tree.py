@@ -359,3 +359,25 @@ def test_a_steps_goal_marks_change_alone_and_in_their_order(tmp_path: Path) -> N
     assert first.version == 3
     assert import_plan(store, out).lines == [] and next(view_of(store).initiatives()).version == 3
     store.close()
+
+
+def test_a_bad_version_1_workbook_is_refused_naming_its_own_sheets(tmp_path: Path) -> None:
+    from any_plan_helpers import city_plan
+    from plan_workbook_helpers import to_version_1
+
+    store = make_store(tmp_path / "a.sqlite3", city_plan())
+    out = tmp_path / "v1.xlsx"
+    export_plan_workbook(store, out)
+    to_version_1(out, view_of(store))
+    wb = load_workbook(out)
+    wb["推進事項"]["A3"] = 7         # an item of a policy that is not there
+    wb["取組事項"]["C2"] = 9         # an initiative of an item that is not there
+    wb["基本方針"]["A3"] = 1         # two policies numbered 1
+    wb.save(out)
+    with pytest.raises(UserError) as refused:
+        import_plan(store, out)
+    text = refused.value.message
+    assert "シート「推進事項」 セル A3：基本方針 7 が「基本方針」シートにありません。" in text
+    assert "シート「取組事項」 セル C2：推進事項 1-9 が「推進事項」シートにありません。" in text
+    assert "シート「基本方針」 セル A3：基本方針の番号 1 が重複しています。" in text
+    store.close()

@@ -70,6 +70,7 @@ class GroupTree:
         self.nodes: list[RefNode] = []
         self.specs: dict[int, Spec] = {}      # id(node) → the group's spec
         self.numbers: dict[int, list[int]] = {}  # id(node) → the numbers of its path
+        self.codes: dict[tuple[int, str], RefNode] = {}  # (id(parent) or 0, code as compared) → the group
 
     def add(self, g: Spec, parent: RefNode | None, c: Cells) -> RefNode | None:
         """Put ``g`` under ``parent``; refuse a code a sibling has. Returns its node."""
@@ -78,14 +79,14 @@ class GroupTree:
         if g.get("code") == computed:
             del g["code"]  # the same as computed: nothing to keep
         shown = codes.shown(g.get("code"), computed)
-        siblings = parent.children if parent is not None else [n for n in self.nodes if n.top]
-        twin = next((n for n in siblings if ref_key(n.code) == ref_key(shown)), None)
+        twin = self.codes.get((id(parent) if parent is not None else 0, ref_key(shown)))
         if twin is not None:
             other = self.specs[id(twin)]
             c.fail("code" if g.get("code") else "number",
                    f"コード「{shown}」が同じ親のグループ（{other['_row']} 行目）と重複しています。")
             return None
         node = RefNode(g, shown, top=parent is None, parent=parent, numbers="-".join(map(str, path)))
+        self.codes[(id(parent) if parent is not None else 0, ref_key(shown))] = node
         self.nodes.append(node)
         self.specs[id(node)] = g
         self.numbers[id(node)] = path
