@@ -94,7 +94,7 @@ SHEETS: tuple[SheetSpec, ...] = (
     SheetSpec(GROUP_SHEET, (("id", "ID", 8), ("depth", "階層", 6), ("parent", "親のコード", 12),
                             ("number", "番号", 6), ("code", WRITTEN_CODE, 12), ("title", "名前", 40),
                             ("slogan", SLOGAN, 40), ("retired", "廃止", 6))),
-    SheetSpec(INITIATIVE_SHEET, (("id", "ID", 12), ("group", "所属グループのコード", 14), ("number", "番号", 6),
+    SheetSpec(INITIATIVE_SHEET, (("id", "ID", 12), ("group", "所属グループのコード", 18), ("number", "番号", 6),
                                  ("code", WRITTEN_CODE, 12), *_INITIATIVE_DETAILS)),
     *_TAIL,
 )
