@@ -260,6 +260,8 @@ BAD_TREES: list[tuple[str, Any, str]] = [
      "シート「グループ」 セル C3：親子関係が循環しています（3 行目 → 4 行目 → 3 行目）。"),
     ("a parent below its depth", _set("グループ", E5="P", C4="P"),
      "シート「グループ」 セル B4：階層が 2 ですが、親「P」（5 行目）は階層 3 です。"),
+    ("a parent deeper than the group", _set("グループ", C3="1-2-1"),
+     "シート「グループ」 セル B3：階層が 2 ですが、親「1-2-1」は階層 3 です（階層 4 にしてください）。"),
     ("a top group with a parent", _set("グループ", C2="3"),
      "シート「グループ」 セル C2：階層 1 のグループに親はありません（「3」）。"),
     ("a group below the top without a parent", _set("グループ", C3=None),

@@ -189,8 +189,13 @@ def _explain_unplaced(unplaced: list[tuple[int, Cells, Spec, str]], tree: GroupT
                     break
                 nxt = up[0]
             continue
-        _node, why = tree.resolver().find(parent_ref)
-        c.fail("parent", why or f"親のコード「{parent_ref}」のグループが見つかりません。")
+        node, why = tree.resolver().find(parent_ref)
+        if node is not None:  # placed after this row's depth: it is deeper
+            deeper = len(tree.numbers[id(node)])
+            c.fail("depth", f"階層が {d} ですが、親「{parent_ref}」は階層 {deeper} です"
+                            f"（階層 {deeper + 1} にしてください）。")
+        else:
+            c.fail("parent", why)
 
 
 def read_groups_v1(sheets: dict[str, Rows], numbering: str, problems: list[Any]) -> tuple[GroupTree, Place]:
