@@ -144,9 +144,9 @@ def plans(draw: st.DrawFn) -> dict[str, Any]:
     return data
 
 
-# Without shrinking: one example takes ~0.5 s and shrinking a plan takes minutes; the failing
-# plan is printed as generated.
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow],
+# Without shrinking: one example (a plan, four imports) takes 1–3 s and shrinking a plan takes
+# minutes; the failing plan is printed as generated.
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow],
           phases=(Phase.explicit, Phase.reuse, Phase.generate))
 @given(plans())
 def test_generated_plans_round_trip_through_the_plan_workbook(data: dict[str, Any]) -> None:
