@@ -1,9 +1,10 @@
 """The consolidated progress table (進捗状況一覧) as an Excel workbook, A3 landscape.
 
-Every initiative of the plan in plan order under a band per policy, one row per report
-of the cycle (an initiative that collects one report per department shows each part,
-then a 市全体 row with each KPI's city total),
-and one row marked 未報告 for an initiative without a report. Columns: the initiative,
+Every initiative of the plan in plan order under a band per top-level group, one row per
+report of the cycle (an initiative that collects one report per department shows each part,
+then a 市全体 row with each KPI's city total), and one row marked 未報告 for an initiative
+without a report. Columns: one per group depth (a branch that ends early leaves the deeper
+ones blank), the initiative,
 the reporting department, 進捗評価 coloured by the plan's scale, 実施状況, each KPI's
 baseline, target, actual and attainment, 課題, 今後の方向性, 今後の取組 and the status.
 The same rows as the PDF (core/printing/progress_table_pdf.py).
@@ -32,6 +33,7 @@ from planDesk.core.domain.fiscal import format_date_wareki, format_fy
 from planDesk.core.plan.view import InitiativeView, KpiView, PlanView, ReportView
 from planDesk.core.printing.progress import NOT_REPORTED, evaluation_label, status_label
 from planDesk.core.printing.selection import Cycle, reports_in
+from planDesk.core.printing.tree import group_leaves
 from planDesk.core.reports.attainment import format_attainment, kpi_attainment
 from planDesk.core.reports.totals import actual_of, kpi_total
 from planDesk.core.xlsx.cells import clean_text
@@ -45,8 +47,10 @@ from planDesk.core.xlsx.styles import (
     row_height,
 )
 
+# The columns after the group columns (one per depth, made by ``columns_for``); "title" is
+# headed by the plan's initiative label.
 COLUMNS: tuple[tuple[str, str, float], ...] = (
-    ("policy", "基本方針", 14), ("item", "推進事項", 14), ("code", "コード", 10), ("title", "取組事項", 26),
+    ("code", "コード", 10), ("title", "取組", 26),
     ("priority", "重点", 5), ("department", "報告部署", 13), ("evaluation", "進捗評価", 11),
     ("activities", "実施状況", 44), ("kpi", "指標", 26), ("baseline", "基準値", 11), ("target", "目標値", 14),
     ("actual", "実績値", 11), ("attainment", "達成率", 8), ("issues", "課題", 32), ("direction", "方向性", 9),
@@ -56,15 +60,22 @@ _KPI_KEYS = ("kpi", "baseline", "target", "actual", "attainment")
 HEADER_ROW = 3
 
 
+def group_key(depth: int) -> str:
+    """The column key of the groups of a depth (1 = top level)."""
+    return f"group:{depth}"
+
+
 def columns_for(plan: PlanView) -> tuple[tuple[str, str, float], ...]:
-    """COLUMNS as this plan needs them: its own level labels in the headers, and no
-    evaluation, KPI or direction columns when the plan has no scale, KPIs or directions."""
-    labels = dict(zip(("policy", "item", "title"), plan.level_labels, strict=True))
+    """The columns as this plan needs them: one per group depth headed by its level label,
+    then COLUMNS with the initiative label, and no evaluation, KPI or direction columns when
+    the plan has no scale, KPIs or directions."""
     has_kpis = any(ini.kpis for ini in plan.initiatives())
     dropped = {"evaluation"} if not plan.evaluation_scale else set()
     dropped |= set() if has_kpis else set(_KPI_KEYS)
     dropped |= set() if plan.directions else {"direction"}
-    return tuple((key, labels.get(key, header), width) for key, header, width in COLUMNS if key not in dropped)
+    groups = tuple((group_key(d), plan.label_of(d), 14.0) for d in range(1, plan.depth + 1))
+    return (*groups, *((key, plan.initiative_label if key == "title" else header, width)
+                       for key, header, width in COLUMNS if key not in dropped))
 # Fills of a scale, best grade first: green, yellow, orange, grey (more grades repeat the last).
 GRADE_FILLS = ("C6EFCE", "FFEB9C", "F8CBAD", "D9D9D9", "BFBFBF")
 NAVY = "1F3864"
@@ -81,7 +92,7 @@ def _styles(wb: Workbook, plan: PlanView) -> dict[str, str]:
         "percent": NamedStyle("pt_percent", font=BASE_FONT, alignment=right, border=GRID, number_format="0%"),
         "multi": NamedStyle("pt_multi", font=BASE_FONT, alignment=right, border=GRID),
         "header": NamedStyle("pt_header", font=BOLD, fill=HEADER_FILL, alignment=center, border=GRID),
-        # no wrapping: the policy's title runs on over the band's empty cells
+        # no wrapping: the group's title runs on over the band's empty cells
         "band": NamedStyle("pt_band", font=Font(name=BASE_FONT.name, size=11, bold=True, color="FFFFFF"),
                            fill=PatternFill("solid", start_color=NAVY), alignment=Alignment(vertical="top"),
                            border=GRID),
@@ -206,19 +217,22 @@ def _kpi_cells(kpis: tuple[KpiView, ...], rep: ReportView | None, shared: frozen
 
 
 def table_rows(plan: PlanView, cycle: Cycle) -> Iterator[tuple[str, list[tuple[Any, str]]]]:
-    """("band" | "row", [(value, style key) …]) in plan order."""
-    l1 = plan.level_labels[0]
+    """("band" | "row", [(value, style key) …]) in plan order: a band per top-level group."""
     columns = columns_for(plan)
-    for pol in plan.policies:
-        inis = [(item, i) for item in pol.items if not item.retired for i in item.initiatives if not i.retired]
-        if pol.retired or not inis:
+    for top in plan.groups:
+        inis = list(group_leaves(top))
+        if not inis:
             continue
-        yield "band", [(f"{l1} {pol.code}　{pol.title}", "band")] + [(None, "band")] * (len(columns) - 1)
-        for item, ini in inis:
-            yield from _initiative_rows(plan, pol.title, f"{item.code} {item.title}", ini, cycle, columns)
+        yield "band", [(f"{plan.label_of(1)} {top.code}　{top.title}", "band")] + [(None, "band")] * (len(columns) - 1)
+        for leaf in inis:
+            # the top level by its title, deeper groups with their codes; a branch that ends
+            # early leaves the deeper columns blank
+            groups = {group_key(g.depth): (g.title if g.depth == 1 else f"{g.code} {g.title}", "text")
+                      for g in leaf.groups}
+            yield from _initiative_rows(plan, groups, leaf.initiative, cycle, columns)
 
 
-def _initiative_rows(plan: PlanView, policy: str, item: str, ini: InitiativeView, cycle: Cycle,
+def _initiative_rows(plan: PlanView, groups: dict[str, tuple[Any, str]], ini: InitiativeView, cycle: Cycle,
                      columns: tuple[tuple[str, str, float], ...]) -> Iterator[tuple[str, list[tuple[Any, str]]]]:
     reps: list[ReportView | None] = list(reports_in(ini, cycle)) or [None]
     grades = {c for c, _ in plan.evaluation_scale}
@@ -228,7 +242,7 @@ def _initiative_rows(plan: PlanView, policy: str, item: str, ini: InitiativeView
     for rep in reps:
         evaluation = rep.evaluation if rep else None
         values: dict[str, tuple[Any, str]] = {
-            "policy": (policy, "text"), "item": (item, "text"), "code": (ini.code, "center"),
+            **groups, "code": (ini.code, "center"),
             "title": (ini.title, "text"), "priority": ("●" if ini.priority else "", "center"),
             "department": (rep.department if rep else "・".join(ini.department_names), "text"),
             "evaluation": (evaluation_label(plan, evaluation) if rep else NOT_REPORTED,
@@ -241,12 +255,12 @@ def _initiative_rows(plan: PlanView, policy: str, item: str, ini: InitiativeView
         }
         kpi = dict(zip(("kpi", "baseline", "target", "actual", "attainment"), _kpi_cells(ini.kpis, rep, shared),
                        strict=True))
-        yield "row", [values.get(key) or kpi[key] for key, _, _ in columns]
+        yield "row", [values.get(key) or kpi.get(key) or ("", "text") for key, _, _ in columns]
     if shared:  # the city total of each KPI its departments reported in parts (PRODUCT.md)
         city = {t.kpi.id: t.total for t in totals if t.shared}
         kpi = dict(zip(("kpi", "baseline", "target", "actual", "attainment"),
                        _kpi_cells(ini.kpis, None, shared, city), strict=True))
-        head = {"policy": (policy, "text"), "item": (item, "text"), "code": (ini.code, "center"),
+        head = {**groups, "code": (ini.code, "center"),
                 "title": (ini.title, "text"), "department": (f"市全体（{len(parts)}部署の合計）", "text")}
         yield "row", [head.get(key) or kpi.get(key) or ("", "text") for key, _, _ in columns]
 
@@ -259,7 +273,7 @@ def build_workbook(plan: PlanView, cycle: Cycle) -> tuple[Workbook, int]:
     columns = columns_for(plan)
     for i, (_key, _header, width) in enumerate(columns, start=1):
         ws.column_dimensions[get_column_letter(i)].width = width
-    ws.freeze_panes = f"E{HEADER_ROW + 1}"
+    ws.freeze_panes = f"{get_column_letter(plan.depth + 3)}{HEADER_ROW + 1}"  # groups, code and title stay
     print_setup(ws, paper="A3", title_rows=f"{HEADER_ROW}:{HEADER_ROW}", header_left=plan.name,
                 header_right=f"進捗状況一覧　{cycle.label}")
     cell = _Cells(ws)
@@ -272,8 +286,8 @@ def build_workbook(plan: PlanView, cycle: Cycle) -> tuple[Workbook, int]:
     # Excel does not size the rows of a generated file by itself; only the columns that
     # hold long text decide a row's height.
     tall = [(i, w) for i, (key, _h, w) in enumerate(columns)
-            if key in ("policy", "item", "title", "department", "activities", "kpi", "target", "issues",
-                       "next_steps")]
+            if key.startswith("group:") or key in ("title", "department", "activities", "kpi", "target", "issues",
+                                                   "next_steps")]
     for kind, cells in table_rows(plan, cycle):
         if kind == "row":
             texts = [(v, w) for i, w in tall if isinstance(v := cells[i][0], str) and v]
