@@ -988,7 +988,7 @@ Levels are added at the bottom. The lowest level can be removed only while no gr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="410"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="420"/>
         <location filename="../../src/planDesk/gui/window/shell.py" line="28"/>
         <source>読み込み中…</source>
         <translation>Loading…</translation>
@@ -999,164 +999,164 @@ Levels are added at the bottom. The lowest level can be removed only while no gr
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="134"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="135"/>
         <source>表示中の件数</source>
         <translation>Shown</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="146"/>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="187"/>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="642"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="147"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="188"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="652"/>
         <source>左の一覧から取組を選んでください。</source>
         <translation>Choose an initiative in the list on the left.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="162"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="163"/>
         <source>保存の状態</source>
         <translation>Save state</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="198"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="199"/>
         <source>ツールバー</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="202"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="203"/>
         <source>計画(&amp;L)</source>
         <translation>P&amp;lan</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="204"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="205"/>
         <source>計画</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="214"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="215"/>
         <source>利用者（所属）</source>
         <translation>User (department)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="226"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="227"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="227"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="228"/>
         <source>利用者（所属）の変更(&amp;U)…</source>
         <translation>Change &amp;user (department)…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="229"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="230"/>
         <source>表示言語(&amp;G)</source>
         <translation>Lan&amp;guage</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="233"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="234"/>
         <source>終了(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="235"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="236"/>
         <source>編集(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="237"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="238"/>
         <source>元に戻す(&amp;U)</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="238"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="239"/>
         <source>やり直す(&amp;R)</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="241"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="242"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="242"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="243"/>
         <source>検索(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="244"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="245"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="245"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="246"/>
         <source>すべて展開(&amp;E)</source>
         <translation>&amp;Expand all</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="246"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="247"/>
         <source>すべて折りたたむ(&amp;C)</source>
         <translation>&amp;Collapse all</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="248"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="249"/>
         <source>工程表(&amp;R)…</source>
         <translation>&amp;Roadmap…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="251"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="252"/>
         <source>出力(&amp;O)</source>
         <translation>&amp;Output</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="255"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="256"/>
         <source>計画(&amp;K)</source>
         <translation>Pl&amp;an</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="256"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="257"/>
         <source>計画の編集(&amp;E)…</source>
         <translation>&amp;Edit the plan…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="257"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="258"/>
         <source>変更履歴（監査ログ）(&amp;A)…</source>
         <translation>&amp;Audit log…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="259"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="260"/>
         <source>取りまとめ(&amp;C)</source>
         <translation>&amp;Collect</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="260"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="261"/>
         <source>提出物の取込(&amp;M)…</source>
         <translation>&amp;Merge submissions…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="261"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="262"/>
         <source>提出状況(&amp;T)…</source>
         <translation>Submission &amp;tracker…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="263"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="264"/>
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="264"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="265"/>
         <source>planDesk について(&amp;A)</source>
         <translation>&amp;About planDesk</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="409"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="419"/>
         <source>（ログファイルを書き込めません）</source>
         <translation>(the log file cannot be written)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="411"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="421"/>
         <source>planDesk について</source>
         <translation>About planDesk</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="412"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="422"/>
         <source>planDesk {0}
 デジタル化推進アクションプランの進捗報告・集約ツール
 
@@ -1169,79 +1169,79 @@ Database: {1}
 Log: {2}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="452"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="462"/>
         <source>前回保存されなかった入力を{0}件復元しました（最初の報告を表示しています）</source>
         <translation>Restored {0} unsaved input(s) from last time (showing the first report)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="455"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="465"/>
         <source>前回終了したときに保存されていなかった入力があります。入力の画面に戻しました。
 {0}</source>
         <translation>Some input was not saved when planDesk last ended. It has been put back into its form.
 {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="475"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="485"/>
         <source>（旧版）</source>
         <translation> (earlier revision)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="563"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="573"/>
         <source>所属：未設定</source>
         <translation>User: not set</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="565"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="575"/>
         <source>情報政策課（取りまとめ）</source>
         <translation>情報政策課 (the division)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="566"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="576"/>
         <source>所属：{0}</source>
         <translation>User: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="580"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="590"/>
         <source>{0}件を表示中（全{1}件）</source>
         <translation>Showing {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="581"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="591"/>
         <source>全{0}件</source>
         <translation>{0} in all</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="680"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="690"/>
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="740"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="750"/>
         <source>保存済み</source>
         <translation>All saved</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="741"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="751"/>
         <source>未保存の入力があります（数秒後に自動保存）</source>
         <translation>Unsaved input (saved automatically in a few seconds)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="742"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="752"/>
         <source>保存中…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="743"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="753"/>
         <source>保存できていない入力があります（入力内容は保護されています）</source>
         <translation>Some input could not be saved (it is kept safe)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="756"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="766"/>
         <source>表示言語を切り替えるため、planDesk を再起動します。よろしいですか。</source>
         <translation>planDesk restarts to change the language. Continue?</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="794"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="804"/>
         <source>保存できていない入力があります。入力内容はこのパソコンに保持し、次回の起動時に復元します。
 終了しますか。</source>
         <translation>Some input could not be saved. It is kept on this computer and restored at the next start.
@@ -1721,14 +1721,6 @@ Exit now?</translation>
         <translation>Add at the level of the selection (Ctrl+N)</translation>
     </message>
     <message>
-        <source>基本方針を追加</source>
-        <translation type="vanished">Add policy</translation>
-    </message>
-    <message>
-        <source>推進事項を追加</source>
-        <translation type="vanished">Add promotion item</translation>
-    </message>
-    <message>
         <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="152"/>
         <source>取組を追加</source>
         <translation>Add initiative</translation>
@@ -1962,15 +1954,11 @@ Exit now?</translation>
         <source>番号から作るコードの形式（①－１－１、01、1-1-1）</source>
         <translation>How codes are made from numbers (①－１－１, 01, 1-1-1)</translation>
     </message>
-    <message>
-        <source>移動先を選べるのは{1}と{2}です（{0}は上へ・下へで並べ替えます）。</source>
-        <translation type="vanished">Only {1} and {2} can be moved to another parent (reorder {0} with up/down).</translation>
-    </message>
 </context>
 <context>
     <name>PlanFilterProxy</name>
     <message>
-        <location filename="../../src/planDesk/gui/plan/filter.py" line="186"/>
+        <location filename="../../src/planDesk/gui/plan/filter.py" line="183"/>
         <source>{0}（{1}／{2}件）</source>
         <translation>{0} ({1} of {2})</translation>
     </message>
@@ -2036,53 +2024,53 @@ Exit now?</translation>
 <context>
     <name>PlanTreeModel</name>
     <message>
-        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="73"/>
+        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="75"/>
         <source>名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="73"/>
+        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="75"/>
         <source>区分</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="73"/>
+        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="75"/>
         <source>担当部署</source>
         <translation>Departments</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="73"/>
+        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="75"/>
         <source>進捗評価</source>
         <translation>Evaluation</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="74"/>
+        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="76"/>
         <source>報告状況</source>
         <translation>Report status</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="101"/>
+        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="92"/>
         <source>{0}</source>
         <comment>name column: the plan&apos;s level labels</comment>
         <translation>Policy / item / initiative</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="300"/>
+        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="319"/>
         <source>{0}（{1}件）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="333"/>
+        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="352"/>
         <source>重点</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="335"/>
+        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="354"/>
         <source>{0}新規</source>
         <translation>New {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="320"/>
+        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="339"/>
         <source>など</source>
         <translation> etc.</translation>
     </message>
@@ -2341,113 +2329,113 @@ Retired initiatives are not copied.</translation>
 <context>
     <name>RoadmapView</name>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap/view.py" line="73"/>
+        <location filename="../../src/planDesk/gui/roadmap/view.py" line="83"/>
         <source>表示単位：</source>
         <translation>Scale: </translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap/view.py" line="74"/>
+        <location filename="../../src/planDesk/gui/roadmap/view.py" line="84"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap/view.py" line="74"/>
+        <location filename="../../src/planDesk/gui/roadmap/view.py" line="84"/>
         <source>四半期</source>
         <translation>Quarter</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap/view.py" line="74"/>
+        <location filename="../../src/planDesk/gui/roadmap/view.py" line="84"/>
         <source>月</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap/view.py" line="85"/>
+        <location filename="../../src/planDesk/gui/roadmap/view.py" line="95"/>
         <source>すべて開く</source>
         <translation>Expand all</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap/view.py" line="95"/>
+        <location filename="../../src/planDesk/gui/roadmap/view.py" line="109"/>
         <source>色分け：</source>
         <translation>Colours: </translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap/view.py" line="104"/>
+        <location filename="../../src/planDesk/gui/roadmap/view.py" line="118"/>
         <source>印刷・PDF の用紙（横向き）</source>
         <translation>Paper for printing and PDF (landscape)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap/view.py" line="106"/>
+        <location filename="../../src/planDesk/gui/roadmap/view.py" line="120"/>
         <source>印刷…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap/view.py" line="107"/>
+        <location filename="../../src/planDesk/gui/roadmap/view.py" line="121"/>
         <source>PDF 出力…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap/view.py" line="108"/>
+        <location filename="../../src/planDesk/gui/roadmap/view.py" line="122"/>
         <source>画像出力…</source>
         <translation>Export image…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap/view.py" line="231"/>
+        <location filename="../../src/planDesk/gui/roadmap/view.py" line="250"/>
         <source>絞り込み：取組 {0} 件</source>
         <translation>Filtered: {0} initiatives</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap/view.py" line="253"/>
+        <location filename="../../src/planDesk/gui/roadmap/view.py" line="272"/>
         <source>工程表を PDF に出力</source>
         <translation>Export the roadmap as PDF</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap/view.py" line="253"/>
+        <location filename="../../src/planDesk/gui/roadmap/view.py" line="272"/>
         <source>工程表.pdf</source>
         <translation>roadmap.pdf</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap/view.py" line="254"/>
+        <location filename="../../src/planDesk/gui/roadmap/view.py" line="273"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap/view.py" line="259"/>
+        <location filename="../../src/planDesk/gui/roadmap/view.py" line="278"/>
         <source>工程表を画像に出力</source>
         <translation>Export the roadmap as an image</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap/view.py" line="259"/>
+        <location filename="../../src/planDesk/gui/roadmap/view.py" line="278"/>
         <source>工程表.png</source>
         <translation>roadmap.png</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap/view.py" line="260"/>
+        <location filename="../../src/planDesk/gui/roadmap/view.py" line="279"/>
         <source>PNG 画像 (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap/view.py" line="278"/>
-        <source>表示を絞り込む（一覧の条件・推進事項で折りたたむ）か、PDF 出力を使ってください。</source>
-        <translation>Show less (filter the list, or collapse to promotion items), or export a PDF instead.</translation>
+        <location filename="../../src/planDesk/gui/roadmap/view.py" line="297"/>
+        <source>表示を絞り込む（一覧の条件・{0}で折りたたむ）か、PDF 出力を使ってください。</source>
+        <translation>Show less (filter the list, or collapse to {0}), or export a PDF instead.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap/view.py" line="282"/>
+        <location filename="../../src/planDesk/gui/roadmap/view.py" line="301"/>
         <source>工程表</source>
         <translation>Roadmap</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap/view.py" line="297"/>
+        <location filename="../../src/planDesk/gui/roadmap/view.py" line="328"/>
         <source>{0}の報告</source>
         <translation>Reports of {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap/view.py" line="298"/>
+        <location filename="../../src/planDesk/gui/roadmap/view.py" line="329"/>
         <source>色分けなし</source>
         <translation>No colours</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap/view.py" line="89"/>
-        <location filename="../../src/planDesk/gui/roadmap/view.py" line="145"/>
+        <location filename="../../src/planDesk/gui/roadmap/view.py" line="308"/>
+        <location filename="../../src/planDesk/gui/roadmap/view.py" line="312"/>
         <source>{0}で折りたたむ</source>
         <translation>Collapse to {0}</translation>
     </message>
