@@ -55,12 +55,11 @@ def test_text_tree_names_every_group_at_its_depth(four_levels: Path, capsys: pyt
         assert any(line == f"{'  ' * ini.depth}{ini.code} {ini.title}　部署：{'・'.join(ini.department_names)}"
                    for line in lines), ini.code
     # the order is the plan's: a depth-4 branch, then the initiative beside it at depth 2
-    assert lines.index("      小施策 1-2-1-2 小施策1-2-1-2の部") < lines.index(
+    assert lines.index("      細目 1-2-1-2 細目1-2-1-2の部") < lines.index(
         "    1-2-2 事業1-2-2のデジタル化　部署：電算室・住民窓口室")
     assert "  2-1 事業2-1のデジタル化　部署：電算室" in lines  # right under a top-level group
     assert lines[-1] == "事業 9 件"
-    own = "".join(FOUR_LEVEL_LABELS)  # 施策群 holds 施策, a built-in plan's word: its own here
-    assert [w for w in BUILTIN_WORDS if w in out and w not in own] == []
+    assert [w for w in BUILTIN_WORDS if w in out] == []
 
 
 def test_json_gives_each_initiative_its_path(four_levels: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -72,11 +71,11 @@ def test_json_gives_each_initiative_its_path(four_levels: Path, capsys: pytest.C
     assert deep["groups"] == [
         {"depth": 1, "code": "1", "title": "柱1の部"},
         {"depth": 2, "code": "1-2", "title": "方策1-2の部"},
-        {"depth": 3, "code": "1-2-1", "title": "施策群1-2-1の部"},
-        {"depth": 4, "code": "1-2-1-1", "title": "小施策1-2-1-1の部"},
+        {"depth": 3, "code": "1-2-1", "title": "区分1-2-1の部"},
+        {"depth": 4, "code": "1-2-1-1", "title": "細目1-2-1-1の部"},
     ]
     # the names of schema 1 kept: the first and the last group of the path
-    assert (deep["policy"], deep["promotion_item"]) == ("柱1の部", "小施策1-2-1-1の部")
+    assert (deep["policy"], deep["promotion_item"]) == ("柱1の部", "細目1-2-1-1の部")
     shallow = by_code["2-1"]
     assert shallow["groups"] == [{"depth": 1, "code": "2", "title": "柱2の部"}]
     assert shallow["policy"] == shallow["promotion_item"] == "柱2の部"

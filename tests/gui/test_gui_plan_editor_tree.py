@@ -79,7 +79,7 @@ def test_the_tree_shows_every_depth_in_the_plans_order(four: PlanEditor) -> None
 def test_add_actions_name_the_levels_of_the_selection(four: PlanEditor) -> None:
     plan = four.plan
     assert (four.add_top_action.text(), four.add_ini_action.text()) == ("柱を追加", "事業を追加")
-    for code, child in (("1", "方策を追加"), ("1-2", "施策群を追加"), ("1-2-1", "小施策を追加")):
+    for code, child in (("1", "方策を追加"), ("1-2", "区分を追加"), ("1-2-1", "細目を追加")):
         four.select("group", group(plan, code).id)
         assert four.add_child_action.text() == child and four.add_child_action.isEnabled()
         assert four.title_pane.heading.text() == f"{plan.label_of(len(code.split('-')))} {code}"
@@ -96,14 +96,14 @@ def test_add_a_child_group_and_an_initiative_through_the_ui(qtbot: QtBot, four: 
     with qtbot.waitSignal(four.planChanged) as signal:
         four.add_child_action.trigger()
         dialog = four.dialog
-        assert isinstance(dialog, NodeDialog) and dialog.windowTitle() == "施策群を追加"
-        dialog.title_edit.setText("窓口の施策群")
+        assert isinstance(dialog, NodeDialog) and dialog.windowTitle() == "区分を追加"
+        dialog.title_edit.setText("窓口の区分")
         press_ok(dialog)
     assert signal.args[0].operation == "add-group"
     made = group(view_of(four.store), "1-1-3")
-    assert (made.depth, made.title) == (3, "窓口の施策群")
+    assert (made.depth, made.title) == (3, "窓口の区分")
     current = four.tree.currentItem()
-    assert current is not None and (current.text(COL_CODE), current.text(COL_TITLE)) == ("1-1-3", "窓口の施策群")
+    assert current is not None and (current.text(COL_CODE), current.text(COL_TITLE)) == ("1-1-3", "窓口の区分")
     four.add_ini_action.trigger()  # into the new group
     dialog = four.dialog
     assert isinstance(dialog, NodeDialog)
@@ -118,11 +118,11 @@ def test_a_group_added_beside_the_selection_keeps_its_level(four: PlanEditor) ->
     four.select("group", group(four.plan, "1-2-1-1").id)
     four.add_sibling_action.trigger()
     dialog = four.dialog
-    assert isinstance(dialog, NodeDialog) and dialog.windowTitle() == "小施策を追加"
-    dialog.title_edit.setText("間の小施策")
+    assert isinstance(dialog, NodeDialog) and dialog.windowTitle() == "細目を追加"
+    dialog.title_edit.setText("間の細目")
     press_ok(dialog)
     assert [g.title for g in group(view_of(four.store), "1-2-1").groups] == [
-        "小施策1-2-1-1の部", "間の小施策", "小施策1-2-1-2の部"]
+        "細目1-2-1-1の部", "間の細目", "細目1-2-1-2の部"]
 
 
 def test_move_dialog_offers_only_places_the_subtree_fits(four: PlanEditor) -> None:
@@ -145,7 +145,7 @@ def test_move_dialog_offers_only_places_the_subtree_fits(four: PlanEditor) -> No
     dialog = four.dialog
     assert isinstance(dialog, ParentDialog)
     offered = [dialog.target.item(i).text() for i in range(dialog.target.count())]  # type: ignore[union-attr]
-    assert offered[0] == "柱 1 柱1の部" and "　　　小施策 2-3-1-2 小施策1-2-1-2の部" in offered
+    assert offered[0] == "柱 1 柱1の部" and "　　　細目 2-3-1-2 細目1-2-1-2の部" in offered
 
 
 def test_number_dialog_on_a_deep_group(four: PlanEditor) -> None:
@@ -155,7 +155,7 @@ def test_number_dialog_on_a_deep_group(four: PlanEditor) -> None:
     assert isinstance(dialog, NumberDialog)
     dialog.number.setValue(1)
     press_ok(dialog)
-    assert dialog.isVisible() and "小施策「1-2-1-1 小施策1-2-1-1の部」 が使っています" in dialog.error.text()
+    assert dialog.isVisible() and "細目「1-2-1-1 細目1-2-1-1の部」 が使っています" in dialog.error.text()
     dialog.number.setValue(6)
     press_ok(dialog)
     assert not dialog.isVisible()
@@ -167,23 +167,23 @@ def test_levels_dialog_adds_a_level_the_editor_then_offers(four: PlanEditor) -> 
     four.levels_action.trigger()
     dialog = four.dialog
     assert isinstance(dialog, LevelsDialog)
-    assert dialog.group_labels() == ["柱", "方策", "施策群", "小施策"] and dialog.initiative_label() == "事業"
-    assert not dialog.remove_button.isEnabled()  # 小施策 has groups
+    assert dialog.group_labels() == ["柱", "方策", "区分", "細目"] and dialog.initiative_label() == "事業"
+    assert not dialog.remove_button.isEnabled()  # 細目 has groups
     dialog.add_level()
     item = dialog.table.item(4, 0)
     assert item is not None
-    item.setText("細目")
+    item.setText("枝番")
     dialog.initiative.setText("個別事業")
     press_ok(dialog)
-    assert view_of(four.store).level_labels == ("柱", "方策", "施策群", "小施策", "細目", "個別事業")
-    assert four.add_child_action.isEnabled() and four.add_child_action.text() == "細目を追加"
+    assert view_of(four.store).level_labels == ("柱", "方策", "区分", "細目", "枝番", "個別事業")
+    assert four.add_child_action.isEnabled() and four.add_child_action.text() == "枝番を追加"
     assert four.add_ini_action.text() == "個別事業を追加"
     four.levels_action.trigger()
     dialog = four.dialog
-    assert isinstance(dialog, LevelsDialog) and dialog.remove_button.isEnabled()  # nothing at 細目 yet
+    assert isinstance(dialog, LevelsDialog) and dialog.remove_button.isEnabled()  # nothing at 枝番 yet
     dialog.remove_level()
     dialog.remove_level()  # stops at the deepest level in use
-    assert dialog.group_labels() == ["柱", "方策", "施策群", "小施策"]
+    assert dialog.group_labels() == ["柱", "方策", "区分", "細目"]
     press_ok(dialog)
     assert view_of(four.store).depth == 4
 
@@ -224,19 +224,19 @@ def test_renaming_a_deep_group_updates_its_row_without_reloading(
     deep = group(four.plan, "1-2-1-2")
     four.select("group", deep.id)
     pane = four.title_pane
-    pane.title.setText("小施策の新しい名前")
+    pane.title.setText("細目の新しい名前")
     pane.title.setModified(True)
     pane.slogan.setPlainText("四段目の標語")
     with qtbot.waitSignal(four.planChanged):
         assert pane.save()
     assert loads == []
     item = four.tree.currentItem()
-    assert item is not None and item.text(COL_TITLE) == "小施策の新しい名前"
+    assert item is not None and item.text(COL_TITLE) == "細目の新しい名前"
     assert four.plan.find_group(deep.id).slogan == "四段目の標語"
     saved = view_of(four.store).find_group(deep.id)
-    assert (saved.title, saved.slogan) == ("小施策の新しい名前", "四段目の標語")
+    assert (saved.title, saved.slogan) == ("細目の新しい名前", "四段目の標語")
     ini = next(i for i in four.plan.initiatives() if i.code == "1-2-1-2-1")
-    assert ini.path[-1].title == "小施策の新しい名前"  # the initiatives below see the new name
+    assert ini.path[-1].title == "細目の新しい名前"  # the initiatives below see the new name
 
 
 def test_drag_and_drop_moves_through_the_core(qtbot: QtBot, four: PlanEditor,

@@ -55,10 +55,10 @@ def test_a_four_level_plan_with_mixed_depth_keeps_its_shape_labels_and_codes(sto
                              "2-1", "2-2", "3-1-1-1"]
     deep = by_code["1-2-1-2-2"]
     assert [(r.depth, r.code, r.title) for r in deep.path] == [
-        (1, "1", "柱1の部"), (2, "1-2", "方策1-2の部"), (3, "1-2-1", "施策群1-2-1の部"),
-        (4, "1-2-1-2", "小施策1-2-1-2の部")]
+        (1, "1", "柱1の部"), (2, "1-2", "方策1-2の部"), (3, "1-2-1", "区分1-2-1の部"),
+        (4, "1-2-1-2", "細目1-2-1-2の部")]
     assert (deep.depth, deep.top.title, deep.parent.title, deep.group_id) == (
-        4, "柱1の部", "小施策1-2-1-2の部", deep.path[-1].id)
+        4, "柱1の部", "細目1-2-1-2の部", deep.path[-1].id)
     shallow = by_code["2-1"]
     assert shallow.path == (plan.groups[1].ref,) and shallow.top == shallow.parent
     group = plan.find_group(deep.group_id)
