@@ -195,23 +195,6 @@ class InitiativeView:
         """How many groups are above it."""
         return len(self.path)
 
-    # TRANSITIONAL (issue 14): the names of the fixed two levels, until every reader uses the path.
-    @property
-    def policy_id(self) -> int:
-        return self.path[0].id
-
-    @property
-    def policy_title(self) -> str:
-        return self.path[0].title
-
-    @property
-    def item_id(self) -> int:
-        return self.path[-1].id
-
-    @property
-    def item_title(self) -> str:
-        return self.path[-1].title
-
 
 @dataclass(frozen=True, slots=True)
 class GroupView:
@@ -247,11 +230,6 @@ class GroupView:
             elif include_retired or not child.retired:
                 yield child
 
-    # TRANSITIONAL (issue 14): a second-level group's old name, until every reader walks the tree.
-    @property
-    def items(self) -> tuple[GroupView, ...]:
-        return self.groups
-
 
 @_fast_init
 @dataclass(frozen=True, slots=True)
@@ -263,11 +241,6 @@ class GroupRef:
     number: int
     code: str
     title: str
-
-
-# TRANSITIONAL (issue 14): the fixed levels' view names.
-PolicyView = GroupView
-ItemView = GroupView
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,11 +307,6 @@ class PlanView:
         """Every initiative in plan order."""
         for group in self.groups:
             yield from group.all_initiatives(include_retired=include_retired)
-
-    # TRANSITIONAL (issue 14): the top level's old name, until every reader walks the tree.
-    @property
-    def policies(self) -> tuple[GroupView, ...]:
-        return self.groups
 
     def fiscal_years(self) -> range:
         return range(self.start_fy, self.end_fy + 1)
