@@ -9,22 +9,25 @@ the reporting department, 進捗評価 coloured by the plan's scale, 実施状�
 baseline, target, actual and attainment, 課題, 今後の方向性, 今後の取組 and the status.
 The same rows as the PDF (core/printing/progress_table_pdf.py).
 
-Written with openpyxl's write-only mode and named styles (one style lookup per cell) so a
-plan a hundred times the sample exports in seconds; see bench/merge_100.py.
+Written with openpyxl's write-only mode and named styles, the rows as XML text straight into
+the sheet's stream (``_SheetRows``), so a plan a hundred times the sample exports in
+seconds; see bench/workbooks.py (workbooks-table) and bench/merge_100.py.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import math
+from collections.abc import Generator, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from planDesk.core.atomic import write_atomically
@@ -36,7 +39,7 @@ from planDesk.core.printing.selection import Cycle, reports_in
 from planDesk.core.printing.tree import group_leaves
 from planDesk.core.reports.attainment import format_attainment, kpi_attainment
 from planDesk.core.reports.totals import actual_of, kpi_total
-from planDesk.core.xlsx.cells import clean_text
+from planDesk.core.xlsx.cells import MAX_CELL_TEXT, clean_text
 from planDesk.core.xlsx.styles import (
     BASE_FONT,
     BOLD,
@@ -107,70 +110,99 @@ def _styles(wb: Workbook, plan: PlanView) -> dict[str, str]:
     return {key: style.name for key, style in made.items()}
 
 
-class _StyledCell(Cell):
-    """A write-only table cell whose style index is known when it is made.
+class _SheetRows:
+    """The table's rows written straight into a write-only sheet's XML stream.
 
-    openpyxl's write-only ``append`` first tries each appended object as a value and, for a
-    cell, fails with ``ValueError("Cannot convert <repr> …")`` before taking it as it is:
-    the short ``repr`` keeps that failure cheap. On writing, ``style_id`` would look the
-    style array up in the workbook's list for every cell; the index found once per style
-    is kept instead.
+    openpyxl's write-only ``append`` makes a cell object per value, tries each appended
+    cell as a value first (a ``ValueError`` per cell), and et_xmlfile serialises each one
+    as an element tree: two thirds of the table's CPU against the baseline's plain values
+    (bench/README.md, issue 17). Every value here is text, a number or nothing, so each
+    row's XML is written as the text openpyxl would write for it (``<c r= s= t=>`` with an
+    inline string or ``<v>``; tests/core/exports/test_progress_table_xlsx.py compares it
+    with openpyxl's own cell writer). The rest of the sheet (columns, panes, print set-up)
+    and the workbook stay openpyxl's: the rows go in through the sheet's own stream, the
+    way ``append`` hands them over, before the sheet is closed on saving.
     """
-
-    __slots__ = ("_style_id",)
-    _style_id: int
-
-    def __repr__(self) -> str:
-        return "<table cell>"
-
-    @property
-    def style_id(self) -> int:
-        return self._style_id
-
-
-class _Cells:
-    """Styled write-only cells, made fast: the named style is looked up once per style
-    (openpyxl searches the style list by name on every assignment), then each new cell
-    starts from a copy of that style's array and knows its index."""
 
     def __init__(self, ws: WriteOnlyWorksheet) -> None:
         self.ws = ws
-        self._arrays: dict[str, tuple[Any, int]] = {}
-        self._pool: dict[tuple[int, str], Cell] = {}
+        self._ids: dict[str, int] = {}
+        self._refs: list[str] = []
+        self._row = 0
+        ws._get_writer()  # type: ignore[attr-defined]  # writes the sheet's head (columns, panes)
+        stream = self._stream()
+        next(stream)
+        ws._rows = stream  # type: ignore[attr-defined]  # ``close`` ends it on saving
+        self._send = stream.send
 
-    def __call__(self, value: Any, style: str) -> Cell:
-        known = self._arrays.get(style)
+    def _stream(self) -> Generator[None, str, None]:
+        """openpyxl's ``WriteOnlyWorksheet._write_rows`` for rows that are already XML."""
+        writer: Any = self.ws._writer  # type: ignore[attr-defined]
+        xf = writer.xf.send(True)
+        write = xf._file  # the text stream et_xmlfile writes the sheet into
+        with xf.element("sheetData"):
+            try:
+                while True:
+                    write((yield))
+            except GeneratorExit:
+                pass
+        writer.xf.send(None)
+
+    def style_id(self, name: str) -> int:
+        """The index of a named style's cell format, found once (openpyxl's ``cell.style =``
+        searches the named styles by name, then the formats, for every cell)."""
+        known = self._ids.get(name)
         if known is None:
             template = WriteOnlyCell(self.ws)
-            template.style = style
-            array = template._style  # type: ignore[attr-defined]
+            template.style = name
             styles: Any = self.ws.parent
-            known = self._arrays[style] = (array, styles._cell_styles.add(array))
-        cell = _StyledCell(self.ws, row=1, column=1, value=value, style_array=known[0])
-        cell._style_id = known[1]
-        if isinstance(value, str):
-            cell.data_type = "s"  # user text is text: "=…" never becomes a formula
-        return cell
+            known = self._ids[name] = styles._cell_styles.add(template._style)  # type: ignore[attr-defined]
+        return known
 
-    def row(self, cells: list[tuple[Any, str]]) -> list[Cell]:
-        """One table row. ``append`` writes a row out before it returns, so the cells of a
-        column are made once per style and given each row's value (text and numbers only:
-        openpyxl would set a date's number format into the shared style array)."""
-        out: list[Cell] = []
-        pool = self._pool
+    def append(self, cells: list[tuple[Any, str]], height: float | None = None) -> None:
+        """One row of (value, named style); ``height`` in points or None for Excel's own."""
+        self._row += 1
+        row = str(self._row)
+        refs = self._refs
+        while len(refs) < len(cells):
+            refs.append(get_column_letter(len(refs) + 1))
+        ids = self._ids
+        out = [f'<row r="{row}" ht="{height:.16g}" customHeight="1">' if height else f'<row r="{row}">']
         for i, (value, style) in enumerate(cells):
-            if value is not None and type(value) not in (str, int, float):
-                out.append(self(value, style))
-                continue
-            cell = pool.get((i, style))
-            if cell is None:
-                cell = pool[(i, style)] = self(value, style)
-            else:
-                cell.value = value
-                if type(value) is str:
-                    cell.data_type = "s"
-            out.append(cell)
-        return out
+            sid = ids.get(style)
+            if sid is None:
+                sid = self.style_id(style)
+            out.append(cell_xml(refs[i] + row, sid, value))
+        out.append("</row>")
+        self._send("".join(out))
+
+
+def cell_xml(ref: str, style_id: int, value: str | float | None) -> str:
+    """The ``<c>`` element openpyxl writes for a styled cell of this value (text is always
+    text: "=…" never becomes a formula, "#N/A" never an error)."""
+    head = f'<c r="{ref}" s="{style_id}" t='
+    if value is None:
+        return head + '"n" />'
+    kind = type(value)
+    if kind is str:
+        text: str = value[:MAX_CELL_TEXT]  # type: ignore[index]
+        if not text:
+            return head + '"inlineStr" />'
+        if ILLEGAL_CHARACTERS_RE.search(text):
+            raise IllegalCharacterError(f"{text} cannot be used in worksheets.")
+        stripped = text.strip()
+        space = ' xml:space="preserve"' if stripped and text != stripped else ""
+        if "&" in text:
+            text = text.replace("&", "&amp;")
+        if "<" in text:
+            text = text.replace("<", "&lt;")
+        if ">" in text:
+            text = text.replace(">", "&gt;")
+        return f'{head}"inlineStr"><is><t{space}>{text}</t></is></c>'
+    if kind is int or kind is float:
+        number = value if math.isfinite(value) else None  # type: ignore[arg-type]
+        return head + ('"n"><v />' if number is None else f'"n"><v>{number:.16g}</v>') + "</c>"
+    raise TypeError(f"progress table cell {ref}: {kind.__name__} is neither text nor a number")
 
 
 def _number(value: float | None) -> str:
@@ -276,12 +308,12 @@ def build_workbook(plan: PlanView, cycle: Cycle) -> tuple[Workbook, int]:
     ws.freeze_panes = f"{get_column_letter(plan.depth + 3)}{HEADER_ROW + 1}"  # groups, code and title stay
     print_setup(ws, paper="A3", title_rows=f"{HEADER_ROW}:{HEADER_ROW}", header_left=plan.name,
                 header_right=f"進捗状況一覧　{cycle.label}")
-    cell = _Cells(ws)
-    ws.append([cell(f"進捗状況一覧（{cycle.label}）　{plan.name}", names["title"])])
+    rows = _SheetRows(ws)
+    rows.append([(f"進捗状況一覧（{cycle.label}）　{plan.name}", names["title"])])
     legend = "　".join(f"{c} {label}" for c, label in plan.evaluation_scale)
     stamp = format_date_wareki(date.today())
-    ws.append([cell(f"進捗評価：{legend}　　{stamp} 出力" if legend else f"{stamp} 出力", names["note"])])
-    ws.append([cell(header, names["header"]) for _key, header, _w in columns])
+    rows.append([(f"進捗評価：{legend}　　{stamp} 出力" if legend else f"{stamp} 出力", names["note"])])
+    rows.append([(header, names["header"]) for _key, header, _w in columns])
     count = 0
     # Excel does not size the rows of a generated file by itself; only the columns that
     # hold long text decide a row's height.
@@ -289,10 +321,10 @@ def build_workbook(plan: PlanView, cycle: Cycle) -> tuple[Workbook, int]:
             if key.startswith("group:") or key in ("title", "department", "activities", "kpi", "target", "issues",
                                                    "next_steps")]
     for kind, cells in table_rows(plan, cycle):
+        height = None
         if kind == "row":
-            texts = [(v, w) for i, w in tall if isinstance(v := cells[i][0], str) and v]
-            ws.row_dimensions[HEADER_ROW + 1 + count].height = row_height(texts)
-        ws.append(cell.row([(value, names[style]) for value, style in cells]))
+            height = row_height([(v, w) for i, w in tall if isinstance(v := cells[i][0], str) and v])
+        rows.append([(value, names[style]) for value, style in cells], height)
         count += 1
     return wb, count
 
