@@ -45,11 +45,9 @@ def booklet_strings(plan: object) -> Iterator[str]:
     yield from (ln for ln in (plan.purpose + "\n" + plan.period_note).split("\n") if ln.strip())
     yield from plan.level_labels
     inis = list(plan.initiatives())
-    for pol in plan.policies:
-        yield f"{pol.code} {pol.title}"
-        for item in pol.items:
-            yield f"{item.number}. {item.title}"
-            yield from (f"{i.code}　{i.title}{marks_text(i)}" for i in item.initiatives if not i.retired)
+    for group in plan.walk_groups():
+        yield f"{group.code} {group.title}" if group.depth == 1 else f"{group.number}. {group.title}"
+        yield from (f"{i.code}　{i.title}{marks_text(i)}" for i in group.initiatives if not i.retired)
     for title, text in plan.priority_notes:
         yield title
         yield from (ln for ln in text.split("\n") if ln.strip())

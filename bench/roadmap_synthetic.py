@@ -14,10 +14,10 @@ from planDesk.core.domain import codes
 from planDesk.core.plan.view import (
     DepartmentView,
     GoalView,
+    GroupRef,
+    GroupView,
     InitiativeView,
-    ItemView,
     PlanView,
-    PolicyView,
     ReportView,
     StepView,
 )
@@ -47,12 +47,12 @@ def synthetic_plan(initiatives: int = 10_000, steps_each: int = 3, *, start_fy: 
     depts = tuple(DepartmentView(i + 1, n, None) for i, n in enumerate(_DEPTS))
     per_item = 50
     items_per_policy = 20
-    policies: list[PolicyView] = []
+    policies: list[GroupView] = []
     ini_id = step_id = report_id = 0
     n_policies = -(-initiatives // (per_item * items_per_policy))
     made = 0
     for pn in range(1, n_policies + 1):
-        items: list[ItemView] = []
+        items: list[GroupView] = []
         for itn in range(1, items_per_policy + 1):
             inis: list[InitiativeView] = []
             for num in range(1, per_item + 1):
@@ -85,21 +85,22 @@ def synthetic_plan(initiatives: int = 10_000, steps_each: int = 3, *, start_fy: 
                             "bench", None, None, 1))
                 inis.append(InitiativeView(
                     id=ini_id, uid=f"syn{ini_id}", code=codes.initiative_code("maru", pn, itn, num),
-                    number=num, title=rnd.choice(_TITLES) + f"（その{ini_id}）", policy_id=pn,
-                    policy_title=f"基本方針{pn}", item_id=pn * 100 + itn, item_title=f"推進事項{itn}",
+                    number=num, title=rnd.choice(_TITLES) + f"（その{ini_id}）",
+                    path=(GroupRef(pn, 1, pn, codes.policy_code("maru", pn), f"基本方針{pn}"),
+                          GroupRef(pn * 100 + itn, 2, itn, codes.item_code("maru", pn, itn), f"推進事項{itn}")),
                     departments=ini_depts, departments_more=False, priority=rnd.random() < 0.05,
                     new_in_fy=start_fy if rnd.random() < 0.1 else None, overview="", status="",
                     status_heading="取組状況", goals=goals, kpis=(), steps=tuple(steps),
                     reports=tuple(reports), retired=False, version=1))
             if inis:
-                items.append(ItemView(pn * 100 + itn, itn, codes.item_code("maru", pn, itn),
-                                      f"推進事項 {pn}-{itn}", False, tuple(inis)))
-        policies.append(PolicyView(pn, pn, codes.policy_code("maru", pn), f"基本方針 その{pn}", False,
-                                   tuple(items)))
+                items.append(GroupView(pn * 100 + itn, 2, itn, codes.item_code("maru", pn, itn),
+                                       f"推進事項 {pn}-{itn}", False, (), tuple(inis), tuple(inis)))
+        policies.append(GroupView(pn, 1, pn, codes.policy_code("maru", pn), f"基本方針 その{pn}", False,
+                                  tuple(items), (), tuple(items)))
     return PlanView(
         id=1, key="synthetic", name="合成計画（ベンチマーク用）", municipality="ベンチ市", vision="",
         purpose="", period_note="", start_fy=start_fy, end_fy=start_fy + years - 1, revision="合成版",
         revision_fy=start_fy, level_labels=("基本方針", "推進事項", "取組事項"), numbering="maru",
         is_current=True, evaluation_scale=(("A", "順調"), ("B", "概ね順調"), ("C", "遅れ"), ("D", "未着手")),
-        directions=("拡充", "継続", "見直し", "完了", "廃止"), departments=depts, policies=tuple(policies),
+        directions=("拡充", "継続", "見直し", "完了", "廃止"), departments=depts, groups=tuple(policies),
         glossary=(), priority_notes=())

@@ -190,11 +190,11 @@ def _structure_rows(rows: _Rows, plan: Plan, data: dict[str, Any], seed: int) ->
     dept_ids = {d.name: d.id for d in plan.departments}
     reportable = []
     for p_pos, pol in enumerate(data["policies"]):
-        pol_id = rows.add("policy", plan_id=plan.id, number=pol["number"], title=pol["title"],
-                          position=p_pos, retired=False)
+        pol_id = rows.add("plan_group", plan_id=plan.id, parent_id=None, depth=1, number=pol["number"],
+                          title=pol["title"], slogan="", position=p_pos, retired=False)
         for i_pos, item in enumerate(pol["items"]):
-            item_id = rows.add("promotion_item", policy_id=pol_id, number=item["number"],
-                               title=item["title"], position=i_pos, retired=False)
+            item_id = rows.add("plan_group", plan_id=plan.id, parent_id=pol_id, depth=2, number=item["number"],
+                               title=item["title"], slogan="", position=i_pos, retired=False)
             for n_pos, ini in enumerate(item["initiatives"]):
                 reportable.append(_initiative_rows(rows, rng, item_id, n_pos, ini, dept_ids))
     return reportable
@@ -213,7 +213,7 @@ class _Reportable:
 def _initiative_rows(rows: _Rows, rng: random.Random, item_id: int, position: int, d: dict[str, Any],
                      dept_ids: dict[str, int]) -> _Reportable:
     ini_id = rows.add(
-        "initiative", item_id=item_id, uid=str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+        "initiative", group_id=item_id, uid=str(uuid.UUID(int=rng.getrandbits(128), version=4)),
         number=d["number"], title=d["title"], position=position, priority=d.get("priority", False),
         new_in_fy=d.get("new_in_fy"), overview=d["overview"], status_text=d["status"],
         status_heading="取組状況", departments_more=False, retired=False, version=1,

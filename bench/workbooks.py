@@ -69,7 +69,7 @@ def _export_setup(ws: Workspace) -> dict[str, str]:
         store.close()
         # The workbook reads only the plan's header (names, labels, scales): the rest of the
         # 10k plan is left out of the pickle so that loading it costs both sides little.
-        content.plan = dataclasses.replace(content.plan, policies=())
+        content.plan = dataclasses.replace(content.plan, groups=())
         made = ws.scratch / "export_content.pickle"
         made.write_bytes(pickle.dumps(content))
         out = ws.scratch / "export_once.xlsx"

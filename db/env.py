@@ -19,14 +19,31 @@ def run_migrations_online() -> None:
             raise RuntimeError("no engine or sqlalchemy.url given to the migrations")
         engine = create_engine(url)
     with engine.connect() as connection:
-        context.configure(
-            connection=connection,
-            target_metadata=target_metadata,
-            render_as_batch=connection.dialect.name == "sqlite",
-        )
-        with context.begin_transaction():
-            context.run_migrations()
-        connection.commit()
+        sqlite = connection.dialect.name == "sqlite"
+        # SQLite: batch mode rebuilds a table by making a copy, dropping the original and
+        # renaming the copy; with foreign keys on, dropping it would first delete every row
+        # that refers to it (ON DELETE CASCADE: a rebuilt initiative table would take its
+        # goals, KPIs and reports along). Off outside the transaction (the pragma is ignored
+        # inside one), checked before the commit, on again afterwards.
+        raw = connection.connection.dbapi_connection if sqlite else None
+        if raw is not None:
+            raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            context.configure(
+                connection=connection,
+                target_metadata=target_metadata,
+                render_as_batch=sqlite,
+            )
+            with context.begin_transaction():
+                context.run_migrations()
+                if sqlite:
+                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise RuntimeError(f"the migration left rows whose references are broken: {broken[:5]}")
+            connection.commit()
+        finally:
+            if raw is not None:
+                raw.execute("PRAGMA foreign_keys = ON")
 
 
 if context.is_offline_mode():

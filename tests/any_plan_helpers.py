@@ -38,32 +38,8 @@ def city_plan(*, labels: tuple[str, str, str] = ("柱", "方策", "事業"), num
         for i in (1, 2):
             inis = []
             for n in (1, 2):
-                ini: dict[str, Any] = {
-                    "number": n, "title": f"事業{p}{i}{n}のデジタル化", "departments": ["電算室", "住民窓口室"][:n],
-                    "overview": f"事業{p}{i}{n}の説明", "status": "",
-                    "goals": [{"mark": "(1)", "text": f"目当て{p}{i}{n}", "target_start_fy": 2026}],
-                }
-                if kpis:
-                    kpi: dict[str, Any] = {"name": f"利用件数{p}{i}{n}", "unit": "件", "direction": "up",
-                                           "target": 12.0, "target_fy": 2027, "goal": "(1)"}
-                    if n == 1:  # the second initiative's KPI has no baseline
-                        kpi["baseline"] = 6.0
-                    ini["kpis"] = [kpi]
-                if roadmap:
-                    ini["roadmap"] = [{"label": f"段取り{p}{i}{n}", "start_fy": 2025, "end_fy": 2027,
-                                       "kind": "continuing", "goals": ["(1)"]}]
-                if reports:
-                    report: dict[str, Any] = {
-                        "fy": 2025, "department": "電算室", "status": "submitted",
-                        "activities": f"実施{p}{i}{n}", "issues": "", "next_steps": "",
-                        "results": [{"heading": "", "text": f"成果{p}{i}{n}",
-                                     "figures": [{"label": "件数", "value": 3, "unit": "件"}]}],
-                    }
-                    if scale:
-                        report["evaluation"] = scale[0]["code"]
-                    if directions:
-                        report["direction"] = directions[0]
-                    ini["reports"] = [report]
+                ini = _initiative(f"{p}{i}{n}", n, scale=scale, directions=directions, kpis=kpis,
+                                  roadmap=roadmap, reports=reports)
                 if (p, i, n) in codes:
                     ini["code"] = codes[(p, i, n)]
                 inis.append(ini)
@@ -82,6 +58,90 @@ def city_plan(*, labels: tuple[str, str, str] = ("柱", "方策", "事業"), num
                  "numbering": numbering, "evaluation_scale": scale, "directions": directions},
         "departments": [{"name": "電算室"}, {"name": "住民窓口室"}],
         "policies": policies,
+    }
+    validate_plan_data(copy.deepcopy(data), "test")
+    return data
+
+
+def _initiative(tag: str, n: int, *, scale: list[dict[str, str]], directions: list[str], kpis: bool = True,
+                roadmap: bool = True, reports: bool = True) -> dict[str, Any]:
+    """Initiative number ``n`` in the sample format, its texts marked with ``tag``; its
+    second department, KPI baseline, report … vary with ``n`` (odd: a baseline, one department)."""
+    ini: dict[str, Any] = {
+        "number": n, "title": f"事業{tag}のデジタル化", "departments": ["電算室", "住民窓口室"][:2 - n % 2],
+        "overview": f"事業{tag}の説明", "status": "",
+        "goals": [{"mark": "(1)", "text": f"目当て{tag}", "target_start_fy": 2026}],
+    }
+    if kpis:
+        kpi: dict[str, Any] = {"name": f"利用件数{tag}", "unit": "件", "direction": "up",
+                               "target": 12.0, "target_fy": 2027, "goal": "(1)"}
+        if n % 2:  # the even initiatives' KPIs have no baseline
+            kpi["baseline"] = 6.0
+        ini["kpis"] = [kpi]
+    if roadmap:
+        ini["roadmap"] = [{"label": f"段取り{tag}", "start_fy": 2025, "end_fy": 2027,
+                           "kind": "continuing", "goals": ["(1)"]}]
+    if reports:
+        report: dict[str, Any] = {
+            "fy": 2025, "department": "電算室", "status": "submitted",
+            "activities": f"実施{tag}", "issues": "", "next_steps": "",
+            "results": [{"heading": "", "text": f"成果{tag}",
+                         "figures": [{"label": "件数", "value": 3, "unit": "件"}]}],
+        }
+        if scale:
+            report["evaluation"] = scale[0]["code"]
+        if directions:
+            report["direction"] = directions[0]
+        ini["reports"] = [report]
+    return ini
+
+
+# Shapes of plans for tree_plan: a group is a list of its children, "i" an initiative.
+# A 2-level plan (領域 → 事業) numbered 1-1, 1-2 …
+TWO_LEVELS: list[Any] = [["i", "i"], ["i", "i", "i"]]
+# A 4-level plan whose branches end at different depths: initiatives under groups of depth
+# 1, 2, 3 and 4, and one group holding both a subgroup and initiatives.
+FOUR_LEVELS_MIXED: list[Any] = [
+    [["i", "i"], [[["i"], ["i", "i"]], "i"]],   # 1 → 1-1 (initiatives), 1-2 → 1-2-1 (two depth-4 groups) and 1-2-2
+    ["i", "i"],                                 # initiatives right under a top-level group
+    [[["i"]]],                                  # 3 → 3-1 → 3-1-1 (initiative at depth 3)
+]
+TWO_LEVEL_LABELS = ("領域", "事業")
+FOUR_LEVEL_LABELS = ("柱", "方策", "区分", "細目", "事業")
+
+
+def tree_plan(shape: list[Any], *, labels: tuple[str, ...] = FOUR_LEVEL_LABELS, numbering: str = "hyphen",
+              scale: list[dict[str, str]] | None = None, directions: list[str] | None = None,
+              kpis: bool = True, roadmap: bool = True, reports: bool = True,
+              key: str = "tree-city") -> dict[str, Any]:
+    """A plan in sample format 2 whose tree of groups has the given ``shape`` (see
+    TWO_LEVELS, FOUR_LEVELS_MIXED); ``labels``: the groups' labels by depth, then the
+    initiatives'. Group titles read 「<label><code>の部」, initiatives 「事業<code>のデジタル化」."""
+    scale = [{"code": "◎", "label": "計画以上"}, {"code": "○", "label": "計画どおり"},
+             {"code": "△", "label": "計画未満"}] if scale is None else scale
+    directions = ["伸ばす", "続ける", "やめる"] if directions is None else directions
+    serial = iter(range(1, 10_000))  # serial numbering: initiatives numbered across the plan
+
+    def group(children: list[Any], numbers: tuple[int, ...]) -> dict[str, Any]:
+        tag = "-".join(str(n) for n in numbers)
+        out: dict[str, Any] = {"number": numbers[-1], "title": f"{labels[len(numbers) - 1]}{tag}の部",
+                               "groups": [], "initiatives": []}
+        for n, child in enumerate(children, start=1):  # one numbering for groups and initiatives
+            if child == "i":
+                n = next(serial) if numbering == "serial" else n
+                out["initiatives"].append(_initiative(f"{tag}-{n}", n, scale=scale, directions=directions,
+                                                      kpis=kpis, roadmap=roadmap, reports=reports))
+            else:
+                out["groups"].append(group(child, (*numbers, n)))
+        return out
+
+    data = {
+        "format": 2,
+        "plan": {"key": key, "name": "となり町デジタル計画", "municipality": "となり町", "start_fy": 2025,
+                 "end_fy": 2027, "revision": "第1版", "revision_fy": 2025, "level_labels": list(labels),
+                 "numbering": numbering, "evaluation_scale": scale, "directions": directions},
+        "departments": [{"name": "電算室"}, {"name": "住民窓口室"}],
+        "groups": [group(children, (i + 1,)) for i, children in enumerate(shape)],
     }
     validate_plan_data(copy.deepcopy(data), "test")
     return data

@@ -7,11 +7,11 @@ from planDesk.core.domain.codes import full_width
 from planDesk.core.plan.view import (
     DepartmentView,
     GoalView,
+    GroupRef,
+    GroupView,
     InitiativeView,
-    ItemView,
     KpiView,
     PlanView,
-    PolicyView,
     ReportView,
     StepView,
 )
@@ -46,11 +46,17 @@ def initiative(id: int, number: int, title: str, steps: tuple[StepView, ...], *,
                new_in_fy: int | None = None) -> InitiativeView:
     return InitiativeView(
         id=id, uid=f"u{id}", code=f"①－１－{full_width(number)}", number=number, title=title,
-        policy_id=policy, policy_title="方針", item_id=item, item_title="事項",
+        path=(GroupRef(policy, 1, 1, "①", "方針"), GroupRef(item_group_id(item), 2, 1, "①－１", "事項")),
         departments=tuple(DepartmentView(i + 1, d, None) for i, d in enumerate(departments)),
         departments_more=False, priority=priority, new_in_fy=new_in_fy, overview="", status="",
         status_heading="取組状況", goals=goals, kpis=kpis, steps=steps, reports=reports,
         retired=False, version=1)
+
+
+def item_group_id(item: int) -> int:
+    """The group id of promotion item ``item``: group ids are one sequence, unlike the old
+    tables' (policy 1 and item 1 were different rows)."""
+    return 100 + item
 
 
 def plan(items: dict[int, tuple[InitiativeView, ...]], *, start_fy: int = 2023, end_fy: int = 2025,
@@ -60,15 +66,16 @@ def plan(items: dict[int, tuple[InitiativeView, ...]], *, start_fy: int = 2023, 
     policies = policies or {1: tuple(items)}
     pols = []
     for pn, (pid, item_ids) in enumerate(policies.items(), start=1):
-        its = tuple(ItemView(iid, n, f"①－{full_width(n)}", f"推進事項{iid}", False, items[iid])
+        its = tuple(GroupView(item_group_id(iid), 2, n, f"①－{full_width(n)}", f"推進事項{iid}", False, (),
+                              items[iid], items[iid])
                     for n, iid in enumerate(item_ids, start=1))
-        pols.append(PolicyView(pid, pn, "①②③④"[pn - 1], f"方針{pid}", False, its))
+        pols.append(GroupView(pid, 1, pn, "①②③④"[pn - 1], f"方針{pid}", False, its, (), its))
     return PlanView(
         id=1, key="tiny", name="小さな計画", municipality="テスト市", vision="", purpose="",
         period_note="", start_fy=start_fy, end_fy=end_fy, revision="令和5年度版", revision_fy=start_fy,
         level_labels=("基本方針", "推進事項", "取組事項"), numbering="maru", is_current=True,
         evaluation_scale=(("A", "順調"),), directions=("継続",), departments=(),
-        policies=tuple(pols), glossary=(), priority_notes=())
+        groups=tuple(pols), glossary=(), priority_notes=())
 
 
 def tiny_plan() -> PlanView:

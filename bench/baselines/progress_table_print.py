@@ -65,11 +65,11 @@ def main(db: str, out: str) -> int:
         y -= h
         canvas.line(xs[0], y, xs[-1], y)
 
-    for pol in plan.policies:
-        inis = [i for it in pol.items if not it.retired for i in it.initiatives if not i.retired]
-        if pol.retired or not inis:
+    for top in plan.groups:
+        inis = [] if top.retired else list(top.all_initiatives())
+        if not inis:
             continue
-        row([f"{plan.level_labels[0]}{pol.code}　{pol.title}"], bold)
+        row([f"{plan.label_of(1)}{top.code}　{top.title}"], bold)
         for ini in inis:
             for k, rep in enumerate(reports_in(ini, cycle) or [None]):
                 kpis = "\n".join(f"{kpi.name}：{kpi_path(kpi, actual_of(rep, kpi))}" for kpi in ini.kpis)

@@ -940,9 +940,55 @@ What you can enter and review depends on it. You can change it later from the Fi
     </message>
 </context>
 <context>
+    <name>LevelsDialog</name>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit/lists.py" line="255"/>
+        <source>階層の名前</source>
+        <translation>Level names</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit/lists.py" line="257"/>
+        <source>画面・印刷物・計画ブックは、ここで決めた名前で各階層を呼びます。
+階層は一番下に追加できます。一番下の階層は、そこにグループがないときだけ削除できます。</source>
+        <translation>Screens, printouts and the plan workbook call each level by the name given here.
+Levels are added at the bottom. The lowest level can be removed only while no group is at it.</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit/lists.py" line="263"/>
+        <location filename="../../src/planDesk/gui/plan_edit/lists.py" line="266"/>
+        <source>グループの階層の名前</source>
+        <translation>Names of the group levels</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit/lists.py" line="271"/>
+        <source>下に階層を追加(&amp;A)</source>
+        <translation>&amp;Add a level below</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit/lists.py" line="272"/>
+        <source>一番下の階層を削除(&amp;D)</source>
+        <translation>&amp;Delete the lowest level</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit/lists.py" line="281"/>
+        <source>取組の階層の名前(&amp;I)</source>
+        <translation>&amp;Initiatives&apos; level name</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit/lists.py" line="281"/>
+        <source>取組の階層の名前</source>
+        <translation>Initiatives&apos; level name</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit/lists.py" line="289"/>
+        <source>第{0}階層</source>
+        <translation>Level {0}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="410"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="420"/>
         <location filename="../../src/planDesk/gui/window/shell.py" line="28"/>
         <source>読み込み中…</source>
         <translation>Loading…</translation>
@@ -953,164 +999,164 @@ What you can enter and review depends on it. You can change it later from the Fi
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="134"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="135"/>
         <source>表示中の件数</source>
         <translation>Shown</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="146"/>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="187"/>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="642"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="147"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="188"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="652"/>
         <source>左の一覧から取組を選んでください。</source>
         <translation>Choose an initiative in the list on the left.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="162"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="163"/>
         <source>保存の状態</source>
         <translation>Save state</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="198"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="199"/>
         <source>ツールバー</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="202"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="203"/>
         <source>計画(&amp;L)</source>
         <translation>P&amp;lan</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="204"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="205"/>
         <source>計画</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="214"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="215"/>
         <source>利用者（所属）</source>
         <translation>User (department)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="226"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="227"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="227"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="228"/>
         <source>利用者（所属）の変更(&amp;U)…</source>
         <translation>Change &amp;user (department)…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="229"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="230"/>
         <source>表示言語(&amp;G)</source>
         <translation>Lan&amp;guage</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="233"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="234"/>
         <source>終了(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="235"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="236"/>
         <source>編集(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="237"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="238"/>
         <source>元に戻す(&amp;U)</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="238"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="239"/>
         <source>やり直す(&amp;R)</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="241"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="242"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="242"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="243"/>
         <source>検索(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="244"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="245"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="245"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="246"/>
         <source>すべて展開(&amp;E)</source>
         <translation>&amp;Expand all</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="246"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="247"/>
         <source>すべて折りたたむ(&amp;C)</source>
         <translation>&amp;Collapse all</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="248"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="249"/>
         <source>工程表(&amp;R)…</source>
         <translation>&amp;Roadmap…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="251"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="252"/>
         <source>出力(&amp;O)</source>
         <translation>&amp;Output</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="255"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="256"/>
         <source>計画(&amp;K)</source>
         <translation>Pl&amp;an</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="256"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="257"/>
         <source>計画の編集(&amp;E)…</source>
         <translation>&amp;Edit the plan…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="257"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="258"/>
         <source>変更履歴（監査ログ）(&amp;A)…</source>
         <translation>&amp;Audit log…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="259"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="260"/>
         <source>取りまとめ(&amp;C)</source>
         <translation>&amp;Collect</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="260"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="261"/>
         <source>提出物の取込(&amp;M)…</source>
         <translation>&amp;Merge submissions…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="261"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="262"/>
         <source>提出状況(&amp;T)…</source>
         <translation>Submission &amp;tracker…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="263"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="264"/>
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="264"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="265"/>
         <source>planDesk について(&amp;A)</source>
         <translation>&amp;About planDesk</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="409"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="419"/>
         <source>（ログファイルを書き込めません）</source>
         <translation>(the log file cannot be written)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="411"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="421"/>
         <source>planDesk について</source>
         <translation>About planDesk</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="412"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="422"/>
         <source>planDesk {0}
 デジタル化推進アクションプランの進捗報告・集約ツール
 
@@ -1123,79 +1169,79 @@ Database: {1}
 Log: {2}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="452"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="462"/>
         <source>前回保存されなかった入力を{0}件復元しました（最初の報告を表示しています）</source>
         <translation>Restored {0} unsaved input(s) from last time (showing the first report)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="455"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="465"/>
         <source>前回終了したときに保存されていなかった入力があります。入力の画面に戻しました。
 {0}</source>
         <translation>Some input was not saved when planDesk last ended. It has been put back into its form.
 {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="475"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="485"/>
         <source>（旧版）</source>
         <translation> (earlier revision)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="563"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="573"/>
         <source>所属：未設定</source>
         <translation>User: not set</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="565"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="575"/>
         <source>情報政策課（取りまとめ）</source>
         <translation>情報政策課 (the division)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="566"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="576"/>
         <source>所属：{0}</source>
         <translation>User: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="580"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="590"/>
         <source>{0}件を表示中（全{1}件）</source>
         <translation>Showing {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="581"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="591"/>
         <source>全{0}件</source>
         <translation>{0} in all</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="680"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="690"/>
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="740"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="750"/>
         <source>保存済み</source>
         <translation>All saved</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="741"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="751"/>
         <source>未保存の入力があります（数秒後に自動保存）</source>
         <translation>Unsaved input (saved automatically in a few seconds)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="742"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="752"/>
         <source>保存中…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="743"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="753"/>
         <source>保存できていない入力があります（入力内容は保護されています）</source>
         <translation>Some input could not be saved (it is kept safe)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="756"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="766"/>
         <source>表示言語を切り替えるため、planDesk を再起動します。よろしいですか。</source>
         <translation>planDesk restarts to change the language. Continue?</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="794"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="804"/>
         <source>保存できていない入力があります。入力内容はこのパソコンに保持し、次回の起動時に復元します。
 終了しますか。</source>
         <translation>Some input could not be saved. It is kept on this computer and restored at the next start.
@@ -1630,257 +1676,289 @@ Exit now?</translation>
 <context>
     <name>PlanEditor</name>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="83"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="86"/>
         <source>計画の構成</source>
         <translation>Plan structure</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="84"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="87"/>
         <source>番号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="84"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="87"/>
         <source>名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="84"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="87"/>
         <source>担当部署</source>
         <translation>Departments</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="96"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="99"/>
         <source>操作の結果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="99"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="102"/>
         <source>左の構成から項目を選んでください。</source>
         <translation>Choose an item in the structure on the left.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="107"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="110"/>
         <source>計画の編集</source>
         <translation>Edit the plan</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="144"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="147"/>
         <source>追加(&amp;A)</source>
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="145"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="148"/>
         <source>選択中と同じ階層に追加（Ctrl+N）</source>
         <translation>Add at the level of the selection (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="146"/>
-        <source>基本方針を追加</source>
-        <translation>Add policy</translation>
-    </message>
-    <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="147"/>
-        <source>推進事項を追加</source>
-        <translation>Add promotion item</translation>
-    </message>
-    <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="148"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="152"/>
         <source>取組を追加</source>
         <translation>Add initiative</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="149"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="153"/>
         <source>上へ</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="149"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="153"/>
         <source>上へ移動（Alt+↑）</source>
         <translation>Move up (Alt+↑)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="150"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="154"/>
         <source>下へ</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="151"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="155"/>
         <source>下へ移動（Alt+↓）</source>
         <translation>Move down (Alt+↓)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="152"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="156"/>
         <source>移動先…</source>
         <translation>Move to…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="152"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="156"/>
         <source>別の親へ移動（Ctrl+M）</source>
         <translation>Move to another parent (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="153"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="157"/>
         <source>番号…</source>
         <translation>Number…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="153"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="157"/>
         <source>番号を変更（F2）</source>
         <translation>Change the number (F2)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="154"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="158"/>
         <source>番号を振り直す</source>
         <translation>Renumber all</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="157"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="161"/>
         <source>廃止／復活</source>
         <translation>Retire / restore</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="158"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="162"/>
         <source>廃止する（報告は残ります）／復活する（Ctrl+D）</source>
         <translation>Retire (reports are kept) / restore (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="159"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="163"/>
         <source>削除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="160"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="164"/>
         <source>報告のない項目だけ削除できます（Ctrl+Delete）</source>
         <translation>Only items without reports can be deleted (Ctrl+Delete)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="161"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="165"/>
         <source>部署…</source>
         <translation>Departments…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="162"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="166"/>
         <source>進捗評価…</source>
         <translation>Evaluation scale…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="163"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="167"/>
         <source>今後の方向性…</source>
         <translation>Directions…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="164"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="168"/>
         <source>年度見直し…</source>
         <translation>Annual revision…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="172"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="169"/>
+        <source>階層の名前…</source>
+        <translation>Level names…</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="170"/>
+        <source>各階層の名前（階層の追加・最下層の削除）</source>
+        <translation>The name of each level (add a level, remove the lowest)</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="178"/>
         <source>追加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="198"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="206"/>
         <source>この版（{0}）は過去の版のため読み取り専用です。</source>
         <translation>This revision ({0}) is an earlier one and is read only.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="205"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="213"/>
         <source>閲覧のみのため編集できません。</source>
         <translation>Read only: editing is not possible.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="244"/>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="313"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="252"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="326"/>
         <source>（廃止）</source>
         <translation>(retired)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="381"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="380"/>
         <source>復活</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="381"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="380"/>
         <source>廃止</source>
         <translation>Retire</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="390"/>
+        <source>下の階層はありません</source>
+        <translation>No level below</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="403"/>
         <source>追加する場所を左の構成で選んでください。</source>
         <translation>Choose where to add in the structure on the left.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="292"/>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="394"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="299"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="300"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="389"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="417"/>
         <source>{0}を追加</source>
         <translation>Add {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="526"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="150"/>
+        <source>最上位の階層に追加</source>
+        <translation>Add at the top level</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="151"/>
+        <source>下の階層に追加</source>
+        <translation>Add at the level below</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="410"/>
+        <source>この計画には「{0}」の下の階層がありません（「階層の名前…」で追加できます）。</source>
+        <translation>This plan has no level below &quot;{0}&quot; (add one with &quot;Level names…&quot;).</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="473"/>
+        <source>{0}はいずれかのグループの下に置きます。</source>
+        <translation>{0} always sit under a group.</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="482"/>
+        <source>移動するものを左の構成で選んでください。</source>
+        <translation>Select what to move in the structure on the left.</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="488"/>
+        <source>（最上位の{0}として）</source>
+        <translation>(as a top-level {0})</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="549"/>
         <source>目標を追加</source>
         <translation>Add goal</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="526"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="549"/>
         <source>指標を追加</source>
         <translation>Add KPI</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="526"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="549"/>
         <source>工程を追加</source>
         <translation>Add step</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="533"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="556"/>
         <source>編集する行を選んでください。</source>
         <translation>Choose the row to edit.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="535"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="558"/>
         <source>目標の編集</source>
         <translation>Edit goal</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="535"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="558"/>
         <source>指標の編集</source>
         <translation>Edit KPI</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="535"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="558"/>
         <source>工程の編集</source>
         <translation>Edit step</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="591"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="614"/>
         <source>進捗評価の段階</source>
         <translation>Evaluation grades</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="594"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="617"/>
         <source>今後の方向性の選択肢</source>
         <translation>Direction choices</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="155"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="159"/>
         <source>番号の形式…</source>
         <translation>Numbering style…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="156"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="160"/>
         <source>番号から作るコードの形式（①－１－１、01、1-1-1）</source>
         <translation>How codes are made from numbers (①－１－１, 01, 1-1-1)</translation>
-    </message>
-    <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="458"/>
-        <source>移動先を選べるのは{1}と{2}です（{0}は上へ・下へで並べ替えます）。</source>
-        <translation>Only {1} and {2} can be moved to another parent (reorder {0} with up/down).</translation>
     </message>
 </context>
 <context>
     <name>PlanFilterProxy</name>
     <message>
-        <location filename="../../src/planDesk/gui/plan/filter.py" line="185"/>
+        <location filename="../../src/planDesk/gui/plan/filter.py" line="183"/>
         <source>{0}（{1}／{2}件）</source>
         <translation>{0} ({1} of {2})</translation>
     </message>
@@ -1946,53 +2024,53 @@ Exit now?</translation>
 <context>
     <name>PlanTreeModel</name>
     <message>
-        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="72"/>
+        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="75"/>
         <source>名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="72"/>
+        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="75"/>
         <source>区分</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="72"/>
+        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="75"/>
         <source>担当部署</source>
         <translation>Departments</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="72"/>
+        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="75"/>
         <source>進捗評価</source>
         <translation>Evaluation</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="73"/>
+        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="76"/>
         <source>報告状況</source>
         <translation>Report status</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="100"/>
+        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="92"/>
         <source>{0}</source>
         <comment>name column: the plan&apos;s level labels</comment>
         <translation>Policy / item / initiative</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="290"/>
+        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="319"/>
         <source>{0}（{1}件）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="323"/>
+        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="352"/>
         <source>重点</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="325"/>
+        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="354"/>
         <source>{0}新規</source>
         <translation>New {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="310"/>
+        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="339"/>
         <source>など</source>
         <translation> etc.</translation>
     </message>
@@ -2251,113 +2329,113 @@ Retired initiatives are not copied.</translation>
 <context>
     <name>RoadmapView</name>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap/view.py" line="73"/>
+        <location filename="../../src/planDesk/gui/roadmap/view.py" line="83"/>
         <source>表示単位：</source>
         <translation>Scale: </translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap/view.py" line="74"/>
+        <location filename="../../src/planDesk/gui/roadmap/view.py" line="84"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap/view.py" line="74"/>
+        <location filename="../../src/planDesk/gui/roadmap/view.py" line="84"/>
         <source>四半期</source>
         <translation>Quarter</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap/view.py" line="74"/>
+        <location filename="../../src/planDesk/gui/roadmap/view.py" line="84"/>
         <source>月</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap/view.py" line="85"/>
+        <location filename="../../src/planDesk/gui/roadmap/view.py" line="95"/>
         <source>すべて開く</source>
         <translation>Expand all</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap/view.py" line="95"/>
+        <location filename="../../src/planDesk/gui/roadmap/view.py" line="109"/>
         <source>色分け：</source>
         <translation>Colours: </translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap/view.py" line="104"/>
+        <location filename="../../src/planDesk/gui/roadmap/view.py" line="118"/>
         <source>印刷・PDF の用紙（横向き）</source>
         <translation>Paper for printing and PDF (landscape)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap/view.py" line="106"/>
+        <location filename="../../src/planDesk/gui/roadmap/view.py" line="120"/>
         <source>印刷…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap/view.py" line="107"/>
+        <location filename="../../src/planDesk/gui/roadmap/view.py" line="121"/>
         <source>PDF 出力…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap/view.py" line="108"/>
+        <location filename="../../src/planDesk/gui/roadmap/view.py" line="122"/>
         <source>画像出力…</source>
         <translation>Export image…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap/view.py" line="231"/>
+        <location filename="../../src/planDesk/gui/roadmap/view.py" line="250"/>
         <source>絞り込み：取組 {0} 件</source>
         <translation>Filtered: {0} initiatives</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap/view.py" line="253"/>
+        <location filename="../../src/planDesk/gui/roadmap/view.py" line="272"/>
         <source>工程表を PDF に出力</source>
         <translation>Export the roadmap as PDF</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap/view.py" line="253"/>
+        <location filename="../../src/planDesk/gui/roadmap/view.py" line="272"/>
         <source>工程表.pdf</source>
         <translation>roadmap.pdf</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap/view.py" line="254"/>
+        <location filename="../../src/planDesk/gui/roadmap/view.py" line="273"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap/view.py" line="259"/>
+        <location filename="../../src/planDesk/gui/roadmap/view.py" line="278"/>
         <source>工程表を画像に出力</source>
         <translation>Export the roadmap as an image</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap/view.py" line="259"/>
+        <location filename="../../src/planDesk/gui/roadmap/view.py" line="278"/>
         <source>工程表.png</source>
         <translation>roadmap.png</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap/view.py" line="260"/>
+        <location filename="../../src/planDesk/gui/roadmap/view.py" line="279"/>
         <source>PNG 画像 (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap/view.py" line="278"/>
-        <source>表示を絞り込む（一覧の条件・推進事項で折りたたむ）か、PDF 出力を使ってください。</source>
-        <translation>Show less (filter the list, or collapse to promotion items), or export a PDF instead.</translation>
+        <location filename="../../src/planDesk/gui/roadmap/view.py" line="297"/>
+        <source>表示を絞り込む（一覧の条件・{0}で折りたたむ）か、PDF 出力を使ってください。</source>
+        <translation>Show less (filter the list, or collapse to {0}), or export a PDF instead.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap/view.py" line="282"/>
+        <location filename="../../src/planDesk/gui/roadmap/view.py" line="301"/>
         <source>工程表</source>
         <translation>Roadmap</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap/view.py" line="297"/>
+        <location filename="../../src/planDesk/gui/roadmap/view.py" line="328"/>
         <source>{0}の報告</source>
         <translation>Reports of {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap/view.py" line="298"/>
+        <location filename="../../src/planDesk/gui/roadmap/view.py" line="329"/>
         <source>色分けなし</source>
         <translation>No colours</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/roadmap/view.py" line="89"/>
-        <location filename="../../src/planDesk/gui/roadmap/view.py" line="145"/>
+        <location filename="../../src/planDesk/gui/roadmap/view.py" line="308"/>
+        <location filename="../../src/planDesk/gui/roadmap/view.py" line="312"/>
         <source>{0}で折りたたむ</source>
         <translation>Collapse to {0}</translation>
     </message>
@@ -2732,7 +2810,7 @@ After submitting you can create the submission files (Excel, PDF) to send to the
 <context>
     <name>app</name>
     <message>
-        <location filename="../../src/planDesk/gui/app.py" line="157"/>
+        <location filename="../../src/planDesk/gui/app.py" line="99"/>
         <source>データベースを開けませんでした。</source>
         <translation>The database could not be opened.</translation>
     </message>
@@ -2792,44 +2870,44 @@ After submitting you can create the submission files (Excel, PDF) to send to the
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../src/planDesk/gui/error_handling.py" line="49"/>
+        <location filename="../../src/planDesk/gui/error_handling.py" line="51"/>
         <source>planDesk</source>
         <translation>planDesk</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/error_handling.py" line="94"/>
+        <location filename="../../src/planDesk/gui/error_handling.py" line="98"/>
         <source>予期しないエラー</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/error_handling.py" line="95"/>
+        <location filename="../../src/planDesk/gui/error_handling.py" line="99"/>
         <source>予期しないエラーが発生しました。作業中の操作は完了していない可能性があります。</source>
         <translation>An unexpected error occurred. The last operation may not have completed.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/error_handling.py" line="97"/>
+        <location filename="../../src/planDesk/gui/error_handling.py" line="101"/>
         <source>入力中の内容は下書きとして保護しました。</source>
         <translation>Your input has been kept safe as a draft.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/error_handling.py" line="98"/>
+        <location filename="../../src/planDesk/gui/error_handling.py" line="102"/>
         <source>入力中の内容を保護できなかった可能性があります。</source>
         <translation>Your input may not have been kept safe.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/error_handling.py" line="99"/>
+        <location filename="../../src/planDesk/gui/error_handling.py" line="103"/>
         <source>詳しい記録はログファイルにあります：
 {0}</source>
         <translation>Details are in the log file:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/error_handling.py" line="100"/>
+        <location filename="../../src/planDesk/gui/error_handling.py" line="104"/>
         <source>ログファイルを書き込めませんでした。</source>
         <translation>The log file could not be written.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/error_handling.py" line="101"/>
+        <location filename="../../src/planDesk/gui/error_handling.py" line="105"/>
         <source>問題が続くときは、ログファイルを添えて情報政策課に連絡してください。</source>
         <translation>If this keeps happening, send the log file to the information policy division.</translation>
     </message>

@@ -20,7 +20,7 @@ def test_editor_and_roadmap_use_the_plans_level_labels(qtbot: QtBot, tmp_path: P
     plan = view_of(store)
     editor = PlanEditor(store, plan.id)
     qtbot.addWidget(editor)
-    assert [a.text() for a in (editor.add_policy_action, editor.add_item_action, editor.add_ini_action)] == [
+    assert [a.text() for a in (editor.add_top_action, editor.add_child_action, editor.add_ini_action)] == [
         "柱を追加", "方策を追加", "事業を追加"]
     view = RoadmapView(plan)
     qtbot.addWidget(view)

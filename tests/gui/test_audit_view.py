@@ -23,7 +23,7 @@ def edited(sample_db: Path) -> Iterator[Store]:
     store = Store.open(str(sample_db), actor="山田")
     with store.read() as s:
         plan = load_plan(s, resolve_plan_id(s))
-    edit_title(store, "policy", plan.policies[0].id, "市民サービスのデジタル化（改訂）")
+    edit_title(store, "group", plan.groups[0].id, "市民サービスのデジタル化（改訂）")
     renumber(store, "initiative", next(plan.initiatives()).id, 12)
     yield store
     store.close()
@@ -53,7 +53,7 @@ def test_view_shows_newest_first_and_filters(qtbot: QtBot, edited: Store) -> Non
     assert model.index(0, COL_OPERATION).data() == "取組の番号変更"
     assert model.index(0, COL_ACTOR).data() == "山田"
     assert "①－１－１ → ①－１－１２" in model.index(0, COL_CHANGE).data()
-    view.operation.setCurrentIndex(view.operation.findData("edit-policy"))
+    view.operation.setCurrentIndex(view.operation.findData("edit-group"))
     assert model.rowCount() == 1
     assert "（改訂）" in model.index(0, COL_CHANGE).data()
     view.clear_filter()
@@ -76,7 +76,7 @@ def test_accessible_names_and_refresh(qtbot: QtBot, edited: Store) -> None:
         assert widget.accessibleName()
     with edited.read() as s:
         plan = load_plan(s, resolve_plan_id(s))
-    edit_title(edited, "policy", plan.policies[1].id, "地域")
+    edit_title(edited, "group", plan.groups[1].id, "地域")
     view.refresh()
     assert view.model.rowCount() == 4
     assert view.model.headerData(0, Qt.Orientation.Horizontal) == "日時"

@@ -80,14 +80,14 @@ def test_rename_in_the_plan_editor_updates_the_tree_row_without_reloading(
     # the search finds it by its new name
     window.filter_bar.search.setText("改称")
     qtbot.waitUntil(lambda: window.proxy.matching_count() == 1)
-    # a policy renamed: its group row, nothing else read
-    pol = window.plan.policies[0]
-    editor.select("policy", pol.id)
+    # a top-level group renamed: its row, nothing else read
+    top = window.plan.groups[0]
+    editor.select("group", top.id)
     editor.title_pane.title.setText("市民サービスの変革")
     editor.title_pane.title.setModified(True)
     assert editor.title_pane.save()
     assert loads == []
-    assert window.plan.policies[0].title == "市民サービスの変革"
+    assert window.plan.groups[0].title == "市民サービスの変革"
     assert "市民サービスの変革" in str(window.model.index(0, 0).data())
     # a structural edit (a move) reads the plan again
     editor.select("initiative", ini.id)

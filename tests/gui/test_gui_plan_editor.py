@@ -41,8 +41,8 @@ def press_ok(dialog: FormDialog | None) -> None:
 
 def test_add_initiative_through_the_ui(qtbot: QtBot, editor: PlanEditor) -> None:
     plan = db_plan(editor)
-    item = plan.policies[0].items[0]
-    editor.select("item", item.id)
+    item = plan.groups[0].groups[0]
+    editor.select("group", item.id)
     with qtbot.waitSignal(editor.planChanged) as signal:
         editor.add_ini_action.trigger()
         dialog = editor.dialog
@@ -51,7 +51,7 @@ def test_add_initiative_through_the_ui(qtbot: QtBot, editor: PlanEditor) -> None
         dialog.department.setCurrentIndex(dialog.department.findText("市民課"))
         press_ok(dialog)
     assert signal.args[0].operation == "add-initiative"
-    added = [i for i in db_plan(editor).policies[0].items[0].initiatives if i.title == "窓口予約のオンライン化"]
+    added = [i for i in db_plan(editor).groups[0].groups[0].initiatives if i.title == "窓口予約のオンライン化"]
     assert len(added) == 1 and added[0].department_names == ("市民課",)
     current = editor.tree.currentItem()
     assert current is not None and current.text(COL_TITLE) == "窓口予約のオンライン化"
@@ -60,7 +60,7 @@ def test_add_initiative_through_the_ui(qtbot: QtBot, editor: PlanEditor) -> None
 
 
 def test_renumber_shows_new_code_and_refusal_keeps_dialog_open(editor: PlanEditor) -> None:
-    ini = db_plan(editor).policies[0].items[0].initiatives[1]
+    ini = db_plan(editor).groups[0].groups[0].initiatives[1]
     editor.select("initiative", ini.id)
     editor.number_action.trigger()
     dialog = editor.dialog
@@ -77,7 +77,7 @@ def test_renumber_shows_new_code_and_refusal_keeps_dialog_open(editor: PlanEdito
 
 
 def test_edit_fields_and_save(qtbot: QtBot, editor: PlanEditor) -> None:
-    ini = db_plan(editor).policies[0].items[0].initiatives[0]
+    ini = db_plan(editor).groups[0].groups[0].initiatives[0]
     editor.select("initiative", ini.id)
     pane = editor.ini_pane
     assert pane.title.accessibleName() == "取組名"
@@ -93,7 +93,7 @@ def test_edit_fields_and_save(qtbot: QtBot, editor: PlanEditor) -> None:
 
 
 def test_leaving_a_node_saves_its_edits(editor: PlanEditor) -> None:
-    first, second = db_plan(editor).policies[0].items[0].initiatives[:2]
+    first, second = db_plan(editor).groups[0].groups[0].initiatives[:2]
     editor.select("initiative", first.id)
     editor.ini_pane.overview.setPlainText("新しい概要")
     editor.select("initiative", second.id)
@@ -102,30 +102,31 @@ def test_leaving_a_node_saves_its_edits(editor: PlanEditor) -> None:
 
 def test_policy_slogan_edited_in_the_pane(qtbot: QtBot, editor: PlanEditor) -> None:
     plan = db_plan(editor)
-    editor.select("policy", plan.policies[0].id)
+    editor.select("group", plan.groups[0].id)
     pane = editor.title_pane
     assert not pane.slogan.isHidden() and pane.slogan.accessibleName() == "スローガン"
-    assert plan.level_labels[0] in pane.slogan.toolTip()
+    assert plan.label_of(1) in pane.slogan.toolTip()
     pane.slogan.setPlainText("だれもが。\nどこでも。")
     pane.title.setText("市民サービス")  # both at once: the title's save reloads the pane
     pane.title.setModified(True)
     assert pane.dirty()
     with qtbot.waitSignal(editor.planChanged):
         pane.save_button.click()
-    saved = db_plan(editor).policies[0]
+    saved = db_plan(editor).groups[0]
     assert (saved.title, saved.slogan) == ("市民サービス", "だれもが。\nどこでも。") and not pane.dirty()
-    editor.select("item", plan.policies[0].items[0].id)  # a promotion item has no slogan
-    assert pane.slogan.isHidden() and not pane.dirty()
-    editor.select("policy", plan.policies[0].id)
+    editor.select("group", plan.groups[0].groups[0].id)  # a group of any depth has a slogan
+    assert not pane.slogan.isHidden() and pane.slogan.toPlainText() == "" and not pane.dirty()
+    assert plan.label_of(2) in pane.slogan.toolTip() and pane.heading.text().startswith(plan.label_of(2))
+    editor.select("group", plan.groups[0].id)
     assert pane.slogan.toPlainText() == "だれもが。\nどこでも。"
 
 
 def test_retire_and_move_from_the_toolbar(editor: PlanEditor) -> None:
-    item = db_plan(editor).policies[0].items[0]
+    item = db_plan(editor).groups[0].groups[0]
     second = item.initiatives[1]
     editor.select("initiative", second.id)
     editor.up_action.trigger()
-    assert db_plan(editor).policies[0].items[0].initiatives[0].id == second.id
+    assert db_plan(editor).groups[0].groups[0].initiatives[0].id == second.id
     editor.retire_action.trigger()
     current = editor.tree.currentItem()
     assert current is not None and current.text(COL_TITLE).endswith("（廃止）")
@@ -136,7 +137,7 @@ def test_retire_and_move_from_the_toolbar(editor: PlanEditor) -> None:
 
 
 def test_goal_added_through_dialog(editor: PlanEditor) -> None:
-    ini = db_plan(editor).policies[0].items[0].initiatives[0]
+    ini = db_plan(editor).groups[0].groups[0].initiatives[0]
     editor.select("initiative", ini.id)
     editor.add_detail("goal")
     dialog = editor.dialog
@@ -166,7 +167,7 @@ def test_read_only_editor_changes_nothing(qtbot: QtBot, sample_db: Path) -> None
 def test_every_input_has_an_accessible_name(editor: PlanEditor) -> None:
     from PySide6.QtWidgets import QComboBox, QLineEdit, QListWidget, QPlainTextEdit, QTableWidget
 
-    editor.select("initiative", db_plan(editor).policies[0].items[0].initiatives[0].id)
+    editor.select("initiative", db_plan(editor).groups[0].groups[0].initiatives[0].id)
     inputs = [w for cls in (QLineEdit, QPlainTextEdit, QComboBox, QTableWidget, QListWidget)
               for w in editor.ini_pane.findChildren(cls)]
     assert len(inputs) >= 10

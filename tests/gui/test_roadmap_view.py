@@ -9,12 +9,13 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
-from roadmap_plans import tiny_plan
+from roadmap_plans import item_group_id, tiny_plan
 
 from bench.roadmap_synthetic import synthetic_plan
 from planDesk.core.persistence.store import Store
 from planDesk.core.plan.view import PlanView, load_plan, resolve_plan_id
-from planDesk.core.roadmap.style import style
+from planDesk.core.roadmap.layout import group_ref
+from planDesk.core.roadmap.style import group_style, style
 from planDesk.gui.roadmap.view import RoadmapView
 
 
@@ -26,6 +27,9 @@ def hitachinaka(sample_db: Path) -> PlanView:
             return load_plan(session, resolve_plan_id(session, "hitachinaka"))
     finally:
         store.close()
+
+
+TOP, ITEM = group_ref(1), group_ref(item_group_id(1))  # tiny_plan's two groups
 
 
 def make_view(qtbot: QtBot, plan: PlanView, size: tuple[int, int] = (1200, 700)) -> RoadmapView:
@@ -63,29 +67,31 @@ def test_zoom_buttons_keys_and_api(qtbot: QtBot) -> None:
 
 def test_collapse_by_double_click_triangle_and_keys(qtbot: QtBot) -> None:
     view = make_view(qtbot, tiny_plan())
-    assert refs(view) == [("policy", 1), ("item", 1), ("initiative", 10), ("initiative", 20)]
-    item_pos = view.canvas.pos_of_ref(("item", 1))
+    assert refs(view) == [TOP, ITEM, ("initiative", 10), ("initiative", 20)]
+    item_pos = view.canvas.pos_of_ref(ITEM)
     assert item_pos is not None
     qtbot.mouseDClick(view.canvas.viewport(), Qt.MouseButton.LeftButton, pos=item_pos)
-    assert refs(view) == [("policy", 1), ("item", 1)]
-    assert view.collapsed() == {("item", 1)}
+    assert refs(view) == [TOP, ITEM]
+    assert view.collapsed() == {ITEM}
     qtbot.mouseDClick(view.canvas.viewport(), Qt.MouseButton.LeftButton, pos=item_pos)
     assert len(refs(view)) == 4
-    # a single click on the ▼ of the policy row collapses it
-    policy_pos = view.canvas.pos_of_ref(("policy", 1))
+    # a single click on the ▼ of the top group's row collapses it
+    policy_pos = view.canvas.pos_of_ref(TOP)
     assert policy_pos is not None
     qtbot.mouseClick(view.canvas.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(8, policy_pos.y()))
-    assert refs(view) == [("policy", 1)]
+    assert refs(view) == [TOP]
     # keys: → expands the current collapsed group, ← collapses it again
     view.canvas.setFocus()
-    assert view.canvas.current == ("policy", 1)
+    assert view.canvas.current == TOP
     qtbot.keyClick(view.canvas, Qt.Key.Key_Right)
     assert len(refs(view)) == 4
     qtbot.keyClick(view.canvas, Qt.Key.Key_Left)
-    assert refs(view) == [("policy", 1)]
+    assert refs(view) == [TOP]
     view.expand_all()
-    view.collapse_all()
-    assert refs(view) == [("policy", 1), ("item", 1)]
+    view.collapse_all()  # the deepest level: one line per group of depth 2
+    assert refs(view) == [TOP, ITEM]
+    view.collapse_to(1)
+    assert refs(view) == [TOP]
 
 
 def test_filter_by_predicate_or_ids(qtbot: QtBot, hitachinaka: PlanView) -> None:
@@ -124,8 +130,8 @@ def test_double_click_and_enter_open_the_initiative(qtbot: QtBot) -> None:
     assert blocker.args == [10]
     qtbot.keyClick(view.canvas, Qt.Key.Key_End)
     assert view.current_initiative() == 20
-    qtbot.keyClick(view.canvas, Qt.Key.Key_Left)  # to the enclosing promotion item
-    assert view.canvas.current == ("item", 1)
+    qtbot.keyClick(view.canvas, Qt.Key.Key_Left)  # to the enclosing group
+    assert view.canvas.current == ITEM
 
 
 def test_tooltips_name_the_step_goal_target_and_state(qtbot: QtBot) -> None:
@@ -164,12 +170,12 @@ def test_label_column_and_chart_scroll_together(qtbot: QtBot, hitachinaka: PlanV
     view = make_view(qtbot, hitachinaka, (900, 500))
     canvas = view.canvas
     layout = view.roadmap_layout()
-    policy2 = next(r for r in layout.finish().rows if r.ref[0] == "policy" and r.index > 0)
+    policy2 = next(r for r in layout.finish().rows if r.kind == "group" and r.depth == 0 and r.index > 0)
     canvas.verticalScrollBar().setValue(round((policy2.y - layout.header_height - 50) * canvas.k))
     canvas.horizontalScrollBar().setValue(canvas.horizontalScrollBar().maximum())
     img = canvas.viewport().grab().toImage()
     y = (50 + layout.header_height + policy2.height / 2) * canvas.k
-    band = style("group.policy").fill
+    band = style(group_style(1)).fill
     assert _pixel(img, 2, y) == band  # in the label column
     assert _pixel(img, canvas.viewport().width() - 20, y) == band  # and in the chart, same height
     header = style("header.cell").fill
@@ -200,9 +206,9 @@ def test_set_plan_keeps_zoom_collapse_and_filter(qtbot: QtBot) -> None:
     view.set_plan(tiny_plan())
     assert view.zoom == "month"
     assert [r for r in refs(view) if r[0] == "initiative"] == [("initiative", 20)]
-    view.set_collapsed({("policy", 1)})
+    view.set_collapsed({TOP})
     view.set_plan(tiny_plan())
-    assert refs(view) == [("policy", 1)]
+    assert refs(view) == [TOP]
     view.select_initiative(20)  # expands what hides it
     assert ("initiative", 20) in refs(view)
     assert view.current_initiative() == 20

@@ -10,7 +10,7 @@ from typing import Any
 
 from planDesk.core.domain.fiscal import format_fy, format_fy_short
 from planDesk.core.plan.as_json import plan_to_json
-from planDesk.core.plan.view import PlanView, load_plan, resolve_plan_id
+from planDesk.core.plan.view import GroupView, InitiativeView, PlanView, load_plan, resolve_plan_id
 
 
 def register(sub: Any) -> None:
@@ -47,29 +47,37 @@ def run(args: argparse.Namespace) -> int:
 
 
 def render_tree(plan: PlanView) -> str:
-    """The plan as an indented text tree, one line per node."""
-    l1, l2, l3 = plan.level_labels
+    """The plan as an indented text tree, one line per node: groups at any depth under the
+    plan's label of their depth, each level two spaces further in."""
     lines = [
         f"{plan.name}（{plan.revision}）",
         f"{plan.municipality}　計画期間 {format_fy(plan.start_fy)}〜{format_fy(plan.end_fy)}",
     ]
     if plan.vision:
         lines.append(f"基本理念：{plan.vision}")
-    for pol in plan.policies:
-        lines.append(f"{l1} {pol.code} {pol.title}")
-        for item in pol.items:
-            lines.append(f"  {l2} {item.code} {item.title}")
-            for ini in item.initiatives:
-                flags = ""
-                if ini.priority:
-                    flags += "【重点】"
-                if ini.new_in_fy:
-                    flags += f"【{format_fy_short(ini.new_in_fy)}新規】"
-                depts = "・".join(ini.department_names) + ("など" if ini.departments_more else "")
-                lines.append(f"    {ini.code} {ini.title}{flags}　部署：{depts}")
-                lines.append(
-                    f"      目標 {len(ini.goals)}　指標 {len(ini.kpis)}　"
-                    f"工程 {len(ini.steps)}　報告 {len(ini.reports)}"
-                )
-    lines.append(f"{l3} {sum(1 for _ in plan.initiatives())} 件")
+    for group in plan.groups:
+        _render_group(plan, group, lines)
+    lines.append(f"{plan.initiative_label} {sum(1 for _ in plan.initiatives())} 件")
     return "\n".join(lines) + "\n"
+
+
+def _render_group(plan: PlanView, group: GroupView, lines: list[str]) -> None:
+    indent = "  " * (group.depth - 1)
+    lines.append(f"{indent}{plan.label_of(group.depth)} {group.code} {group.title}")
+    for child in group.children:
+        if isinstance(child, InitiativeView):
+            _render_initiative(child, indent + "  ", lines)
+        else:
+            _render_group(plan, child, lines)
+
+
+def _render_initiative(ini: InitiativeView, indent: str, lines: list[str]) -> None:
+    flags = ""
+    if ini.priority:
+        flags += "【重点】"
+    if ini.new_in_fy:
+        flags += f"【{format_fy_short(ini.new_in_fy)}新規】"
+    depts = "・".join(ini.department_names) + ("など" if ini.departments_more else "")
+    lines.append(f"{indent}{ini.code} {ini.title}{flags}　部署：{depts}")
+    lines.append(f"{indent}  目標 {len(ini.goals)}　指標 {len(ini.kpis)}　"
+                 f"工程 {len(ini.steps)}　報告 {len(ini.reports)}")

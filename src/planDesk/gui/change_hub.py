@@ -5,7 +5,7 @@ calls ``hub.announce(change)`` with the ``core.persistence.store.Change`` its op
 returned; every screen that shows data (the main window's tree, report index and page,
 the 工程表, the tracker, the plan editor) subscribes to ``changed`` and refreshes only what
 the change names: ``change.initiatives`` (text, details or reports of those initiatives),
-the policies and items in ``change.entities``, and the whole plan only when
+the groups in ``change.entities``, and the whole plan only when
 ``change.structural`` says the plan's shape changed.
 
 ``sender`` is the screen that wrote: it has usually updated itself already and may skip

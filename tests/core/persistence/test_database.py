@@ -170,19 +170,48 @@ def test_revision_graph_agrees_with_alembic() -> None:
 
 
 @pytest.mark.parametrize("schema", sorted(p.name for p in SCHEMAS.glob("*.sqlite3")))
-def test_policies_of_every_saved_schema_get_an_empty_slogan(tmp_path: Path, schema: str) -> None:
-    """Migration 0005: every policy keeps its row and gets slogan "" (the plan has none yet)."""
+def test_every_saved_schema_becomes_a_tree_of_groups(tmp_path: Path, schema: str) -> None:
+    """Migrations 0005 and 0006: every policy becomes a group of depth 1 (same id, its slogan or
+    "" kept), every promotion item one of depth 2 under it (number, code, title, order,
+    retirement kept), every initiative stays under its item's group with its reports, goals,
+    KPIs and steps; the three level labels become the plan's levels and initiative label."""
     db = tmp_path / schema
     shutil.copyfile(SCHEMAS / schema, db)
     with sqlite3.connect(db) as conn:
-        before = conn.execute("select id, title from policy order by id").fetchall()
-    assert before
+        policies = conn.execute("select id, plan_id, number, title, position, retired from policy "
+                                "order by id").fetchall()
+        items = conn.execute("select i.id, i.policy_id, i.number, i.title, i.position, i.retired "
+                             "from promotion_item i order by i.id").fetchall()
+        inis = conn.execute("select i.id, p.id, i.item_id from initiative i join promotion_item p on p.id = i.item_id "
+                            "order by i.id").fetchall()
+        labels = conn.execute("select id, level1_label, level2_label, level3_label from plan order by id").fetchall()
+        counts = {t: conn.execute(f"select count(*) from {t}").fetchone()[0]
+                  for t in ("goal", "kpi", "roadmap_step", "progress_report", "initiative_department")}
+        item_codes = conn.execute("select id, code from promotion_item where code is not null").fetchall() \
+            if schema >= "0004" else []
+    assert policies and items and inis
     Store.open(str(db), create=False).close()
     with sqlite3.connect(db) as conn:
-        after = conn.execute("select id, title, slogan from policy order by id").fetchall()
-        conn.execute("update policy set slogan = 'a\nb' where id = ?", (before[0][0],))
-        conn.execute("insert into policy (plan_id, number, title, position, retired) "
-                     "select plan_id, 99, 'x', 99, 0 from policy limit 1")
-        assert conn.execute("select slogan from policy where number = 99").fetchone()[0] == ""
-    assert [(i, t) for i, t, _s in after] == before
-    assert {s for _i, _t, s in after} == {""}
+        tables = {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
+        assert not tables & {"policy", "promotion_item"}
+        tops = conn.execute("select id, plan_id, number, title, position, retired, slogan from plan_group "
+                            "where depth = 1 order by id").fetchall()
+        assert [t[:6] for t in tops] == policies
+        assert {t[6] for t in tops} == {""} or schema >= "0005"
+        seconds = conn.execute("select id, parent_id, number, title, position, retired, code from plan_group "
+                               "where depth = 2 order by id").fetchall()
+        offset = max(p[0] for p in policies)
+        assert [(g[0] - offset, *g[1:6]) for g in seconds] == items
+        assert [(g[0] - offset, g[6]) for g in seconds if g[6] is not None] == item_codes
+        assert conn.execute("select id, group_id from initiative order by id").fetchall() == \
+            [(i, item + offset) for i, _p, item in inis]
+        assert conn.execute("select plan_id, depth, label from plan_level order by plan_id, depth").fetchall() == \
+            [(p, d, lab) for p, l1, l2, _l3 in labels for d, lab in ((1, l1), (2, l2))]
+        assert conn.execute("select id, initiative_label from plan order by id").fetchall() == \
+            [(p, l3) for p, _l1, _l2, l3 in labels]
+        assert {t: conn.execute(f"select count(*) from {t}").fetchone()[0] for t in counts} == counts
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    store = Store.open(str(db), create=False)  # and a group added later gets a fresh id
+    with store.read() as s:
+        assert s.execute(text("select count(*) from plan_group")).scalar() == len(policies) + len(items)
+    store.close()

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from any_plan_helpers import blank_ids, city_plan, make_store, plan_json, view_of
 from openpyxl import load_workbook
+from plan_workbook_helpers import to_version_1, tree_of_view
 from sqlalchemy import func, select
 
 from planDesk.cli.main import main
@@ -16,7 +17,6 @@ from planDesk.core.domain import codes
 from planDesk.core.domain.model import Initiative, ProgressReport
 from planDesk.core.errors import UserError
 from planDesk.core.persistence.store import Store
-from planDesk.core.plan.edit.numbers import numbering_choices, renumber, renumber_all, set_code, set_numbering
 from planDesk.core.plan.workbook.apply import import_plan
 from planDesk.core.plan.workbook.write import export_plan_workbook
 
@@ -41,22 +41,28 @@ def test_sort_key_follows_the_written_order() -> None:
 
 
 def test_styles_offered_for_new_numbers() -> None:
+    from planDesk.core.plan.edit.numbers import numbering_choices
+
     assert dict(numbering_choices()) == {"maru": "①－２－３", "serial": "03", "hyphen": "1-2-3"}
 
 
 def test_written_codes_are_shown_and_round_trip(tmp_path: Path) -> None:
     store = make_store(tmp_path / "a.sqlite3", city_plan(codes=WRITTEN))
     plan = view_of(store)
-    assert plan.policies[0].code == "Ⅰ" and plan.policies[1].code == "2"
-    assert plan.policies[0].items[0].code == "Ⅰ-1" and plan.policies[0].items[1].code == "1-2"
+    assert plan.groups[0].code == "Ⅰ" and plan.groups[1].code == "2"
+    assert plan.groups[0].groups[0].code == "Ⅰ-1" and plan.groups[0].groups[1].code == "1-2"
     assert [i.code for i in plan.initiatives()] == ["1-1", "1-8-3", "(1)", "ア", "①－１－１", "01", "2-2-1",
                                                     "2-2-2"]
     out = tmp_path / "plan.xlsx"
     export_plan_workbook(store, out)
     ws = load_workbook(out)["取組事項"]
-    assert ws["E1"].value == "コード（表記）"
-    assert [ws.cell(r, 5).value for r in range(2, 10)] == ["1-1", "1-8-3", "(1)", "ア", "①－１－１", "01", None, None]
-    assert load_workbook(out)["基本方針"]["D2"].value == "Ⅰ"
+    assert ws["D1"].value == "コード（表記）"
+    assert [ws.cell(r, 4).value for r in range(2, 10)] == ["1-1", "1-8-3", "(1)", "ア", "①－１－１", "01", None, None]
+    assert [ws.cell(r, 2).value for r in range(2, 10)] == ["Ⅰ-1"] * 2 + ["1-2"] * 2 + ["2-1"] * 2 + ["2-2"] * 2
+    groups = load_workbook(out)["グループ"]
+    assert [[c.value for c in row][1:5] for row in groups.iter_rows(min_row=2)] == [
+        [1, None, 1, "Ⅰ"], [2, "Ⅰ", 1, "Ⅰ-1"], [2, "Ⅰ", 2, None], [1, None, 2, None], [2, "2", 1, None],
+        [2, "2", 2, None]]
     fresh = Store.open(str(tmp_path / "b.sqlite3"), actor="係")
     import_plan(fresh, out)
     assert plan_json(fresh) == plan_json(store)
@@ -71,10 +77,10 @@ def test_template_numbered_1_1_1_with_codes_and_no_numbers(tmp_path: Path) -> No
     out = tmp_path / "plan.xlsx"
     export_plan_workbook(store, out)
     wb = load_workbook(out)
-    assert wb["計画"]["B15"].value == "1-1-1"
-    wb["計画"]["B15"].value = "1-8-3"  # any example of the plain style names it
+    assert (wb["計画"]["A12"].value, wb["計画"]["B12"].value) == ("番号の形式", "1-1-1")
+    wb["計画"]["B12"].value = "1-8-3"  # any example of the plain style names it
     ws = wb["取組事項"]
-    ws["D2"].value, ws["E2"].value = None, "1-8-3"  # the code as written, no number
+    ws["C2"].value, ws["D2"].value = None, "1-8-3"  # the code as written, no number
     wb["目標"]["A2"].value, wb["目標"]["B2"].value = None, "１－８－３"  # named by that code
     wb.save(out)
     fresh = Store.open(str(tmp_path / "b.sqlite3"), actor="係")
@@ -93,20 +99,40 @@ def test_unknown_numbering_is_refused_with_the_choices(tmp_path: Path) -> None:
     out = tmp_path / "plan.xlsx"
     export_plan_workbook(store, out)
     wb = load_workbook(out)
-    wb["計画"]["B15"].value = "第一"
+    wb["計画"]["B12"].value = "第一"
     wb.save(out)
     fresh = Store.open(str(tmp_path / "b.sqlite3"), actor="係")
     with pytest.raises(UserError) as err:
         import_plan(fresh, out)
-    assert "シート「計画」 セル B15：番号の形式は ①－１－１、01、1-1-1 のどれか" in err.value.message
+    assert "シート「計画」 セル B12：番号の形式は ①－１－１、01、1-1-1 のどれか" in err.value.message
     fresh.close()
     store.close()
 
 
-def test_workbook_of_the_previous_format_still_imports(tmp_path: Path) -> None:
+@pytest.mark.parametrize("numbering", ["maru", "hyphen"])
+def test_workbook_of_format_version_1_still_imports(tmp_path: Path, numbering: str) -> None:
+    """基本方針 / 推進事項 sheets and three level labels: depth 1 and 2 of the tree."""
+    store = make_store(tmp_path / "a.sqlite3", city_plan(numbering=numbering, codes=WRITTEN))
+    out = tmp_path / "plan.xlsx"
+    export_plan_workbook(store, out)
+    to_version_1(out, view_of(store))
+    assert "グループ" not in load_workbook(out).sheetnames
+    fresh = Store.open(str(tmp_path / "b.sqlite3"), actor="係")
+    import_plan(fresh, out)
+    assert plan_json(fresh) == plan_json(store)
+    assert tree_of_view(view_of(fresh)) == tree_of_view(view_of(store))
+    result = import_plan(fresh, out)  # into the plan it made: matched by numbers, nothing changes
+    assert result.lines == [line for line in result.lines if line.startswith("ID のない行 シート「")]
+    assert not [line for line in result.lines if "廃止" in line or "追加" in line]
+    fresh.close()
+    store.close()
+
+
+def test_workbook_of_the_earliest_format_still_imports(tmp_path: Path) -> None:
     store = make_store(tmp_path / "a.sqlite3", city_plan(numbering="maru"))
     out = tmp_path / "plan.xlsx"
     export_plan_workbook(store, out)
+    to_version_1(out, view_of(store))
     wb = load_workbook(out)
     ws = wb["取組事項"]
     ws["E1"].value = "コード（参考）"  # its codes were only for reading
@@ -124,6 +150,8 @@ def test_workbook_of_the_previous_format_still_imports(tmp_path: Path) -> None:
 
 
 def test_edit_codes_and_numbering(tmp_path: Path) -> None:
+    from planDesk.core.plan.edit.numbers import renumber, renumber_all, set_code, set_numbering
+
     store = make_store(tmp_path / "a.sqlite3", city_plan(numbering="maru"))
     plan = view_of(store)
     first = next(plan.initiatives())
@@ -133,10 +161,10 @@ def test_edit_codes_and_numbering(tmp_path: Path) -> None:
     assert next(view_of(store).initiatives()).code == "1-8-3"
     renumber(store, "initiative", first.id, 7)  # a chosen number: the style's code again
     assert next(view_of(store).initiatives()).code == "1-1-7"
-    set_code(store, "policy", plan.policies[0].id, "Ⅰ")
+    set_code(store, "policy", plan.groups[0].id, "Ⅰ")
     renumber_all(store, plan.id)
     plan = view_of(store)
-    assert plan.policies[0].code == "1" and next(plan.initiatives()).code == "1-1-1"
+    assert plan.groups[0].code == "1" and next(plan.initiatives()).code == "1-1-1"
     with pytest.raises(UserError, match="番号の形式「roman」は使えません"):
         set_numbering(store, plan.id, "roman")
     store.close()
@@ -161,7 +189,7 @@ def test_rows_without_ids_update_the_initiatives_they_name(tmp_path: Path) -> No
     export_plan_workbook(store, out)
     blank_ids(out)
     wb = load_workbook(out)
-    wb["取組事項"]["F2"].value = "事業111を名前変更"  # renamed: still matched by its code
+    wb["取組事項"]["E2"].value = "事業111を名前変更"  # renamed: still matched by its code
     wb.save(out)
     dry = import_plan(store, out, dry_run=True)
     matches = [line for line in dry.lines if line.startswith("ID のない行")]
@@ -188,7 +216,7 @@ def test_ambiguous_rows_are_refused_with_the_rows_named(tmp_path: Path, capsys: 
     wb = load_workbook(out)
     ws = wb["取組事項"]
     # Row 3 gets a code nobody has and row 2's title: both rows claim 1-1-1.
-    ws["E3"].value, ws["F3"].value = "Z-1", ws["F2"].value
+    ws["D3"].value, ws["E3"].value = "Z-1", ws["E2"].value
     for sheet in ("目標", "指標", "工程表"):
         wb[sheet]["B3"].value = "Z-1"
     wb.save(out)
@@ -212,7 +240,7 @@ def test_a_title_two_initiatives_share_is_refused(tmp_path: Path) -> None:
     export_plan_workbook(store, out)
     blank_ids(out)
     wb = load_workbook(out)
-    wb["取組事項"]["E2"].value = "Z-9"  # a code nobody has: only the title is left to match
+    wb["取組事項"]["D2"].value = "Z-9"  # a code nobody has: only the title is left to match
     wb.save(out)
     with pytest.raises(UserError) as err:
         import_plan(store, out)
@@ -223,6 +251,8 @@ def test_a_title_two_initiatives_share_is_refused(tmp_path: Path) -> None:
 
 
 def test_written_code_must_be_unique(tmp_path: Path) -> None:
+    from planDesk.core.plan.edit.numbers import renumber, set_code
+
     store = make_store(tmp_path / "a.sqlite3", city_plan(codes={(1, 1, 2): "X"}))
     third = list(view_of(store).initiatives())[2]
     with pytest.raises(UserError, match="コード「X」は 事業「X 事業112のデジタル化」 が使っています"):
@@ -269,7 +299,7 @@ def test_a_new_revision_keeps_written_codes(tmp_path: Path) -> None:
 
         new = load_plan(s, change.plan_id)
     assert [i.code for i in new.initiatives()] == [i.code for i in old.initiatives()]
-    assert new.policies[0].code == "Ⅰ" and new.policies[0].items[0].code == "Ⅰ-1"
+    assert new.groups[0].code == "Ⅰ" and new.groups[0].groups[0].code == "Ⅰ-1"
     store.close()
 
 
@@ -279,17 +309,17 @@ def test_bad_written_codes_are_refused_with_sheet_and_cell(tmp_path: Path) -> No
     export_plan_workbook(store, out)
     wb = load_workbook(out)
     ws = wb["取組事項"]
-    ws["E2"].value = "X" * 41
-    ws["E3"].value, ws["E4"].value = "ア", "ア"
-    wb["基本方針"]["D2"].value = "Y" * 41
+    ws["D2"].value = "X" * 41
+    ws["D3"].value, ws["D4"].value = "ア", "ア"
+    wb["グループ"]["E2"].value = "Y" * 41
     wb.save(out)
     fresh = Store.open(str(tmp_path / "b.sqlite3"), actor="係")
     with pytest.raises(UserError) as err:
         import_plan(fresh, out)
     text = err.value.message
-    assert "シート「取組事項」 セル E2：コード（表記）は 40 文字までにしてください。" in text
-    assert "シート「取組事項」 セル E4：コード（表記）が他の取組と重複しています。" in text
-    assert "シート「基本方針」 セル D2：コード（表記）は 40 文字までにしてください。" in text
+    assert "シート「取組事項」 セル D2：コード（表記）は 40 文字までにしてください。" in text
+    assert "シート「取組事項」 セル D4：コード（表記）が他の取組と重複しています。" in text
+    assert "シート「グループ」 セル E2：コード（表記）は 40 文字までにしてください。" in text
     with fresh.read() as s:
         assert s.scalar(select(func.count()).select_from(Initiative)) == 0
     fresh.close()

@@ -88,9 +88,9 @@ def test_reports_read_as_the_orm_reads_them(store: Store) -> None:
 def test_booleans_dates_and_shared_values_have_their_types(store: Store) -> None:
     plan = _plan(store)
     assert type(plan.is_current) is bool
-    for policy in plan.policies:
+    for policy in plan.groups:
         assert type(policy.retired) is bool
-        for item in policy.items:
+        for item in policy.groups:
             assert type(item.retired) is bool
     initiatives = list(plan.initiatives(include_retired=True))
     for ini in initiatives:

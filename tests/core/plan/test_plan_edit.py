@@ -10,19 +10,17 @@ from planDesk.core.errors import ConflictError, UserError
 from planDesk.core.persistence.audit_query import AuditFilter, AuditRecord, query_audit
 from planDesk.core.persistence.store import Store
 from planDesk.core.plan.edit.base import created_id
+from planDesk.core.plan.edit.moves import move_by, move_node
 from planDesk.core.plan.edit.nodes import (
     InitiativeFields,
+    add_group,
     add_initiative,
-    add_item,
-    add_policy,
     edit_initiative,
     edit_slogan,
     edit_title,
-    move_by,
-    move_node,
 )
 from planDesk.core.plan.edit.numbers import remove_node, renumber, renumber_all, retire_node
-from planDesk.core.plan.view import InitiativeView, PlanView, load_plan, resolve_plan_id
+from planDesk.core.plan.view import GroupView, InitiativeView, PlanView, load_plan, resolve_plan_id
 
 pytestmark = pytest.mark.both_backends  # SQLite and PostgreSQL (conftest.py)
 
@@ -51,7 +49,7 @@ def dept_id(plan: PlanView, name: str) -> int:
 
 def test_add_initiative_appears_with_next_code_and_audit(store: Store) -> None:
     plan = current(store)
-    item = plan.policies[0].items[0]
+    item = plan.groups[0].groups[0]
     fields = InitiativeFields(title="  窓口のキャッシュレス化 ", priority=True, new_in_fy=2024,
                               department_ids=(dept_id(plan, "市民課"), dept_id(plan, "情報政策課")),
                               overview="概要です", status_text="状況です")
@@ -69,18 +67,18 @@ def test_add_initiative_appears_with_next_code_and_audit(store: Store) -> None:
     assert entry.actor == "テスト" and entry.plan_id == plan.id
 
 
-def test_add_initiative_at_index_and_policy_and_item(store: Store) -> None:
+def test_add_initiative_at_index_and_groups_of_two_depths(store: Store) -> None:
     plan = current(store)
-    pol_id = created_id(add_policy(store, plan.id, "新しい方針"), "policy")
-    item_id = created_id(add_item(store, pol_id, "新しい推進事項"), "item")
+    pol_id = created_id(add_group(store, plan.id, None, "新しい方針"), "group")
+    item_id = created_id(add_group(store, plan.id, pol_id, "新しい推進事項"), "group")
     dept = dept_id(plan, "市民課")
     add_initiative(store, item_id, InitiativeFields(title="二番目", department_ids=(dept,)))
     add_initiative(store, item_id, InitiativeFields(title="先頭", department_ids=(dept,)), index=0)
-    pol = current(store).policies[-1]
+    pol = current(store).groups[-1]
     assert pol.title == "新しい方針" and pol.code == "⑤"
-    assert pol.items[0].code == "⑤－１"
+    assert pol.groups[0].code == "⑤－１"
     # index=0 puts it first in the tree; its number is still the next free one
-    assert [(i.title, i.code) for i in pol.items[0].initiatives] == [("先頭", "⑤－１－２"), ("二番目", "⑤－１－１")]
+    assert [(i.title, i.code) for i in pol.groups[0].initiatives] == [("先頭", "⑤－１－２"), ("二番目", "⑤－１－１")]
 
 
 @pytest.mark.parametrize(
@@ -99,14 +97,14 @@ def test_add_initiative_refusals_change_nothing(store: Store, fields: Initiative
         plan.departments[0].id if d == 1 else d for d in fields.department_ids)})
     before = audit_count(store)
     with pytest.raises(UserError, match=message):
-        add_initiative(store, plan.policies[0].items[0].id, fields)
+        add_initiative(store, plan.groups[0].groups[0].id, fields)
     assert audit_count(store) == before
     assert len(list(current(store).initiatives())) == len(list(plan.initiatives()))
 
 
 def test_add_with_taken_number_is_refused(store: Store) -> None:
     plan = current(store)
-    item = plan.policies[0].items[0]
+    item = plan.groups[0].groups[0]
     with pytest.raises(UserError, match="番号 1 は既に"):
         add_initiative(store, item.id, InitiativeFields(title="x", department_ids=(plan.departments[0].id,)),
                        number=1)
@@ -151,31 +149,31 @@ def test_edit_without_changes_writes_no_audit(store: Store) -> None:
     assert change.summary == "変更はありません" and audit_count(store) == before
 
 
-def test_edit_title_of_policy(store: Store) -> None:
-    pol = current(store).policies[1]
-    change = edit_title(store, "policy", pol.id, "地域のデジタル化（改）")
-    assert current(store).policies[1].title == "地域のデジタル化（改）"
+def test_edit_title_of_a_top_level_group(store: Store) -> None:
+    pol = current(store).groups[1]
+    change = edit_title(store, "group", pol.id, "地域のデジタル化（改）")
+    assert current(store).groups[1].title == "地域のデジタル化（改）"
     (entry,) = audit_rows(store, change.batch)
     assert entry.before == {"title": pol.title}
 
 
-def test_edit_slogan_of_policy(store: Store) -> None:
-    pol = current(store).policies[0]
+def test_edit_slogan_of_a_top_level_group(store: Store) -> None:
+    pol = current(store).groups[0]
     change = edit_slogan(store, pol.id, "  一行目\r\n\n二行目  ")
-    assert current(store).policies[0].slogan == "一行目\n二行目"  # blank lines and edges dropped
+    assert current(store).groups[0].slogan == "一行目\n二行目"  # blank lines and edges dropped
     (entry,) = audit_rows(store, change.batch)
     assert entry.before == {"slogan": ""} and entry.after == {"slogan": "一行目\n二行目"}
     assert edit_slogan(store, pol.id, "一行目\n二行目").summary == "変更はありません"
     with pytest.raises(UserError, match="200 文字以内"):
         edit_slogan(store, pol.id, "あ" * 201)
     edit_slogan(store, pol.id, "")
-    assert current(store).policies[0].slogan == ""
+    assert current(store).groups[0].slogan == ""
 
 
 def test_renumber_initiative_changes_code_everywhere(store: Store) -> None:
     plan = current(store)
     ini = by_code(plan, "①－１－２")
-    n = len(plan.policies[0].items[0].initiatives)
+    n = len(plan.groups[0].groups[0].initiatives)
     change = renumber(store, "initiative", ini.id, n + 5)
     again = current(store)
     moved = next(i for i in again.initiatives() if i.id == ini.id)
@@ -196,13 +194,13 @@ def test_renumber_to_taken_number_is_refused_naming_the_holder(store: Store) -> 
 
 def test_renumber_all_closes_gaps_and_puts_retired_last(store: Store) -> None:
     plan = current(store)
-    item = plan.policies[0].items[0]
+    item = plan.groups[0].groups[0]
     first, second = item.initiatives[0], item.initiatives[1]
     retire_node(store, "initiative", first.id)
     renumber(store, "initiative", second.id, 40)
     change = renumber_all(store, plan.id)
     again = current(store)
-    codes = {i.id: i.code for i in again.policies[0].items[0].initiatives}
+    codes = {i.id: i.code for i in again.groups[0].groups[0].initiatives}
     n = len(item.initiatives)
     assert codes[second.id] == "①－１－１"
     assert codes[first.id] == "①－１－" + str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
@@ -215,15 +213,15 @@ def test_renumber_all_closes_gaps_and_puts_retired_last(store: Store) -> None:
 def test_move_initiative_to_other_item_takes_free_number(store: Store) -> None:
     plan = current(store)
     ini = by_code(plan, "①－１－２")
-    target = plan.policies[1].items[0]
+    target = plan.groups[1].groups[0]
     change = move_node(store, "initiative", ini.id, parent_id=target.id, index=0)
     again = current(store)
-    moved_item = next(i for p in again.policies for i in p.items if i.id == target.id)
+    moved_item = next(i for i in again.walk_groups() if i.id == target.id)
     assert moved_item.initiatives[0].id == ini.id
     assert moved_item.initiatives[0].code == "②－１－" + chr(ord("０") + len(target.initiatives) + 1) \
         if any(x.number == 2 for x in target.initiatives) else "②－１－２"
-    old_item = again.policies[0].items[0]
-    assert [i.id for i in old_item.initiatives] == [i.id for i in plan.policies[0].items[0].initiatives
+    old_item = again.groups[0].groups[0]
+    assert [i.id for i in old_item.initiatives] == [i.id for i in plan.groups[0].groups[0].initiatives
                                                     if i.id != ini.id]
     (entry,) = audit_rows(store, change.batch)
     assert entry.before is not None and entry.before["code"] == "①－１－２"
@@ -231,54 +229,54 @@ def test_move_initiative_to_other_item_takes_free_number(store: Store) -> None:
 
 def test_move_by_reorders_and_crosses_into_previous_item(store: Store) -> None:
     plan = current(store)
-    item0, item1 = plan.policies[0].items[0], plan.policies[0].items[1]
+    item0, item1 = plan.groups[0].groups[0], plan.groups[0].groups[1]
     second = item0.initiatives[1]
     move_by(store, "initiative", second.id, -1)
-    assert current(store).policies[0].items[0].initiatives[0].id == second.id
+    assert current(store).groups[0].groups[0].initiatives[0].id == second.id
     first_of_next = item1.initiatives[0]
     move_by(store, "initiative", first_of_next.id, -1)
     again = current(store)
-    assert again.policies[0].items[0].initiatives[-1].id == first_of_next.id
+    assert again.groups[0].groups[0].initiatives[-1].id == first_of_next.id
     with pytest.raises(UserError, match="これ以上上へ移動できません"):
         move_by(store, "initiative", second.id, -1)
     with pytest.raises(UserError, match="これ以上上へ移動できません"):
-        move_by(store, "policy", plan.policies[0].id, -1)
+        move_by(store, "group", plan.groups[0].id, -1)
 
 
 def test_retire_keeps_reports_and_restore_brings_back_the_same_rows(hitachi_db) -> None:  # type: ignore[no-untyped-def]
     store = Store.open(str(hitachi_db), actor="テスト")
     try:
         plan = current(store)
-        pol = plan.policies[0]
+        pol = plan.groups[0]
         reports_before = sum(len(i.reports) for i in plan.initiatives())
-        lone = pol.items[0].initiatives[0]
+        lone = pol.groups[0].initiatives[0]
         retire_node(store, "initiative", lone.id)  # retired on its own first
-        change = retire_node(store, "policy", pol.id)
+        change = retire_node(store, "group", pol.id)
         again = current(store)
-        assert all(i.retired for it in again.policies[0].items for i in it.initiatives)
+        assert all(i.retired for i in again.groups[0].all_initiatives(include_retired=True))
         assert sum(len(i.reports) for i in again.initiatives(include_retired=True)) == reports_before
         assert change.summary.endswith("件も）")
-        retire_node(store, "policy", pol.id, retired=False)
-        back = current(store).policies[0]
+        retire_node(store, "group", pol.id, retired=False)
+        back = current(store).groups[0]
         assert not back.retired
         assert by_id(back, lone.id).retired  # stays retired: it was retired separately
-        assert all(not i.retired for it in back.items for i in it.initiatives if i.id != lone.id)
+        assert all(not i.retired for i in back.all_initiatives(include_retired=True) if i.id != lone.id)
         with pytest.raises(UserError, match="既に廃止されていません"):
-            retire_node(store, "policy", pol.id, retired=False)
+            retire_node(store, "group", pol.id, retired=False)
     finally:
         store.close()
 
 
-def by_id(pol, ini_id: int) -> InitiativeView:  # type: ignore[no-untyped-def]
-    return next(i for it in pol.items for i in it.initiatives if i.id == ini_id)
+def by_id(group: GroupView, ini_id: int) -> InitiativeView:
+    return next(i for i in group.all_initiatives(include_retired=True) if i.id == ini_id)
 
 
 def test_restore_under_retired_parent_is_refused(store: Store) -> None:
     plan = current(store)
-    pol = plan.policies[0]
-    retire_node(store, "policy", pol.id)
+    pol = plan.groups[0]
+    retire_node(store, "group", pol.id)
     with pytest.raises(UserError, match="先に基本方針を復活"):
-        retire_node(store, "initiative", pol.items[0].initiatives[0].id, retired=False)
+        retire_node(store, "initiative", pol.groups[0].initiatives[0].id, retired=False)
 
 
 def test_remove_refused_with_reports_and_allowed_without(hitachi_db) -> None:  # type: ignore[no-untyped-def]
@@ -288,7 +286,7 @@ def test_remove_refused_with_reports_and_allowed_without(hitachi_db) -> None:  #
         ini = next(i for i in plan.initiatives() if i.reports)
         with pytest.raises(UserError, match=r"進捗報告が .* 件あるため削除できません"):
             remove_node(store, "initiative", ini.id)
-        item = plan.policies[0].items[0]
+        item = plan.groups[0].groups[0]
         new_id = created_id(add_initiative(store, item.id, InitiativeFields(
             title="誤って追加", department_ids=(plan.departments[0].id,))), "initiative")
         remove_node(store, "initiative", new_id)

@@ -48,8 +48,8 @@ def test_revision_copies_plan_and_leaves_old_with_reports(hitachi_db: Path) -> N
             (first_old.goals[0].mark if first_old.goals else None)
         assert [d.name for d in new.departments] == [d.name for d in old.departments]
         assert new.evaluation_scale == old.evaluation_scale and new.directions == old.directions
-        assert [p.slogan for p in new.policies] == [p.slogan for p in old.policies]  # the areas' slogans
-        assert all(p.slogan for p in new.policies)
+        assert [g.slogan for g in new.groups] == [g.slogan for g in old.groups]  # the areas' slogans
+        assert all(g.slogan for g in new.groups)
         assert predecessor_chain(store, new.id) == [new.id, old.id]
         with store.read() as s:
             assert [p.is_current for p in list_plans(s)] == [False, True]
@@ -76,12 +76,12 @@ def test_old_revision_is_read_only(store: Store) -> None:
     old = plan_of(store)
     start_revision(store, old.id, "令和6年度見直し版", 2024)
     with pytest.raises(UserError, match="過去の版のため編集できません"):
-        edit_title(store, "policy", old.policies[0].id, "x")
+        edit_title(store, "group", old.groups[0].id, "x")
     with pytest.raises(UserError, match="過去の版のため編集できません"):
         start_revision(store, old.id, "もう一度", 2024)
-    assert plan_of(store, old.id).policies[0].title == old.policies[0].title
+    assert plan_of(store, old.id).groups[0].title == old.groups[0].title
     new = plan_of(store)
-    add_initiative(store, new.policies[0].items[0].id,
+    add_initiative(store, new.groups[0].groups[0].id,
                    InitiativeFields(title="新版だけ", department_ids=(new.departments[0].id,)))
     assert "新版だけ" not in [i.title for i in plan_of(store, old.id).initiatives()]
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from openpyxl import Workbook, load_workbook
+from plan_workbook_helpers import to_version_1
 from sqlalchemy import func, select
 from submission_helpers import ids_of, report_of
 
@@ -21,7 +22,8 @@ from planDesk.core.persistence.store import Store
 from planDesk.core.plan.as_json import plan_to_json
 from planDesk.core.plan.view import load_plan, resolve_plan_id
 from planDesk.core.plan.workbook.apply import import_plan
-from planDesk.core.plan.workbook.write import PLAN_FIELDS, SHEETS, export_plan_workbook, is_department_copy
+from planDesk.core.plan.workbook.layout import PLAN_FIELDS, SHEETS, level_field
+from planDesk.core.plan.workbook.write import export_plan_workbook, is_department_copy
 from planDesk.core.reports.ops import ReportInput, save_report
 
 
@@ -80,12 +82,12 @@ def test_update_keeps_drafts_and_lists_every_change(
     ws = wb["取組事項"]
     for row in ws.iter_rows(min_row=2):
         if row[0].value == mynumber.uid:
-            row[5].value = "マイナンバーカードの普及と利活用"      # renamed
-            row[3].value = 9                                   # renumbered ①－１－２ → ①－１－９
+            row[4].value = "マイナンバーカードの普及と利活用"      # renamed
+            row[2].value = 9                                   # renumbered ①－１－２ → ①－１－９
         if row[0].value == cashless.uid:
             for c in row:
                 c.value = None                                 # dropped from the revision
-    ws.append([None, 1, 1, 10, None, "新しい取組", "市民課", None, None, "令和6年度", "概要", None, None, None])
+    ws.append([None, "①－１", 10, None, "新しい取組", "市民課", None, None, "令和6年度", "概要", None, None, None])
     for sheet in ("目標", "指標", "工程表"):
         for row in wb[sheet].iter_rows(min_row=2):
             if row[0].value == cashless.uid or (sheet == "指標" and row[0].value == mynumber.uid):
@@ -127,7 +129,8 @@ def test_older_handout_is_refused(store: Store, tmp_path: Path, clock: Callable[
     copy.close()
 
 
-def _template(path: Path, edit: dict[str, list[list[Any]]] | None = None) -> Path:
+def _template(path: Path, edit: dict[str, list[list[Any]]] | None = None,
+              labels: tuple[str, ...] = ("基本方針", "施策")) -> Path:
     """A plan typed into the template from scratch (no IDs; goals etc. by code)."""
     wb = Workbook()
     wb.active.title = "説明"  # type: ignore[union-attr]
@@ -135,18 +138,20 @@ def _template(path: Path, edit: dict[str, list[list[Any]]] | None = None) -> Pat
     ws.append(["項目", "値"])
     values = {"key": "new-city", "name": "新市DX計画", "municipality": "新市", "vision": "", "purpose": "",
               "period_note": "", "start_fy": "令和７年度", "end_fy": 2027, "revision": "初版", "revision_fy": "R7",
-              "level1": "基本方針", "level2": "施策", "level3": "取組", "numbering": "①－１－１"}
+              "initiative_label": "取組", "numbering": "①－１－１"}
     for key, label in PLAN_FIELDS:
         ws.append([label, values[key]])
+    for depth, label in enumerate(labels, start=1):
+        ws.append([level_field(depth), label])
     rows: dict[str, list[list[Any]]] = {
         "進捗評価": [["A", "順調"], ["B", "遅れ"]],
         "方向性": [["継続"], ["廃止"]],
         "部署": [["全部署", "全部署", None], ["DX推進課", None, None], ["市民課", None, None]],
-        "基本方針": [[1, "行政のDX", None]],
-        "推進事項": [[1, 1, "手続のオンライン化", None]],
-        "取組事項": [[None, 1, 1, 1, None, "電子申請の拡大", "DX推進課、市民課", None, "○", "令和7年度", "概要です",
+        "グループ": [[None, 1, None, 1, None, "行政のDX", None, None],
+                  [None, 2, "①", 1, None, "手続のオンライン化", None, None]],
+        "取組事項": [[None, "①－１", 1, None, "電子申請の拡大", "DX推進課、市民課", None, "○", "令和7年度", "概要です",
                     None, None, None],
-                   [None, 1, 1, 2, None, "窓口の予約", "全部署", None, None, None, None, None, None, None]],
+                   [None, "1-1", 2, None, "窓口の予約", "全部署", None, None, None, None, None, None]],
         "目標": [[None, "1-1-1", "①", "電子申請 100 手続", "R8", None]],
         "指標": [[None, "①－１－１", "電子申請手続数", "手続", "上昇", "１２", "2024/3/31", None, 100,
                 "令和8年度", "①"]],
@@ -188,19 +193,19 @@ def test_template_from_scratch(tmp_path: Path) -> None:
 def test_template_problems_name_sheet_and_cell(tmp_path: Path) -> None:
     store = Store.open(str(tmp_path / "new.sqlite3"), actor="課")
     bad = _template(tmp_path / "bad.xlsx", {
-        "取組事項": [[None, 1, 1, 1, None, "電子申請の拡大", "DX推進課、存在しない課", None, "はい?", "来年度",
+        "取組事項": [[None, "①－１", 1, None, "電子申請の拡大", "DX推進課、存在しない課", None, "はい?", "来年度",
                     None, None, None, None],
-                   [None, 1, 2, 2, None, "", "全部署", None, None, None, None, None, None, None]],
+                   [None, "①－２", 2, None, "", "全部署", None, None, None, None, None, None, None]],
         "指標": [[None, "1-1-1", "電子申請手続数", "手続", "横ばい", "たくさん", None, None, "=1+1", None, "②"]],
     })
     with pytest.raises(UserError) as err:
         import_plan(store, bad)
     text = err.value.message
-    assert "bad.xlsx：シート「取組事項」 セル G2：部署「存在しない課」が「部署」シートにありません。" in text
-    assert "セル I2：「はい?」は ○ か空欄にしてください" in text
-    assert "シート「取組事項」 セル J2" in text
-    assert "セル F3：名前を入力してください" in text
-    assert "セル C3：推進事項 1-2 が「推進事項」シートにありません" in text
+    assert "bad.xlsx：シート「取組事項」 セル F2：部署「存在しない課」が「部署」シートにありません。" in text
+    assert "セル H2：「はい?」は ○ か空欄にしてください" in text
+    assert "シート「取組事項」 セル I2" in text
+    assert "セル E3：名前を入力してください" in text
+    assert "セル B3：コード「①－２」のグループが「グループ」シートにありません" in text
     assert "シート「指標」 セル I2：式は使えません" in text
     with store.read() as s:
         assert s.scalar(select(func.count()).select_from(Initiative)) == 0
@@ -212,7 +217,7 @@ def test_cli_import_plan_dry_run(store: Store, sample_db: Path, tmp_path: Path,
     out = tmp_path / "plan.xlsx"
     assert main(["--db", str(sample_db), "export", "plan", "--out", str(out)]) == 0
     wb = load_workbook(out)
-    wb["取組事項"]["F2"].value = "名前を変えた取組"
+    wb["取組事項"]["E2"].value = "名前を変えた取組"
     wb.save(out)
     capsys.readouterr()
     assert main(["--db", str(sample_db), "import-plan", str(out), "--dry-run"]) == 0
@@ -236,7 +241,17 @@ def test_handout_copy_exports_submissions_without_base(store: Store, tmp_path: P
 
 def _slogans(store: Store) -> list[str]:
     with store.read() as s:
-        return [p.slogan for p in load_plan(s, resolve_plan_id(s, None), with_reports=False).policies]
+        return [g.slogan for g in load_plan(s, resolve_plan_id(s, None), with_reports=False).groups]
+
+
+def view_of_store(store: Store) -> Any:
+    with store.read() as s:
+        return load_plan(s, resolve_plan_id(s, None), with_reports=False)
+
+
+def _top_rows(ws: Any) -> list[int]:
+    """The rows of the depth-1 groups on the グループ sheet."""
+    return [r for r in range(2, ws.max_row + 1) if ws.cell(r, 2).value == 1]
 
 
 def test_area_slogans_go_out_and_come_back(hitachi_db: Path, tmp_path: Path) -> None:
@@ -246,20 +261,30 @@ def test_area_slogans_go_out_and_come_back(hitachi_db: Path, tmp_path: Path) -> 
     out = tmp_path / "plan.xlsx"
     export_plan_workbook(store, out)
     wb = load_workbook(out)
-    ws = wb["基本方針"]
-    assert ws["E1"].value == "スローガン"
-    assert [r[4] for r in _rows(ws)] == before
-    ws["E2"].value = "一行目\n二行目"
-    ws["E3"].value = None
+    ws = wb["グループ"]
+    assert ws["G1"].value == "スローガン"
+    tops = _top_rows(ws)
+    assert [ws.cell(r, 7).value for r in tops] == before
+    ws.cell(tops[0], 7).value = "一行目\n二行目"
+    ws.cell(tops[1], 7).value = None
     wb.save(out)
     result = import_plan(store, out)
     assert "分野 1 のスローガン：「" + before[0].replace("\n", " ") + "」→「一行目 二行目」" in result.lines
     assert any(line.startswith("分野 2 のスローガン：") and line.endswith("→「」") for line in result.lines)
     assert _slogans(store) == ["一行目\n二行目", "", *before[2:]]
-    # a workbook of the earlier layout (no スローガン column) leaves the slogans alone
-    ws.delete_cols(5)
+    # a version 1 workbook of the layout before slogans (no スローガン column) leaves them alone
+    export_plan_workbook(store, out)
+    with store.read() as s:
+        to_version_1(out, load_plan(s, resolve_plan_id(s, None), with_reports=False))
+    wb = load_workbook(out)
+    wb["基本方針"].delete_cols(5)
+    wb["基本方針"]["B2"].value = "名前を変えた分野"
     wb.save(out)
-    import_plan(store, out)
+    result = import_plan(store, out)
+    matched = [line for line in result.lines if line.startswith("ID のない行 ")]  # the groups: version 1 has no IDs
+    assert len(matched) == len(list(view_of_store(store).walk_groups()))
+    changed = [line for line in result.lines if line not in matched]
+    assert changed == ["分野 1 の名前：「デジタル環境整備」→「名前を変えた分野」"]
     assert _slogans(store) == ["一行目\n二行目", "", *before[2:]]
     store.close()
 
@@ -271,11 +296,11 @@ def test_a_slogan_longer_than_the_editor_allows_is_refused_naming_its_cell(hitac
     out = tmp_path / "plan.xlsx"
     export_plan_workbook(store, out)
     wb = load_workbook(out)
-    wb["基本方針"]["E2"].value = "あ" * (MAX_SLOGAN + 1)
+    wb["グループ"]["G2"].value = "あ" * (MAX_SLOGAN + 1)
     wb.save(out)
     with pytest.raises(UserError) as refused:
         import_plan(store, out)
-    assert "基本方針" in str(refused.value) and "E2" in str(refused.value)
+    assert "グループ" in str(refused.value) and "G2" in str(refused.value)
     assert "スローガンが長すぎます" in str(refused.value)
     assert _slogans(store) == before  # nothing changed
     store.close()

@@ -31,7 +31,7 @@ def figures(ini: InitiativeView) -> list[tuple[str, str, float, str]]:
 
 
 def test_structure(plan: PlanView) -> None:
-    titles = [p.title for p in plan.policies]
+    titles = [p.title for p in plan.groups]
     assert titles == ["デジタル環境整備", "市民サービスの向上", "業務効率化", "安全・安心の確保"]
     assert plan.level_labels == ("分野", "施策", "取組")
     assert plan.numbering == "serial"
@@ -90,7 +90,7 @@ def test_titles_are_the_body_headings(plan: PlanView, seed_text: Callable[[str],
     for ini in plan.initiatives():
         assert re.sub(r"\s+", "", ini.title) in seed, ini.title
     # OCR slip in the seed (Cyrillic letters) is corrected in the sub-area title.
-    items = [it.title for pol in plan.policies for it in pol.items]
+    items = [it.title for pol in plan.groups for it in pol.groups]
     assert "デジタルデバイド対策" in items
     assert not any(re.search("[\u0400-\u04ff]", t) for t in items)
 

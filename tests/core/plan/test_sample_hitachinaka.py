@@ -36,10 +36,10 @@ def by_code(plan: PlanView) -> dict[str, InitiativeView]:
 
 def test_structure_counts(plan: PlanView) -> None:
     # PRODUCT.md says 9 推進事項; the seed's 体系図 and body have 7 (2 + 2 + 1 + 2).
-    assert [p.title for p in plan.policies] == [
+    assert [p.title for p in plan.groups] == [
         "市民サービスのデジタル化", "地域のデジタル化", "行政のデジタル化", "情報セキュリティ強靭化"]
-    assert [len(p.items) for p in plan.policies] == [2, 2, 1, 2]
-    assert [len(i.initiatives) for p in plan.policies for i in p.items] == [4, 7, 5, 4, 12, 1, 1]
+    assert [len(p.groups) for p in plan.groups] == [2, 2, 1, 2]
+    assert [len(i.initiatives) for p in plan.groups for i in p.groups] == [4, 7, 5, 4, 12, 1, 1]
     assert sum(1 for _ in plan.initiatives()) == 34
     assert plan.vision == "いつでも・どこでも・安全に デジタルでつながる人とまち"
     assert (plan.start_fy, plan.end_fy) == (2023, 2025)

@@ -26,7 +26,7 @@ def test_synthetic_plan_has_the_shape_of_a_real_plan(store: Store) -> None:
 
     assert (built.initiatives, built.steps) == (50, 150)
     assert len(initiatives) == 50
-    assert len(plan.policies) > 1 and all(pol.items for pol in plan.policies)
+    assert len(plan.groups) > 1 and all(pol.groups for pol in plan.groups)
     assert plan.fiscal_years() == range(DEFAULT_FY - 1, DEFAULT_FY + 2)
     assert len({ini.code for ini in initiatives}) == 50
     assert initiatives[0].code == "①－１－１"

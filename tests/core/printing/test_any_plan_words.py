@@ -9,13 +9,25 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from any_plan_helpers import BUILTIN_WORDS, city_plan, make_store, view_of
+from any_plan_helpers import (
+    BUILTIN_WORDS,
+    FOUR_LEVEL_LABELS,
+    FOUR_LEVELS_MIXED,
+    TWO_LEVEL_LABELS,
+    TWO_LEVELS,
+    city_plan,
+    make_store,
+    tree_plan,
+    view_of,
+)
 from openpyxl import load_workbook
+from pdf_helpers import squash
 from pypdf import PdfReader
 
 from planDesk.cli.main import main
 from planDesk.core.exports.progress_table_xlsx import HEADER_ROW
 from planDesk.core.persistence.store import Store
+from planDesk.core.plan.view import PlanView
 from planDesk.core.reports.attainment import format_attainment
 from planDesk.core.reports.attainment import kpi_attainment as attainment
 from planDesk.core.submissions.format import HEADER_ROW as SUB_HEADER
@@ -149,3 +161,119 @@ def test_submission_of_a_plan_without_scale_merges_back(tmp_path: Path, capsys: 
     assert [r.activities for r in first.reports] == ["実施111を書き直しました"]
     assert first.reports[0].evaluation is None
     store.close()
+
+
+# ---- plans of any depth (issue 14 item 1): every output of a 4-level plan whose branches end at
+# different depths, and of a 2-level plan (領域 → 事業) numbered 1-1, read back.
+
+TREES = {"four": (FOUR_LEVELS_MIXED, FOUR_LEVEL_LABELS), "two": (TWO_LEVELS, TWO_LEVEL_LABELS)}
+# The printouts and exports of core/printing, core/exports and core/roadmap; the submission
+# workbook and the tracker (core/submissions) are read back on these plans by their own tests.
+TREE_OUTPUTS = tuple(o for o in OUTPUTS if f"{o[0]}.{o[1]}" not in ("submission.xlsx", "tracker.xlsx"))
+
+
+@pytest.fixture(scope="module", params=sorted(TREES))
+def tree(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+         ) -> tuple[PlanView, dict[str, Path]]:
+    shape, labels = TREES[request.param]
+    tmp = tmp_path_factory.mktemp(f"tree-{request.param}")
+    db = tmp / "town.sqlite3"
+    store = make_store(db, tree_plan(shape, labels=labels, numbering="hyphen"))
+    plan = view_of(store)
+    store.close()
+    return plan, {f"{kind}.{suffix}": _render(db, tmp, kind, suffix, extra) for kind, suffix, extra in TREE_OUTPUTS}
+
+
+def test_tree_plans_speak_their_own_words(tree: tuple[PlanView, dict[str, Path]]) -> None:
+    _plan, outputs = tree
+    for name, path in outputs.items():
+        if path.suffix == ".png":
+            continue
+        text = _text(path)
+        assert text, name
+        leaked = [w for w in BUILTIN_WORDS if w in text]
+        assert leaked == [], f"{name}: {leaked}"
+
+
+def test_tree_plans_print_every_initiative(tree: tuple[PlanView, dict[str, Path]]) -> None:
+    plan, outputs = tree
+    titles = [i.title for i in plan.initiatives()]
+    assert len(titles) == (9 if plan.depth == 4 else 5)
+    for name in ("booklet.pdf", "roadmap.pdf", "progress-table.pdf", "progress-table.xlsx", "results.pdf",
+                 "summary.pdf"):
+        text = squash(_text(outputs[name]))
+        missing = [t for t in titles if t not in text]
+        assert missing == [], f"{name}: {missing}"
+
+
+def test_tree_plans_name_their_levels(tree: tuple[PlanView, dict[str, Path]]) -> None:
+    plan, outputs = tree
+    top = plan.label_of(1)
+    booklet = squash(_text(outputs["booklet.pdf"]))
+    assert squash("".join(plan.level_labels)) in booklet  # the 体系図's header
+    for group in plan.walk_groups():  # every group's heading over its initiatives
+        label = plan.label_of(group.depth)
+        heading = f"{label}{group.code}「{group.title}」" if group.depth == 1 else f"{label}「{group.title}」"
+        assert squash(heading) in booklet, heading
+    results = squash(_text(outputs["results.pdf"]))
+    assert "目次" + squash("".join(plan.level_labels)) in results  # the contents' header
+    assert all(g.title in results for g in plan.walk_groups())
+    assert f"{top}ごとの進捗評価" in squash(_text(outputs["summary.pdf"]))
+    table = squash(_text(outputs["progress-table.pdf"]))
+    assert all(f"{top}{g.code}{g.title}" in table for g in plan.groups)  # the bands
+    if plan.depth > 2:  # a column per deeper group before the code
+        assert squash("".join(plan.group_labels[1:]) + "コード" + plan.initiative_label) in table
+    roadmap = squash(_text(outputs["roadmap.pdf"]))
+    assert all(f"{plan.label_of(g.depth)}{g.code}{g.title}" in roadmap for g in plan.walk_groups())
+    assert plan.initiative_label in squash(_text(outputs["submission.pdf"]))
+
+
+def test_tree_progress_table_has_a_column_per_depth(tree: tuple[PlanView, dict[str, Path]]) -> None:
+    plan, outputs = tree
+    ws = load_workbook(outputs["progress-table.xlsx"])["進捗状況一覧"]
+    headers = [c.value for c in ws[HEADER_ROW]]
+    assert headers[:plan.depth + 2] == [*plan.group_labels, "コード", plan.initiative_label]
+    rows = {row[plan.depth]: row[:plan.depth] for row in ws.iter_rows(min_row=HEADER_ROW + 1, values_only=True)
+            if row[plan.depth]}
+    for ini in plan.initiatives():
+        groups = rows[ini.code]
+        want = [ref.title if ref.depth == 1 else f"{ref.code} {ref.title}" for ref in ini.path]
+        # a branch that ends early leaves the deeper columns blank
+        assert list(groups) == want + [None] * (plan.depth - ini.depth), ini.code
+
+
+def test_tree_structure_chart_shows_every_depth(tree: tuple[PlanView, dict[str, Path]]) -> None:
+    """The 体系図: a column per depth, each group in its depth's column, each initiative in
+    the column after its own group's (spanning the deeper ones)."""
+    plan, outputs = tree
+    reader = PdfReader(str(outputs["booklet.pdf"]))
+    page = next(p for p in reader.pages if "体系図" in (p.extract_text() or "")
+                and squash("".join(plan.level_labels)) in squash(p.extract_text() or ""))
+    xs: dict[str, float] = {}
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip():
+            xs.setdefault(squash(text), tm[4] * cm[0] + cm[4])
+
+    page.extract_text(visitor_text=visit)
+    header = [xs[label] for label in plan.level_labels]
+    assert header == sorted(header), header  # the header: one column per depth, then the initiatives
+
+    def x_of(start: str) -> float:
+        """Where the cell that starts with ``start`` begins (a narrow column wraps it)."""
+        want = squash(start)
+        return next(x for text, x in xs.items() if text.startswith(want) or (len(text) >= 6 and want.startswith(text)))
+
+    column: dict[int, float] = {}  # where each depth's groups start
+    for group in plan.walk_groups():
+        x = x_of(f"{group.code} {group.title}" if group.depth == 1 else f"{group.number}. {group.title}")
+        assert x == pytest.approx(column.setdefault(group.depth, x), abs=0.5), group.code
+    assert sorted(column) == list(range(1, plan.depth + 1))
+    assert [column[d] for d in sorted(column)] == sorted(column.values())
+    last = max(column.values())
+    for ini in plan.initiatives():
+        x = x_of(ini.code)
+        if ini.depth < plan.depth:  # its cell starts in the next depth's column and spans the rest
+            assert x == pytest.approx(column[ini.depth + 1], abs=0.5), ini.code
+        else:
+            assert x > last + 10, ini.code

@@ -29,10 +29,10 @@ def booklet(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, PlanView, l
 
 def test_structure_chart_fits_one_page(booklet: tuple[Path, PlanView, list[str]]) -> None:
     _, plan, pages = booklet
-    n = next(i for i, t in enumerate(pages) if "体系図" in t and plan.level_labels[2] in t)
+    n = next(i for i, t in enumerate(pages) if "体系図" in t and plan.initiative_label in t)
     flat = squash(pages[n])
     assert all(squash(f"{i.code}{i.title}") in flat for i in plan.initiatives()), "the 体系図 runs onto a second page"
-    assert plan.level_labels[0] not in pages[n + 1].split("\n")[:8]  # no continued tree header
+    assert plan.label_of(1) not in pages[n + 1].split("\n")[:8]  # no continued tree header
     lines = [ln.strip() for ln in pages[n].split("\n")]
     assert not [ln for ln in lines if len(ln) == 1 and not ln.isdigit()], "a character alone on a line"
 

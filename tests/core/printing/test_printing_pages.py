@@ -28,7 +28,7 @@ def table_page_tops(path: Path, plan: PlanView, last_heading: str, first_page: i
     """Per page of the table (from ``first_page``): the code its first row names. Checks
     that the header is printed once, at the top, followed by the policy band."""
     codes = {i.code for i in plan.initiatives()}
-    band = plan.level_labels[0]
+    band = plan.label_of(1)
     tops = []
     seen: set[str] = set()
     for n, page in enumerate(PdfReader(str(path)).pages[first_page:], start=first_page + 1):
@@ -78,16 +78,16 @@ def test_roadmap_continued_pages_repeat_their_group_rows(store: Store, tmp_path:
         first = layout.row(t.rows.start)
         if first.kind == "initiative":
             kinds = [layout.row(i).kind for i in t.lead]
-            assert kinds == ["policy", "item"], (t.band, kinds)
+            assert kinds == ["group", "group"], (t.band, kinds)
     out = tmp_path / "r.pdf"
     pages = export_roadmap_pdf(out, plan, today=today, paper="A4", cycle_fy=2023)
     reader = PdfReader(str(out))
     assert len(reader.pages) == pages == len(tiles)
-    l1, l2, _ = plan.level_labels
+    l1, l2 = plan.group_labels
     for n, (t, page) in enumerate(zip(tiles, reader.pages, strict=True), start=1):
         text = page.extract_text() or ""
         policy = layout.row(t.lead[0] if t.lead else t.rows.start)
-        assert policy.kind == "policy" or t.rows.start > 0
+        assert (policy.kind == "group" and policy.depth == 0) or t.rows.start > 0
         if t.lead:
             for i in t.lead:
                 assert layout.row(i).title.split(" ")[0] in text.replace(" ", ""), (n, layout.row(i).title)
@@ -115,7 +115,7 @@ def test_printed_from_the_screen_continued_pages_repeat_their_group_rows(store: 
     painter.end()
     y = layout.header_height + 2  # inside the first lead row (the policy's band), label column
     got = QColor(image.pixel(int(layout.label_width) - 3, int(y)))
-    assert got.name() == QColor(style("group.policy").fill).name()
+    assert got.name() == QColor(style("group.1").fill).name()
     y2 = layout.header_height + layout.row(tile.lead[0]).height + 2  # the promotion item's band
     got2 = QColor(image.pixel(int(layout.label_width) - 3, int(y2)))
-    assert got2.name() == QColor(style("group.item").fill).name()
+    assert got2.name() == QColor(style("group.2").fill).name()

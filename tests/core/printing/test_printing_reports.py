@@ -80,7 +80,7 @@ def test_progress_table_pdf_lists_every_report(reported: tuple[Store, PlanView],
     inis = list(plan.initiatives())
     reps = [r for i in inis for r in i.reports]
     text = check_pdf(out, must_contain=[*(i.title for i in inis), *(r.activities for r in reps),
-                                        *(p.title for p in plan.policies)])
+                                        *(g.title for g in plan.groups)])
     assert "進捗状況一覧（令和5年度）" in squash(text)
     out2 = tmp_path / "pt_dept.pdf"
     write_progress_table_pdf(store, ExportOptions(None, "市民課", 2023, None, {}), out2)

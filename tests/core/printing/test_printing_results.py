@@ -59,12 +59,12 @@ def test_every_measure_department_and_figure_is_printed(hitachi_report: tuple[Pa
 def test_measures_come_in_plan_order_under_their_areas(hitachi_report: tuple[Path, PlanView, str]) -> None:
     out, plan, text = hitachi_report
     text = squash(text)
-    body = text[text.index(squash(plan.policies[0].title + plan.policies[0].items[0].title), 1):]
+    body = text[text.index(squash(plan.groups[0].title + plan.groups[0].groups[0].title), 1):]
     positions = [body.find(squash(f"{i.code}.{i.title}")) for i in plan.initiatives()]
     assert -1 not in positions
     assert positions == sorted(positions)
     titles = outline_titles(out)
-    assert [p.title for p in plan.policies] == [t for t in titles if t in {p.title for p in plan.policies}]
+    assert [g.title for g in plan.groups] == [t for t in titles if t in {g.title for g in plan.groups}]
     assert "01. 日立市デジタル化推進計画 2022 の策定" in titles
 
 
@@ -110,7 +110,7 @@ def test_drafts_are_left_out_until_submitted(store: Store, tmp_path: Path) -> No
     db = store.location
     assert main(["--db", db, "export", "results", "--fy", "2024", "--out", str(out)]) == 1
     with store.read() as s:
-        report_id = load_plan(s, plan.id).policies[0].items[0].initiatives[0].reports[0].id
+        report_id = load_plan(s, plan.id).groups[0].groups[0].initiatives[0].reports[0].id
     submit_report(store, report_id)
     assert main(["--db", db, "export", "results", "--fy", "2024", "--out", str(out)]) == 0
     printed = squash(check_pdf(out, must_contain=[text, ini.title]))

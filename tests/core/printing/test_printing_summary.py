@@ -121,12 +121,12 @@ def test_chart_names_each_policy_in_full_when_there_is_room(round_plan: PlanView
     write_summary(store, OPTS, out)
     first = PdfReader(str(out)).pages[0].extract_text() or ""
     assert "…" not in first
-    for pol in round_plan.policies:
-        assert first.count(f"{pol.code} {pol.title}") >= 2  # the chart's name and the table's
+    for top in round_plan.groups:
+        assert first.count(f"{top.code} {top.title}") >= 2  # the chart's name and the table's
     from planDesk.core.printing.selection import select_cycle
     from planDesk.core.printing.summary import _chart, evaluation_counts
 
-    long = round_plan.policies[0]
+    long = round_plan.groups[0]
     cycle = select_cycle(round_plan, OPTS)
     counts = [(type(long)(**{**{f: getattr(long, f) for f in long.__slots__}, "title": "長い" * 40}), c)
               for _p, c in evaluation_counts(round_plan, cycle)[:1]]

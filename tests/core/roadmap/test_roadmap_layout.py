@@ -25,8 +25,8 @@ def test_rows_and_heights() -> None:
     layout = lay()
     assert layout.header_height == 18
     assert [(r.kind, r.ref, r.y, r.height, r.lanes) for r in layout.rows] == [
-        ("policy", ("policy", 1), 18, 20, 0),
-        ("item", ("item", 1), 38, 18, 0),
+        ("group", ("group", 1), 18, 20, 0),
+        ("group", ("group", 101), 38, 18, 0),
         # 3 lanes of 12 (label) + 9 (bar) + 3 (gap), minus the last gap, plus 4 + 4 padding
         ("initiative", ("initiative", 10), 56, 77, 3),
         # one lane (21) is shorter than the label column's two lines (24): 24 + 8
@@ -138,19 +138,19 @@ def test_chart_width_stretches_the_period() -> None:
 
 def test_filter_keeps_only_the_named_initiatives_and_their_groups() -> None:
     layout = lay(initiative_ids={20})
-    assert [r.ref for r in layout.rows] == [("policy", 1), ("item", 1), ("initiative", 20)]
+    assert [r.ref for r in layout.rows] == [("group", 1), ("group", 101), ("initiative", 20)]
     empty = lay(initiative_ids=set())
     assert empty.rows == ()
     assert any(p.text and "表示する取組がありません" in p.text for p in empty.overlay)
 
 
 def test_collapsed_groups_hide_their_rows() -> None:
-    layout = lay(collapsed={("item", 1)})
-    assert [(r.ref, r.collapsed) for r in layout.rows] == [(("policy", 1), False), (("item", 1), True)]
+    layout = lay(collapsed={("group", 101)})
+    assert [(r.ref, r.collapsed) for r in layout.rows] == [(("group", 1), False), (("group", 101), True)]
     label = [p.text for p in layout.row_primitives(1).label if p.kind == "text"]
     assert label == ["▶ 推進事項①－１ 推進事項1"]
-    whole = lay(collapsed={("policy", 1)})
-    assert [r.ref for r in whole.rows] == [("policy", 1)]
+    whole = lay(collapsed={("group", 1)})
+    assert [r.ref for r in whole.rows] == [("group", 1)]
     expanded = [p.text for p in lay().row_primitives(0).label if p.kind == "text"]
     assert expanded == ["▼ 基本方針① 方針1"]
 

@@ -54,11 +54,12 @@ def test_rows_are_banded_without_orphan_group_rows() -> None:
     assert y_bands(layout, 120) == [range(0, 3), range(3, 4)]
     # an initiative taller than the page gets a page of its own
     assert y_bands(layout, 60) == [range(0, 2), range(2, 3), range(3, 4)]
-    a, b = tiny_plan().policies[0].items[0].initiatives
+    a, b = tiny_plan().groups[0].groups[0].initiatives
     two_items = layout_roadmap(plan({1: (a,), 2: (b,)}), measurer=FakeMeasurer(), today=TODAY)
     # rows: policy 20, item 18, initiative 77, item 18, initiative 32: 140 pt would end the
     # first page with the second item's heading; it moves to the next page
-    assert [r.kind for r in two_items.rows] == ["policy", "item", "initiative", "item", "initiative"]
+    assert [(r.kind, r.depth) for r in two_items.rows] == [
+        ("group", 0), ("group", 1), ("initiative", 2), ("group", 1), ("initiative", 2)]
     assert y_bands(two_items, 140) == [range(0, 3), range(3, 5)]
     tiles = tile_layout(layout, 200 + 500, 18 + 120)
     assert [(t.column, t.band, t.rows) for t in tiles] == [

@@ -13,7 +13,8 @@ from planDesk.core.exports.progress_table_xlsx import COLUMNS, HEADER_ROW
 from planDesk.core.persistence.store import Store
 from planDesk.core.submissions.merge import merge_files
 
-COL = {key: i for i, (key, _h, _w) in enumerate(COLUMNS, start=1)}
+# the sample plan's two group columns (基本方針, 推進事項), then COLUMNS
+COL = {key: i for i, (key, _h, _w) in enumerate(COLUMNS, start=3)}
 
 
 def _merge_two_departments(store: Store, tmp_path: Path) -> None:

@@ -1,12 +1,14 @@
 """Display codes of a plan's groups and initiatives, and the order they sort in.
 
 A code is shown *as the plan writes it*. A row may carry its own written code
-(``Policy.code`` / ``PromotionItem.code`` / ``Initiative.code``: ①－１－１, 1-8-3, Ⅰ-2,
-(1), ア …); without one it is computed from the numbers in the plan's numbering style:
+(``PlanGroup.code`` / ``Initiative.code``: ①－１－１, 1-8-3, Ⅰ-2, (1), ア …); without one it
+is computed from the numbers along its path (the top group's number first) in the plan's
+numbering style:
 
-``maru``   — ①－１－１: policy as a circled number, promotion item and initiative as
-             full-width digits, joined by a full-width hyphen (the Hitachinaka plan).
-``serial`` — 01, 02 … numbered across the whole plan (the Hitachi plan).
+``maru``   — ①－１－１: the top group as a circled number, the rest as full-width digits,
+             joined by a full-width hyphen (the Hitachinaka plan).
+``serial`` — 01, 02 … initiatives numbered across the whole plan (the Hitachi plan); groups
+             as in ``hyphen``.
 ``hyphen`` — 1-1-1: plain digits joined by a hyphen.
 
 ``sort_key`` orders any such code naturally: each run of digits, circled number, roman
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 NUMBERING_STYLES = ("maru", "serial", "hyphen")
 
@@ -40,27 +43,39 @@ def full_width(n: int) -> str:
     return str(n).translate(_FULLWIDTH)
 
 
-def policy_code(style: str, number: int) -> str:
+def group_code(style: str, numbers: Sequence[int]) -> str:
+    """The computed code of a group from the numbers of its path (top first): ①－２ (maru),
+    1-2 (hyphen, serial)."""
+    if not numbers:
+        raise ValueError("a group's path has at least its own number")
     if style == "maru":
-        return circled(number)
-    return str(number)
+        return "－".join((circled(numbers[0]), *(full_width(n) for n in numbers[1:])))
+    if style in ("serial", "hyphen"):
+        return "-".join(str(n) for n in numbers)
+    raise ValueError(f"unknown numbering style {style!r}")
+
+
+def initiative_code_of(style: str, numbers: Sequence[int]) -> str:
+    """The computed code of an initiative from its group path's numbers and then its own:
+    ①－１－１ (maru), 01 (serial: its own number only) or 1-1-1 (hyphen)."""
+    if style == "serial":
+        return f"{numbers[-1]:02d}"
+    return group_code(style, numbers)
+
+
+def policy_code(style: str, number: int) -> str:
+    """A top-level group's code (``group_code`` of one number)."""
+    return group_code(style, (number,))
 
 
 def item_code(style: str, policy_number: int, number: int) -> str:
-    if style == "maru":
-        return f"{circled(policy_number)}－{full_width(number)}"
-    return f"{policy_number}-{number}"
+    """A second-level group's code (``group_code`` of two numbers)."""
+    return group_code(style, (policy_number, number))
 
 
 def initiative_code(style: str, policy_number: int, item_number: int, number: int) -> str:
-    """The computed code: ①－１－１ (maru), 01 (serial) or 1-1-1 (hyphen)."""
-    if style == "maru":
-        return f"{circled(policy_number)}－{full_width(item_number)}－{full_width(number)}"
-    if style == "serial":
-        return f"{number:02d}"
-    if style == "hyphen":
-        return f"{policy_number}-{item_number}-{number}"
-    raise ValueError(f"unknown numbering style {style!r}")
+    """The computed code of an initiative two levels down: ①－１－１ (maru), 01 (serial) or 1-1-1 (hyphen)."""
+    return initiative_code_of(style, (policy_number, item_number, number))
 
 
 def shown(written: str | None, computed: str) -> str:

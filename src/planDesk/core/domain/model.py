@@ -1,7 +1,8 @@
 """The plan database: typed SQLAlchemy 2 models of PRODUCT.md "The data".
 
-Names follow the glossary in docs/glossary.md (Policy = 基本方針, PromotionItem = 推進事項,
-Initiative = 取組事項, RoadmapStep = 工程表の工程, ProgressReport = 進捗報告 …).
+Names follow the glossary in docs/glossary.md (PlanGroup = a group of the plan's tree at any
+depth: 基本方針, 推進事項, 分野 …; Initiative = 取組事項, RoadmapStep = 工程表の工程,
+ProgressReport = 進捗報告 …).
 Only portable column types are used so the same models run on SQLite and PostgreSQL.
 No Qt here.
 """
@@ -25,8 +26,10 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from planDesk.core.domain.base import Base, UtcDateTime
 
-# A policy's slogan (the area's catch phrase): a few short lines, from the editor or the plan workbook.
+# A group's slogan (the area's catch phrase): a few short lines, from the editor or the plan workbook.
 MAX_SLOGAN = 200
+# The deepest tree of groups a plan may have (plans have 1–4 levels; a few more are allowed).
+MAX_DEPTH = 6
 
 
 class Plan(Base):
@@ -45,16 +48,20 @@ class Plan(Base):
     end_fy: Mapped[int] = mapped_column(Integer)
     revision: Mapped[str] = mapped_column(String(100))
     revision_fy: Mapped[int] = mapped_column(Integer)
-    level1_label: Mapped[str] = mapped_column(String(40))
-    level2_label: Mapped[str] = mapped_column(String(40))
-    level3_label: Mapped[str] = mapped_column(String(40))
+    # The label of the initiatives (取組事項 / 取組 / 事業), whatever depth they sit at; the
+    # groups' labels are in ``levels``.
+    initiative_label: Mapped[str] = mapped_column(String(40))
     numbering: Mapped[str] = mapped_column(String(20))  # "maru" | "serial" | "hyphen" (codes.py)
     predecessor_id: Mapped[int | None] = mapped_column(ForeignKey("plan.id"), default=None)
     is_current: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
-    policies: Mapped[list[Policy]] = relationship(
-        back_populates="plan", order_by="Policy.position", cascade="all, delete-orphan"
+    levels: Mapped[list[PlanLevel]] = relationship(
+        back_populates="plan", order_by="PlanLevel.depth", cascade="all, delete-orphan"
+    )
+    groups: Mapped[list[PlanGroup]] = relationship(  # every group of the plan, any depth
+        back_populates="plan", order_by="(PlanGroup.depth, PlanGroup.position, PlanGroup.id)",
+        cascade="all, delete-orphan",
     )
     departments: Mapped[list[Department]] = relationship(
         back_populates="plan", order_by="Department.position", cascade="all, delete-orphan"
@@ -75,6 +82,15 @@ class Plan(Base):
         back_populates="plan", order_by="ReportingCycle.fy", cascade="all, delete-orphan"
     )
 
+    @property
+    def group_labels(self) -> tuple[str, ...]:
+        """The label of each depth of groups, from the top (基本方針, 推進事項 …)."""
+        return tuple(level.label for level in self.levels)
+
+    def label_of(self, depth: int) -> str:
+        """The label of groups at ``depth`` (1 = top)."""
+        return self.group_labels[depth - 1]
+
 
 class Department(Base):
     """A department (部署) of the plan; pseudo-departments such as 全部署 are real rows."""
@@ -94,55 +110,65 @@ class Department(Base):
     plan: Mapped[Plan] = relationship(back_populates="departments")
 
 
-class Policy(Base):
-    """Level 1 of the plan (基本方針 / 分野)."""
+class PlanLevel(Base):
+    """The label of one depth of the plan's tree of groups (1: 基本方針 / 分野, 2: 推進事項 …)."""
 
-    __tablename__ = "policy"
+    __tablename__ = "plan_level"
+    __table_args__ = (UniqueConstraint("plan_id", "depth"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)
+    depth: Mapped[int] = mapped_column(Integer)
+    label: Mapped[str] = mapped_column(String(40))
+
+    plan: Mapped[Plan] = relationship(back_populates="levels")
+
+
+class PlanGroup(Base):
+    """A group of the plan's tree at any depth (基本方針, 推進事項, 分野, 施策 …).
+
+    Top-level groups have no parent and depth 1; a group's depth is its parent's + 1 (kept
+    in the row so that a level's label and a printout's column are found without walking
+    up). Under one parent, child groups and initiatives share one order: (position, groups
+    before initiatives, id).
+    """
+
+    __tablename__ = "plan_group"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("plan_group.id", ondelete="CASCADE"), index=True, default=None
+    )
+    depth: Mapped[int] = mapped_column(Integer)
     number: Mapped[int] = mapped_column(Integer)
     code: Mapped[str | None] = mapped_column(String(40), default=None)  # as written; None: computed
     title: Mapped[str] = mapped_column(String(200))
-    # The area's catch phrase as the plan prints it above the area (分野のスローガン), line
-    # breaks kept; "" when the plan has none.
+    # The group's catch phrase as the plan prints it above it (分野のスローガン), line breaks
+    # kept; "" when the plan has none.
     slogan: Mapped[str] = mapped_column(Text, default="", server_default="")  # at most MAX_SLOGAN characters
     position: Mapped[int] = mapped_column(Integer)
     retired: Mapped[bool] = mapped_column(Boolean, default=False)
 
-    plan: Mapped[Plan] = relationship(back_populates="policies")
-    items: Mapped[list[PromotionItem]] = relationship(
-        back_populates="policy", order_by="PromotionItem.position", cascade="all, delete-orphan"
+    plan: Mapped[Plan] = relationship(back_populates="groups")
+    parent: Mapped[PlanGroup | None] = relationship(back_populates="children", remote_side="PlanGroup.id")
+    children: Mapped[list[PlanGroup]] = relationship(
+        # no delete-orphan: top-level groups have no parent (the plan's ``groups`` owns them all)
+        back_populates="parent", order_by="(PlanGroup.position, PlanGroup.id)", cascade="all"
     )
-
-
-class PromotionItem(Base):
-    """Level 2 of the plan (推進事項 / 施策)."""
-
-    __tablename__ = "promotion_item"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    policy_id: Mapped[int] = mapped_column(ForeignKey("policy.id", ondelete="CASCADE"), index=True)
-    number: Mapped[int] = mapped_column(Integer)
-    code: Mapped[str | None] = mapped_column(String(40), default=None)  # as written; None: computed
-    title: Mapped[str] = mapped_column(String(200))
-    position: Mapped[int] = mapped_column(Integer)
-    retired: Mapped[bool] = mapped_column(Boolean, default=False)
-
-    policy: Mapped[Policy] = relationship(back_populates="items")
     initiatives: Mapped[list[Initiative]] = relationship(
-        back_populates="item", order_by="Initiative.position", cascade="all, delete-orphan"
+        back_populates="group", order_by="(Initiative.position, Initiative.id)", cascade="all, delete-orphan"
     )
 
 
 class Initiative(Base):
-    """Level 3 of the plan (取組事項 / 取組): what departments report on."""
+    """What departments report on (取組事項 / 取組), under a group of any depth."""
 
     __tablename__ = "initiative"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    item_id: Mapped[int] = mapped_column(
-        ForeignKey("promotion_item.id", ondelete="CASCADE"), index=True
+    group_id: Mapped[int] = mapped_column(
+        ForeignKey("plan_group.id", ondelete="CASCADE"), index=True
     )
     # Stable identity across revisions, renames and renumbering (submissions refer to it).
     uid: Mapped[str] = mapped_column(String(36), index=True)
@@ -162,7 +188,7 @@ class Initiative(Base):
     # Plan edits bump the version; the UPDATE names the version read (see ProgressReport).
     __mapper_args__ = {"version_id_col": version, "version_id_generator": False}  # noqa: RUF012
 
-    item: Mapped[PromotionItem] = relationship(back_populates="initiatives")
+    group: Mapped[PlanGroup] = relationship(back_populates="initiatives")
     department_links: Mapped[list[InitiativeDepartment]] = relationship(
         order_by="InitiativeDepartment.position", cascade="all, delete-orphan"
     )

@@ -58,11 +58,15 @@ STEP_KIND_LABELS: dict[str, str] = {
 }
 
 # Kinds of entity named in the audit log and in Change.entities.
-PLAN, POLICY, ITEM, INITIATIVE = "plan", "policy", "item", "initiative"
+PLAN, GROUP, INITIATIVE = "plan", "group", "initiative"
+# The two fixed levels of plans before the tree of groups (migration 0006): old audit
+# entries keep these names.
+POLICY, ITEM = "policy", "item"
 GOAL, KPI, STEP = "goal", "kpi", "step"
 DEPARTMENT, GRADE, DIRECTION, REPORT = "department", "grade", "direction", "report"
 ENTITY_LABELS: dict[str, str] = {
     PLAN: "計画",
+    GROUP: "グループ",
     POLICY: "基本方針",
     ITEM: "推進事項",
     INITIATIVE: "取組",

@@ -1,29 +1,33 @@
 """The consolidated progress table (進捗状況一覧) as an Excel workbook, A3 landscape.
 
-Every initiative of the plan in plan order under a band per policy, one row per report
-of the cycle (an initiative that collects one report per department shows each part,
-then a 市全体 row with each KPI's city total),
-and one row marked 未報告 for an initiative without a report. Columns: the initiative,
+Every initiative of the plan in plan order under a band per top-level group, one row per
+report of the cycle (an initiative that collects one report per department shows each part,
+then a 市全体 row with each KPI's city total), and one row marked 未報告 for an initiative
+without a report. Columns: one per group depth (a branch that ends early leaves the deeper
+ones blank), the initiative,
 the reporting department, 進捗評価 coloured by the plan's scale, 実施状況, each KPI's
 baseline, target, actual and attainment, 課題, 今後の方向性, 今後の取組 and the status.
 The same rows as the PDF (core/printing/progress_table_pdf.py).
 
-Written with openpyxl's write-only mode and named styles (one style lookup per cell) so a
-plan a hundred times the sample exports in seconds; see bench/merge_100.py.
+Written with openpyxl's write-only mode and named styles, the rows as XML text straight into
+the sheet's stream (``_SheetRows``), so a plan a hundred times the sample exports in
+seconds; see bench/workbooks.py (workbooks-table) and bench/merge_100.py.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import math
+from collections.abc import Generator, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from planDesk.core.atomic import write_atomically
@@ -32,9 +36,10 @@ from planDesk.core.domain.fiscal import format_date_wareki, format_fy
 from planDesk.core.plan.view import InitiativeView, KpiView, PlanView, ReportView
 from planDesk.core.printing.progress import NOT_REPORTED, evaluation_label, status_label
 from planDesk.core.printing.selection import Cycle, reports_in
+from planDesk.core.printing.tree import group_leaves
 from planDesk.core.reports.attainment import format_attainment, kpi_attainment
 from planDesk.core.reports.totals import actual_of, kpi_total
-from planDesk.core.xlsx.cells import clean_text
+from planDesk.core.xlsx.cells import MAX_CELL_TEXT, clean_text
 from planDesk.core.xlsx.styles import (
     BASE_FONT,
     BOLD,
@@ -45,8 +50,10 @@ from planDesk.core.xlsx.styles import (
     row_height,
 )
 
+# The columns after the group columns (one per depth, made by ``columns_for``); "title" is
+# headed by the plan's initiative label.
 COLUMNS: tuple[tuple[str, str, float], ...] = (
-    ("policy", "基本方針", 14), ("item", "推進事項", 14), ("code", "コード", 10), ("title", "取組事項", 26),
+    ("code", "コード", 10), ("title", "取組", 26),
     ("priority", "重点", 5), ("department", "報告部署", 13), ("evaluation", "進捗評価", 11),
     ("activities", "実施状況", 44), ("kpi", "指標", 26), ("baseline", "基準値", 11), ("target", "目標値", 14),
     ("actual", "実績値", 11), ("attainment", "達成率", 8), ("issues", "課題", 32), ("direction", "方向性", 9),
@@ -56,15 +63,22 @@ _KPI_KEYS = ("kpi", "baseline", "target", "actual", "attainment")
 HEADER_ROW = 3
 
 
+def group_key(depth: int) -> str:
+    """The column key of the groups of a depth (1 = top level)."""
+    return f"group:{depth}"
+
+
 def columns_for(plan: PlanView) -> tuple[tuple[str, str, float], ...]:
-    """COLUMNS as this plan needs them: its own level labels in the headers, and no
-    evaluation, KPI or direction columns when the plan has no scale, KPIs or directions."""
-    labels = dict(zip(("policy", "item", "title"), plan.level_labels, strict=True))
+    """The columns as this plan needs them: one per group depth headed by its level label,
+    then COLUMNS with the initiative label, and no evaluation, KPI or direction columns when
+    the plan has no scale, KPIs or directions."""
     has_kpis = any(ini.kpis for ini in plan.initiatives())
     dropped = {"evaluation"} if not plan.evaluation_scale else set()
     dropped |= set() if has_kpis else set(_KPI_KEYS)
     dropped |= set() if plan.directions else {"direction"}
-    return tuple((key, labels.get(key, header), width) for key, header, width in COLUMNS if key not in dropped)
+    groups = tuple((group_key(d), plan.label_of(d), 14.0) for d in range(1, plan.depth + 1))
+    return (*groups, *((key, plan.initiative_label if key == "title" else header, width)
+                       for key, header, width in COLUMNS if key not in dropped))
 # Fills of a scale, best grade first: green, yellow, orange, grey (more grades repeat the last).
 GRADE_FILLS = ("C6EFCE", "FFEB9C", "F8CBAD", "D9D9D9", "BFBFBF")
 NAVY = "1F3864"
@@ -81,7 +95,7 @@ def _styles(wb: Workbook, plan: PlanView) -> dict[str, str]:
         "percent": NamedStyle("pt_percent", font=BASE_FONT, alignment=right, border=GRID, number_format="0%"),
         "multi": NamedStyle("pt_multi", font=BASE_FONT, alignment=right, border=GRID),
         "header": NamedStyle("pt_header", font=BOLD, fill=HEADER_FILL, alignment=center, border=GRID),
-        # no wrapping: the policy's title runs on over the band's empty cells
+        # no wrapping: the group's title runs on over the band's empty cells
         "band": NamedStyle("pt_band", font=Font(name=BASE_FONT.name, size=11, bold=True, color="FFFFFF"),
                            fill=PatternFill("solid", start_color=NAVY), alignment=Alignment(vertical="top"),
                            border=GRID),
@@ -96,70 +110,99 @@ def _styles(wb: Workbook, plan: PlanView) -> dict[str, str]:
     return {key: style.name for key, style in made.items()}
 
 
-class _StyledCell(Cell):
-    """A write-only table cell whose style index is known when it is made.
+class _SheetRows:
+    """The table's rows written straight into a write-only sheet's XML stream.
 
-    openpyxl's write-only ``append`` first tries each appended object as a value and, for a
-    cell, fails with ``ValueError("Cannot convert <repr> …")`` before taking it as it is:
-    the short ``repr`` keeps that failure cheap. On writing, ``style_id`` would look the
-    style array up in the workbook's list for every cell; the index found once per style
-    is kept instead.
+    openpyxl's write-only ``append`` makes a cell object per value, tries each appended
+    cell as a value first (a ``ValueError`` per cell), and et_xmlfile serialises each one
+    as an element tree: two thirds of the table's CPU against the baseline's plain values
+    (bench/README.md, issue 17). Every value here is text, a number or nothing, so each
+    row's XML is written as the text openpyxl would write for it (``<c r= s= t=>`` with an
+    inline string or ``<v>``; tests/core/exports/test_progress_table_xlsx.py compares it
+    with openpyxl's own cell writer). The rest of the sheet (columns, panes, print set-up)
+    and the workbook stay openpyxl's: the rows go in through the sheet's own stream, the
+    way ``append`` hands them over, before the sheet is closed on saving.
     """
-
-    __slots__ = ("_style_id",)
-    _style_id: int
-
-    def __repr__(self) -> str:
-        return "<table cell>"
-
-    @property
-    def style_id(self) -> int:
-        return self._style_id
-
-
-class _Cells:
-    """Styled write-only cells, made fast: the named style is looked up once per style
-    (openpyxl searches the style list by name on every assignment), then each new cell
-    starts from a copy of that style's array and knows its index."""
 
     def __init__(self, ws: WriteOnlyWorksheet) -> None:
         self.ws = ws
-        self._arrays: dict[str, tuple[Any, int]] = {}
-        self._pool: dict[tuple[int, str], Cell] = {}
+        self._ids: dict[str, int] = {}
+        self._refs: list[str] = []
+        self._row = 0
+        ws._get_writer()  # type: ignore[attr-defined]  # writes the sheet's head (columns, panes)
+        stream = self._stream()
+        next(stream)
+        ws._rows = stream  # type: ignore[attr-defined]  # ``close`` ends it on saving
+        self._send = stream.send
 
-    def __call__(self, value: Any, style: str) -> Cell:
-        known = self._arrays.get(style)
+    def _stream(self) -> Generator[None, str, None]:
+        """openpyxl's ``WriteOnlyWorksheet._write_rows`` for rows that are already XML."""
+        writer: Any = self.ws._writer  # type: ignore[attr-defined]
+        xf = writer.xf.send(True)
+        write = xf._file  # the text stream et_xmlfile writes the sheet into
+        with xf.element("sheetData"):
+            try:
+                while True:
+                    write((yield))
+            except GeneratorExit:
+                pass
+        writer.xf.send(None)
+
+    def style_id(self, name: str) -> int:
+        """The index of a named style's cell format, found once (openpyxl's ``cell.style =``
+        searches the named styles by name, then the formats, for every cell)."""
+        known = self._ids.get(name)
         if known is None:
             template = WriteOnlyCell(self.ws)
-            template.style = style
-            array = template._style  # type: ignore[attr-defined]
+            template.style = name
             styles: Any = self.ws.parent
-            known = self._arrays[style] = (array, styles._cell_styles.add(array))
-        cell = _StyledCell(self.ws, row=1, column=1, value=value, style_array=known[0])
-        cell._style_id = known[1]
-        if isinstance(value, str):
-            cell.data_type = "s"  # user text is text: "=…" never becomes a formula
-        return cell
+            known = self._ids[name] = styles._cell_styles.add(template._style)  # type: ignore[attr-defined]
+        return known
 
-    def row(self, cells: list[tuple[Any, str]]) -> list[Cell]:
-        """One table row. ``append`` writes a row out before it returns, so the cells of a
-        column are made once per style and given each row's value (text and numbers only:
-        openpyxl would set a date's number format into the shared style array)."""
-        out: list[Cell] = []
-        pool = self._pool
+    def append(self, cells: list[tuple[Any, str]], height: float | None = None) -> None:
+        """One row of (value, named style); ``height`` in points or None for Excel's own."""
+        self._row += 1
+        row = str(self._row)
+        refs = self._refs
+        while len(refs) < len(cells):
+            refs.append(get_column_letter(len(refs) + 1))
+        ids = self._ids
+        out = [f'<row r="{row}" ht="{height:.16g}" customHeight="1">' if height else f'<row r="{row}">']
         for i, (value, style) in enumerate(cells):
-            if value is not None and type(value) not in (str, int, float):
-                out.append(self(value, style))
-                continue
-            cell = pool.get((i, style))
-            if cell is None:
-                cell = pool[(i, style)] = self(value, style)
-            else:
-                cell.value = value
-                if type(value) is str:
-                    cell.data_type = "s"
-            out.append(cell)
-        return out
+            sid = ids.get(style)
+            if sid is None:
+                sid = self.style_id(style)
+            out.append(cell_xml(refs[i] + row, sid, value))
+        out.append("</row>")
+        self._send("".join(out))
+
+
+def cell_xml(ref: str, style_id: int, value: str | float | None) -> str:
+    """The ``<c>`` element openpyxl writes for a styled cell of this value (text is always
+    text: "=…" never becomes a formula, "#N/A" never an error)."""
+    head = f'<c r="{ref}" s="{style_id}" t='
+    if value is None:
+        return head + '"n" />'
+    kind = type(value)
+    if kind is str:
+        text: str = value[:MAX_CELL_TEXT]  # type: ignore[index]
+        if not text:
+            return head + '"inlineStr" />'
+        if ILLEGAL_CHARACTERS_RE.search(text):
+            raise IllegalCharacterError(f"{text} cannot be used in worksheets.")
+        stripped = text.strip()
+        space = ' xml:space="preserve"' if stripped and text != stripped else ""
+        if "&" in text:
+            text = text.replace("&", "&amp;")
+        if "<" in text:
+            text = text.replace("<", "&lt;")
+        if ">" in text:
+            text = text.replace(">", "&gt;")
+        return f'{head}"inlineStr"><is><t{space}>{text}</t></is></c>'
+    if kind is int or kind is float:
+        number = value if math.isfinite(value) else None  # type: ignore[arg-type]
+        return head + ('"n"><v />' if number is None else f'"n"><v>{number:.16g}</v>') + "</c>"
+    raise TypeError(f"progress table cell {ref}: {kind.__name__} is neither text nor a number")
 
 
 def _number(value: float | None) -> str:
@@ -206,19 +249,22 @@ def _kpi_cells(kpis: tuple[KpiView, ...], rep: ReportView | None, shared: frozen
 
 
 def table_rows(plan: PlanView, cycle: Cycle) -> Iterator[tuple[str, list[tuple[Any, str]]]]:
-    """("band" | "row", [(value, style key) …]) in plan order."""
-    l1 = plan.level_labels[0]
+    """("band" | "row", [(value, style key) …]) in plan order: a band per top-level group."""
     columns = columns_for(plan)
-    for pol in plan.policies:
-        inis = [(item, i) for item in pol.items if not item.retired for i in item.initiatives if not i.retired]
-        if pol.retired or not inis:
+    for top in plan.groups:
+        inis = list(group_leaves(top))
+        if not inis:
             continue
-        yield "band", [(f"{l1} {pol.code}　{pol.title}", "band")] + [(None, "band")] * (len(columns) - 1)
-        for item, ini in inis:
-            yield from _initiative_rows(plan, pol.title, f"{item.code} {item.title}", ini, cycle, columns)
+        yield "band", [(f"{plan.label_of(1)} {top.code}　{top.title}", "band")] + [(None, "band")] * (len(columns) - 1)
+        for leaf in inis:
+            # the top level by its title, deeper groups with their codes; a branch that ends
+            # early leaves the deeper columns blank
+            groups = {group_key(g.depth): (g.title if g.depth == 1 else f"{g.code} {g.title}", "text")
+                      for g in leaf.groups}
+            yield from _initiative_rows(plan, groups, leaf.initiative, cycle, columns)
 
 
-def _initiative_rows(plan: PlanView, policy: str, item: str, ini: InitiativeView, cycle: Cycle,
+def _initiative_rows(plan: PlanView, groups: dict[str, tuple[Any, str]], ini: InitiativeView, cycle: Cycle,
                      columns: tuple[tuple[str, str, float], ...]) -> Iterator[tuple[str, list[tuple[Any, str]]]]:
     reps: list[ReportView | None] = list(reports_in(ini, cycle)) or [None]
     grades = {c for c, _ in plan.evaluation_scale}
@@ -228,7 +274,7 @@ def _initiative_rows(plan: PlanView, policy: str, item: str, ini: InitiativeView
     for rep in reps:
         evaluation = rep.evaluation if rep else None
         values: dict[str, tuple[Any, str]] = {
-            "policy": (policy, "text"), "item": (item, "text"), "code": (ini.code, "center"),
+            **groups, "code": (ini.code, "center"),
             "title": (ini.title, "text"), "priority": ("●" if ini.priority else "", "center"),
             "department": (rep.department if rep else "・".join(ini.department_names), "text"),
             "evaluation": (evaluation_label(plan, evaluation) if rep else NOT_REPORTED,
@@ -241,12 +287,12 @@ def _initiative_rows(plan: PlanView, policy: str, item: str, ini: InitiativeView
         }
         kpi = dict(zip(("kpi", "baseline", "target", "actual", "attainment"), _kpi_cells(ini.kpis, rep, shared),
                        strict=True))
-        yield "row", [values.get(key) or kpi[key] for key, _, _ in columns]
+        yield "row", [values.get(key) or kpi.get(key) or ("", "text") for key, _, _ in columns]
     if shared:  # the city total of each KPI its departments reported in parts (PRODUCT.md)
         city = {t.kpi.id: t.total for t in totals if t.shared}
         kpi = dict(zip(("kpi", "baseline", "target", "actual", "attainment"),
                        _kpi_cells(ini.kpis, None, shared, city), strict=True))
-        head = {"policy": (policy, "text"), "item": (item, "text"), "code": (ini.code, "center"),
+        head = {**groups, "code": (ini.code, "center"),
                 "title": (ini.title, "text"), "department": (f"市全体（{len(parts)}部署の合計）", "text")}
         yield "row", [head.get(key) or kpi.get(key) or ("", "text") for key, _, _ in columns]
 
@@ -259,26 +305,26 @@ def build_workbook(plan: PlanView, cycle: Cycle) -> tuple[Workbook, int]:
     columns = columns_for(plan)
     for i, (_key, _header, width) in enumerate(columns, start=1):
         ws.column_dimensions[get_column_letter(i)].width = width
-    ws.freeze_panes = f"E{HEADER_ROW + 1}"
+    ws.freeze_panes = f"{get_column_letter(plan.depth + 3)}{HEADER_ROW + 1}"  # groups, code and title stay
     print_setup(ws, paper="A3", title_rows=f"{HEADER_ROW}:{HEADER_ROW}", header_left=plan.name,
                 header_right=f"進捗状況一覧　{cycle.label}")
-    cell = _Cells(ws)
-    ws.append([cell(f"進捗状況一覧（{cycle.label}）　{plan.name}", names["title"])])
+    rows = _SheetRows(ws)
+    rows.append([(f"進捗状況一覧（{cycle.label}）　{plan.name}", names["title"])])
     legend = "　".join(f"{c} {label}" for c, label in plan.evaluation_scale)
     stamp = format_date_wareki(date.today())
-    ws.append([cell(f"進捗評価：{legend}　　{stamp} 出力" if legend else f"{stamp} 出力", names["note"])])
-    ws.append([cell(header, names["header"]) for _key, header, _w in columns])
+    rows.append([(f"進捗評価：{legend}　　{stamp} 出力" if legend else f"{stamp} 出力", names["note"])])
+    rows.append([(header, names["header"]) for _key, header, _w in columns])
     count = 0
     # Excel does not size the rows of a generated file by itself; only the columns that
     # hold long text decide a row's height.
     tall = [(i, w) for i, (key, _h, w) in enumerate(columns)
-            if key in ("policy", "item", "title", "department", "activities", "kpi", "target", "issues",
-                       "next_steps")]
+            if key.startswith("group:") or key in ("title", "department", "activities", "kpi", "target", "issues",
+                                                   "next_steps")]
     for kind, cells in table_rows(plan, cycle):
+        height = None
         if kind == "row":
-            texts = [(v, w) for i, w in tall if isinstance(v := cells[i][0], str) and v]
-            ws.row_dimensions[HEADER_ROW + 1 + count].height = row_height(texts)
-        ws.append(cell.row([(value, names[style]) for value, style in cells]))
+            height = row_height([(v, w) for i, w in tall if isinstance(v := cells[i][0], str) and v])
+        rows.append([(value, names[style]) for value, style in cells], height)
         count += 1
     return wb, count
 

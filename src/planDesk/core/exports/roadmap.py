@@ -82,4 +82,4 @@ def export_roadmap(store: Store, opts: ExportOptions, out: Path) -> str:
                                       for r in i.reports)
     colour = f"{format_fy(fy)}の報告で色分け" if reported and fy is not None else (
         f"{format_fy(fy)}の報告はまだないため色分けなし" if fy is not None else "報告がないため色分けなし")
-    return f"工程表を書き出しました：{out}（取組 {count} 件、{what}、{colour}）"
+    return f"工程表を書き出しました：{out}（{plan.initiative_label} {count} 件、{what}、{colour}）"

@@ -7,15 +7,17 @@ the date filter takes local calendar days (what a person types) and converts the
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import String, cast, func, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
-from planDesk.core.domain.model import AuditEntry
+from planDesk.core.domain.model import AuditEntry, PlanGroup, PlanLevel
 from planDesk.core.domain.workflow import ENTITY_LABELS as KIND_LABELS
+from planDesk.core.domain.workflow import GROUP, ITEM, POLICY
 from planDesk.core.persistence.store import Store
 
 _VERBS = {"add": "追加", "edit": "編集", "move": "移動", "renumber": "番号変更", "retire": "廃止",
@@ -57,18 +59,19 @@ FIELD_LABELS = {
 }
 
 
-def operation_label(operation: str) -> str:
-    """「取組の追加」 for add-initiative; the raw name when unknown."""
+def operation_label(operation: str, kind_label: str | None = None) -> str:
+    """「取組の追加」 for add-initiative; the raw name when unknown. ``kind_label``: what
+    the plan calls the entity (a group's level label), in place of the generic word."""
     if operation in _SPECIAL_OPERATIONS:
         return _SPECIAL_OPERATIONS[operation]
     verb, _, kind = operation.partition("-")
     if verb in _VERBS and kind in KIND_LABELS:
-        return f"{KIND_LABELS[kind]}の{_VERBS[verb]}"
+        return f"{kind_label or KIND_LABELS[kind]}の{_VERBS[verb]}"
     return operation
 
 
-def entity_label(entity: str) -> str:
-    return KIND_LABELS.get(entity, entity)
+def entity_label(entity: str, kind_label: str | None = None) -> str:
+    return kind_label or KIND_LABELS.get(entity, entity)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,14 +87,17 @@ class AuditRecord:
     before: dict[str, Any] | None
     after: dict[str, Any] | None
     batch: str | None
+    # What the entry's plan calls a group entity: the label of its depth (entries of the two
+    # fixed levels before the tree of groups, "policy" and "item", are depth 1 and 2).
+    kind_label: str | None = None
 
     @property
     def operation_label(self) -> str:
-        return operation_label(self.operation)
+        return operation_label(self.operation, self.kind_label)
 
     @property
     def entity_label(self) -> str:
-        return entity_label(self.entity)
+        return entity_label(self.entity, self.kind_label)
 
 
 @dataclass(frozen=True)
@@ -181,8 +187,44 @@ def query_audit(store: Store, flt: AuditFilter | None = None, *, offset: int = 0
         rows = s.scalars(select(AuditEntry).where(*cond)
                          .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
                          .offset(max(0, offset)).limit(max(1, limit))).all()
-        records = tuple(_record(e) for e in rows)
+        labels = _group_labels(s, rows)
+        records = tuple(replace(r, kind_label=labels.get((r.plan_id, r.entity, r.entity_id)))
+                        for r in (_record(e) for e in rows))
     return AuditPage(records, total, offset, limit)
+
+
+_GROUP_DEPTHS = {POLICY: 1, ITEM: 2}
+
+
+def _group_labels(s: Any, rows: Sequence[AuditEntry]) -> dict[tuple[int | None, str, int | None], str]:
+    """The plan's own label for each group entry of the page: by the group's depth now
+    (a removed group: the depth its entry recorded, else none)."""
+    groups = [e for e in rows if e.entity in (GROUP, POLICY, ITEM)]
+    if not groups:
+        return {}
+    plan_ids = {e.plan_id for e in groups if e.plan_id is not None}
+    levels = {(plan_id, depth): label for plan_id, depth, label in s.execute(
+        select(PlanLevel.plan_id, PlanLevel.depth, PlanLevel.label).where(PlanLevel.plan_id.in_(plan_ids)))}
+    ids = {e.entity_id for e in groups if e.entity == GROUP and e.entity_id is not None}
+    depths: dict[int | None, int] = {}
+    if ids:  # (a Result has keys(): dict() would take it for a mapping)
+        depths = {row_id: depth for row_id, depth in s.execute(
+            select(PlanGroup.id, PlanGroup.depth).where(PlanGroup.id.in_(ids)))}
+    out: dict[tuple[int | None, str, int | None], str] = {}
+    for e in groups:
+        depth = _GROUP_DEPTHS.get(e.entity) or depths.get(e.entity_id) or _recorded_depth(e)
+        label = levels.get((e.plan_id, depth)) if depth else None
+        if label:
+            out[(e.plan_id, e.entity, e.entity_id)] = label
+    return out
+
+
+def _recorded_depth(e: AuditEntry) -> int | None:
+    for snapshot in (e.after, e.before):
+        depth = snapshot.get("depth") if isinstance(snapshot, dict) else None
+        if isinstance(depth, int):
+            return depth
+    return None
 
 
 def audit_choices(store: Store, plan_ids: tuple[int, ...] = ()) -> AuditChoices:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from planDesk.core.domain.fiscal import format_fy
-from planDesk.core.plan.view import InitiativeView, PlanView, ReportView
+from planDesk.core.plan.view import GroupView, InitiativeView, PlanView, ReportView
 
 SCHEMA_VERSION = 1
 
@@ -36,20 +36,33 @@ def plan_to_json(plan: PlanView) -> dict[str, Any]:
             "departments": [
                 {"name": d.name, "pseudo": d.pseudo} for d in plan.departments if not d.retired
             ],
+            "groups": [group_to_json(g) for g in plan.groups if not g.retired],
+            # The first two depths as schema 1 named them, kept for existing scripts.
             "policies": [
                 {
-                    "code": pol.code,
-                    "title": pol.title,
-                    "slogan": pol.slogan,
-                    "promotion_items": [{"code": it.code, "title": it.title} for it in pol.items
-                                        if not it.retired],
+                    "code": top.code,
+                    "title": top.title,
+                    "slogan": top.slogan,
+                    "promotion_items": [{"code": g.code, "title": g.title} for g in top.groups
+                                        if not g.retired],
                 }
-                for pol in plan.policies
-                if not pol.retired
+                for top in plan.groups
+                if not top.retired
             ],
             "glossary": [{"term": g.term, "text": g.text} for g in plan.glossary],
         },
         "initiatives": [initiative_to_json(ini) for ini in plan.initiatives()],
+    }
+
+
+def group_to_json(group: GroupView) -> dict[str, Any]:
+    """A group and the groups below it (retired ones left out); initiatives are listed apart."""
+    return {
+        "depth": group.depth,
+        "code": group.code,
+        "title": group.title,
+        "slogan": group.slogan,
+        "groups": [group_to_json(g) for g in group.groups if not g.retired],
     }
 
 
@@ -61,8 +74,10 @@ def initiative_to_json(ini: InitiativeView) -> dict[str, Any]:
         "uid": ini.uid,
         "code": ini.code,
         "title": ini.title,
-        "policy": ini.policy_title,
-        "promotion_item": ini.item_title,
+        "groups": [{"depth": g.depth, "code": g.code, "title": g.title} for g in ini.path],
+        # schema 1's names, kept for existing scripts: the top group and the initiative's own.
+        "policy": ini.top.title,
+        "promotion_item": ini.parent.title,
         "departments": list(ini.department_names),
         "departments_more": ini.departments_more,
         "priority": ini.priority,

@@ -18,6 +18,8 @@ from planDesk import paths
 from planDesk.core.domain import codes
 from planDesk.core.domain.codes import NUMBERING_STYLES
 from planDesk.core.domain.model import (
+    MAX_DEPTH,
+    MAX_SLOGAN,
     Department,
     DirectionChoice,
     EvaluationGrade,
@@ -27,10 +29,10 @@ from planDesk.core.domain.model import (
     InitiativeDepartment,
     Kpi,
     Plan,
-    Policy,
+    PlanGroup,
+    PlanLevel,
     PriorityNote,
     ProgressReport,
-    PromotionItem,
     ReportFigure,
     ReportingCycle,
     ReportResult,
@@ -168,8 +170,9 @@ def read_plan_file(path: Path) -> dict[str, Any]:
 
 def validate_plan_data(data: dict[str, Any], name: str) -> None:
     c = _Checker(name)
-    if data.get("format") != 1:
-        raise c.fail("format", "この形式（format）には対応していません（1 のみ）")
+    fmt = data.get("format")
+    if fmt not in (1, 2):
+        raise c.fail("format", "この形式（format）には対応していません（1 か 2）")
     plan = c.table(data.get("plan"), "plan")
     for field in ("key", "name", "municipality", "revision"):
         c.text(plan, field, "plan")
@@ -180,8 +183,14 @@ def validate_plan_data(data: dict[str, Any], name: str) -> None:
         raise c.fail("plan.end_fy", "計画期間の終わりが始まりより前です")
     c.integer(plan, "revision_fy", "plan", lo=1989, hi=2200)
     labels = c.strings(plan, "level_labels", "plan")
-    if len(labels) != 3 or not all(s.strip() for s in labels):
+    if not all(s.strip() for s in labels) or len(set(labels)) != len(labels) or any(len(s) > 40 for s in labels):
+        raise c.fail("plan.level_labels", "階層の名前は空でなく、重複せず、40 文字以内にしてください")
+    if fmt == 1 and len(labels) != 3:
         raise c.fail("plan.level_labels", "3 つの階層名が必要です（例：基本方針、推進事項、取組事項）")
+    if not 2 <= len(labels) <= MAX_DEPTH + 1:
+        raise c.fail("plan.level_labels",
+                     f"階層の名前はグループの階層（1〜{MAX_DEPTH}）と取組の名前を上から順に並べてください"
+                     "（例：分野、取組）")
     c.choice(plan, "numbering", "plan", NUMBERING_STYLES, "maru")
     scale = c.tables(plan, "evaluation_scale", "plan")  # may be empty: a plan without a scale
     grade_codes = [c.text(g, "code", f"plan.evaluation_scale[{i + 1}]") for i, g in enumerate(scale)]
@@ -204,29 +213,46 @@ def validate_plan_data(data: dict[str, Any], name: str) -> None:
             c.choice(d, "pseudo", where, ("all", "relevant"), "all")
 
     seen_numbers: set[str] = set()
-    for pi, pol in enumerate(c.tables(data, "policies", "")):
-        pw = f"policies[{pi + 1}]"
-        c.text(pol, "title", pw)
-        c.text(pol, "slogan", pw, required=False)
-        _written_code(c, pol, pw)
-        pnum = c.integer(pol, "number", pw, lo=1, hi=999)
-        for ii, item in enumerate(c.tables(pol, "items", pw)):
-            iw = f"{pw}.items[{ii + 1}]"
-            c.text(item, "title", iw)
-            _written_code(c, item, iw)
-            inum = c.integer(item, "number", iw, lo=1, hi=999)
-            for ni, ini in enumerate(c.tables(item, "initiatives", iw)):
-                nw = f"{iw}.initiatives[{ni + 1}]"
-                _written_code(c, ini, nw)
-                _validate_initiative(c, ini, nw, dept_names, set(grade_codes), start, end)
-                num = c.integer(ini, "number", nw, lo=1, hi=9999)
-                assert num is not None and pnum is not None and inum is not None
-                # Codes as displayed must differ (written ones too): for computed codes that is
-                # the same as numbers differing (across the plan when serial, else per item).
-                ident = ini.get("code") or codes.initiative_code(str(plan.get("numbering", "maru")), pnum, inum, num)
-                if ident in seen_numbers:
-                    raise c.fail(nw, "番号が他の取組と重複しています")
-                seen_numbers.add(ident)
+    style = str(plan.get("numbering", "maru"))
+    depth_labels = len(labels) - 1
+
+    def group(g: dict[str, Any], where: str, depth: int, numbers: tuple[int, ...]) -> None:
+        if depth > depth_labels:
+            raise c.fail(where, f"第{depth}階層の名前が plan.level_labels にありません")
+        c.text(g, "title", where)
+        c.text(g, "slogan", where, required=False)
+        if len(str(g.get("slogan") or "").strip()) > MAX_SLOGAN:
+            raise c.fail(f"{where}.slogan", f"スローガンは {MAX_SLOGAN} 文字以内にしてください")
+        c.flag(g, "retired", where)
+        _written_code(c, g, where)
+        num = c.integer(g, "number", where, lo=1, hi=999)
+        assert num is not None
+        nums = (*numbers, num)
+        for i, sub in enumerate(c.tables(g, "groups", where)):
+            group(sub, f"{where}.groups[{i + 1}]", depth + 1, nums)
+        for ni, ini in enumerate(c.tables(g, "initiatives", where)):
+            nw = f"{where}.initiatives[{ni + 1}]"
+            _written_code(c, ini, nw)
+            _validate_initiative(c, ini, nw, dept_names, set(grade_codes), start, end)
+            n = c.integer(ini, "number", nw, lo=1, hi=9999)
+            assert n is not None
+            # Codes as displayed must differ (written ones too): for computed codes that is
+            # the same as numbers differing (across the plan when serial, else per group).
+            ident = ini.get("code") or codes.initiative_code_of(style, (*nums, n))
+            if ident in seen_numbers:
+                raise c.fail(nw, "番号が他の取組と重複しています")
+            seen_numbers.add(ident)
+
+    if fmt == 1:
+        for pi, pol in enumerate(c.tables(data, "policies", "")):
+            pw = f"policies[{pi + 1}]"
+            for ii, item in enumerate(c.tables(pol, "items", pw)):
+                c.table(item, f"{pw}.items[{ii + 1}]")
+            for key in ("groups", "initiatives"):
+                if key in pol:
+                    raise c.fail(f"{pw}.{key}", "format 1 の基本方針には items だけを書きます（format 2 では groups）")
+    for gi, g in enumerate(c.tables({"groups": tree_of(data)}, "groups", "")):
+        group(g, f"policies[{gi + 1}]" if fmt == 1 else f"groups[{gi + 1}]", 1, ())
     for gi, g in enumerate(c.tables(data, "glossary", "")):
         c.text(g, "term", f"glossary[{gi + 1}]")
         c.text(g, "text", f"glossary[{gi + 1}]")
@@ -339,9 +365,7 @@ def create_plan(ctx: WriteContext, data: dict[str, Any]) -> Plan:
         end_fy=p["end_fy"],
         revision=p["revision"],
         revision_fy=p.get("revision_fy", p["start_fy"]),
-        level1_label=labels[0],
-        level2_label=labels[1],
-        level3_label=labels[2],
+        initiative_label=labels[-1],
         numbering=p.get("numbering", "maru"),
         is_current=True,
         created_at=now(),
@@ -368,27 +392,46 @@ def create_plan(ctx: WriteContext, data: dict[str, Any]) -> Plan:
     plan.departments = list(departments.values())
     s.add(plan)
     s.flush()
+    plan.levels = [PlanLevel(depth=i + 1, label=label) for i, label in enumerate(labels[:-1])]
     cycles: dict[tuple[int, int], ReportingCycle] = {}
-    for pi, pol_d in enumerate(data.get("policies", [])):
-        style = plan.numbering  # a written code the same as the computed one is not kept
-        pol = Policy(number=pol_d["number"], title=pol_d["title"], position=pi,
-                     slogan=str(pol_d.get("slogan") or "").strip(),
-                     code=_own_code(pol_d, codes.policy_code(style, pol_d["number"])))
-        plan.policies.append(pol)
-        for ii, item_d in enumerate(pol_d.get("items", [])):
-            item = PromotionItem(number=item_d["number"], title=item_d["title"], position=ii,
-                                 code=_own_code(item_d, codes.item_code(style, pol_d["number"], item_d["number"])))
-            pol.items.append(item)
-            for ni, ini_d in enumerate(item_d.get("initiatives", [])):
-                ini = _build_initiative(s, plan, ini_d, ni, departments, cycles)
-                ini.code = _own_code(ini_d, codes.initiative_code(style, pol_d["number"], item_d["number"],
-                                                                  ini_d["number"]))
-                item.initiatives.append(ini)
+    style = plan.numbering  # a written code the same as the computed one is not kept
+
+    def build(d: dict[str, Any], position: int, parent: PlanGroup | None, numbers: tuple[int, ...]) -> PlanGroup:
+        nums = (*numbers, d["number"])
+        group = PlanGroup(plan=plan, parent=parent, depth=len(nums), number=d["number"], title=d["title"],
+                          position=position, retired=bool(d.get("retired", False)),
+                          slogan=str(d.get("slogan") or "").strip(),
+                          code=_own_code(d, codes.group_code(style, nums)))
+        s.add(group)
+        # groups first, then initiatives (a group that holds both lists them in that order)
+        for i, sub in enumerate(d.get("groups", [])):
+            build(sub, i, group, nums)
+        after = len(d.get("groups", []))
+        for ni, ini_d in enumerate(d.get("initiatives", [])):
+            ini = _build_initiative(s, plan, ini_d, after + ni, departments, cycles)
+            ini.code = _own_code(ini_d, codes.initiative_code_of(style, (*nums, ini_d["number"])))
+            group.initiatives.append(ini)
+        return group
+
+    for gi, group_d in enumerate(tree_of(data)):
+        build(group_d, gi, None, ())
     s.flush()
     ctx.plan_id = plan.id
     ctx.audit("plan", plan.id, f"計画「{plan.name}」（{plan.revision}）を作成",
               after={"name": plan.name, "revision": plan.revision}, plan_id=plan.id)
     return plan
+
+
+def tree_of(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The top-level groups of plan data in format 2's shape (``groups`` holding ``groups``
+    and/or ``initiatives``); format 1's ``policies`` → ``items`` → ``initiatives`` are two
+    levels of groups."""
+    if data.get("format") == 1 or "policies" in data:
+        return [{**{k: v for k, v in pol.items() if k != "items"},
+                 "groups": pol.get("items", []) if isinstance(pol, dict) else []}
+                for pol in data.get("policies", []) if isinstance(pol, dict)]
+    groups = data.get("groups", [])
+    return groups if isinstance(groups, list) else []
 
 
 def _own_code(d: dict[str, Any], computed: str) -> str | None:

@@ -7,9 +7,9 @@ dataclasses: widgets and printers never hold live ORM objects.
 from __future__ import annotations
 
 import gc
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import MISSING, dataclass, field, fields
+from dataclasses import MISSING, dataclass, field, fields, replace
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -155,10 +155,7 @@ class InitiativeView:
     code: str
     number: int
     title: str
-    policy_id: int
-    policy_title: str
-    item_id: int
-    item_title: str
+    path: tuple[GroupRef, ...]  # its groups from the top down to its own
     departments: tuple[DepartmentView, ...]
     departments_more: bool
     priority: bool
@@ -178,30 +175,72 @@ class InitiativeView:
     def department_names(self) -> tuple[str, ...]:
         return tuple(d.name for d in self.departments)
 
+    @property
+    def group_id(self) -> int:
+        """The id of the group it sits in."""
+        return self.path[-1].id
 
-@_fast_init
+    @property
+    def top(self) -> GroupRef:
+        """Its top-level group (the band of a progress table)."""
+        return self.path[0]
+
+    @property
+    def parent(self) -> GroupRef:
+        """The group it sits in."""
+        return self.path[-1]
+
+    @property
+    def depth(self) -> int:
+        """How many groups are above it."""
+        return len(self.path)
+
+
 @dataclass(frozen=True, slots=True)
-class ItemView:
+class GroupView:
+    """A group of the plan's tree at any depth, with what it holds in the plan's order."""
+
     id: int
+    depth: int
     number: int
     code: str
     title: str
     retired: bool
+    groups: tuple[GroupView, ...]
     initiatives: tuple[InitiativeView, ...]
+    children: tuple[GroupView | InitiativeView, ...]  # both of the above, in the plan's order
     written_code: str | None = None  # the code as the plan wrote it (None: computed)
+    slogan: str = ""  # the group's catch phrase as printed above it (line breaks kept)
+
+    @property
+    def ref(self) -> GroupRef:
+        return GroupRef(self.id, self.depth, self.number, self.code, self.title)
+
+    def walk(self) -> Iterator[GroupView]:
+        """This group, then every group below it, in the plan's order (pre-order)."""
+        yield self
+        for group in self.groups:
+            yield from group.walk()
+
+    def all_initiatives(self, *, include_retired: bool = False) -> Iterator[InitiativeView]:
+        """Every initiative of the subtree in the plan's order."""
+        for child in self.children:
+            if isinstance(child, GroupView):
+                yield from child.all_initiatives(include_retired=include_retired)
+            elif include_retired or not child.retired:
+                yield child
 
 
 @_fast_init
 @dataclass(frozen=True, slots=True)
-class PolicyView:
+class GroupRef:
+    """One group on an initiative's path (enough to name it: label by depth, code, title)."""
+
     id: int
+    depth: int
     number: int
     code: str
     title: str
-    retired: bool
-    items: tuple[ItemView, ...]
-    written_code: str | None = None  # the code as the plan wrote it (None: computed)
-    slogan: str = ""  # the area's catch phrase as printed above it (line breaks kept)
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,23 +263,50 @@ class PlanView:
     end_fy: int
     revision: str
     revision_fy: int
-    level_labels: tuple[str, str, str]
+    level_labels: tuple[str, ...]  # the groups' labels by depth (top first), then the initiatives'
     numbering: str
     is_current: bool
     evaluation_scale: tuple[tuple[str, str], ...]
     directions: tuple[str, ...]
     departments: tuple[DepartmentView, ...]
-    policies: tuple[PolicyView, ...]
+    groups: tuple[GroupView, ...]  # the top level
     glossary: tuple[GlossaryView, ...]
     priority_notes: tuple[tuple[str, str], ...]
 
+    @property
+    def group_labels(self) -> tuple[str, ...]:
+        """The label of each depth of groups, top first (基本方針, 推進事項 / 分野 …)."""
+        return self.level_labels[:-1]
+
+    @property
+    def initiative_label(self) -> str:
+        """What the plan calls its initiatives (取組事項 / 取組 / 事業 …)."""
+        return self.level_labels[-1]
+
+    @property
+    def depth(self) -> int:
+        """How many levels of groups the plan has."""
+        return len(self.level_labels) - 1
+
+    def label_of(self, depth: int) -> str:
+        """The label of groups at ``depth`` (1 = top)."""
+        return self.level_labels[depth - 1]
+
+    def walk_groups(self) -> Iterator[GroupView]:
+        """Every group in the plan's order (pre-order), retired ones included."""
+        for group in self.groups:
+            yield from group.walk()
+
+    def find_group(self, group_id: int) -> GroupView:
+        for group in self.walk_groups():
+            if group.id == group_id:
+                return group
+        raise NotFoundError(f"グループ（ID {group_id}）はこの計画にありません。")
+
     def initiatives(self, *, include_retired: bool = False) -> Iterator[InitiativeView]:
         """Every initiative in plan order."""
-        for policy in self.policies:
-            for item in policy.items:
-                for ini in item.initiatives:
-                    if include_retired or not ini.retired:
-                        yield ini
+        for group in self.groups:
+            yield from group.all_initiatives(include_retired=include_retired)
 
     def fiscal_years(self) -> range:
         return range(self.start_fy, self.end_fy + 1)
@@ -308,6 +374,26 @@ def resolve_plan_id(session: Session, key_or_id: str | int | None = None) -> int
     return int(plan_id)
 
 
+def with_initiatives(plan: PlanView, change: Callable[[InitiativeView], InitiativeView]) -> PlanView:
+    """``plan`` with every initiative replaced by ``change(initiative)`` (its groups remade
+    around them, ``children`` kept in step with ``initiatives``)."""
+
+    def remade(group: GroupView) -> GroupView:
+        subgroups = {g.id: remade(g) for g in group.groups}
+        inis = {i.id: change(i) for i in group.initiatives}
+        return replace(group, groups=tuple(subgroups.values()), initiatives=tuple(inis.values()),
+                       children=tuple(subgroups[c.id] if isinstance(c, GroupView) else inis[c.id]
+                                      for c in group.children))
+
+    return replace(plan, groups=tuple(remade(g) for g in plan.groups))
+
+
+def group_paths(session: Session, plan_id: int, style: str) -> dict[int, tuple[tuple[GroupRef, ...], tuple[int, ...]]]:
+    """Every group of the plan by id: its path (refs from the top down to itself, codes in
+    the numbering ``style``) and the numbers along it (what an initiative's code is made of)."""
+    return _GroupTree.load(session, plan_id).paths(style)
+
+
 @contextmanager
 def _gc_paused() -> Iterator[None]:
     """No cyclic garbage collection meanwhile: building ~300,000 acyclic objects set it off
@@ -341,9 +427,8 @@ def _load_plan(session: Session, plan_id: int, with_reports: bool) -> PlanView:
         EvaluationGrade,
         GlossaryTerm,
         Plan,
-        Policy,
+        PlanLevel,
         PriorityNote,
-        PromotionItem,
     )
 
     if session.autoflush:
@@ -353,43 +438,15 @@ def _load_plan(session: Session, plan_id: int, with_reports: bool) -> PlanView:
     if plan is None:
         raise NotFoundError(f"計画（ID {plan_id}）はデータベースにありません。")
 
-    def of_plan(model: Any, *columns: str) -> list[Any]:
+    def of_plan(model: Any, *columns: str, order: tuple[str, ...] = ("position", "id")) -> list[Any]:
         t = _columns(model)
         return list(session.execute(select(*(t[c] for c in columns))
-                                    .where(t.plan_id == plan_id).order_by(t.position, t.id)))
+                                    .where(t.plan_id == plan_id).order_by(*(t[c] for c in order))))
 
-    style = plan.numbering
     parts = _InitiativeParts.load(session, plan_id)
     reports_by_ini = _load_reports(session, plan_id, parts.shared) if with_reports else {}
-    conn = session.connection()
-    item, pol = _columns(PromotionItem), _columns(Policy)
-    items_by_policy: dict[int, list[Any]] = _grouped(_rows(conn,
-        select(item.policy_id, item.id, item.number, item.code, item.title, item.retired)
-        .join(Policy.__table__, item.policy_id == pol.id)
-        .where(pol.plan_id == plan_id)
-        .order_by(item.position, item.id)))
-    policy_views = []
-    for pol_id, pol_number, pol_written, pol_title, pol_retired, pol_slogan in _rows(conn,
-        select(pol.id, pol.number, pol.code, pol.title, pol.retired, pol.slogan)
-        .where(pol.plan_id == plan_id)
-        .order_by(pol.position, pol.id)
-    ):
-        item_views = []
-        for _, item_id, item_number, item_written, item_title, item_retired in items_by_policy.get(pol_id, []):
-            ini_views = tuple(
-                parts.view(row, pol_id, pol_number, pol_title, item_id, item_number, item_title, style,
-                           reports_by_ini.get(row[1], []))
-                for row in parts.initiatives.get(item_id, [])
-            )
-            item_views.append(
-                ItemView(item_id, item_number,
-                         codes.shown(item_written, codes.item_code(style, pol_number, item_number)),
-                         item_title, bool(item_retired), ini_views, item_written)
-            )
-        policy_views.append(
-            PolicyView(pol_id, pol_number, codes.shown(pol_written, codes.policy_code(style, pol_number)),
-                       pol_title, bool(pol_retired), tuple(item_views), pol_written, pol_slogan or "")
-        )
+    groups = _GroupTree.load(session, plan_id).build(parts, plan.numbering, reports_by_ini)
+    labels = tuple(label for label, in of_plan(PlanLevel, "label", order=("depth",)))
     return PlanView(
         id=plan.id,
         key=plan.key,
@@ -402,16 +459,86 @@ def _load_plan(session: Session, plan_id: int, with_reports: bool) -> PlanView:
         end_fy=plan.end_fy,
         revision=plan.revision,
         revision_fy=plan.revision_fy,
-        level_labels=(plan.level1_label, plan.level2_label, plan.level3_label),
+        level_labels=(*labels, plan.initiative_label),
         numbering=plan.numbering,
         is_current=plan.is_current,
         evaluation_scale=tuple((code, label) for code, label in of_plan(EvaluationGrade, "code", "label")),
         directions=tuple(label for label, in of_plan(DirectionChoice, "label")),
         departments=tuple(DepartmentView(*row) for row in of_plan(Department, "id", "name", "pseudo", "retired")),
-        policies=tuple(policy_views),
+        groups=groups,
         glossary=tuple(GlossaryView(*row) for row in of_plan(GlossaryTerm, "index_label", "term", "text")),
         priority_notes=tuple((title, text) for title, text in of_plan(PriorityNote, "title", "text")),
     )
+
+
+@dataclass
+class _GroupTree:
+    """A plan's group rows by parent id (None: the top level), each parent's in order."""
+
+    rows: dict[int | None, list[Any]]
+
+    @classmethod
+    def load(cls, session: Session, plan_id: int) -> _GroupTree:
+        from sqlalchemy import select
+
+        from planDesk.core.domain.model import PlanGroup
+
+        g = _columns(PlanGroup)
+        rows: dict[int | None, list[Any]] = _grouped(_rows(session.connection(),
+            select(g.parent_id, g.id, g.depth, g.number, g.code, g.title, g.retired, g.slogan, g.position)
+            .where(g.plan_id == plan_id)
+            .order_by(g.position, g.id)))  # type: ignore[assignment]  # int keys and None
+        return cls(rows)
+
+    def paths(self, style: str) -> dict[int, tuple[tuple[GroupRef, ...], tuple[int, ...]]]:
+        """Every group's path (refs from the top down to itself) and its numbers, by id."""
+        out: dict[int, tuple[tuple[GroupRef, ...], tuple[int, ...]]] = {}
+
+        def visit(parent: int | None, path: tuple[GroupRef, ...], numbers: tuple[int, ...]) -> None:
+            for _, g_id, depth, number, written, title, _retired, _slogan, _pos in self.rows.get(parent, ()):
+                nums = (*numbers, number)
+                ref = GroupRef(g_id, depth, number, codes.shown(written, codes.group_code(style, nums)), title)
+                out[g_id] = ((*path, ref), nums)
+                visit(g_id, (*path, ref), nums)
+
+        visit(None, (), ())
+        return out
+
+    def build(self, parts: _InitiativeParts, style: str,
+              reports: dict[int, list[ReportView]]) -> tuple[GroupView, ...]:
+        """The views of the whole tree, initiatives made as their groups are reached."""
+
+        def build(parent: int | None, path: tuple[GroupRef, ...], numbers: tuple[int, ...]) -> list[GroupView]:
+            out = []
+            for _, g_id, depth, number, written, title, retired, slogan, _position in self.rows.get(parent, ()):
+                nums = (*numbers, number)
+                code = codes.shown(written, codes.group_code(style, nums))
+                own = (*path, GroupRef(g_id, depth, number, code, title))
+                subgroups = build(g_id, own, nums)
+                inis = [parts.view(row, own, nums, style, reports.get(row[1], []))
+                        for row in parts.initiatives.get(g_id, ())]
+                out.append(GroupView(g_id, depth, number, code, title, bool(retired), tuple(subgroups),
+                                     tuple(inis), _in_order(subgroups, inis, self.rows.get(g_id, ()),
+                                                            parts.initiatives.get(g_id, ())),
+                                     written, slogan or ""))
+            return out
+
+        return tuple(build(None, (), ()))
+
+
+def _in_order(groups: list[GroupView], initiatives: list[InitiativeView], group_rows: Iterable[Any],
+              initiative_rows: Iterable[Any]) -> tuple[GroupView | InitiativeView, ...]:
+    """A group's children in the plan's order: by position, groups before initiatives on a
+    tie (the rows come in their own (position, id) order, so a stable sort keeps ids)."""
+    if not groups:
+        return tuple(initiatives)
+    if not initiatives:
+        return tuple(groups)
+    keyed: list[tuple[int, int, GroupView | InitiativeView]] = [
+        (row[-1], 0, view) for row, view in zip(group_rows, groups, strict=True)]
+    keyed += [(row[_INI_POSITION], 1, view) for row, view in zip(initiative_rows, initiatives, strict=True)]
+    keyed.sort(key=lambda k: (k[0], k[1]))
+    return tuple(view for _, _, view in keyed)
 
 
 def _rows(conn: Connection, stmt: Any) -> Iterator[Any]:
@@ -482,10 +609,10 @@ def _grouped(rows: Iterable[Any]) -> dict[int, list[Any]]:
 
 @dataclass
 class _InitiativeParts:
-    """A plan's initiatives (rows, by item id) and the views of everything they hold (by
+    """A plan's initiatives (rows, by group id) and the views of everything they hold (by
     initiative id)."""
 
-    initiatives: dict[int, list[Any]]  # rows, by item id
+    initiatives: dict[int, list[Any]]  # rows, by group id
     departments: dict[int, list[DepartmentView]] = field(default_factory=dict)
     goals: dict[int, list[GoalView]] = field(default_factory=dict)
     kpis: dict[int, list[KpiView]] = field(default_factory=dict)
@@ -506,26 +633,23 @@ class _InitiativeParts:
             Initiative,
             InitiativeDepartment,
             Kpi,
-            Policy,
-            PromotionItem,
+            PlanGroup,
             RoadmapStep,
             RoadmapStepGoal,
         )
 
-        dep, goal, ini, link, kpi, pol, item, step, step_goal = (_columns(m) for m in (
-            Department, Goal, Initiative, InitiativeDepartment, Kpi, Policy, PromotionItem, RoadmapStep,
-            RoadmapStepGoal))
+        dep, goal, ini, link, kpi, group, step, step_goal = (_columns(m) for m in (
+            Department, Goal, Initiative, InitiativeDepartment, Kpi, PlanGroup, RoadmapStep, RoadmapStepGoal))
         ini_ids: Any = (select(ini.id)
-                        .join(PromotionItem.__table__, ini.item_id == item.id)
-                        .join(Policy.__table__, item.policy_id == pol.id)
-                        .where(pol.plan_id == plan_id))
+                        .join(PlanGroup.__table__, ini.group_id == group.id)
+                        .where(group.plan_id == plan_id))
         if only is not None:
             ini_ids = ini_ids.where(ini.id.in_(sorted(only)))
         conn = session.connection()
         parts = cls(_grouped(_rows(conn,
-            select(ini.item_id, ini.id, ini.uid, ini.number, ini.title, ini.departments_more,
+            select(ini.group_id, ini.id, ini.uid, ini.number, ini.title, ini.departments_more,
                    ini.priority, ini.new_in_fy, ini.overview, ini.status_text, ini.status_heading,
-                   ini.retired, ini.version, ini.code)
+                   ini.retired, ini.version, ini.code, ini.position)
             .where(ini.id.in_(ini_ids))
             .order_by(ini.position, ini.id))))
         share = parts.shared.setdefault
@@ -587,18 +711,22 @@ class _InitiativeParts:
                 share(kind, kind), bool(inferred), tuple(s_marks) if s_marks else no_marks))
         return parts
 
-    def view(self, row: Any, pol_id: int, pol_number: int, pol_title: str, item_id: int,
-             item_number: int, item_title: str, style: str, reports: list[ReportView]) -> InitiativeView:
+    def view(self, row: Any, path: tuple[GroupRef, ...], numbers: tuple[int, ...], style: str,
+             reports: list[ReportView]) -> InitiativeView:
+        """The view of one initiative row under the group ``path`` (whose numbers are ``numbers``)."""
         (_, ini_id, uid, number, title, departments_more, priority, new_in_fy, overview, status_text,
-         status_heading, retired, version, written) = row
+         status_heading, retired, version, written, _position) = row
         return InitiativeView(
-            ini_id, uid, codes.shown(written, codes.initiative_code(style, pol_number, item_number, number)),
-            number, title, pol_id, pol_title, item_id, item_title,
+            ini_id, uid, codes.shown(written, codes.initiative_code_of(style, (*numbers, number))),
+            number, title, path,
             tuple(self.departments.get(ini_id, ())), bool(departments_more), bool(priority), new_in_fy,
             overview, status_text, status_heading,
             tuple(self.goals.get(ini_id, ())), tuple(self.kpis.get(ini_id, ())), tuple(self.steps.get(ini_id, ())),
             tuple(reports), bool(retired), version, written,
         )
+
+
+_INI_POSITION = 14  # where an initiative row (``_InitiativeParts.initiatives``) has its position
 
 
 def _load_reports(session: Session, plan_id: int, shared: dict[Any, Any]) -> dict[int, list[ReportView]]:

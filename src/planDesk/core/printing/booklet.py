@@ -4,8 +4,9 @@ Cover; numbered sections: 策定の目的 (purpose), 計画期間 (period and it
 重点取組事項 (the plan's priority notes), then the initiatives — one block each: code, title
 and marks with the departments, 概要 with the 【取組状況】 block, 目標, the 指標 (現状値 → 目標値,
 booklet_kpis) when it has KPIs, and the 工程表 drawn
-as bars over the fiscal-year columns — and the 用語解説 glossary. Section and level names
-come from the plan (level_labels), never from one city's wording.
+as bars over the fiscal-year columns — and the 用語解説 glossary. The initiatives come under
+the headings of their groups, each top-level group on a new page, a heading per depth.
+Section and level names come from the plan (level_labels), never from one city's wording.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
 
 from planDesk.core.domain.codes import full_width
 from planDesk.core.domain.fiscal import format_fy
-from planDesk.core.plan.view import GoalView, InitiativeView, PlanView
+from planDesk.core.plan.view import GoalView, GroupView, InitiativeView, PlanView
 from planDesk.core.printing.booklet_kpis import kpi_table
 from planDesk.core.printing.booklet_roadmap import InitiativeRoadmap, booklet_layout
 from planDesk.core.printing.booklet_tree import marks_markup, structure_table
@@ -33,6 +34,7 @@ from planDesk.core.printing.measured_table import MeasuredTable
 from planDesk.core.printing.progress import fy_span
 from planDesk.core.printing.selection import select_plan
 from planDesk.core.printing.styles import BAND, GRID, NAVY, PALE, base_cmds, grid_style, styles, variant
+from planDesk.core.printing.tree import Leaf, leaves, printed_initiatives
 from planDesk.core.roadmap.layout import RoadmapLayout
 
 if TYPE_CHECKING:
@@ -134,7 +136,8 @@ def initiative_block(plan: PlanView, ini: InitiativeView, layout: RoadmapLayout 
         rows.append(["指標", kpis])
     if ini.steps and layout is not None and layout.find(("initiative", ini.id)) is not None:
         rows.append(["工程表", InitiativeRoadmap(layout, ini.id)])
-    parts: list[Flowable] = [*(lead or []), outlined(head, f"{ini.code} {ini.title}", 3)]
+    # under its groups in the outline: level 1 is the top-level group's
+    parts: list[Flowable] = [*(lead or []), outlined(head, f"{ini.code} {ini.title}", ini.depth + 1)]
     if rows:
         cells = [[JaParagraph.plain(label, st.label), content] for label, content in rows]
         parts.append(MeasuredTable(cells, colWidths=[_LABEL_W, width - _LABEL_W], splitInRow=1, style=[
@@ -143,6 +146,21 @@ def initiative_block(plan: PlanView, ini: InitiativeView, layout: RoadmapLayout 
             ("RIGHTPADDING", (1, 0), (1, -1), _PAD)]))
     parts.append(Spacer(1, 8 * mm))
     return KeepTogether(parts)
+
+
+def group_heading(plan: PlanView, group: GroupView) -> Flowable:
+    """A group's heading over its first initiative: a top-level group as 「…①「title」」 in
+    the section's second size, deeper groups by their number, one size smaller each."""
+    st = styles()
+    label = plan.label_of(group.depth)
+    bookmark = f"{group.code} {group.title}"
+    if group.depth == 1:
+        return outlined(JaParagraph.plain(f"{label}{group.code}「{group.title}」", st.h2), bookmark, 1)
+    style = (variant(st.h3, "bk_item", textColor=colors.black) if group.depth == 2 else
+             variant(st.h4, f"bk_group{group.depth}", textColor=colors.black, fontSize=10.5,
+                     leftIndent=(group.depth - 2) * 4 * mm, spaceBefore=3, spaceAfter=3))
+    return outlined(JaParagraph.plain(f"{full_width(group.number)} {label}「{group.title}」", style), bookmark,
+                    group.depth)
 
 
 def roadmap_width() -> float:
@@ -164,7 +182,6 @@ def booklet_flowables(plan: PlanView) -> Iterator[Flowable]:
     """The whole booklet (cover first), made as the document asks for it: a block is built
     when layout reaches it and freed once drawn, so memory stays flat in the plan's size."""
     st = styles()
-    l1, l2, l3 = plan.level_labels
     yield from _cover(plan)
     number = 0
 
@@ -183,32 +200,21 @@ def booklet_flowables(plan: PlanView) -> Iterator[Flowable]:
     yield from section("体系図", new_page=True)
     yield from structure_table(plan, frame_width("A4"))
     if plan.priority_notes:
-        yield from section(f"重点{l3}", new_page=True)
+        yield from section(f"重点{plan.initiative_label}", new_page=True)
         for k, (title, text) in enumerate(plan.priority_notes, start=1):
             yield outlined(JaParagraph.plain(f"（{full_width(k)}）{title}", st.h3), title, 1)
             yield from paragraphs(text, st.body_indent)
             yield Spacer(1, 6 * mm)
-    yield from section(l3, new_page=True)
+    yield from section(plan.initiative_label, new_page=True)
     layout = booklet_layout(plan, roadmap_width()) if any(i.steps for i in plan.initiatives()) else None
-    first = True
-    for pol in plan.policies:
-        if pol.retired or not any(not i.retired for it in pol.items for i in it.initiatives):
-            continue
-        if not first:
-            yield PageBreak()
-        first = False
-        lead = [outlined(JaParagraph.plain(f"{l1}{pol.code}「{pol.title}」", st.h2), f"{pol.code} {pol.title}", 1)]
-        for item in pol.items:
-            inis = [i for i in item.initiatives if not i.retired]
-            if item.retired or not inis:
-                continue
-            heading = outlined(JaParagraph.plain(f"{full_width(item.number)} {l2}「{item.title}」",
-                                                 variant(st.h3, "bk_item", textColor=colors.black)),
-                               f"{item.code} {item.title}", 2)
-            lead.append(heading)
-            for ini in inis:
-                yield initiative_block(plan, ini, layout, lead)
-                lead = []
+    previous: Leaf | None = None
+    for leaf in leaves(plan):
+        begin = leaf.starts(previous)
+        if begin == 0 and previous is not None:
+            yield PageBreak()  # each top-level group on a page of its own
+        lead = [group_heading(plan, group) for group in leaf.groups[begin:]]
+        yield initiative_block(plan, leaf.initiative, layout, lead)
+        previous = leaf
     if plan.glossary:
         yield from section("用語解説", new_page=True)
         yield _glossary(plan)
@@ -221,5 +227,5 @@ def write_booklet(store: Store, opts: ExportOptionsLike, out: Path) -> str:
     info = DocInfo("", plan.name, plan.municipality, plan.revision,
                    subject=f"{plan.name}（{fy_span(plan.start_fy, plan.end_fy)}）")
     pages = write_pdf(out, info, booklet_flowables(plan), cover=True)
-    count = sum(1 for _ in plan.initiatives())
-    return f"計画の冊子を書き出しました：{out}（{plan.name}、{plan.level_labels[2]} {count} 件、{pages} ページ）"
+    count = sum(1 for _ in printed_initiatives(plan))
+    return f"計画の冊子を書き出しました：{out}（{plan.name}、{plan.initiative_label} {count} 件、{pages} ページ）"

@@ -1,10 +1,11 @@
-"""The 体系図 (structure chart) of the booklet: vision → policies → items → initiatives.
+"""The 体系図 (structure chart) of the booklet: vision → groups of every depth → initiatives.
 
-A banner with the 基本理念, then a three-column table under the plan's own level labels.
-A policy or promotion item is written once, at the top of its group, and its column has
-no rule until the group ends, so the table reads like the seed's tree; there are no
-spanned cells, so it splits across pages at any row (a 10,000-initiative plan too).
-Initiatives carry their 【重点】 and 【R5新規】 marks.
+A banner with the 基本理念, then a table under the plan's own level labels: one column per
+group depth, then the initiatives. A group is written once, at the top of its rows, and its
+column has no rule until the group ends, so the table reads like the seed's tree. An
+initiative whose branch ends early (it sits under a group above the deepest level) spans
+the remaining group columns. No cell spans rows, so the table splits across pages at any
+row (a 10,000-initiative plan too). Initiatives carry their 【重点】 and 【R5新規】 marks.
 """
 
 from __future__ import annotations
@@ -17,10 +18,11 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table
 
 from planDesk.core.domain.fiscal import format_fy_short
-from planDesk.core.plan.view import InitiativeView, PlanView
+from planDesk.core.plan.view import GroupView, InitiativeView, PlanView
 from planDesk.core.printing.kinsoku import JaParagraph
 from planDesk.core.printing.long_table import LazyRows, LongTable
 from planDesk.core.printing.styles import BAND, GRID, NAVY, NEW, PALE, PRIORITY, RULE, base_cmds, styles, variant
+from planDesk.core.printing.tree import group_ends, leaves
 
 
 def marks_markup(ini: InitiativeView) -> str:
@@ -55,43 +57,45 @@ def vision_banner(plan: PlanView, width: float) -> list[Flowable]:
             Spacer(1, 4 * mm)]
 
 
+def tree_widths(depth: int, width: float) -> list[float]:
+    """Column widths of the tree: the group depths share what the initiatives leave (a
+    two-level plan: 27 % + 27 % + 46 %, as the seed prints it)."""
+    ini_share = {1: 0.6, 2: 0.46}.get(depth, max(0.3, 0.46 - 0.05 * (depth - 2)))
+    return [(1 - ini_share) / depth * width] * depth + [ini_share * width]
+
+
 def structure_table(plan: PlanView, width: float) -> list[Flowable]:
-    """The banner and the tree table."""
+    """The banner and the tree table: one column per group depth, then the initiatives."""
     st = styles()
-    pol_style = variant(st.cell_bold, "tree_policy", textColor=colors.white)
-    item_style = variant(st.cell_bold, "tree_item", fontSize=8.5, leading=11.5)
+    top_style = variant(st.cell_bold, "tree_policy", textColor=colors.white)
+    group_style = variant(st.cell_bold, "tree_item", fontSize=8.5, leading=11.5)
     ini_style = variant(st.cell, "tree_ini", fontSize=8.5, leading=11.5, leftIndent=8, firstLineIndent=-8)
-    texts: list[tuple[str | None, str | None, str]] = []  # per row: policy, item, initiative (markup)
-    ends: list[tuple[bool, bool]] = []  # per row: last of its item, last of its policy
-    for pol in plan.policies:
-        if pol.retired:
-            continue
-        items = [(it, [i for i in it.initiatives if not i.retired]) for it in pol.items if not it.retired]
-        items = [(it, inis) for it, inis in items if inis]
-        for n_item, (item, inis) in enumerate(items):
-            for n_ini, ini in enumerate(inis):
-                first_of_pol = n_item == 0 and n_ini == 0
-                texts.append((f"{pol.code} {pol.title}" if first_of_pol else None,
-                              f"{item.number}. {item.title}" if n_ini == 0 else None,
-                              f"{escape(ini.code)}　{escape(ini.title)}{marks_markup(ini)}"))
-                ends.append((n_ini == len(inis) - 1, n_ini == len(inis) - 1 and n_item == len(items) - 1))
+    depth = plan.depth
+    rows = list(leaves(plan))
+    ends = group_ends(rows)
+    starts = [leaf.starts(rows[n - 1] if n else None) for n, leaf in enumerate(rows)]
+
+    def group_text(group: GroupView) -> str:
+        return f"{group.code} {group.title}" if group.depth == 1 else f"{group.number}. {group.title}"
 
     def row(i: int) -> list[Any]:
-        pol_text, item_text, ini_markup = texts[i]
-        return [JaParagraph.plain(pol_text, pol_style) if pol_text is not None else "",
-                JaParagraph.plain(item_text, item_style) if item_text is not None else "",
-                JaParagraph(ini_markup, ini_style)]
+        leaf = rows[i]
+        ini = leaf.initiative
+        cells: list[Any] = [JaParagraph.plain(group_text(g), top_style if k == 0 else group_style)
+                            if k >= starts[i] else "" for k, g in enumerate(leaf.groups)]
+        cells.append(JaParagraph(f"{escape(ini.code)}　{escape(ini.title)}{marks_markup(ini)}", ini_style))
+        return cells + [""] * (depth - len(leaf.groups))  # a branch that ends early: spanned
 
-    body = LazyRows(len(texts), row)
+    body = LazyRows(len(rows), row)
     header = [[JaParagraph.plain(label, st.header_cell) for label in plan.level_labels]]
     cmds: list[tuple[Any, ...]] = [
         *base_cmds(),
         ("BOX", (0, 0), (-1, -1), 0.8, GRID),
-        ("LINEAFTER", (0, 0), (1, -1), 0.5, GRID),
+        ("LINEAFTER", (0, 0), (depth - 1, -1), 0.5, GRID),
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, GRID),
         ("BACKGROUND", (0, 0), (-1, 0), BAND),
         ("BACKGROUND", (0, 1), (0, -1), NAVY),
-        ("BACKGROUND", (1, 1), (1, -1), PALE),
+        *([("BACKGROUND", (1, 1), (depth - 1, -1), PALE)] if depth > 1 else []),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         # tight enough that the sample's 34 initiatives fit one page, as in the seed (issue 16)
         ("TOPPADDING", (0, 0), (-1, -1), 1.5),
@@ -99,12 +103,18 @@ def structure_table(plan: PlanView, width: float) -> list[Flowable]:
     ]
 
     def row_cmds(i: int, r: int) -> list[tuple[Any, ...]]:
-        end_item, end_pol = ends[i]
-        if end_pol:
-            return [("LINEBELOW", (0, r), (-1, r), 0.8, GRID)]
-        if end_item:
-            return [("LINEBELOW", (1, r), (-1, r), 0.5, GRID)]
-        return [("LINEBELOW", (2, r), (2, r), 0.4, RULE)]
+        own = len(rows[i].groups)  # the initiative's column
+        out: list[tuple[Any, ...]] = []
+        if own < depth:  # its cell spans the deeper groups' columns
+            out += [("SPAN", (own, r), (-1, r)), ("BACKGROUND", (own, r), (-1, r), colors.white)]
+        end = ends[i]
+        if end == 0:
+            out.append(("LINEBELOW", (0, r), (-1, r), 0.8, GRID))
+        elif end < own:
+            out.append(("LINEBELOW", (end, r), (-1, r), 0.5, GRID))
+        else:
+            out.append(("LINEBELOW", (own, r), (-1, r), 0.4, RULE))
+        return out
 
-    table = LongTable(header, body, [0.27 * width, 0.27 * width, 0.46 * width], cmds, row_cmds)
+    table = LongTable(header, body, tree_widths(depth, width), cmds, row_cmds)
     return [*vision_banner(plan, width), table]

@@ -12,7 +12,7 @@ Style commands are given per body row (``row_cmds``), so they stay right in ever
 
 A reader must not lose their place at a page end (issue 16): each piece after the first
 starts on a new page (never a second header further down a page), ``repeat(start)`` names
-body rows to print again under the header (e.g. the band of the current policy) and
+body rows to print again under the header (e.g. the band of the current top-level group) and
 ``continued(start, row)`` rewrites the first row of a piece that continues a group (e.g.
 「①－２－２（続き）」 in its code cell).
 """

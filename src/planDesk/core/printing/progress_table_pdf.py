@@ -1,6 +1,7 @@
 """The consolidated progress table (進捗状況一覧) as a PDF: A3 landscape, one row per report.
 
-Rows go in plan order under a band per policy; an initiative without a report in the
+Rows go in plan order under a band per top-level group (a plan whose groups go deeper than
+two levels gets a column per deeper group before the code); an initiative without a report in the
 cycle gets one row marked 未報告; one whose KPIs several departments reported (全部署 …)
 gets a 「市全体（合計）」 row with each KPI's city total under its departments' rows. Long
 texts split inside their row at a page end and the header row repeats on every page.
@@ -25,6 +26,7 @@ from planDesk.core.printing.long_table import LazyRows, LongTable
 from planDesk.core.printing.progress import NOT_REPORTED, evaluation_label, kpi_path, status_label, total_line
 from planDesk.core.printing.selection import Cycle, reports_in, select_cycle, select_department, select_plan
 from planDesk.core.printing.styles import NAVY, PALE, grid_style, styles, variant
+from planDesk.core.printing.tree import Leaf, group_leaves, printed_initiatives
 from planDesk.core.reports.attainment import format_attainment, kpi_attainment
 from planDesk.core.reports.totals import KpiTotal, actual_of, kpi_total
 
@@ -79,19 +81,33 @@ def _header_cell(text: str, style: Any, width: float) -> list[Flowable]:
     return [JaParagraph.plain(text[:cuts[-1]], style), JaParagraph.plain(text[cuts[-1]:], style)]
 
 
+def _group_key(depth: int) -> str:
+    return f"group:{depth}"
+
+
+def group_columns(plan: PlanView, *, compact: bool) -> tuple[tuple[str, float], ...]:
+    """The columns of the groups between the band (the top level) and the initiative: one
+    per depth, in the full form of a plan whose groups go deeper than two levels (in a
+    two-level plan the initiative's code names its group, as the built-in plans print it)."""
+    if compact or plan.depth <= 2:
+        return ()
+    return tuple((_group_key(d), 24.0) for d in range(2, plan.depth + 1))
+
+
 def progress_table(plan: PlanView, cycle: Cycle, *, compact: bool, department_id: int | None = None) -> Flowable:
     st = styles()
     has_kpis = any(ini.kpis for ini in plan.initiatives())
     unused = {"進捗評価"} if not plan.evaluation_scale else set()  # optional parts of a plan: no column
     unused |= set() if has_kpis else {"指標（基準値→実績→目標）・達成率"}
     unused |= set() if plan.directions else {"方向性"}
-    columns = tuple(c for c in (_COMPACT if compact else _FULL) if c[0] not in unused)
+    groups = group_columns(plan, compact=compact)
+    columns = (*groups, *(c for c in (_COMPACT if compact else _FULL) if c[0] not in unused))
     width = frame_width("A4L" if compact else "A3L")
     scale = width / (sum(w for _, w in columns) * mm)
     cell = variant(st.cell_small, "pt_cell", fontSize=7.5, leading=10)
     band_style = variant(st.cell_bold, "pt_band", textColor=colors.white)
-    header = [[_header_cell(h if h != "取組" else plan.level_labels[2], st.header_cell, w * mm * scale)
-               for h, w in columns]]
+    names = {"取組": plan.initiative_label} | {key: plan.label_of(d) for d, (key, _w) in enumerate(groups, start=2)}
+    header = [[_header_cell(names.get(h, h), st.header_cell, w * mm * scale) for h, w in columns]]
     # per body row: its band's text, or its cells' texts (paragraphs are made by ``row`` when
     # the page that shows the row is laid out: 10,000 initiatives' cells are never all in memory)
     body: list[str | list[str]] = []
@@ -99,25 +115,35 @@ def progress_table(plan: PlanView, cycle: Cycle, *, compact: bool, department_id
     owner: list[tuple[int, InitiativeView | None]] = []  # per body row: its band row and initiative
     first_of: set[int] = set()  # the first row of each initiative
     total_rows: set[int] = set()  # the city total of a multi-department initiative
+    leaf_of: dict[int, Leaf] = {}  # initiative id → its groups
 
     def para(text: str) -> list[Flowable]:
         return [JaParagraph.plain(ln, cell) for ln in text.split("\n") if ln.strip()]
 
-    for pol in plan.policies:
-        inis = [i for it in pol.items if not it.retired for i in it.initiatives if not i.retired]
-        if pol.retired or not inis:
+    def group_cells(leaf: Leaf, begin: int) -> dict[str, str]:
+        """The group columns of an initiative's first row: the groups that begin with it."""
+        return {_group_key(g.depth): f"{g.code} {g.title}" for g in leaf.groups[max(1, begin):]} if groups else {}
+
+    for top in plan.groups:
+        inis = list(group_leaves(top))
+        if not inis:
             continue
         bands.append(len(body))
         owner.append((len(body), None))
-        body.append(f"{plan.level_labels[0]}{pol.code}　{pol.title}")
-        for ini in inis:
+        body.append(f"{plan.label_of(1)}{top.code}　{top.title}")
+        previous: Leaf | None = None
+        for leaf in inis:
+            ini = leaf.initiative
             reps = reports_in(ini, cycle, department_id=department_id)
             if department_id is not None and not reps:
                 continue
+            leaf_of[ini.id] = leaf
+            begun = group_cells(leaf, leaf.starts(previous))
+            previous = leaf
             totals = [kpi_total(kpi, reps) for kpi in ini.kpis]
             shared = frozenset(t.kpi.id for t in totals if t.shared)
             for k, rep in enumerate(reps or [None]):
-                values = {
+                values = (begun if k == 0 else {}) | {
                     "コード": ini.code if k == 0 else "",
                     "取組": ini.title if k == 0 else "",
                     "報告部署": rep.department if rep else "／".join(ini.department_names),
@@ -131,7 +157,7 @@ def progress_table(plan: PlanView, cycle: Cycle, *, compact: bool, department_id
                 if k == 0:
                     first_of.add(len(body))
                 owner.append((bands[-1], ini))
-                body.append([values[h] for h, _ in columns])
+                body.append([values.get(h, "") for h, _ in columns])
             if department_id is None and shared:
                 # several departments reported on its KPIs: the city total below the parts
                 values = {"報告部署": "市全体（合計）", "指標（基準値→実績→目標）・達成率": _total_lines(totals)}
@@ -148,7 +174,7 @@ def progress_table(plan: PlanView, cycle: Cycle, *, compact: bool, department_id
 
 
     def repeat(start: int) -> list[int]:
-        """Atop a continued page: the band of the policy the page continues."""
+        """Atop a continued page: the band of the top-level group the page continues."""
         band = owner[start][0]
         return [band] if band != start else []
 
@@ -163,6 +189,8 @@ def progress_table(plan: PlanView, cycle: Cycle, *, compact: bool, department_id
         out = list(row)
         out[code_col] = para(f"{ini.code}\n（続き）")  # a line of its own: never cut in the narrow column
         out[title_col] = para(ini.title)
+        for n, text in enumerate(group_cells(leaf_of[ini.id], 1).values()):
+            out[n] = para(text)  # and the groups it sits in (the band names the top level)
         return out
 
     def row_cmds(i: int, r: int) -> list[tuple[Any, ...]]:
@@ -190,6 +218,6 @@ def write_progress_table_pdf(store: Store, opts: ExportOptionsLike, out: Path) -
             progress_table(plan, cycle, compact=False, department_id=dept.id if dept else None)]
     info = DocInfo(TITLE, plan.name, plan.municipality, cycle.label, subject=f"{plan.name} {title}")
     pages = write_pdf(out, info, flow, paper="A3L")
-    reports = sum(len(reports_in(i, cycle, department_id=dept.id if dept else None)) for i in plan.initiatives())
+    reports = sum(len(reports_in(i, cycle, department_id=dept.id if dept else None)) for i in printed_initiatives(plan))
     return (f"進捗状況一覧（PDF）を書き出しました：{out}"
             f"（{plan.name}、{cycle.label}、報告 {reports} 件、{pages} ページ）")

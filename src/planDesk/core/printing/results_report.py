@@ -1,8 +1,9 @@
 """The annual results report (実績報告書), in the layout of the Hitachi City report (seed 002).
 
-Cover; contents by area (level 1) and sub-area (level 2); then per area a title band, the
-area's slogan (its catch phrase, in bold, line breaks as the plan writes them) and its list
-of measures, and per measure its number, title and departments, 実施状況 and the
+Cover; contents with a column per group depth (area, sub-area …); then per area (a top-level
+group) a title band, the area's slogan (its catch phrase, in bold, line breaks as the plan
+writes them) and its list of groups and measures; a heading per deeper group (with its
+slogan, if it has one), and per measure its number, title and departments, 実施状況 and the
 実績 figures bulleted under their 【heading】. Only submitted and confirmed reports are
 printed: a draft is not a result yet.
 """
@@ -18,12 +19,13 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
 
 from planDesk.core.domain.fiscal import format_fy
 from planDesk.core.errors import UserError
-from planDesk.core.plan.view import InitiativeView, PlanView, PolicyView, ReportView
+from planDesk.core.plan.view import GroupView, InitiativeView, PlanView, ReportView
 from planDesk.core.printing.document import DocInfo, frame_width, outlined, paragraphs, write_pdf
 from planDesk.core.printing.figures import grouped_results, result_markup
 from planDesk.core.printing.kinsoku import JaParagraph
 from planDesk.core.printing.selection import Cycle, reports_in, select_cycle, select_plan
 from planDesk.core.printing.styles import BAND, NAVY, PALE, base_cmds, grid_style, styles, variant
+from planDesk.core.printing.tree import Leaf, group_leaves, leaves, live_groups, printed_initiatives
 
 if TYPE_CHECKING:
     from planDesk.core.persistence.store import Store
@@ -63,10 +65,11 @@ def _cover(plan: PlanView, cycle: Cycle) -> list[Flowable]:
 
 
 def _contents(plan: PlanView) -> list[Flowable]:
-    """The CONTENTS table: area | sub-area | numbered measures (area cells span)."""
+    """The CONTENTS table: one column per group depth, then the numbered measures; a group's
+    cell spans its rows, and measures whose branch ends early span the deeper columns."""
     st = styles()
-    l1, l2, l3 = plan.level_labels
-    head = [JaParagraph.plain(t, st.header_cell) for t in (l1, l2, l3)]
+    depth = plan.depth
+    head = [JaParagraph.plain(t, st.header_cell) for t in plan.level_labels]
     rows: list[list[Any]] = [head]
     cmds = grid_style()
     area_style = variant(st.cell_bold, "area_cell", textColor=colors.white)
@@ -74,51 +77,103 @@ def _contents(plan: PlanView) -> list[Flowable]:
     # three rows were left alone on an otherwise empty page)
     item_style = variant(st.cell, "contents_item", leftIndent=16, firstLineIndent=-16, leading=11.5)
     cmds += [("TOPPADDING", (0, 1), (-1, -1), 2), ("BOTTOMPADDING", (0, 1), (-1, -1), 2.5)]
-    for pol in _live_policies(plan):
-        first = len(rows)
-        for item in pol.items:
-            inis = [i for i in item.initiatives if not i.retired]
-            if item.retired or not inis:
+    runs: list[tuple[tuple[GroupView, ...], list[InitiativeView]]] = []  # initiatives by their own group
+    for leaf in leaves(plan):
+        if runs and runs[-1][0][-1].id == leaf.groups[-1].id:
+            runs[-1][1].append(leaf.initiative)
+        else:
+            runs.append((leaf.groups, [leaf.initiative]))
+    open_at: dict[int, tuple[int, int]] = {}  # column → (group id, its first row)
+
+    def close(column: int, last: int) -> None:
+        _gid, first = open_at.pop(column)
+        if last > first:
+            cmds.append(("SPAN", (column, first), (column, last)))
+        cmds.append(("BACKGROUND", (column, first), (column, last), NAVY if column == 0 else PALE))
+
+    for groups, inis in runs:
+        r = len(rows)
+        for column in sorted(open_at, reverse=True):
+            if column >= len(groups) or groups[column].id != open_at[column][0]:
+                close(column, r - 1)
+        cells: list[Any] = []
+        for column, group in enumerate(groups):
+            if column in open_at:
+                cells.append("")
                 continue
-            measures: list[Flowable] = [JaParagraph.plain(f"{i.code}　{i.title}", item_style) for i in inis]
-            rows.append([JaParagraph.plain(pol.title, area_style) if len(rows) == first else "",
-                         JaParagraph.plain(item.title, st.cell_bold), measures])
-        if len(rows) > first:
-            cmds += [("SPAN", (0, first), (0, len(rows) - 1)),
-                     ("BACKGROUND", (0, first), (0, len(rows) - 1), NAVY),
-                     ("BACKGROUND", (1, first), (1, len(rows) - 1), PALE)]
+            open_at[column] = (group.id, r)
+            cells.append(JaParagraph.plain(group.title, area_style if column == 0 else st.cell_bold))
+        cells.append([JaParagraph.plain(f"{i.code}　{i.title}", item_style) for i in inis])
+        rows.append(cells + [""] * (depth - len(groups)))
+        if len(groups) < depth:
+            cmds.append(("SPAN", (len(groups), r), (-1, r)))
+    for column in sorted(open_at, reverse=True):
+        close(column, len(rows) - 1)
     width = frame_width("A4")
-    table = Table(rows, colWidths=[32 * mm, 42 * mm, width - 74 * mm], repeatRows=1, style=cmds)
+    table = Table(rows, colWidths=_contents_widths(depth, width), repeatRows=1, style=cmds)
     return [outlined(JaParagraph.plain("目次", st.h1), "目次", 0), table, PageBreak()]
 
 
-def _live_policies(plan: PlanView) -> list[PolicyView]:
-    return [p for p in plan.policies if not p.retired]
+def _contents_widths(depth: int, width: float) -> list[float]:
+    """The group columns of the contents (32 + 42 mm for a two-level plan), then the measures."""
+    if depth == 1:
+        groups = [32 * mm]
+    elif depth == 2:
+        groups = [32 * mm, 42 * mm]
+    else:
+        rest = min(74 * mm + 22 * mm * (depth - 2), 0.6 * width) - 28 * mm
+        groups = [28 * mm] + [rest / (depth - 1)] * (depth - 1)
+    return [*groups, width - sum(groups)]
 
 
-def _area_band(plan: PlanView, pol: PolicyView) -> list[Flowable]:
+def _slogan(group: GroupView) -> list[Flowable]:
+    """A group's slogan (its catch phrase, line breaks as written) under its band or heading."""
+    lines = [ln.strip() for ln in group.slogan.splitlines() if ln.strip()]
+    if not lines:
+        return []
+    st = styles()
+    if group.depth == 1:
+        style = variant(st.h2, "slogan", fontSize=15, leading=22, spaceBefore=0, spaceAfter=0, leftIndent=4 * mm)
+        return [Spacer(1, 5 * mm), *(JaParagraph.plain(ln, style) for ln in lines), Spacer(1, 2 * mm)]
+    style = variant(st.h2, "slogan_sub", fontSize=12, leading=17, spaceBefore=0, spaceAfter=0,
+                    leftIndent=(group.depth - 1) * 4 * mm, keepWithNext=1)
+    return [*(JaParagraph.plain(ln, style) for ln in lines), Spacer(1, 2 * mm)]
+
+
+def _area_band(plan: PlanView, top: GroupView) -> list[Flowable]:
+    """A top-level group's band, its slogan and the list of its groups and measures."""
     st = styles()
     band_style = variant(st.title, "band", fontSize=18, leading=24, textColor=colors.white, alignment=0)
-    band = Table([[JaParagraph.plain(pol.title, band_style)]], colWidths=[frame_width("A4")], style=[*base_cmds(),
+    band = Table([[JaParagraph.plain(top.title, band_style)]], colWidths=[frame_width("A4")], style=[*base_cmds(),
         ("BACKGROUND", (0, 0), (-1, -1), NAVY), ("LEFTPADDING", (0, 0), (-1, -1), 10),
         ("TOPPADDING", (0, 0), (-1, -1), 8), ("BOTTOMPADDING", (0, 0), (-1, -1), 10)])
-    slogan: list[Flowable] = []
-    lines = [ln.strip() for ln in pol.slogan.splitlines() if ln.strip()]
-    if lines:
-        slogan_style = variant(st.h2, "slogan", fontSize=15, leading=22, spaceBefore=0, spaceAfter=0,
-                               leftIndent=4 * mm)
-        slogan = [Spacer(1, 5 * mm), *(JaParagraph.plain(ln, slogan_style) for ln in lines), Spacer(1, 2 * mm)]
     listing: list[Flowable] = []
-    for item in pol.items:
-        inis = [i for i in item.initiatives if not i.retired]
-        if item.retired or not inis:
-            continue
-        listing.append(JaParagraph.plain(f"○{item.title}", st.cell_bold))
-        listing += [JaParagraph.plain(f"{i.code}　{i.title}", variant(st.cell, "li", leftIndent=12)) for i in inis]
+    previous: Leaf | None = None
+    for leaf in group_leaves(top):
+        for group in leaf.groups[max(1, leaf.starts(previous)):]:
+            indent = (group.depth - 2) * 12
+            style = st.cell_bold if indent == 0 else variant(st.cell_bold, f"li_group{indent}", leftIndent=indent)
+            listing.append(JaParagraph.plain(f"○{group.title}", style))
+        indent = (len(leaf.groups) - 1) * 12
+        style = variant(st.cell, "li" if indent == 12 else f"li{indent}", leftIndent=indent)
+        listing.append(JaParagraph.plain(f"{leaf.initiative.code}　{leaf.initiative.title}", style))
+        previous = leaf
     box = Table([[listing]], colWidths=[frame_width("A4")], style=[*base_cmds(),
         ("BACKGROUND", (0, 0), (-1, -1), PALE), ("LEFTPADDING", (0, 0), (-1, -1), 10),
         ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 8)])
-    return [outlined(band, pol.title, 0), *slogan, Spacer(1, 4 * mm), box, Spacer(1, 6 * mm)]
+    return [outlined(band, top.title, 0), *_slogan(top), Spacer(1, 4 * mm), box, Spacer(1, 6 * mm)]
+
+
+def _group_heading(group: GroupView) -> list[Flowable]:
+    """The heading of a group below the top level (「○title」, deeper ones indented) and its slogan."""
+    st = styles()
+    if group.depth == 2:
+        heading = JaParagraph.plain(f"○{group.title}", st.h3)
+    else:
+        style = variant(st.h4, f"res_group{group.depth}", textColor=NAVY, spaceBefore=4, spaceAfter=3,
+                        leftIndent=(group.depth - 2) * 4 * mm)
+        heading = JaParagraph.plain(f"◇{group.title}", style)
+    return [outlined(heading, group.title, group.depth - 1), *_slogan(group)]
 
 
 def _measure(plan: PlanView, ini: InitiativeView, reports: list[ReportView],
@@ -132,7 +187,8 @@ def _measure(plan: PlanView, ini: InitiativeView, reports: list[ReportView],
                      ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LINEBELOW", (0, 0), (-1, 0), 1.2, NAVY),
                      ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                      ("BOTTOMPADDING", (0, 0), (-1, -1), 3)])
-    body: list[Flowable] = [*lead, outlined(head, f"{measure_number(plan, ini)} {ini.title}", 2), Spacer(1, 2 * mm)]
+    body: list[Flowable] = [*lead, outlined(head, f"{measure_number(plan, ini)} {ini.title}", ini.depth),
+                            Spacer(1, 2 * mm)]
     label = Table([[JaParagraph.plain("実施状況", st.label)]], colWidths=[20 * mm], hAlign="LEFT", style=[*base_cmds(),
         ("BACKGROUND", (0, 0), (-1, -1), BAND), ("TOPPADDING", (0, 0), (-1, -1), 1),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3)])
@@ -158,20 +214,17 @@ def _measure(plan: PlanView, ini: InitiativeView, reports: list[ReportView],
 
 def results_flowables(plan: PlanView, cycle: Cycle) -> list[Flowable]:
     """The whole report as flowables (cover first)."""
-    st = styles()
     out = _cover(plan, cycle) + _contents(plan)
-    for n, pol in enumerate(_live_policies(plan)):
+    for n, top in enumerate(live_groups(plan)):
         if n:
             out.append(PageBreak())
-        out += _area_band(plan, pol)
-        for item in pol.items:
-            inis = [i for i in item.initiatives if not i.retired]
-            if item.retired or not inis:
-                continue
-            lead = [outlined(JaParagraph.plain(f"○{item.title}", st.h3), item.title, 1)]
-            for ini in inis:
-                out.append(_measure(plan, ini, reports_in(ini, cycle, statuses=PRINTED_STATUSES), lead))
-                lead = []
+        out += _area_band(plan, top)
+        previous: Leaf | None = None
+        for leaf in group_leaves(top):
+            lead = [f for group in leaf.groups[max(1, leaf.starts(previous)):] for f in _group_heading(group)]
+            ini = leaf.initiative
+            out.append(_measure(plan, ini, reports_in(ini, cycle, statuses=PRINTED_STATUSES), lead))
+            previous = leaf
     return out
 
 
@@ -180,7 +233,7 @@ def write_results_report(store: Store, opts: ExportOptionsLike, out: Path) -> st
     with store.read() as session:
         plan = select_plan(session, opts, prefer_reports=True)
     cycle = select_cycle(plan, opts)
-    inis = list(plan.initiatives())
+    inis = list(printed_initiatives(plan))
     printed = sum(1 for i in inis if reports_in(i, cycle, statuses=PRINTED_STATUSES))
     drafts = sum(1 for i in inis for r in reports_in(i, cycle) if r.status not in PRINTED_STATUSES)
     if not printed:
@@ -193,4 +246,4 @@ def write_results_report(store: Store, opts: ExportOptionsLike, out: Path) -> st
     pages = write_pdf(out, info, results_flowables(plan, cycle), cover=True)
     note = f"、下書き {drafts} 件は載せていません" if drafts else ""
     return (f"実績報告書を書き出しました：{out}（{plan.name}、{cycle.label}、"
-            f"{plan.level_labels[2]} {len(inis)} 件中 {printed} 件に報告、{pages} ページ{note}）")
+            f"{plan.initiative_label} {len(inis)} 件中 {printed} 件に報告、{pages} ページ{note}）")

@@ -46,8 +46,8 @@ class Styles:
     title: ParagraphStyle  # cover title
     subtitle: ParagraphStyle
     h1: ParagraphStyle  # section title (１．策定の目的)
-    h2: ParagraphStyle  # policy / area
-    h3: ParagraphStyle  # promotion item / sub-area
+    h2: ParagraphStyle  # a top-level group (area)
+    h3: ParagraphStyle  # a group below it
     h4: ParagraphStyle  # initiative / measure heading
     small: ParagraphStyle
     small_right: ParagraphStyle

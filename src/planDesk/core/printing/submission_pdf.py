@@ -64,7 +64,7 @@ def _title_block(plan: PlanView, dept: str, cycle: Cycle) -> list[Flowable]:
 def _overview(plan: PlanView, rows: list[tuple[InitiativeView, ReportView | None]]) -> Flowable:
     st = styles()
     width = frame_width("A4")
-    header = [[JaParagraph.plain(t, st.header_cell) for t in ("コード", plan.level_labels[2], "進捗評価",
+    header = [[JaParagraph.plain(t, st.header_cell) for t in ("コード", plan.initiative_label, "進捗評価",
                                                                "今後の方向性", "状態")]]
     body = [[JaParagraph.plain(ini.code, st.cell), JaParagraph.plain(ini.title, st.cell),
              JaParagraph.plain(evaluation_label(plan, rep.evaluation if rep else None), st.cell),
@@ -142,7 +142,7 @@ def submission_flowables(plan: PlanView, dept: str, cycle: Cycle,
                          rows: list[tuple[InitiativeView, ReportView | None]]) -> list[Flowable]:
     out = _title_block(plan, dept, cycle)
     if not rows:  # as the submission workbook: written, saying there is nothing to report
-        out.append(JaParagraph.plain(f"この部署が報告する{plan.level_labels[2]}はありません（0 件）。", styles().body))
+        out.append(JaParagraph.plain(f"この部署が報告する{plan.initiative_label}はありません（0 件）。", styles().body))
         return out
     out.append(_overview(plan, rows))
     out.append(Spacer(1, 8 * mm))
@@ -167,5 +167,5 @@ def write_submission_pdf(store: Store, opts: ExportOptionsLike, out: Path) -> st
                    subject=f"{dept.name} {cycle.label} の進捗状況報告")
     pages = write_pdf(out, info, submission_flowables(plan, dept.name, cycle, rows))
     done = sum(1 for _, r in rows if r is not None)
-    return (f"提出用PDFを書き出しました：{out}（{dept.name}、{cycle.label}、{plan.level_labels[2]} {len(rows)} 件・"
+    return (f"提出用PDFを書き出しました：{out}（{dept.name}、{cycle.label}、{plan.initiative_label} {len(rows)} 件・"
             f"入力済 {done} 件、{pages} ページ）")

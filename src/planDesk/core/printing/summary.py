@@ -1,6 +1,6 @@
 """The meeting summary (進捗状況の概要): A4 landscape, for 庁議 and the like.
 
-Two to four pages for the meeting: evaluation counts per policy (a stacked bar chart
+Two to four pages for the meeting: evaluation counts per top-level group (a stacked bar chart
 beside the count table), the initiatives that need attention (the worse half of the
 plan's scale: 遅れ and 未着手 on the usual A–D scale) with their 課題 labelled by
 department (identical texts merged), and KPI attainment, one row per KPI (a KPI reported
@@ -23,7 +23,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table
 
-from planDesk.core.plan.view import InitiativeView, PlanView, PolicyView, ReportView
+from planDesk.core.plan.view import GroupView, InitiativeView, PlanView, ReportView
 from planDesk.core.printing.document import DocInfo, frame_width, outlined, write_pdf
 from planDesk.core.printing.kinsoku import JaParagraph
 from planDesk.core.printing.long_table import LongTable
@@ -31,6 +31,7 @@ from planDesk.core.printing.progress import NOT_REPORTED, attention_codes, evalu
 from planDesk.core.printing.progress_table_pdf import progress_table
 from planDesk.core.printing.selection import Cycle, reports_in, select_cycle, select_plan
 from planDesk.core.printing.styles import GRID, base_cmds, grid_style, styles, variant
+from planDesk.core.printing.tree import group_leaves, printed_initiatives
 from planDesk.core.reports.attainment import format_attainment, kpi_attainment
 from planDesk.core.reports.totals import kpi_total
 
@@ -47,28 +48,30 @@ _NONE_COLOR = "#FFFFFF"
 _OUTLINE = "#555555"
 
 
-def _live(plan: PlanView) -> list[tuple[PolicyView, list[InitiativeView]]]:
+def _live(plan: PlanView) -> list[tuple[GroupView, list[InitiativeView]]]:
+    """Each top-level group with the live initiatives anywhere under it."""
     out = []
-    for pol in plan.policies:
-        inis = [i for it in pol.items if not it.retired for i in it.initiatives if not i.retired]
-        if not pol.retired and inis:
-            out.append((pol, inis))
+    for top in plan.groups:
+        inis = [leaf.initiative for leaf in group_leaves(top)]
+        if inis:
+            out.append((top, inis))
     return out
 
 
-def evaluation_counts(plan: PlanView, cycle: Cycle) -> list[tuple[PolicyView, dict[str, int]]]:
-    """Per policy: grade code → number of initiatives (NOT_REPORTED for none)."""
+def evaluation_counts(plan: PlanView, cycle: Cycle) -> list[tuple[GroupView, dict[str, int]]]:
+    """Per top-level group: grade code → number of initiatives under it, at any depth
+    (NOT_REPORTED for none)."""
     out = []
-    for pol, inis in _live(plan):
+    for top, inis in _live(plan):
         counts = {c: 0 for c, _ in plan.evaluation_scale} | {NOT_REPORTED: 0}
         for ini in inis:
             grade = worst_evaluation(plan, reports_in(ini, cycle))
             counts[grade if grade in counts else NOT_REPORTED] += 1
-        out.append((pol, counts))
+        out.append((top, counts))
     return out
 
 
-def _chart(plan: PlanView, counts: list[tuple[PolicyView, dict[str, int]]], width: float) -> Drawing:
+def _chart(plan: PlanView, counts: list[tuple[GroupView, dict[str, int]]], width: float) -> Drawing:
     st = styles()
     # renderPDF starts every drawing in the graphics default font (Helvetica, not embedded,
     # no Japanese): start ours in the bundled Gothic instead.
@@ -78,9 +81,9 @@ def _chart(plan: PlanView, counts: list[tuple[PolicyView, dict[str, int]]], widt
     height = 40 + bar_h * 1.6 * len(counts)
     drawing = Drawing(width, height)
     chart = HorizontalBarChart()
-    # reportlab draws the first category at the bottom: reverse so policy 1 is on top
+    # reportlab draws the first category at the bottom: reverse so group 1 is on top
     rows = list(reversed(counts))
-    names = [f"{pol.code} {pol.title}" for pol, _ in rows]
+    names = [f"{top.code} {top.title}" for top, _ in rows]
     # the names get the room they need, up to 40 % of the width; a longer one is cut with a
     # mark, never silently (issue 16)
     label_w = min(max((stringWidth(n, st.gothic, 8) for n in names), default=0.0) + 1, width * 0.4)
@@ -155,14 +158,14 @@ def _letter(plan: PlanView, key: str) -> str:
     return key if key != NOT_REPORTED else NOT_REPORTED[0]
 
 
-def _count_table(plan: PlanView, counts: list[tuple[PolicyView, dict[str, int]]], width: float) -> Table:
+def _count_table(plan: PlanView, counts: list[tuple[GroupView, dict[str, int]]], width: float) -> Table:
     st = styles()
     keys = [c for c, _ in plan.evaluation_scale] + [NOT_REPORTED]
-    head = [plan.level_labels[0], *keys, "計"]
+    head = [plan.label_of(1), *keys, "計"]
     rows: list[list[Any]] = [[JaParagraph.plain(h, st.header_cell) for h in head]]
     totals = dict.fromkeys(keys, 0)
-    for pol, c in counts:
-        rows.append([JaParagraph.plain(f"{pol.code} {pol.title}", st.cell_small),
+    for top, c in counts:
+        rows.append([JaParagraph.plain(f"{top.code} {top.title}", st.cell_small),
                      *(JaParagraph.plain(str(c[k]), st.cell_right) for k in keys),
                      JaParagraph.plain(str(sum(c.values())), st.cell_right)])
         for k in keys:
@@ -193,7 +196,7 @@ def _attention(plan: PlanView, cycle: Cycle, width: float) -> Flowable | None:
     small = variant(st.cell_small, "sum_small", fontSize=7.5, leading=9.5)
     codes = set(attention_codes(plan))
     body = []
-    for ini in plan.initiatives():
+    for ini in printed_initiatives(plan):
         reps = reports_in(ini, cycle)
         grade = worst_evaluation(plan, reps)
         if grade not in codes:
@@ -207,7 +210,7 @@ def _attention(plan: PlanView, cycle: Cycle, width: float) -> Flowable | None:
                      issues or JaParagraph.plain("（課題の記載なし）", small)])
     if not body:
         return None
-    heads = ("コード", plan.level_labels[2], "進捗評価", "報告部署", "課題（部署別、同じ記載はまとめています）")
+    heads = ("コード", plan.initiative_label, "進捗評価", "報告部署", "課題（部署別、同じ記載はまとめています）")
     header = [[JaParagraph.plain(h, st.header_cell) for h in heads]]
     cmds = [*grid_style(), ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5)]
     return LongTable(header, body, [20 * mm, 62 * mm, 20 * mm, 45 * mm, width - 147 * mm], cmds)
@@ -220,7 +223,7 @@ def _kpis(plan: PlanView, cycle: Cycle, width: float) -> Flowable | None:
     small = variant(st.cell_small, "sum_small", fontSize=7.5, leading=9.5)
     right = variant(st.cell_right, "sum_right", fontSize=7.5, leading=9.5)
     body = []
-    for ini in plan.initiatives():
+    for ini in printed_initiatives(plan):
         reps = reports_in(ini, cycle)
         for kpi in ini.kpis:
             t = kpi_total(kpi, reps)
@@ -258,13 +261,13 @@ def summary_flowables(plan: PlanView, cycle: Cycle) -> list[Flowable]:
                            JaParagraph.plain(plan.name, st.cell), Spacer(1, 4 * mm)]
     sections = []
     if plan.evaluation_scale:  # a plan without a scale has nothing to count
-        out.append(outlined(JaParagraph.plain(f"{plan.level_labels[0]}ごとの進捗評価", st.h3), "進捗評価の件数", 1))
+        out.append(outlined(JaParagraph.plain(f"{plan.label_of(1)}ごとの進捗評価", st.h3), "進捗評価の件数", 1))
         chart_w = width * 0.5
         out.append(Table([[_chart(plan, counts, chart_w), _count_table(plan, counts, width - chart_w - 6 * mm)]],
                          colWidths=[chart_w, width - chart_w],
                          style=[*base_cmds(), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                 ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
-        sections.append(("注意を要する" + plan.level_labels[2] + "（" + "・".join(
+        sections.append(("注意を要する" + plan.initiative_label + "（" + "・".join(
             evaluation_label(plan, c) for c in attention_codes(plan)) + "）", _attention(plan, cycle, width)))
     if any(ini.kpis for ini in plan.initiatives()):
         sections.append(("指標の達成状況（基準値 → 実績 → 目標）", _kpis(plan, cycle, width)))

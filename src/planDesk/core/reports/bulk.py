@@ -39,9 +39,8 @@ from planDesk.core.domain.model import (
     InitiativeDepartment,
     Kpi,
     KpiActual,
-    Policy,
+    PlanGroup,
     ProgressReport,
-    PromotionItem,
     ReportingCycle,
     RoadmapStep,
     StepProgress,
@@ -134,9 +133,8 @@ def _initiatives(s: Session, plan_id: int, department: Department, ids: list[int
     for chunk in _chunks(ids):
         found.update({ini.id: ini for ini in s.scalars(
             select(Initiative)
-            .join(PromotionItem, Initiative.item_id == PromotionItem.id)
-            .join(Policy, PromotionItem.policy_id == Policy.id)
-            .where(Initiative.id.in_(chunk), Policy.plan_id == plan_id)
+            .join(PlanGroup, Initiative.group_id == PlanGroup.id)
+            .where(Initiative.id.in_(chunk), PlanGroup.plan_id == plan_id)
             .options(selectinload(Initiative.department_links).selectinload(InitiativeDepartment.department)))})
     for ini_id in ids:
         ini = found.get(ini_id)

@@ -18,9 +18,8 @@ from planDesk.core.domain.model import (
     DirectionChoice,
     EvaluationGrade,
     Initiative,
-    Policy,
+    PlanGroup,
     ProgressReport,
-    PromotionItem,
     ReportingCycle,
 )
 from planDesk.core.domain.workflow import (
@@ -73,9 +72,8 @@ def get_or_create_cycle(session: Session, plan_id: int, fy: int, half: int = 0) 
 
 def plan_id_of_initiative(session: Session, initiative_id: int) -> int:
     plan_id = session.scalar(
-        select(Policy.plan_id)
-        .join(PromotionItem, PromotionItem.policy_id == Policy.id)
-        .join(Initiative, Initiative.item_id == PromotionItem.id)
+        select(PlanGroup.plan_id)
+        .join(Initiative, Initiative.group_id == PlanGroup.id)
         .where(Initiative.id == initiative_id)
     )
     if plan_id is None:

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from planDesk.core.domain.fiscal import format_date_wareki, format_fy, format_fy_short, month_index
 from planDesk.core.plan.view import InitiativeView, PlanView, StepView
 from planDesk.core.roadmap.primitives import Primitive, Ref, TextMeasurer
-from planDesk.core.roadmap.style import step_style
+from planDesk.core.roadmap.style import group_label_style, group_style, step_style
 from planDesk.core.roadmap.text import departments_label, elide, initiative_label, wrap
 
 RowBuilder = Callable[[], tuple[list[Primitive], list[Primitive]]]
@@ -33,8 +33,8 @@ class Metrics:
     bar_height: float = 9.0
     lane_gap: float = 3.0
     row_pad: float = 4.0
-    policy_row: float = 20.0
-    item_row: float = 18.0
+    top_group_row: float = 20.0  # a top-level group's row
+    group_row: float = 18.0  # a deeper group's row
     label_pad: float = 4.0
     indent: float = 6.0  # per level in the label column
     min_bar: float = 3.0
@@ -130,7 +130,7 @@ def header_primitives(plan: PlanView, axis: TimeAxis, m: TextMeasurer, metrics: 
     out: list[Primitive] = []
     if axis.x0 > 0:
         out.append(Primitive("rect", 0, 0, axis.x0, height, "header.cell", layer="corner"))
-        out.append(_text(plan.level_labels[2], metrics.label_pad, 0, height, "header.corner", m,
+        out.append(_text(plan.initiative_label, metrics.label_pad, 0, height, "header.corner", m,
                          layer="corner", max_w=axis.x0 - 2 * metrics.label_pad))
     year_w = 12 * axis.month_w
     for i, fy in enumerate(range(axis.start_fy, axis.end_fy + 1)):
@@ -199,7 +199,7 @@ def overlay_primitives(plan: PlanView, axis: TimeAxis, top: float, bottom: float
         out.append(Primitive("line", today_x, top, 0, h, "today.line", layer="overlay"))
     if empty:
         out.append(_text("表示する取組がありません（絞り込みの条件を確認してください）", axis.x0 + 8, top,
-                         metrics.policy_row, "empty.note", m, layer="overlay",
+                         metrics.top_group_row, "empty.note", m, layer="overlay",
                          max_w=axis.x1 - axis.x0 - 16))
     return tuple(out)
 
@@ -320,10 +320,12 @@ def build_initiative_row(ini: InitiativeView, placed: tuple[list[StepPlacement],
     return build, height, lanes
 
 
-def build_group_row(kind: str, ref: Ref, y: float, height: float, text: str, depth: int,
+def build_group_row(ref: Ref, y: float, height: float, text: str, depth: int,
                     axis: TimeAxis, metrics: Metrics, label_width: float,
                     m: TextMeasurer) -> RowBuilder:
-    style = f"group.{kind}"
+    """A group's band across the chart and its label, indented by ``depth`` (0 = top level)."""
+    style = group_style(depth + 1)
+    text_style = group_label_style(depth + 1)
 
     def build() -> tuple[list[Primitive], list[Primitive]]:
         body = [Primitive("rect", axis.x0, y, axis.x1 - axis.x0, height, style, None, ref)]
@@ -331,8 +333,8 @@ def build_group_row(kind: str, ref: Ref, y: float, height: float, text: str, dep
         if label_width > 0:
             label.append(Primitive("rect", 0, y, label_width, height, style, None, ref, "label"))
             x = metrics.label_pad + depth * metrics.indent
-            label.append(Primitive("text", x, y, m.width(text, f"label.{kind}"), height,
-                                   f"label.{kind}", text, ref, "label"))
+            label.append(Primitive("text", x, y, m.width(text, text_style), height,
+                                   text_style, text, ref, "label"))
         return body, label
 
     return build

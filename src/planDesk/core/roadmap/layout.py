@@ -1,10 +1,11 @@
 """The roadmap (工程表) chart laid out without any GUI: plan → positioned primitives.
 
 ``layout_roadmap`` places the fiscal-year columns (令和5年度 …, with quarters 第1四半期 =
-April–June or months when zoomed), one row per policy / promotion item (collapsible) and
-per initiative, and in each initiative row its steps packed into lanes: a step's label
-above its bar (one-off), arrow (continuing: to the end of the period) or diamond
-(milestone), coloured by the state reported for it (core.roadmap.states). The result is
+April–June or months when zoomed), one row per group of any depth (collapsible; the plan
+can be collapsed to a depth, ``collapsed_to_depth``) and per initiative, and in each
+initiative row its steps packed into lanes: a step's label above its bar (one-off), arrow
+(continuing: to the end of the period) or diamond (milestone), coloured by the state
+reported for it (core.roadmap.states). The result is
 drawn by core.roadmap.pdf (paper), gui.roadmap.painter (screen and PNG).
 
 The geometry of every row is computed at once (it needs every label's width), but a
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal, NamedTuple
 
-from planDesk.core.plan.view import InitiativeView, PlanView
+from planDesk.core.plan.view import GroupView, InitiativeView, PlanView
 from planDesk.core.roadmap.geometry import (
     DEFAULT_METRICS,
     Metrics,
@@ -43,6 +44,7 @@ from planDesk.core.roadmap.primitives import (
     diamond_polygon,
 )
 from planDesk.core.roadmap.states import initiative_states, latest_report_fy
+from planDesk.core.roadmap.style import group_label_style
 from planDesk.core.roadmap.text import elide
 
 __all__ = [
@@ -55,9 +57,12 @@ __all__ = [
     "RoadmapLayout",
     "TextMeasurer",
     "Zoom",
+    "ancestor_refs",
     "arrow_polygon",
     "baseline",
+    "collapsed_to_depth",
     "diamond_polygon",
+    "group_ref",
     "layout_roadmap",
 ]
 
@@ -67,10 +72,12 @@ ZOOMS: tuple[Zoom, ...] = ("year", "quarter", "month")
 
 @dataclass(frozen=True, slots=True)
 class LayoutRow:
-    """One row of the chart: a policy, a promotion item or an initiative."""
+    """One row of the chart: a group (of any depth) or an initiative. ``depth`` is the row's
+    indent: 0 for a top-level group, a group's depth − 1, an initiative's number of groups
+    (0 when the chart shows no group rows)."""
 
     index: int
-    kind: str  # policy | item | initiative
+    kind: str  # group | initiative
     ref: Ref
     y: float
     height: float
@@ -91,7 +98,7 @@ class RowPrimitives:
 
 
 class _Entry(NamedTuple):
-    kind: str  # policy | item | initiative
+    kind: str  # group | initiative
     ref: Ref
     title: str  # of a group ("" for an initiative: made when it is laid out)
     depth: int
@@ -173,12 +180,12 @@ class RoadmapLayout:
                 self._ini_done += 1
                 self._ini_height += height
             else:
-                height = metrics.policy_row if e.kind == "policy" else metrics.item_row
+                height = _group_height(e.depth, metrics)
                 is_collapsed = e.ref in self._collapsed
                 marker = ("▶ " if is_collapsed else "▼ ") if self._markers else ""
                 shown = elide(marker + e.title,
-                              lw - metrics.label_pad * 2 - e.depth * metrics.indent, f"label.{e.kind}", m)
-                builder = build_group_row(e.kind, e.ref, y, height, shown, e.depth, self.axis, metrics, lw, m)
+                              lw - metrics.label_pad * 2 - e.depth * metrics.indent, group_label_style(e.depth + 1), m)
+                builder = build_group_row(e.ref, y, height, shown, e.depth, self.axis, metrics, lw, m)
                 row = LayoutRow(index, e.kind, e.ref, y, height, e.title, e.depth, is_collapsed)
             self._rows.append(row)
             self._index[e.ref] = index
@@ -212,11 +219,10 @@ class RoadmapLayout:
         y = self._y
         if not self.complete:
             metrics = self._metrics
-            avg = self._ini_height / self._ini_done if self._ini_done else 3 * metrics.policy_row
+            avg = self._ini_height / self._ini_done if self._ini_done else 3 * metrics.top_group_row
             for e in self._entries[self._next:]:
-                y += avg if e.initiative is not None else (
-                    metrics.policy_row if e.kind == "policy" else metrics.item_row)
-        return max(y, self.header_height + self._metrics.policy_row)
+                y += avg if e.initiative is not None else _group_height(e.depth, metrics)
+        return max(y, self.header_height + self._metrics.top_group_row)
 
     @property
     def overlay(self) -> tuple[Primitive, ...]:
@@ -315,9 +321,9 @@ def layout_roadmap(
     ``chart_width`` instead stretches the period to exactly that many points (for pages).
     ``states`` maps step id → reported state; by default they come from the reports of
     ``cycle_fy`` (None: the latest year with reports). ``collapsed`` holds the refs of
-    collapsed groups (("policy", id) / ("item", id)). ``label_width`` 0 leaves out the
-    label column (one initiative's chart in the plan booklet); ``show_groups`` False
-    leaves out the policy and promotion-item rows; ``group_markers`` False leaves out
+    collapsed groups (``group_ref(id)``; ``collapsed_to_depth`` gives those of a depth).
+    ``label_width`` 0 leaves out the label column (one initiative's chart in the plan
+    booklet); ``show_groups`` False leaves out the group rows; ``group_markers`` False leaves out
     their ▼ / ▶ (paper); ``show_today`` False leaves out the today line and note (a plan
     printout that is not about progress). ``lazy``: return before laying out any row (see
     ``RoadmapLayout.extend``).
@@ -337,32 +343,47 @@ def layout_roadmap(
     return layout if lazy else layout.finish()
 
 
+def group_ref(group_id: int) -> Ref:
+    """The ref of a group's row (what ``collapsed`` holds)."""
+    return ("group", group_id)
+
+
+def collapsed_to_depth(plan: PlanView, depth: int) -> frozenset[Ref]:
+    """The groups to collapse so that the chart shows the groups down to ``depth`` (1 = the
+    top level only) and nothing under them: the refs of every group at that depth. A
+    depth at or beyond the plan's deepest groups collapses nothing."""
+    return frozenset(group_ref(g.id) for g in plan.walk_groups() if g.depth == depth)
+
+
+def ancestor_refs(ini: InitiativeView) -> frozenset[Ref]:
+    """The refs of the group rows above an initiative (to expand when showing it)."""
+    return frozenset(group_ref(g.id) for g in ini.path)
+
+
+def _group_height(indent: int, metrics: Metrics) -> float:
+    return metrics.top_group_row if indent == 0 else metrics.group_row
+
+
 def _entries(plan: PlanView, initiative_ids: Collection[int] | None, collapsed: set[Ref],
              show_groups: bool) -> list[_Entry]:
-    """The rows to lay out, in plan order (cheap: no measuring)."""
+    """The rows to lay out, in plan order (cheap: no measuring). A group is shown when a
+    live (and wanted) initiative sits anywhere under it."""
     wanted = None if initiative_ids is None else set(initiative_ids)
-    l1, l2, _ = plan.level_labels
-    out: list[_Entry] = []
-    depth = 2 if show_groups else 0
-    for pol in plan.policies:
-        if pol.retired:
-            continue
-        items = [(item, [i for i in item.initiatives
-                         if not i.retired and (wanted is None or i.id in wanted)])
-                 for item in pol.items if not item.retired]
-        items = [(item, inis) for item, inis in items if inis]
-        if not items:
-            continue
-        if show_groups:
-            ref: Ref = ("policy", pol.id)
-            out.append(_Entry("policy", ref, f"{l1}{pol.code} {pol.title}", 0, None))
-            if ref in collapsed:
-                continue
-        for item, inis in items:
-            if show_groups:
-                iref: Ref = ("item", item.id)
-                out.append(_Entry("item", iref, f"{l2}{item.code} {item.title}", 1, None))
-                if iref in collapsed:
-                    continue
-            out.extend(_Entry("initiative", ("initiative", ini.id), "", depth, ini) for ini in inis)
-    return out
+
+    def walk(group: GroupView) -> list[_Entry]:
+        if group.retired:
+            return []
+        inner: list[_Entry] = []
+        for child in group.children:
+            if isinstance(child, GroupView):
+                inner += walk(child)
+            elif not child.retired and (wanted is None or child.id in wanted):
+                inner.append(_Entry("initiative", ("initiative", child.id), "",
+                                    child.depth if show_groups else 0, child))
+        if not inner or not show_groups:
+            return inner
+        ref = group_ref(group.id)
+        head = _Entry("group", ref, f"{plan.label_of(group.depth)}{group.code} {group.title}", group.depth - 1, None)
+        return [head] if ref in collapsed else [head, *inner]
+
+    return [e for group in plan.groups for e in walk(group)]

@@ -5,8 +5,8 @@ A page shows one tile: a range of the time axis and a range of rows, with the FY
 and the label column repeated. Tiles split the time axis at fiscal-year boundaries when
 a year fits on a page (else at quarter or month boundaries) and the rows between rows;
 a group row is never left alone at the bottom of a page, and a page that continues a
-policy or promotion item repeats its group rows at the top (``Tile.lead``) so that the
-reader knows where they are.
+group repeats the group rows above it, every depth, at the top (``Tile.lead``) so that
+the reader knows where they are.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ class Tile:
     y1: float
     column: int  # 0-based index of the horizontal slice
     band: int  # 0-based index of the vertical slice
-    lead: tuple[int, ...] = ()  # group rows repeated above the rows (a continued policy / item)
+    lead: tuple[int, ...] = ()  # group rows repeated above the rows (the groups a page continues)
     lead_height: float = 0.0
 
     @property
@@ -69,7 +69,7 @@ def x_slices(layout: RoadmapLayout, width: float) -> list[tuple[float, float]]:
 
 
 def group_rows_above(layout: RoadmapLayout, index: int) -> tuple[int, ...]:
-    """The group rows (policy, promotion item) that row ``index`` belongs to but that lie
+    """The group rows (of every depth above it) that row ``index`` belongs to but that lie
     above it, outermost first: what a page starting at that row repeats."""
     rows = layout.rows
     out: list[int] = []

@@ -269,7 +269,7 @@ def write_roadmap_pdf(path: Path, layout: RoadmapLayout, *, paper: str = "A3", s
 
 
 def _bookmarks(c: Canvas, layout: RoadmapLayout, tile: Tile, number: int, chart_top: float) -> None:
-    """Bookmarks of the groups that begin on this page (a policy, its promotion items);
+    """Bookmarks of the groups that begin on this page (nested by depth);
     a chart without group rows gets one bookmark per page."""
     if tile.column > 0:
         return  # the later slices of the time axis repeat the same rows
@@ -281,7 +281,7 @@ def _bookmarks(c: Canvas, layout: RoadmapLayout, tile: Tile, number: int, chart_
             continue
         key = f"g{i}"
         c.bookmarkHorizontal(key, 0, top - (r.y - tile.y0) + 4)
-        c.addOutlineEntry(r.title, key, level=min(r.depth, 1), closed=True)
+        c.addOutlineEntry(r.title, key, level=r.depth, closed=True)
         found = True
     if not found and not any(r.kind != "initiative" for r in layout.rows):
         key = f"p{number}"

@@ -21,7 +21,7 @@ from typing import Protocol
 # "header" fixed vertically and "corner" fixed both ways; PDF pages repeat them.
 LAYERS = ("grid", "body", "overlay", "label", "header", "corner")
 
-Ref = tuple[str, int]  # ("step", id) / ("initiative", id) / ("item", id) / ("policy", id)
+Ref = tuple[str, int]  # ("step", id) / ("initiative", id) / ("group", id)
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,12 +44,15 @@ STYLES: dict[str, Style] = {
     "label.initiative": Style(size=8.0),
     "label.code": Style(font=BOLD, size=8.0),
     "label.departments": Style(size=6.5, color="#57606a"),
-    "label.policy": Style(font=BOLD, size=9.0),
-    "label.item": Style(font=BOLD, size=8.0),
+    # a group's label by its depth (1 = top level; deeper than 3 as 3)
+    "label.group.1": Style(font=BOLD, size=9.0),
+    "label.group.2": Style(font=BOLD, size=8.0),
+    "label.group.3": Style(font=BOLD, size=7.5),
     "label.column": Style(fill="#ffffff", stroke="#9aa7b8"),
-    # group bands across the chart
-    "group.policy": Style(fill="#d5dfeb", stroke="#9aa7b8"),
-    "group.item": Style(fill="#eef2f7", stroke="#c3ccd8"),
+    # group bands across the chart, lighter with each depth
+    "group.1": Style(fill="#d5dfeb", stroke="#9aa7b8"),
+    "group.2": Style(fill="#eef2f7", stroke="#c3ccd8"),
+    "group.3": Style(fill="#f7f9fb", stroke="#d5dbe3"),
     # grid
     "grid.year": Style(stroke="#7d8a9c", line_width=0.8),
     "grid.minor": Style(stroke="#c8d0da", line_width=0.4, dash=(2.0, 2.0)),
@@ -88,6 +91,16 @@ def style(name: str) -> Style:
 
 
 _PLAIN = Style()
+
+
+def group_style(depth: int) -> str:
+    """The style name of a group's band at a depth (1 = top level)."""
+    return f"group.{min(max(depth, 1), 3)}"
+
+
+def group_label_style(depth: int) -> str:
+    """The style name of a group's label at a depth (1 = top level)."""
+    return f"label.group.{min(max(depth, 1), 3)}"
 
 
 def step_style(state: str | None) -> str:

@@ -153,7 +153,7 @@ def _write_cover(ws: Worksheet, content: SubmissionContent, counts: dict[str, in
         "cycle": ("報告サイクル", content.cycle.label),
         "exported_by": ("出力者", content.exported_by),
         "exported_at": ("出力日時", f"{format_date_wareki(local.date())} {local:%H:%M}"),
-        "reports": (plan.level_labels[2], f"{counts['reports']} 件"),
+        "reports": (plan.initiative_label, f"{counts['reports']} 件"),
         "kpis": ("指標", f"{counts['kpis']} 件"),
         "steps": ("工程", f"{counts['steps']} 件"),
     }

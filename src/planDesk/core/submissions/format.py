@@ -85,9 +85,9 @@ STEP_COLUMNS: tuple[Column, ...] = (
     Column("key", "工程キー", 10, hidden=True),
 )
 
-def plan_header(col: Column, level_labels: Sequence[str]) -> str:
-    """The header as printed for a plan: the plan's own word for the level it reports on."""
-    return level_labels[-1] if col.key == "title" else col.header
+def plan_header(col: Column, initiative_label: str) -> str:
+    """The header as printed for a plan: the plan's own word for what it reports on."""
+    return initiative_label if col.key == "title" else col.header
 
 
 def unused_columns(*, has_scale: bool, has_directions: bool) -> frozenset[str]:

@@ -60,7 +60,7 @@ def _start_sheet(ws: Worksheet, columns: tuple[Column, ...], title: str, note: s
     plan = content.plan
     unused = unused_columns(has_scale=bool(plan.evaluation_scale), has_directions=bool(plan.directions))
     for i, col in enumerate(columns, start=1):
-        put(ws.cell(HEADER_ROW, i), plan_header(col, plan.level_labels), font=BOLD, fill=HEADER_FILL, align=CENTER)
+        put(ws.cell(HEADER_ROW, i), plan_header(col, plan.initiative_label), font=BOLD, fill=HEADER_FILL, align=CENTER)
         dim = ws.column_dimensions[get_column_letter(i)]
         dim.width = col.width
         dim.hidden = col.hidden or col.key in unused
@@ -110,7 +110,7 @@ def write_table(report_ws: Worksheet, kpi_ws: Worksheet, step_ws: Worksheet,
     """Fill the three data sheets; append every input cell to ``inputs``; return counts."""
     base_empty = content.base_mode == "empty"
     cycle = content.cycle.label
-    l3 = content.plan.level_labels[2]
+    l3 = content.plan.initiative_label
     _start_sheet(report_ws, REPORT_COLUMNS, f"進捗報告　{content.department}　{cycle}",
                  f"黄色のセルに入力してください（{l3}ごとに 1 行）。", content)
     _start_sheet(kpi_ws, KPI_COLUMNS, f"指標の実績　{content.department}　{cycle}",

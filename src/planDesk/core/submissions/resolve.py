@@ -29,11 +29,11 @@ from planDesk.core.domain.model import (
     InitiativeDepartment,
     Kpi,
     Plan,
-    Policy,
-    PromotionItem,
+    PlanGroup,
     RoadmapStep,
 )
 from planDesk.core.domain.workflow import STEP_STATE_LABELS
+from planDesk.core.plan.view import group_paths
 from planDesk.core.reports.assignment import assigned
 from planDesk.core.reports.ops import cycle_label
 from planDesk.core.submissions.format import FIELD_LABELS, SHEET_COVER, SHEET_META, content_hash, identity_of
@@ -121,16 +121,16 @@ def _find_plan(session: Session, sub: ReadSubmission) -> Plan:
 
 def _load_initiatives(session: Session, plan: Plan, uids: list[str]) -> dict[str, _Ini]:
     found: dict[str, _Ini] = {}
+    paths = group_paths(session, plan.id, plan.numbering)
     for chunk in _chunks(uids):
         rows = session.execute(
             select(Initiative.id, Initiative.uid, Initiative.number, Initiative.title, Initiative.retired,
-                   PromotionItem.number, Policy.number, Initiative.code)
-            .join(PromotionItem, Initiative.item_id == PromotionItem.id)
-            .join(Policy, PromotionItem.policy_id == Policy.id)
-            .where(Policy.plan_id == plan.id, Initiative.uid.in_(chunk))
+                   Initiative.group_id, Initiative.code)
+            .join(PlanGroup, Initiative.group_id == PlanGroup.id)
+            .where(PlanGroup.plan_id == plan.id, Initiative.uid.in_(chunk))
         ).all()
-        for ini_id, uid, number, title, retired, item_no, pol_no, written in rows:
-            code = codes.shown(written, codes.initiative_code(plan.numbering, pol_no, item_no, number))
+        for ini_id, uid, number, title, retired, group_id, written in rows:
+            code = codes.shown(written, codes.initiative_code_of(plan.numbering, (*paths[group_id][1], number)))
             found[uid] = _Ini(ini_id, uid, code, title, retired)
     by_id = {i.id: i for i in found.values()}
     ids = list(by_id)

@@ -2,8 +2,8 @@
 
 The proxy decides once per filter change which initiatives match (one pass over the plan,
 fast enough for 10,000 initiatives) and then answers ``filterAcceptsRow`` from that set;
-a group node is shown when any initiative below it matches, and its label shows
-"matching／total" counts.
+a group node, at any depth, is shown when any initiative below it matches (so the
+ancestors of every match stay), and its label shows "matching／total" counts.
 """
 
 from __future__ import annotations
@@ -81,7 +81,7 @@ def _evaluations(ini: InitiativeView, reports: ReportIndex, identity: Identity |
 def haystack(ini: InitiativeView) -> str:
     """Everything a user may search an initiative by."""
     return search_text(
-        ini.code, ini.title, ini.policy_title, ini.item_title, ini.overview, ini.status,
+        ini.code, ini.title, *(g.title for g in ini.path), ini.overview, ini.status,
         " ".join(ini.department_names), *(g.text for g in ini.goals), *(k.name for k in ini.kpis),
         *(s.label for s in ini.steps),
     )
@@ -161,12 +161,9 @@ class PlanFilterProxy(QSortFilterProxyModel):
         return None if self._accepted is None else len(self._accepted)
 
     def _refresh_group_labels(self) -> None:
-        for row in range(self.rowCount()):
-            top = self.index(row, COL_NAME)
-            self.dataChanged.emit(top, top)
-            for child_row in range(self.rowCount(top)):
-                child = self.index(child_row, COL_NAME, top)
-                self.dataChanged.emit(child, child)
+        """Repaint the counts of every group row, at any depth: announced on the source
+        model, which Qt maps to the rows shown (groups are few; initiative rows are not walked)."""
+        self.tree().group_labels_changed()
 
     def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
         if self._accepted is None:

@@ -73,13 +73,9 @@ class ReportIndex:
     def plan_with_reports(self, plan: PlanView) -> PlanView:
         """The plan as loaded, with every initiative's reports as they are now (for views
         such as the roadmap that colour by reports)."""
-        policies = tuple(
-            replace(pol, items=tuple(
-                replace(item, initiatives=tuple(replace(ini, reports=self.reports(ini.id))
-                                                for ini in item.initiatives))
-                for item in pol.items))
-            for pol in plan.policies)
-        return replace(plan, policies=policies)
+        from planDesk.core.plan.view import with_initiatives
+
+        return with_initiatives(plan, lambda ini: replace(ini, reports=self.reports(ini.id)))
 
     def summary(self, ini: InitiativeView, identity: Identity | None, cycle: Cycle) -> Summary:
         """A department sees its own report; the division sees the least advanced part."""

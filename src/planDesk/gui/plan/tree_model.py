@@ -1,4 +1,4 @@
-"""The plan as a tree (policy → promotion item → initiative) for QTreeView.
+"""The plan as a tree (groups of any depth, then initiatives) for QTreeView.
 
 Nodes are kept in one flat list and addressed by their position in it (the index's
 internal id), so the model holds no Python objects inside QModelIndex. The tree's shape
@@ -8,6 +8,7 @@ cycle (評価, 報告状況) are recomputed by ``set_context`` without rebuildin
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -21,19 +22,19 @@ from planDesk.gui.labels import status_label
 from planDesk.gui.plan.report_index import STATUS_ORDER, Cycle, ReportIndex, Summary
 
 if TYPE_CHECKING:  # plain dataclasses: imported with the plan, after the first paint
-    from planDesk.core.plan.view import InitiativeView, PlanView
+    from planDesk.core.plan.view import GroupView, InitiativeView, PlanView
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # the invisible root, as a default argument
 
-POLICY, ITEM, INITIATIVE = 0, 1, 2
+GROUP, INITIATIVE = 0, 2
 
 COL_NAME, COL_FLAGS, COL_DEPTS, COL_EVAL, COL_STATUS = range(5)
 _COLUMN_COUNT = COL_STATUS + 1
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
-ID_ROLE = Qt.ItemDataRole.UserRole + 2  # the policy / item / initiative database id
-TOTAL_ROLE = Qt.ItemDataRole.UserRole + 3  # initiatives under a group node
+ID_ROLE = Qt.ItemDataRole.UserRole + 2  # the group's or the initiative's database id
+TOTAL_ROLE = Qt.ItemDataRole.UserRole + 3  # initiatives under a group node (its whole subtree)
 TITLE_ROLE = Qt.ItemDataRole.UserRole + 4  # a group's label without its count
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 5  # report status code of an initiative
 
@@ -70,6 +71,7 @@ class PlanTreeModel(QAbstractItemModel):
         self._plan: PlanView | None = None
         self._summaries: dict[int, Summary] = {}
         self._pos_of: dict[int, int] = {}  # initiative id → node position
+        self._group_pos: dict[int, int] = {}  # group id → node position
         self._headers = [self.tr("名称"), self.tr("区分"), self.tr("担当部署"), self.tr("進捗評価"),
                          self.tr("報告状況")]
 
@@ -82,21 +84,10 @@ class PlanTreeModel(QAbstractItemModel):
         self._top = []
         self._summaries = {}
         self._pos_of = {}
-        l1, l2, _ = plan.level_labels
-        for p_row, pol in enumerate(p for p in plan.policies if not p.retired):
-            p_pos = self._add(Node(POLICY, pol.id, -1, p_row, f"{l1}{pol.code}　{pol.title}"))
-            self._top.append(p_pos)
-            for i_row, item in enumerate(i for i in pol.items if not i.retired):
-                i_pos = self._add(Node(ITEM, item.id, p_pos, i_row, f"{l2}{item.code}　{item.title}"))
-                self._nodes[p_pos].children.append(i_pos)
-                for n_row, ini in enumerate(x for x in item.initiatives if not x.retired):
-                    pos = self._add(Node(INITIATIVE, ini.id, i_pos, n_row, f"{ini.code}　{ini.title}",
-                                         initiative=ini))
-                    self._nodes[i_pos].children.append(pos)
-                    self._pos_of[ini.id] = pos
-                self._nodes[i_pos].total = len(self._nodes[i_pos].children)
-                self._nodes[p_pos].total += self._nodes[i_pos].total
-        # Japanese: the plan's own level words (基本方針／推進事項／取組事項); a translation
+        self._group_pos = {}
+        for row, group in enumerate(g for g in plan.groups if not g.retired):
+            self._top.append(self._add_group(plan, group, -1, row))
+        # Japanese: the plan's own level words (基本方針／推進事項／取組事項, as many as it has); a translation
         # may put its own header instead (the placeholder is then left out).
         self._headers[COL_NAME] = self.tr("{0}", "name column: the plan's level labels").format(
             "／".join(plan.level_labels))
@@ -105,6 +96,30 @@ class PlanTreeModel(QAbstractItemModel):
     def _add(self, node: Node) -> int:
         self._nodes.append(node)
         return len(self._nodes) - 1
+
+    def _add_group(self, plan: PlanView, group: GroupView, parent: int, row: int) -> int:
+        """Add ``group`` and its subtree (groups and initiatives in the plan's order, the
+        retired left out); its total counts the initiatives of the whole subtree."""
+        from planDesk.core.plan.view import InitiativeView  # loaded with the plan by now
+
+        pos = self._add(Node(GROUP, group.id, parent, row, _group_label(plan, group)))
+        self._group_pos[group.id] = pos
+        children = self._nodes[pos].children
+        total = 0
+        for child in group.children:
+            if child.retired:
+                continue
+            if isinstance(child, InitiativeView):
+                child_pos = self._add(Node(INITIATIVE, child.id, pos, len(children), f"{child.code}　{child.title}",
+                                           initiative=child))
+                self._pos_of[child.id] = child_pos
+                total += 1
+            else:
+                child_pos = self._add_group(plan, child, pos, len(children))
+                total += self._nodes[child_pos].total
+            children.append(child_pos)
+        self._nodes[pos].total = total
+        return pos
 
     def set_context(self, reports: ReportIndex, identity: Identity | None, cycle: Cycle) -> None:
         """Recompute the per-user, per-cycle columns (評価, 報告状況)."""
@@ -125,55 +140,41 @@ class PlanTreeModel(QAbstractItemModel):
         self._summaries[initiative_id] = reports.summary(n.initiative, identity, cycle)
         self.dataChanged.emit(self.createIndex(n.row, COL_EVAL, pos), self.createIndex(n.row, COL_STATUS, pos))
 
-    def patch(self, plan: PlanView, initiative_ids: set[int], titles: dict[tuple[str, int], str]) -> None:
+    def patch(self, plan: PlanView, initiative_ids: set[int], group_titles: Mapping[int, str]) -> None:
         """After a change that kept the plan's shape: take these initiatives' new views and
-        the renamed groups from ``plan``; only their rows are repainted."""
+        the renamed groups (titles by group id) from ``plan``; only their rows are repainted."""
         self._plan = plan
-        if titles:  # a group renamed: its initiatives carry its title too
-            l1, l2, _ = plan.level_labels
-            for pol in plan.policies:
-                if (title := titles.get(("policy", pol.id))) is not None:
-                    self._relabel(POLICY, pol.id, f"{l1}{pol.code}　{title}")
-                for item in pol.items:
-                    if (title := titles.get(("item", item.id))) is not None:
-                        self._relabel(ITEM, item.id, f"{l2}{item.code}　{title}")
-                    for ini in item.initiatives:
-                        if (pos := self._pos_of.get(ini.id)) is not None:
-                            self._nodes[pos].initiative = ini
+        groups = {g.id: g for g in plan.walk_groups()} if group_titles or initiative_ids else {}
+        for group_id, title in group_titles.items():
+            # A group renamed: its label, and the initiatives below it (their path holds its title).
+            pos = self._group_pos.get(group_id)
+            group = groups.get(group_id)
+            if pos is None or group is None:
+                continue
+            node = self._nodes[pos]
+            node.label = _group_label(plan, group, title)
+            index = self.createIndex(node.row, COL_NAME, pos)
+            self.dataChanged.emit(index, index)
+            for ini in group.all_initiatives(include_retired=True):
+                if (ini_pos := self._pos_of.get(ini.id)) is not None:
+                    self._nodes[ini_pos].initiative = ini
         for ini_id in initiative_ids:
             pos = self._pos_of.get(ini_id)
             if pos is None:
                 continue
             node = self._nodes[pos]
-            found = self._find(plan, node)
+            # looked up under its own group only
+            group = groups.get(self._nodes[node.parent].ref_id)
+            found = None if group is None else next((i for i in group.initiatives if i.id == ini_id), None)
             if found is None:
                 continue
             node.initiative, node.label = found, f"{found.code}　{found.title}"
             self.dataChanged.emit(self.createIndex(node.row, COL_NAME, pos),
                                   self.createIndex(node.row, COL_STATUS, pos))
 
-    def _find(self, plan: PlanView, node: Node) -> InitiativeView | None:
-        """The initiative of ``node`` in ``plan`` (looked up under its item only)."""
-        item = self._nodes[node.parent]
-        policy = self._nodes[item.parent]
-        for pol in plan.policies:
-            if pol.id == policy.ref_id:
-                for it in pol.items:
-                    if it.id == item.ref_id:
-                        return next((i for i in it.initiatives if i.id == node.ref_id), None)
-        return None
-
-    def _relabel(self, kind: int, ref_id: int, label: str) -> None:
-        for pos, node in enumerate(self._nodes):
-            if node.kind == kind and node.ref_id == ref_id:
-                node.label = label
-                index = self.createIndex(node.row, COL_NAME, pos)
-                self.dataChanged.emit(index, index)
-                return
-
     def _emit_columns_changed(self) -> None:
         for n in self._nodes:
-            if n.kind == ITEM and n.children:
+            if n.kind == GROUP and n.children:
                 first, last = self._nodes[n.children[0]], self._nodes[n.children[-1]]
                 self.dataChanged.emit(self.createIndex(first.row, COL_EVAL, n.children[0]),
                                       self.createIndex(last.row, COL_STATUS, n.children[-1]))
@@ -195,13 +196,15 @@ class PlanTreeModel(QAbstractItemModel):
         return self._summaries.get(initiative_id)
 
     def group_counts(self, accepted: set[int]) -> dict[int, int]:
-        """Matching initiatives under each group node (by node position)."""
+        """Matching initiatives under each group node, its whole subtree (by node position)."""
         counts: dict[int, int] = {}
-        for n in self._nodes:
+        nodes = self._nodes
+        for n in nodes:
             if n.kind == INITIATIVE and n.ref_id in accepted:
-                counts[n.parent] = counts.get(n.parent, 0) + 1
-                grand = self._nodes[n.parent].parent
-                counts[grand] = counts.get(grand, 0) + 1
+                pos = n.parent
+                while pos >= 0:
+                    counts[pos] = counts.get(pos, 0) + 1
+                    pos = nodes[pos].parent
         return counts
 
     def node_at(self, index: ModelIndex) -> Node | None:
@@ -215,13 +218,29 @@ class PlanTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(self._nodes[pos].row, 0, pos)
 
-    def groups_of(self, initiative_id: int) -> tuple[int, int] | None:
-        """(policy id, item id) of an initiative."""
+    def groups_of(self, initiative_id: int) -> tuple[int, ...] | None:
+        """The ids of an initiative's groups, from the top down to its own."""
         pos = self._pos_of.get(initiative_id)
         if pos is None:
             return None
-        item = self._nodes[self._nodes[pos].parent]
-        return self._nodes[item.parent].ref_id, item.ref_id
+        ids: list[int] = []
+        pos = self._nodes[pos].parent
+        while pos >= 0:
+            ids.append(self._nodes[pos].ref_id)
+            pos = self._nodes[pos].parent
+        return tuple(reversed(ids))
+
+    def index_of_group(self, group_id: int) -> QModelIndex:
+        pos = self._group_pos.get(group_id)
+        if pos is None:
+            return QModelIndex()
+        return self.createIndex(self._nodes[pos].row, 0, pos)
+
+    def group_labels_changed(self) -> None:
+        """Say that every group row's name cell changed (a filter's counts are shown there)."""
+        for pos in self._group_pos.values():
+            index = self.createIndex(self._nodes[pos].row, COL_NAME, pos)
+            self.dataChanged.emit(index, index)
 
     def child_at(self, row: int, parent: ModelIndex) -> tuple[int, Node]:
         """(position, node) of the ``row``-th child of ``parent`` (a row that exists): for the
@@ -357,3 +376,8 @@ class PlanTreeModel(QAbstractItemModel):
             if c == code:
                 return f"{c} {label}"
         return code
+
+
+def _group_label(plan: PlanView, group: GroupView, title: str | None = None) -> str:
+    """A group's row: the plan's label of its depth, its code and title (基本方針①　…)."""
+    return f"{plan.label_of(group.depth)}{group.code}　{group.title if title is None else title}"

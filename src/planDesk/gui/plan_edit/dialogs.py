@@ -114,7 +114,7 @@ def text_edit(text: str, parent: QWidget, height: int = 80) -> QPlainTextEdit:
 
 
 class NodeDialog(FormDialog):
-    """Title (and for a new initiative its first department) of a policy, item or initiative."""
+    """Title (and for a new initiative its first department) of a group or initiative."""
 
     def __init__(self, title: str, level_label: str, *, departments: Sequence[tuple[int, str]] = (),
                  text: str = "", parent: QWidget | None = None) -> None:

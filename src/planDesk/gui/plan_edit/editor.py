@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QComboBox,
     QDialog,
     QHeaderView,
@@ -33,17 +34,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planDesk.core.domain.workflow import GOAL, INITIATIVE, ITEM, KPI, POLICY, STEP
+from planDesk.core.domain.workflow import GOAL, GROUP, INITIATIVE, KPI, STEP
 from planDesk.core.errors import UserError
 from planDesk.core.persistence.store import Change, Store
 from planDesk.core.plan.edit import details as plan_edit_details
+from planDesk.core.plan.edit import moves as plan_edit_moves
 from planDesk.core.plan.edit import nodes as plan_edit
 from planDesk.core.plan.edit import numbers as plan_edit_numbers
 from planDesk.core.plan.edit import settings as plan_edit_settings
 from planDesk.core.plan.edit.base import created_id
+from planDesk.core.plan.edit.levels import set_levels
 from planDesk.core.plan.edit.revision import start_revision
 from planDesk.core.plan.refresh import apply_patch
-from planDesk.core.plan.view import InitiativeView, ItemView, PlanView, PolicyView, load_plan
+from planDesk.core.plan.view import GroupView, InitiativeView, PlanView, load_plan
 from planDesk.gui import data_access
 from planDesk.gui.plan_edit.dialogs import (
     FormDialog,
@@ -57,12 +60,12 @@ from planDesk.gui.plan_edit.dialogs import (
     StepDialog,
     fy_range,
 )
-from planDesk.gui.plan_edit.lists import DepartmentsDialog, ScaleDialog
+from planDesk.gui.plan_edit.lists import DepartmentsDialog, LevelsDialog, ScaleDialog
+from planDesk.gui.plan_edit.outline import Key, Node, Outline, key_of
 from planDesk.gui.plan_edit.pane import InitiativePane, TitlePane
 
 KEY_ROLE = Qt.ItemDataRole.UserRole  # (kind, id) of a tree row
 COL_CODE, COL_TITLE, COL_DEPTS = range(3)
-Node = PolicyView | ItemView | InitiativeView
 
 
 class PlanEditor(QWidget):
@@ -78,7 +81,7 @@ class PlanEditor(QWidget):
         self.read_only = read_only
         self.dialog: QDialog | None = None  # the open dialog (tests fill it in)
         self.setObjectName("planEditor")
-        self.tree = QTreeWidget(self)
+        self.tree = _DropTree(self)
         self.tree.setObjectName("planEditorTree")
         self.tree.setAccessibleName(self.tr("計画の構成"))
         self.tree.setHeaderLabels([self.tr("番号"), self.tr("名称"), self.tr("担当部署")])
@@ -141,10 +144,11 @@ class PlanEditor(QWidget):
             self.addAction(action)
             return action
 
-        self.add_sibling_action = act(self.tr("追加(&A)"), self.add_node, "Ctrl+N",
+        self.add_sibling_action = act(self.tr("追加(&A)"), lambda: self.add_node(None), "Ctrl+N",
                                       self.tr("選択中と同じ階層に追加（Ctrl+N）"))
-        self.add_policy_action = act(self.tr("基本方針を追加"), lambda: self.add_node(POLICY))
-        self.add_item_action = act(self.tr("推進事項を追加"), lambda: self.add_node(ITEM))
+        # Their texts name the plan's own levels (set in reload and on each selection).
+        self.add_top_action = act(self.tr("最上位の階層に追加"), lambda: self.add_node("top"))
+        self.add_child_action = act(self.tr("下の階層に追加"), lambda: self.add_node("child"))
         self.add_ini_action = act(self.tr("取組を追加"), lambda: self.add_node(INITIATIVE))
         self.up_action = act(self.tr("上へ"), lambda: self.move_selected(-1), "Alt+Up", self.tr("上へ移動（Alt+↑）"))
         self.down_action = act(self.tr("下へ"), lambda: self.move_selected(1), "Alt+Down",
@@ -162,10 +166,12 @@ class PlanEditor(QWidget):
         self.scale_action = act(self.tr("進捗評価…"), self.edit_scale)
         self.directions_action = act(self.tr("今後の方向性…"), self.edit_directions)
         self.revision_action = act(self.tr("年度見直し…"), self.start_revision)
+        self.levels_action = act(self.tr("階層の名前…"), self.edit_levels, tip=self.tr(
+            "各階層の名前（階層の追加・最下層の削除）"))
         add_button = QToolButton(self)
         add_button.setDefaultAction(self.add_sibling_action)
         add_menu = QMenu(add_button)
-        for a in (self.add_policy_action, self.add_item_action, self.add_ini_action):
+        for a in (self.add_top_action, self.add_child_action, self.add_ini_action):
             add_menu.addAction(a)
         add_button.setMenu(add_menu)
         add_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
@@ -175,12 +181,13 @@ class PlanEditor(QWidget):
                   self.renumber_all_action, self.numbering_action, self.retire_action, self.remove_action):
             self.toolbar.addAction(a)
         self.toolbar.addSeparator()
-        for a in (self.departments_action, self.scale_action, self.directions_action, self.revision_action):
+        for a in (self.levels_action, self.departments_action, self.scale_action, self.directions_action,
+                  self.revision_action):
             self.toolbar.addAction(a)
-        self.edit_actions = [self.add_sibling_action, self.add_policy_action, self.add_item_action,
+        self.edit_actions = [self.add_sibling_action, self.add_top_action, self.add_child_action,
                              self.add_ini_action, self.up_action, self.down_action, self.move_action,
                              self.number_action, self.renumber_all_action, self.numbering_action, self.retire_action,
-                             self.remove_action, self.departments_action, self.scale_action,
+                             self.remove_action, self.levels_action, self.departments_action, self.scale_action,
                              self.directions_action, self.revision_action]
 
     def _set_read_only(self, read_only: bool) -> None:
@@ -194,6 +201,7 @@ class PlanEditor(QWidget):
                     child.setReadOnly(not editable)  # still selectable and scrollable
                 elif isinstance(child, QAbstractButton | QComboBox):
                     child.setEnabled(editable)
+        self._update_add_child()
         if not self.plan.is_current and not read_only:
             self.show_message(self.tr("この版（{0}）は過去の版のため読み取り専用です。").format(self.plan.revision))
 
@@ -226,15 +234,15 @@ class PlanEditor(QWidget):
         if patch.empty:
             return
         self.plan = apply_patch(self.plan, patch)
-        key = self.selected_key()
-        for kind, ids in ((POLICY, patch.policy_titles), (ITEM, patch.item_titles)):
-            for node_id in ids:
-                if (node := self.node((kind, node_id))) is not None:
-                    self._retitle(kind, node)
+        self.outline = Outline.of(self.plan)
+        for group_id in patch.group_titles:
+            if (node := self.outline.node((GROUP, group_id))) is not None:
+                self._retitle(GROUP, node)
         for ini in patch.initiatives.values():
             self._retitle(INITIATIVE, ini)
-        if key is not None and (key[1] in patch.initiatives if key[0] == INITIATIVE
-                                else key[1] in (patch.policy_titles if key[0] == POLICY else patch.item_titles)):
+        key = self.selected_key()
+        if key is not None and key[1] in (patch.initiatives if key[0] == INITIATIVE else
+                                          {*patch.group_titles, *patch.group_slogans}):
             self._show_pane()
 
     def _retitle(self, kind: str, node: Node) -> None:
@@ -256,7 +264,7 @@ class PlanEditor(QWidget):
             return
         if change.structural:
             self.reload()
-        elif change.touches(INITIATIVE) or change.touches(POLICY) or change.touches(ITEM):
+        elif change.touches(INITIATIVE) or change.touches(GROUP):
             self.refresh(change)
 
     def show_message(self, text: str, *, error: bool = False) -> None:
@@ -286,27 +294,32 @@ class PlanEditor(QWidget):
         """Read the plan again and rebuild the tree, keeping the selection."""
         with self.store.read() as s:
             self.plan = load_plan(s, self.plan_id, with_reports=False)
+        self.outline = Outline.of(self.plan)
         # The plan's own words for its levels (never one city's wording).
-        for action, label in zip((self.add_policy_action, self.add_item_action, self.add_ini_action),
-                                 self.plan.level_labels, strict=True):
-            action.setText(self.tr("{0}を追加").format(label))
+        self.add_top_action.setText(self.tr("{0}を追加").format(self.plan.label_of(1)))
+        self.add_ini_action.setText(self.tr("{0}を追加").format(self.plan.initiative_label))
+        for action in (self.add_top_action, self.add_ini_action):
             action.setToolTip(action.text())
         key = self.selected_key()
         self.tree.blockSignals(True)
         self.tree.clear()
-        self._items: dict[tuple[str, int], QTreeWidgetItem] = {}
-        for pol in self.plan.policies:
-            p_item = self._tree_item(None, POLICY, pol, pol.code, "")
-            for item in pol.items:
-                i_item = self._tree_item(p_item, ITEM, item, item.code, "")
-                for ini in item.initiatives:
-                    depts = "、".join(ini.department_names) + ("など" if ini.departments_more else "")
-                    self._tree_item(i_item, INITIATIVE, ini, ini.code, depts)
+        self._items: dict[Key, QTreeWidgetItem] = {}
+        for group in self.plan.groups:
+            self._add_group(None, group)
         self.tree.expandAll()
         self.tree.blockSignals(False)
         if key is not None and key in self._items:
             self.tree.setCurrentItem(self._items[key])
         self._show_pane()
+
+    def _add_group(self, parent: QTreeWidgetItem | None, group: GroupView) -> None:
+        item = self._tree_item(parent, GROUP, group, group.code, "")
+        for child in group.children:
+            if isinstance(child, GroupView):
+                self._add_group(item, child)
+            else:
+                depts = "、".join(child.department_names) + ("など" if child.departments_more else "")
+                self._tree_item(item, INITIATIVE, child, child.code, depts)
 
     def _tree_item(self, parent: QTreeWidgetItem | None, kind: str, node: Node, code: str,
                    depts: str) -> QTreeWidgetItem:
@@ -325,7 +338,7 @@ class PlanEditor(QWidget):
         self._items[(kind, node.id)] = item
         return item
 
-    def selected_key(self) -> tuple[str, int] | None:
+    def selected_key(self) -> Key | None:
         item = self.tree.currentItem()
         if item is None:
             return None
@@ -333,25 +346,12 @@ class PlanEditor(QWidget):
         return str(kind), int(node_id)
 
     def select(self, kind: str, node_id: int) -> None:
-        item = getattr(self, "_items", {}).get((kind, node_id))
+        item = getattr(self, "_items", {}).get(key_of(kind, node_id))
         if item is not None:
             self.tree.setCurrentItem(item)
 
-    def node(self, key: tuple[str, int] | None = None) -> Node | None:
-        key = key or self.selected_key()
-        if key is None:
-            return None
-        kind, node_id = key
-        for pol in self.plan.policies:
-            if kind == POLICY and pol.id == node_id:
-                return pol
-            for item in pol.items:
-                if kind == ITEM and item.id == node_id:
-                    return item
-                for ini in item.initiatives:
-                    if kind == INITIATIVE and ini.id == node_id:
-                        return ini
-        return None
+    def node(self, key: Key | None = None) -> Node | None:
+        return self.outline.node(key or self.selected_key())
 
     def _current_changed(self, current: QTreeWidgetItem | None, previous: QTreeWidgetItem | None) -> None:
         # Leaving a node with unsaved edits saves them; if refused, stay on it.
@@ -372,33 +372,54 @@ class PlanEditor(QWidget):
             self.ini_pane.show_initiative(self.plan, node)
             self.stack.setCurrentWidget(self.ini_pane)
         else:
-            label = self.plan.level_labels[0 if key[0] == POLICY else 1]
-            slogan = node.slogan if isinstance(node, PolicyView) else None
+            label = self.plan.label_of(node.depth)
             self.title_pane.set_level_label(label)
-            self.title_pane.show_node(key[0], node.id, f"{label} {node.code}", node.title, slogan)
+            self.title_pane.show_node(GROUP, node.id, f"{label} {node.code}", node.title, node.slogan)
             self.stack.setCurrentWidget(self.title_pane)
         if key is not None:
             self.retire_action.setText(self.tr("復活") if node is not None and node.retired else self.tr("廃止"))
+        self._update_add_child()
+
+    def _update_add_child(self) -> None:
+        """「(next level)を追加」 names the level below the selected group (or below the
+        group the selected initiative is in); disabled when the plan has no such level."""
+        container = self.outline.container(self.selected_key())
+        depth = container.depth + 1 if container is not None else 1
+        has_level = depth <= self.plan.depth
+        self.add_child_action.setText(self.tr("{0}を追加").format(self.plan.label_of(depth)) if has_level
+                                      else self.tr("下の階層はありません"))
+        self.add_child_action.setToolTip(self.add_child_action.text())
+        self.add_child_action.setEnabled(has_level and not self.read_only and self.plan.is_current)
 
     # -- structure actions ------------------------------------------------------------------------
 
-    def add_node(self, kind: str | None = None) -> None:
+    def add_node(self, what: str | None = None) -> None:
+        """Add a node: ``what`` None — beside the selection, at its level; "top" — a
+        top-level group; "child" — a group one level below the selected group (or beside
+        the selected initiative); INITIATIVE — an initiative in the selected group."""
         key = self.selected_key()
-        kind = kind or (key[0] if key else POLICY)
-        parent_id, index = self._insertion(kind, key)
-        if parent_id is None:
+        where = self._insertion(what, key)
+        if where is None:
             self.show_message(self.tr("追加する場所を左の構成で選んでください。"), error=True)
             return
-        label = self.plan.level_labels[(POLICY, ITEM, INITIATIVE).index(kind)]
+        kind, parent_id, index = where
+        if kind == GROUP:
+            parent = self.outline.group(parent_id)
+            depth = 1 if parent is None else parent.depth + 1
+            if depth > self.plan.depth:
+                self.show_message(self.tr("この計画には「{0}」の下の階層がありません（「階層の名前…」で追加できます）。")
+                                  .format(self.plan.label_of(depth - 1)), error=True)
+                return
+            label = self.plan.label_of(depth)
+        else:
+            label = self.plan.initiative_label
         depts = [(d.id, d.name) for d in self.plan.departments if not d.retired] if kind == INITIATIVE else []
         dialog = NodeDialog(self.tr("{0}を追加").format(label), label, departments=depts, parent=self)
 
         def accept() -> object:
             title = dialog.title_edit.text()
-            if kind == POLICY:
-                change = self.run(plan_edit.add_policy, parent_id, title, index=index)
-            elif kind == ITEM:
-                change = self.run(plan_edit.add_item, parent_id, title, index=index)
+            if kind == GROUP:
+                change = self.run(plan_edit.add_group, self.plan.id, parent_id, title, index=index)
             else:
                 fields = plan_edit.InitiativeFields(title=title, department_ids=(dialog.department.currentData(),))
                 change = self.run(plan_edit.add_initiative, parent_id, fields, index=index)
@@ -408,71 +429,73 @@ class PlanEditor(QWidget):
 
         self.run_dialog(dialog, accept)
 
-    def _insertion(self, kind: str, key: tuple[str, int] | None) -> tuple[int | None, int | None]:
-        """Parent and index for a new node of ``kind``: after the selected sibling, or at the
-        end of the selected parent."""
-        if kind == POLICY:
-            pos = next((i for i, p in enumerate(self.plan.policies) if key and p.id == key[1] and key[0] == POLICY),
-                       None)
-            return self.plan.id, None if pos is None else pos + 1
-        path = self._path(key)
-        if kind == ITEM:
-            pol = path.get(POLICY)
-            item = path.get(ITEM)
-            if not isinstance(pol, PolicyView):
-                return None, None
-            if isinstance(item, ItemView):
-                return pol.id, [i.id for i in pol.items].index(item.id) + 1
-            return pol.id, None
-        item = path.get(ITEM)
-        ini = path.get(INITIATIVE)
-        if not isinstance(item, ItemView):
-            return None, None
-        if isinstance(ini, InitiativeView):
-            return item.id, [i.id for i in item.initiatives].index(ini.id) + 1
-        return item.id, None
-
-    def _path(self, key: tuple[str, int] | None) -> dict[str, Node]:
-        if key is None:
-            return {}
-        for pol in self.plan.policies:
-            if key == (POLICY, pol.id):
-                return {POLICY: pol}
-            for item in pol.items:
-                if key == (ITEM, item.id):
-                    return {POLICY: pol, ITEM: item}
-                for ini in item.initiatives:
-                    if key == (INITIATIVE, ini.id):
-                        return {POLICY: pol, ITEM: item, INITIATIVE: ini}
-        return {}
+    def _insertion(self, what: str | None, key: Key | None) -> tuple[str, int | None, int | None] | None:
+        """(kind, parent group, index) of a new node: after the selected node when it is a
+        sibling of the new one, else at the end of the parent; None: no place selected."""
+        outline = self.outline
+        if what is None:  # the selection's own level
+            if key is None:
+                return GROUP, None, None
+            parent, index = outline.after(key)
+            return key[0], parent, index
+        if what == "top":
+            if key is None:
+                return GROUP, None, None
+            top = key
+            while (up := outline.parents.get(top)) is not None:
+                top = (GROUP, up)
+            return GROUP, None, outline.after(top)[1]
+        container = outline.container(key)
+        if container is None:
+            return None
+        at = outline.after(key)[1] if key is not None and key[0] == INITIATIVE else None
+        return (GROUP if what == "child" else INITIATIVE), container.id, at
 
     def move_selected(self, delta: int) -> None:
         key = self.selected_key()
         if key is not None:
-            self.run(plan_edit.move_by, key[0], key[1], delta)
+            self.run(plan_edit_moves.move_by, key[0], key[1], delta)
+
+    def drop(self, source: Key, target: Key | None, where: str) -> Change | None:
+        """A row dragged onto ``target`` (None: the empty area below the rows): "on" a group
+        puts it at the end of that group, "above" / "below" a row beside that row."""
+        if target is None:
+            parent, index = None, 10**6
+        elif where == "on":
+            if target[0] != GROUP:
+                return None
+            parent, index = target[1], 10**6
+        else:
+            parent = self.outline.parents[target]
+            siblings = [k for k in self.outline.children[parent] if k != source]
+            index = siblings.index(target) + (1 if where == "below" else 0)
+        if source[0] == INITIATIVE and parent is None:
+            self.show_message(self.tr("{0}はいずれかのグループの下に置きます。").format(self.plan.initiative_label),
+                              error=True)
+            return None
+        return self.run(plan_edit_moves.move_node, source[0], source[1], index=index,
+                        parent_id=plan_edit_moves.TOP if parent is None else parent)
 
     def move_to(self) -> None:
         key = self.selected_key()
-        if key is None or key[0] == POLICY:
-            l1, l2, l3 = self.plan.level_labels
-            self.show_message(self.tr("移動先を選べるのは{1}と{2}です（{0}は上へ・下へで並べ替えます）。")
-                              .format(l1, l2, l3), error=True)
+        if key is None or self.node(key) is None:
+            self.show_message(self.tr("移動するものを左の構成で選んでください。"), error=True)
             return
         kind, node_id = key
-        path = self._path(key)
-        if kind == ITEM:
-            parents = [(p.id, f"{p.code} {p.title}") for p in self.plan.policies if not p.retired]
-            current = path[POLICY].id
-        else:
-            parents = [(i.id, f"{i.code} {i.title}") for p in self.plan.policies if not p.retired
-                       for i in p.items if not i.retired]
-            current = path[ITEM].id
-        dialog = ParentDialog(parents, current, self)
+        targets = []
+        for group in self.outline.targets(key):
+            if group is None:
+                targets.append((plan_edit_moves.TOP, self.tr("（最上位の{0}として）").format(self.plan.label_of(1))))
+            else:
+                indent = "　" * (group.depth - 1)
+                targets.append((group.id, f"{indent}{self.plan.label_of(group.depth)} {group.code} {group.title}"))
+        parent = self.outline.parents[key]
+        dialog = ParentDialog(targets, plan_edit_moves.TOP if parent is None else parent, self)
 
         def accept() -> object:
             target = dialog.target_id()
             index = 0 if dialog.first.isChecked() else 10**6
-            return self.run(plan_edit.move_node, kind, node_id, parent_id=target, index=index)
+            return self.run(plan_edit_moves.move_node, kind, node_id, parent_id=target, index=index)
 
         self.run_dialog(dialog, accept)
 
@@ -605,6 +628,12 @@ class PlanEditor(QWidget):
 
         self.run_dialog(dialog, accept)
 
+    def edit_levels(self) -> None:
+        used = max((g.depth for g in self.plan.walk_groups()), default=0)
+        dialog = LevelsDialog(self.plan.group_labels, self.plan.initiative_label, used, self)
+        self.run_dialog(dialog, lambda: self.run(set_levels, self.plan.id, dialog.group_labels(),
+                                                 dialog.initiative_label()))
+
     def start_revision(self) -> None:
         dialog = RevisionDialog(self.plan.revision, self.plan.revision_fy, self.plan.end_fy, self)
 
@@ -614,6 +643,31 @@ class PlanEditor(QWidget):
             return self.run(start_revision, self.plan.id, dialog.label.text(), fy, end_fy=end)
 
         self.run_dialog(dialog, accept)
+
+
+class _DropTree(QTreeWidget):
+    """The plan tree; a row dragged within it is moved by the core (``PlanEditor.drop``)
+    and the tree read again, never rearranged by Qt itself."""
+
+    def __init__(self, editor: PlanEditor) -> None:
+        super().__init__(editor)
+        self.editor = editor
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        event.setDropAction(Qt.DropAction.IgnoreAction)
+        event.accept()
+        source = self.editor.selected_key()
+        item = self.itemAt(event.position().toPoint())
+        target = item.data(COL_CODE, KEY_ROLE) if item is not None else None
+        where = {QAbstractItemView.DropIndicatorPosition.OnItem: "on",
+                 QAbstractItemView.DropIndicatorPosition.AboveItem: "above",
+                 QAbstractItemView.DropIndicatorPosition.BelowItem: "below"}.get(self.dropIndicatorPosition(), "end")
+        if source is not None and (target is None or tuple(target) != source):
+            key = None if target is None or where == "end" else (str(target[0]), int(target[1]))
+            # after the drag has ended: the move reads the plan again and rebuilds the rows
+            QTimer.singleShot(0, lambda: self.editor.drop(source, key, where))
 
 
 class _Refused(UserError):

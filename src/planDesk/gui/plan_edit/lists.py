@@ -1,5 +1,5 @@
-"""The plan editor's list dialogs: the evaluation scale / 今後の方向性 choices, and the
-departments (部署)."""
+"""The plan editor's list dialogs: the evaluation scale / 今後の方向性 choices, the
+departments (部署) and the level labels (階層の名前)."""
 
 from __future__ import annotations
 
@@ -243,3 +243,71 @@ class DepartmentsDialog(QDialog):
         if dept is not None:
             self._apply("retire_department", dept.id, not dept.retired, select=dept.id)
 
+
+
+class LevelsDialog(FormDialog):
+    """The plan's level labels (階層の名前): one row per group level, depth 1 first, and
+    the initiatives' label. A level is added below the deepest; the deepest is removed
+    only while no group sits at it (``used``: the deepest depth that has a group)."""
+
+    def __init__(self, group_labels: Sequence[str], initiative_label: str, used: int,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("階層の名前"), parent)
+        self.used = used
+        note = QLabel(self.tr("画面・印刷物・計画ブックは、ここで決めた名前で各階層を呼びます。\n"
+                              "階層は一番下に追加できます。一番下の階層は、"
+                              "そこにグループがないときだけ削除できます。"), self)
+        note.setWordWrap(True)
+        self.form.addRow(note)
+        self.table = QTableWidget(0, 1, self)
+        self.table.setHorizontalHeaderLabels([self.tr("グループの階層の名前")])
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setTabKeyNavigation(False)
+        self.table.setAccessibleName(self.tr("グループの階層の名前"))
+        for label in group_labels:
+            self._append(label)
+        self.form.addRow(self.table)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("下に階層を追加(&A)"), self)
+        self.remove_button = QPushButton(self.tr("一番下の階層を削除(&D)"), self)
+        for button, slot in ((self.add_button, self.add_level), (self.remove_button, self.remove_level)):
+            button.setAccessibleName(button.text().split("(")[0])
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.form.addRow(buttons)
+        self.initiative = QLineEdit(initiative_label, self)
+        self.initiative.setMaxLength(40)
+        self.add(self.tr("取組の階層の名前(&I)"), self.initiative, self.tr("取組の階層の名前"))
+        self._update()
+        self.resize(480, 420)
+
+    def _append(self, label: str) -> None:
+        r = self.table.rowCount()
+        self.table.insertRow(r)
+        self.table.setItem(r, 0, QTableWidgetItem(label))
+        self.table.setVerticalHeaderItem(r, QTableWidgetItem(self.tr("第{0}階層").format(r + 1)))
+
+    def _update(self) -> None:
+        self.remove_button.setEnabled(self.table.rowCount() > max(1, self.used))
+
+    def add_level(self) -> None:
+        self._append("")
+        r = self.table.rowCount() - 1
+        self.table.setCurrentCell(r, 0)
+        item = self.table.item(r, 0)
+        if item is not None:
+            self.table.editItem(item)
+        self._update()
+
+    def remove_level(self) -> None:
+        if self.table.rowCount() > max(1, self.used):
+            self.table.removeRow(self.table.rowCount() - 1)
+        self._update()
+
+    def group_labels(self) -> list[str]:
+        items = (self.table.item(r, 0) for r in range(self.table.rowCount()))
+        return [item.text() if item is not None else "" for item in items]
+
+    def initiative_label(self) -> str:
+        return self.initiative.text()

@@ -1,4 +1,4 @@
-"""The edit pane of the plan editor: a policy's or item's title, or an initiative's fields
+"""The edit pane of the plan editor: a group's title and slogan, or an initiative's fields
 with its departments, goals, KPIs and roadmap steps.
 
 The fields are saved together with 保存 (or when the selection moves on); goals, KPIs and
@@ -52,7 +52,7 @@ def button(text: str, parent: QWidget, slot: Any) -> QPushButton:
 
 
 class TitlePane(QWidget):
-    """A policy's or promotion item's name, and a policy's slogan (the area's catch phrase)."""
+    """A group's name and slogan (the catch phrase the plan prints above it), at any depth."""
 
     def __init__(self, editor: PlanEditor) -> None:
         super().__init__(editor)
@@ -87,7 +87,7 @@ class TitlePane(QWidget):
         self.slogan_changed = True
 
     def show_node(self, kind: str, node_id: int, heading: str, title: str, slogan: str | None = None) -> None:
-        """``slogan`` None: the node has none to edit (a promotion item)."""
+        """``slogan`` None: the node has none to edit."""
         self.kind, self.node_id = kind, node_id
         self.heading.setText(heading)
         self.title.setText(title)
@@ -257,7 +257,7 @@ class InitiativePane(QWidget):
         """Show ``ini``; if its fields have unsaved edits, keep them and refresh the rest."""
         keep = self._dirty and self.ini is not None and self.ini.id == ini.id
         self.ini = ini
-        self.heading.setText(f"{plan.level_labels[2]} {ini.code}" + (self.tr("（廃止）") if ini.retired else ""))
+        self.heading.setText(f"{plan.initiative_label} {ini.code}" + (self.tr("（廃止）") if ini.retired else ""))
         self._loading = True
         if not keep:
             self.title.setText(ini.title)

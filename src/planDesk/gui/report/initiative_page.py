@@ -45,8 +45,8 @@ class InitiativePage(QWidget):
         layout.setContentsMargins(16, 12, 16, 16)
         layout.setSpacing(10)
 
-        l1, l2, _ = plan.level_labels
-        crumbs = QLabel(f"{l1}：{ini.policy_title}　›　{l2}：{ini.item_title}", self)
+        crumbs = QLabel(breadcrumb(plan, ini), self)
+        crumbs.setObjectName("breadcrumb")
         crumbs.setWordWrap(True)
         crumbs.setStyleSheet("color: #4b5563")
         layout.addWidget(crumbs)
@@ -162,3 +162,9 @@ class InitiativePage(QWidget):
             if form.is_dirty() and form.editable:
                 ok = form.save() and ok
         return ok
+
+
+def breadcrumb(plan: PlanView, ini: InitiativeView) -> str:
+    """The initiative's groups from the top down, each with the plan's label of its depth,
+    its code and title: 基本方針①：市民サービスのデジタル化　›　推進事項①－１：スマート行政."""
+    return "　›　".join(f"{plan.label_of(g.depth)}{g.code}：{g.title}" for g in ini.path)

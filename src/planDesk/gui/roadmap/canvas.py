@@ -29,7 +29,7 @@ _IDLE_BUDGET_S = 0.012  # per idle step: short enough to keep scrolling smooth
 
 
 class RoadmapCanvas(QAbstractScrollArea):
-    groupToggled = Signal(str, int)  # ("policy" | "item", id)
+    groupToggled = Signal(str, int)  # a group row's ref: (kind, id)
     initiativeActivated = Signal(int)
     zoomStepped = Signal(int)  # +1 zoom in, -1 zoom out
     currentChanged = Signal(object)  # the current row's ref or None
@@ -306,7 +306,7 @@ class RoadmapCanvas(QAbstractScrollArea):
             return
         self.set_current(row.ref, ensure_visible=False)
         lx, _, in_labels = self.to_layout(event.position())
-        if in_labels and row.kind in ("policy", "item") and lx < 4 + row.depth * 6 + 14:
+        if in_labels and row.kind != "initiative" and lx < 4 + row.depth * 6 + 14:
             self.groupToggled.emit(row.ref[0], row.ref[1])  # a click on ▼ / ▶
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:

@@ -2,7 +2,8 @@
 
 Hosted by the main window. ``RoadmapView(plan)``; ``set_plan(plan)`` after a change;
 ``set_filter(predicate | initiative ids | None)`` with the plan tree's filter;
-``set_zoom("year" | "quarter" | "month")``; groups collapse by policy and promotion item;
+``set_zoom("year" | "quarter" | "month")``; groups collapse one by one or all at a chosen
+depth (``collapse_to``);
 ``initiativeActivated(int)`` is emitted on double-click or Enter on an initiative.
 Keyboard: ↑↓ PageUp/PageDown Home/End move, ← → collapse/expand, Enter opens, + − zoom.
 """
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QLabel,
+    QMenu,
     QMessageBox,
     QSizePolicy,
     QToolBar,
@@ -31,7 +33,15 @@ from planDesk.core.domain.fiscal import format_fy
 from planDesk.core.errors import UserError
 from planDesk.core.plan.view import InitiativeView, PlanView
 from planDesk.core.roadmap.geometry import DEFAULT_METRICS
-from planDesk.core.roadmap.layout import ZOOMS, Ref, RoadmapLayout, Zoom, layout_roadmap
+from planDesk.core.roadmap.layout import (
+    ZOOMS,
+    Ref,
+    RoadmapLayout,
+    Zoom,
+    ancestor_refs,
+    collapsed_to_depth,
+    layout_roadmap,
+)
 from planDesk.core.roadmap.measure import FontMeasurer
 from planDesk.core.roadmap.states import latest_report_fy
 from planDesk.gui.roadmap.canvas import RoadmapCanvas
@@ -84,10 +94,14 @@ class RoadmapView(QWidget):
         expand = QToolButton(self)
         expand.setText(self.tr("すべて開く"))
         expand.clicked.connect(self.expand_all)
+        # One click collapses the deepest groups (one line each); its menu offers every depth.
         collapse = QToolButton(self)
+        collapse.setObjectName("collapse")
+        collapse.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        collapse.setMenu(QMenu(collapse))
         self._collapse_button = collapse
-        collapse.setText(self.tr("{0}で折りたたむ").format(self._plan.level_labels[1]))
         collapse.clicked.connect(self.collapse_all)
+        self._fill_collapse_menu()
         bar.addSeparator()
         bar.addWidget(expand)
         bar.addWidget(collapse)
@@ -142,7 +156,7 @@ class RoadmapView(QWidget):
     def set_plan(self, plan: PlanView) -> None:
         """Show a new version of the plan, keeping zoom, collapsed groups, filter and position."""
         self._plan = plan
-        self._collapse_button.setText(self.tr("{0}で折りたたむ").format(plan.level_labels[1]))
+        self._fill_collapse_menu()
         if self._filter is not None and callable(self._filter):
             self._filter_ids = frozenset(i.id for i in plan.initiatives() if self._filter(i))
         self._fill_cycles()
@@ -201,9 +215,14 @@ class RoadmapView(QWidget):
         self.canvas.set_current(ref, ensure_visible=False)
         self._relayout()
 
+    def collapse_to(self, depth: int) -> None:
+        """Collapse every group of ``depth`` (1 = the top level): the chart shows the groups
+        down to that depth, one line each, and what sits above them."""
+        self.set_collapsed(collapsed_to_depth(self._plan, depth))
+
     def collapse_all(self) -> None:
-        """Collapse every promotion item: one line per 推進事項 under each 基本方針."""
-        self.set_collapsed({("item", item.id) for pol in self._plan.policies for item in pol.items})
+        """Collapse the deepest groups of the plan: one line per group of its last level."""
+        self.collapse_to(self._plan.depth)
 
     def expand_all(self) -> None:
         self.set_collapsed(set())
@@ -217,7 +236,7 @@ class RoadmapView(QWidget):
         ini = next((i for i in self._plan.initiatives() if i.id == initiative_id), None)
         if ini is None:
             return
-        hidden = {("policy", ini.policy_id), ("item", ini.item_id)} & self._collapsed
+        hidden = ancestor_refs(ini) & self._collapsed
         if hidden:
             self._collapsed -= hidden
             self._relayout()
@@ -275,13 +294,25 @@ class RoadmapView(QWidget):
             # says what to do here instead.
             text = exc.message
             if exc.hint and "--" in exc.hint:
-                text += "\n" + self.tr("表示を絞り込む（一覧の条件・推進事項で折りたたむ）か、"
-                                        "PDF 出力を使ってください。")
+                text += "\n" + self.tr("表示を絞り込む（一覧の条件・{0}で折りたたむ）か、"
+                                        "PDF 出力を使ってください。").format(self._plan.label_of(self._plan.depth))
             elif exc.hint:
                 text += "\n" + exc.hint
             QMessageBox.warning(self, self.tr("工程表"), text)
 
     # -- internals ---------------------------------------------------------------------
+    def _fill_collapse_menu(self) -> None:
+        """The collapse button names the plan's deepest level; its menu, every level."""
+        plan = self._plan
+        button = self._collapse_button
+        button.setText(self.tr("{0}で折りたたむ").format(plan.label_of(plan.depth)))
+        menu = button.menu()
+        menu.clear()
+        for depth in range(1, plan.depth + 1):
+            action = menu.addAction(self.tr("{0}で折りたたむ").format(plan.label_of(depth)))
+            action.setData(depth)
+            action.triggered.connect(lambda _checked=False, d=depth: self.collapse_to(d))
+
     def _zoom_step(self, step: int) -> None:
         i = max(0, min(len(ZOOMS) - 1, ZOOMS.index(self._zoom) + step))
         self.set_zoom(ZOOMS[i])

@@ -126,7 +126,8 @@ class MainWindow(ShellWindow):
         for col in (COL_FLAGS, COL_EVAL, COL_STATUS):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
         fit_columns(self.tree, self.model)
-        self.model.modelReset.connect(lambda: fit_columns(self.tree, self.model))  # a plan (re)read
+        self.model.modelReset.connect(self._fit_tree)  # a plan (re)read
+        self._style_indent = self.tree.indentation()
         header.setSectionResizeMode(COL_DEPTS, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(COL_DEPTS, 110)  # long lists elide; the tooltip has them all
         self.filter_bar = FilterBar(self)
@@ -328,6 +329,14 @@ class MainWindow(ShellWindow):
         """An export started from this window is still being written."""
         return self.job is not None and self.job.running
 
+    def _fit_tree(self) -> None:
+        """A plan (re)read: the short columns' widths and the indentation for its depth."""
+        from planDesk.gui.plan.tree_columns import fit_columns, fit_indentation
+
+        fit_columns(self.tree, self.model)
+        if self.model.plan is not None:
+            fit_indentation(self.tree, self.model.plan.depth, self._style_indent)
+
     def _on_change(self, change: Change, sender: object) -> None:
         """A write somewhere (this window's forms, the plan editor, the merge screen, the
         tracker): refresh only what it names. The whole plan is read again only when the
@@ -346,8 +355,6 @@ class MainWindow(ShellWindow):
         the open page."""
         if self.plan is None or self.reports is None:
             return
-        from planDesk.core.domain.workflow import ITEM as ITEM_KIND
-        from planDesk.core.domain.workflow import POLICY as POLICY_KIND
         from planDesk.core.plan.refresh import apply_patch
 
         patch = data_access.plan_patch(self.store, self.plan.id, change)
@@ -357,10 +364,12 @@ class MainWindow(ShellWindow):
                 self.reports.replace(ini_id, reps)
         if not patch.empty:
             self.plan = apply_patch(self.plan, patch)
-            self.model.patch(self.plan, set(patch.initiatives),
-                             {(POLICY_KIND, k): v for k, v in patch.policy_titles.items()}
-                             | {(ITEM_KIND, k): v for k, v in patch.item_titles.items()})
-            self.proxy.initiatives_changed([i for i in (self.model.initiative(x) for x in patch.initiatives) if i])
+            self.model.patch(self.plan, set(patch.initiatives), patch.group_titles)
+            # a renamed group: the initiatives under it are searched by its title too
+            retitled = {ini.id for g in self.plan.walk_groups() if g.id in patch.group_titles
+                        for ini in g.all_initiatives()} if patch.group_titles else set()
+            self.proxy.initiatives_changed(
+                [i for i in (self.model.initiative(x) for x in set(patch.initiatives) | retitled) if i])
         touched = set(patch.initiatives) | set(reported)
         for ini_id in touched:
             self.model.update_initiative(self.reports, self.identity, self.cycle, ini_id)
@@ -369,9 +378,10 @@ class MainWindow(ShellWindow):
             if spec.active:
                 self._apply_filter(spec)
         page = self.page
-        if page is not None and page.initiative.id in patch.initiatives:
+        if page is not None and (page.initiative.id in patch.initiatives
+                                 or any(g.id in patch.group_titles for g in page.initiative.path)):
             self._leave_page()
-            self._show_page(page.initiative.id)  # the plan's text on the page changed
+            self._show_page(page.initiative.id)  # the plan's text on the page changed (or a group of its path)
         elif page is not None and page.initiative.id in reported:
             page.update_reports(self.reports)
         if touched:

@@ -1,6 +1,6 @@
-"""Shared pieces of the plan editor's operations (plan_edit*.py, plan_revision.py).
+"""Shared pieces of the plan editor's operations (core/plan/edit/*.py).
 
-Loading a node with a Japanese refusal when it is missing, plain snapshots for the audit
+Loading a row with a Japanese refusal when it is missing, plain snapshots for the audit
 log, text checks, and the bookkeeping of positions and numbers. No Qt here.
 """
 
@@ -10,13 +10,12 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any, Protocol
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from planDesk.core.domain import codes
-from planDesk.core.domain.model import Initiative, Plan, Policy, PromotionItem
+from planDesk.core.domain.model import Initiative, Plan, PlanGroup
 from planDesk.core.domain.workflow import (
     ENTITY_LABELS,
+    GROUP,
     INITIATIVE,
     ITEM,
     PLAN,
@@ -25,8 +24,18 @@ from planDesk.core.domain.workflow import (
 from planDesk.core.errors import ConflictError, NotFoundError, UserError
 from planDesk.core.persistence.store import Change
 
-NODE_KINDS = (POLICY, ITEM, INITIATIVE)
+NODE_KINDS = (GROUP, INITIATIVE)
 KIND_LABELS = ENTITY_LABELS
+
+
+def node_kind(kind: str) -> str:
+    """GROUP or INITIATIVE; the kinds of the two-level tree ("policy", "item") name a group
+    (their rows became groups with the same ids in migration 0006)."""
+    if kind in (POLICY, ITEM):
+        return GROUP
+    if kind not in NODE_KINDS:
+        raise ValueError(f"unknown node kind {kind!r}")
+    return kind
 
 
 MAX_TITLE = 300
@@ -96,12 +105,8 @@ def get_plan(session: Session, plan_id: int) -> Plan:
     return get_row(session, Plan, plan_id, PLAN)
 
 
-def plan_of_item(session: Session, item: PromotionItem) -> Plan:
-    return get_plan(session, get_row(session, Policy, item.policy_id, POLICY).plan_id)
-
-
 def plan_of_initiative(session: Session, ini: Initiative) -> Plan:
-    return plan_of_item(session, get_row(session, PromotionItem, ini.item_id, ITEM))
+    return get_plan(session, get_row(session, PlanGroup, ini.group_id, GROUP).plan_id)
 
 
 def require_current(plan: Plan) -> None:
@@ -116,48 +121,13 @@ def require_current(plan: Plan) -> None:
 def place[P: _Positioned](siblings: Sequence[P], node: P | None, index: int | None) -> list[P]:
     """Siblings in their new order with ``node`` inserted at ``index`` (end if None);
     positions are rewritten 0..n-1 so gaps and ties never accumulate."""
-    order = [s for s in siblings if node is None or s.id != node.id]
+    order = [s for s in siblings if s is not node]  # by identity: a group and an initiative may share an id
     if node is not None:
         at = len(order) if index is None else max(0, min(index, len(order)))
         order.insert(at, node)
     for pos, sib in enumerate(order):
         sib.position = pos
     return order
-
-
-def policies_of(session: Session, plan_id: int) -> list[Policy]:
-    return list(session.scalars(
-        select(Policy).where(Policy.plan_id == plan_id).order_by(Policy.position, Policy.id)))
-
-
-def items_of(session: Session, policy_id: int) -> list[PromotionItem]:
-    return list(session.scalars(
-        select(PromotionItem).where(PromotionItem.policy_id == policy_id)
-        .order_by(PromotionItem.position, PromotionItem.id)))
-
-
-def initiatives_of(session: Session, item_id: int) -> list[Initiative]:
-    return list(session.scalars(
-        select(Initiative).where(Initiative.item_id == item_id)
-        .order_by(Initiative.position, Initiative.id)))
-
-
-def plan_initiatives(session: Session, plan_id: int) -> list[Initiative]:
-    """Every initiative of a plan in tree order (policy, item, initiative positions)."""
-    return list(session.scalars(
-        select(Initiative)
-        .join(PromotionItem, Initiative.item_id == PromotionItem.id)
-        .join(Policy, PromotionItem.policy_id == Policy.id)
-        .where(Policy.plan_id == plan_id)
-        .order_by(Policy.position, Policy.id, PromotionItem.position, PromotionItem.id,
-                  Initiative.position, Initiative.id)))
-
-
-def initiative_code(session: Session, ini: Initiative, plan: Plan | None = None) -> str:
-    item = get_row(session, PromotionItem, ini.item_id, ITEM)
-    pol = get_row(session, Policy, item.policy_id, POLICY)
-    plan = plan or get_plan(session, pol.plan_id)
-    return codes.shown(ini.code, codes.initiative_code(plan.numbering, pol.number, item.number, ini.number))
 
 
 def next_number(numbers: Iterable[int]) -> int:

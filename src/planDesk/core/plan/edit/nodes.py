@@ -1,11 +1,12 @@
-"""The division's plan editor: the tree of policies, promotion items and initiatives.
+"""The division's plan editor: the tree of groups (of any depth) and initiatives.
 
-Add, edit, move (reorder and move to another parent), renumber and retire nodes. Every
-function runs one ``Store.write`` transaction, records before/after in the audit log and
-returns a ``Change``; a refusal raises ``UserError`` in Japanese and changes nothing.
-Goals, KPIs and roadmap steps are in ``plan_edit_details``; departments, the evaluation
-scale and the 今後の方向性 choices in ``plan_edit_settings``; renumbering and retiring in
-``plan_edit_numbers``. Only the current revision of a plan is edited.
+Add and edit groups and initiatives. Every function runs one ``Store.write`` transaction,
+records before/after in the audit log and returns a ``Change``; a refusal raises
+``UserError`` in Japanese and changes nothing. Moving is in ``moves``; renumbering,
+retiring and removing in ``numbers``; goals, KPIs and roadmap steps in ``details``;
+departments, the evaluation scale and the 今後の方向性 choices in ``settings``; the plan's
+level labels in ``levels``. Only the current revision of a plan is edited. Messages name
+a group by its level's label (``plan.group_labels[depth - 1]``), never by one city's word.
 """
 
 from __future__ import annotations
@@ -14,42 +15,39 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from planDesk.core.domain.model import MAX_SLOGAN, Department, Initiative, InitiativeDepartment, Policy, PromotionItem
-from planDesk.core.domain.workflow import INITIATIVE, ITEM, POLICY
+from planDesk.core.domain.model import MAX_SLOGAN, Department, Initiative, InitiativeDepartment, Plan, PlanGroup
+from planDesk.core.domain.workflow import GROUP, INITIATIVE
 from planDesk.core.errors import UserError
 from planDesk.core.persistence.store import Change, Store
 from planDesk.core.plan.edit.base import (
-    KIND_LABELS,
     MAX_TITLE,
-    NODE_KINDS,
     bump,
     check_fy,
     check_version,
     diff,
     get_plan,
     get_row,
-    initiatives_of,
-    items_of,
     next_number,
+    node_kind,
     place,
-    plan_initiatives,
     plan_of_initiative,
-    plan_of_item,
-    policies_of,
     require_current,
     require_text,
     snap,
 )
 from planDesk.core.plan.edit.tree import (
-    Node,
+    Row,
+    level_label,
     load_node,
-    node_label,
     number_scope,
-    parent_id_of,
+    shown_codes,
     siblings_of,
 )
+
+MAX_GROUP_TITLE = 200
+MAX_CODE = 40
 
 _INI_FIELDS = ("title", "priority", "new_in_fy", "overview", "status_text", "status_heading",
                "departments_more")
@@ -116,7 +114,8 @@ def _apply_fields(session: Any, ini: Initiative, plan_id: int, f: InitiativeFiel
 
 # --- add ---------------------------------------------------------------------------------
 
-def _check_new_number(number: int | None, taken: list[Any], kind: str) -> int:
+def check_new_number(number: int | None, taken: list[Row]) -> int:
+    """``number`` if free among ``taken`` (the next free one for None), else refused."""
     numbers = [n.number for n in taken]
     if number is None:
         return next_number(numbers)
@@ -124,111 +123,132 @@ def _check_new_number(number: int | None, taken: list[Any], kind: str) -> int:
         raise UserError(f"番号は 1〜9999 で指定してください（{number} は使えません）。")
     if number in numbers:
         raise UserError(
-            f"番号 {number} は既にこの{KIND_LABELS[kind]}の並びで使われています。",
+            f"番号 {number} は既に同じ並びで使われています。",
             hint="空いている番号を指定するか、番号を空けて追加し後で「番号を振り直す」を使ってください。",
         )
     return number
 
 
-def add_policy(store: Store, plan_id: int, title: str, *, number: int | None = None,
-               index: int | None = None) -> Change:
-    """A new 基本方針 at ``index`` (end if None), numbered ``number`` (next free if None)."""
-    with store.write("add-policy", plan_id=plan_id, structural=True) as ctx:
+def written_code(code: str | None) -> str | None:
+    """A code as the plan writes it, trimmed; None when empty; refused when too long."""
+    written = (code or "").strip() or None
+    if written is not None and len(written) > MAX_CODE:
+        raise UserError(f"コード「{written[:MAX_CODE]}…」が長すぎます（{MAX_CODE} 文字まで）。")
+    return written
+
+
+def check_depth(plan: Plan, depth: int, parent: PlanGroup | None) -> None:
+    """Refused when the plan has no level ``depth`` (its labels name its levels)."""
+    labels = plan.group_labels
+    if depth <= len(labels):
+        return
+    under = f"{level_label(plan, parent.depth)}「{parent.title}」の下" if parent is not None else "ここ"
+    raise UserError(
+        f"この計画の階層は {len(labels)} 段（{'・'.join(labels)}）までのため、{under}にはグループを置けません。",
+        hint="下に階層を増やすには、先に「階層の名前…」で階層を追加してください。",
+    )
+
+
+def open_parent(session: Session, plan: Plan, parent_id: int) -> PlanGroup:
+    """A group of ``plan`` that may take new children (not retired)."""
+    parent = session.get(PlanGroup, parent_id)
+    if parent is None or parent.plan_id != plan.id:
+        raise UserError(f"グループ（ID {parent_id}）はこの計画（この版）にありません。画面を更新してください。")
+    if parent.retired:
+        raise UserError(f"{level_label(plan, parent.depth)}「{parent.title}」は廃止されています。"
+                        "先に復活させてください。")
+    return parent
+
+
+def add_group(store: Store, plan_id: int, parent_id: int | None, title: str, *, number: int | None = None,
+              index: int | None = None, code: str | None = None) -> Change:
+    """A new group under ``parent_id`` (a top-level group for None) at ``index`` among the
+    parent's children (end if None), numbered ``number`` (next free if None), with the
+    code the plan writes for it (``code``; None: computed from the number)."""
+    with store.write("add-group", plan_id=plan_id, structural=True) as ctx:
         s = ctx.session
         plan = get_plan(s, plan_id)
         require_current(plan)
-        siblings = policies_of(s, plan_id)
-        pol = Policy(plan_id=plan_id, title=require_text(title, f"{plan.level1_label}の名称", limit=200),
-                     number=_check_new_number(number, siblings, POLICY), position=0)
-        s.add(pol)
-        place(siblings, pol, index)
+        parent = open_parent(s, plan, parent_id) if parent_id is not None else None
+        depth = 1 if parent is None else parent.depth + 1
+        check_depth(plan, depth, parent)
+        label = level_label(plan, depth)
+        written = written_code(code)
+        if written is not None and written in shown_codes(s, plan, GROUP).values():
+            raise UserError(f"コード「{written}」は既に他のグループが使っています。")
+        group = PlanGroup(plan_id=plan_id, parent_id=parent_id, depth=depth, code=written, slogan="",
+                          title=require_text(title, f"{label}の名称", limit=MAX_GROUP_TITLE), position=0,
+                          number=check_new_number(number, number_scope(s, GROUP, parent_id, plan)),
+                          retired=False)
+        s.add(group)
+        place(siblings_of(s, plan_id, parent_id), group, index)
         s.flush()
-        ctx.audit(POLICY, pol.id, f"{plan.level1_label}「{pol.title}」を追加",
-                  after=snap(pol, ("number", "title", "position")))
-        return Store.change_of(ctx, f"{plan.level1_label}「{pol.title}」を追加しました")
+        ctx.audit(GROUP, group.id, f"{label}「{group.title}」を追加",
+                  after=snap(group, ("parent_id", "depth", "number", "code", "title", "position")))
+        return Store.change_of(ctx, f"{label}「{group.title}」を追加しました")
 
 
-def add_item(store: Store, policy_id: int, title: str, *, number: int | None = None,
-             index: int | None = None) -> Change:
-    """A new 推進事項 under a policy."""
-    with store.write("add-item", structural=True) as ctx:
-        s = ctx.session
-        pol = get_row(s, Policy, policy_id, POLICY)
-        plan = get_plan(s, pol.plan_id)
-        require_current(plan)
-        ctx.plan_id = plan.id
-        siblings = items_of(s, policy_id)
-        item = PromotionItem(policy_id=policy_id,
-                             title=require_text(title, f"{plan.level2_label}の名称", limit=200),
-                             number=_check_new_number(number, siblings, ITEM), position=0)
-        s.add(item)
-        place(siblings, item, index)
-        s.flush()
-        ctx.audit(ITEM, item.id, f"{plan.level2_label}「{item.title}」を追加",
-                  after=snap(item, ("policy_id", "number", "title", "position")))
-        return Store.change_of(ctx, f"{plan.level2_label}「{item.title}」を追加しました")
-
-
-def add_initiative(store: Store, item_id: int, fields: InitiativeFields, *,
+def add_initiative(store: Store, group_id: int, fields: InitiativeFields, *,
                    number: int | None = None, index: int | None = None) -> Change:
-    """A new 取組事項 under a promotion item; its uid is new and stays for its lifetime."""
+    """A new initiative under a group of any depth, at ``index`` among the group's
+    children; its uid is new and stays for its lifetime."""
     with store.write("add-initiative", structural=True) as ctx:
         s = ctx.session
-        item = get_row(s, PromotionItem, item_id, ITEM)
-        plan = plan_of_item(s, item)
+        group = get_row(s, PlanGroup, group_id, GROUP)
+        plan = get_plan(s, group.plan_id)
         require_current(plan)
+        open_parent(s, plan, group_id)
         ctx.plan_id = plan.id
-        siblings = initiatives_of(s, item_id)
-        scope = plan_initiatives(s, plan.id) if plan.numbering == "serial" else siblings
-        ini = Initiative(item_id=item_id, uid=str(uuid.uuid4()), title="", position=0, version=1,
-                         number=_check_new_number(number, scope, INITIATIVE))
+        ini = Initiative(group_id=group_id, uid=str(uuid.uuid4()), title="", position=0, version=1,
+                         number=check_new_number(number, number_scope(s, INITIATIVE, group_id, plan)))
         _apply_fields(s, ini, plan.id, fields)
         s.add(ini)
-        place(siblings, ini, index)
+        place(siblings_of(s, plan.id, group_id), ini, index)
         s.flush()
-        ctx.audit(INITIATIVE, ini.id, f"{plan.level3_label}「{ini.title}」を追加",
-                  after={"number": ini.number, "item_id": item_id, **_ini_snapshot(ini)})
-        return Store.change_of(ctx, f"{plan.level3_label}「{ini.title}」を追加しました")
+        label = plan.initiative_label
+        ctx.audit(INITIATIVE, ini.id, f"{label}「{ini.title}」を追加",
+                  after={"number": ini.number, "group_id": group_id, **_ini_snapshot(ini)})
+        return Store.change_of(ctx, f"{label}「{ini.title}」を追加しました")
 
 
 # --- edit --------------------------------------------------------------------------------
 
 def edit_title(store: Store, kind: str, node_id: int, title: str) -> Change:
-    """Rename a policy or a promotion item."""
-    if kind not in (POLICY, ITEM):
+    """Rename a group (of any depth); an initiative's title is one of its fields
+    (``edit_initiative``)."""
+    if node_kind(kind) != GROUP:
         raise ValueError(kind)
-    with store.write(f"edit-{kind}") as ctx:
-        node = load_node(ctx.session, kind, node_id)
+    with store.write("edit-group") as ctx:
+        node = load_node(ctx.session, GROUP, node_id)
         require_current(node.plan)
         ctx.plan_id = node.plan.id
-        new = require_text(title, f"{node.level_label}の名称", limit=200)
+        new = require_text(title, f"{node.level_label}の名称", limit=MAX_GROUP_TITLE)
         if new == node.row.title:
             return Store.change_of(ctx, "変更はありません")
         before = {"title": node.row.title}
         node.row.title = new
-        ctx.audit(kind, node_id, f"{node.level_label}の名称を変更：{before['title']} → {new}",
+        ctx.audit(GROUP, node_id, f"{node.level_label}の名称を変更：{before['title']} → {new}",
                   before=before, after={"title": new})
         return Store.change_of(ctx, f"{node.level_label}「{new}」に変更しました")
 
 
-
-
-def edit_slogan(store: Store, policy_id: int, slogan: str) -> Change:
-    """Set a policy's slogan (the area's catch phrase; "" removes it). Line breaks are kept
-    as typed (the results report prints each line as a line); blank lines are dropped."""
-    with store.write(f"edit-{POLICY}") as ctx:
-        node = load_node(ctx.session, POLICY, policy_id)
+def edit_slogan(store: Store, group_id: int, slogan: str) -> Change:
+    """Set a group's slogan (the catch phrase the plan prints above it; "" removes it).
+    Line breaks are kept as typed (the results report prints each line as a line); blank
+    lines are dropped."""
+    with store.write("edit-group") as ctx:
+        node = load_node(ctx.session, GROUP, group_id)
         require_current(node.plan)
         ctx.plan_id = node.plan.id
         lines = [ln.strip() for ln in slogan.replace("\r\n", "\n").split("\n")]
         new = require_text("\n".join(ln for ln in lines if ln), f"{node.level_label}のスローガン",
                            limit=MAX_SLOGAN, required=False)
-        row = node.policy
-        if new == row.slogan:
+        row = node.row
+        if new == (row.slogan or ""):
             return Store.change_of(ctx, "変更はありません")
-        before = {"slogan": row.slogan}
+        before = {"slogan": row.slogan or ""}
         row.slogan = new
-        ctx.audit(POLICY, policy_id, f"{node.level_label}「{row.title}」のスローガンを変更",
+        ctx.audit(GROUP, group_id, f"{node.level_label}「{row.title}」のスローガンを変更",
                   before=before, after={"slogan": new})
         return Store.change_of(ctx, f"{node.level_label}「{row.title}」のスローガンを保存しました")
 
@@ -253,109 +273,8 @@ def edit_initiative(store: Store, initiative_id: int, fields: InitiativeFields, 
         if not new:
             return Store.change_of(ctx, "変更はありません")
         bump(ini)
-        ctx.audit(INITIATIVE, ini.id, f"{plan.level3_label}「{ini.title}」を編集（{'、'.join(new)}）",
+        label = plan.initiative_label
+        ctx.audit(INITIATIVE, ini.id, f"{label}「{ini.title}」を編集（{'、'.join(new)}）",
                   before=old, after=new)
-        return Store.change_of(ctx, f"{plan.level3_label}「{ini.title}」を保存しました")
+        return Store.change_of(ctx, f"{label}「{ini.title}」を保存しました")
 
-
-# --- move --------------------------------------------------------------------------------
-
-def move_node(store: Store, kind: str, node_id: int, *, index: int,
-              parent_id: int | None = None) -> Change:
-    """Put a node at ``index`` among the children of ``parent_id`` (its own parent if None).
-
-    Moving to another parent keeps the node's number when it is free there and takes the
-    next free number otherwise (codes follow numbers: see codes.py)."""
-    with store.write(f"move-{kind}", structural=True) as ctx:
-        node = load_node(ctx.session, kind, node_id)
-        require_current(node.plan)
-        ctx.plan_id = node.plan.id
-        _move(ctx, node, index=index, parent_id=parent_id)
-        return Store.change_of(ctx, f"{node_label(ctx.session, node)} を移動しました")
-
-
-def move_by(store: Store, kind: str, node_id: int, delta: int) -> Change:
-    """Move up (-1) or down (+1); past the first or last sibling the node moves on to the
-    end of the previous (start of the next) parent, so the keyboard reaches every place."""
-    with store.write(f"move-{kind}", structural=True) as ctx:
-        s = ctx.session
-        node = load_node(s, kind, node_id)
-        require_current(node.plan)
-        ctx.plan_id = node.plan.id
-        siblings = siblings_of(s, kind, node.parent_id)
-        i = next(n for n, sib in enumerate(siblings) if sib.id == node_id)
-        if 0 <= i + delta < len(siblings):
-            _move(ctx, node, index=i + delta, parent_id=None)
-        else:
-            parents = _parents_in_order(s, kind, node.plan.id)
-            j = parents.index(node.parent_id) + delta if node.parent_id in parents else -1
-            if kind == POLICY or not 0 <= j < len(parents):
-                where = "上" if delta < 0 else "下"
-                raise UserError(f"{node_label(s, node)} はこれ以上{where}へ移動できません。")
-            _move(ctx, node, index=10**9 if delta < 0 else 0, parent_id=parents[j])
-        return Store.change_of(ctx, f"{node_label(s, node)} を移動しました")
-
-
-def _parents_in_order(session: Any, kind: str, plan_id: int) -> list[int]:
-    """The active possible parents of a node of ``kind`` in plan order."""
-    if kind == ITEM:
-        return [p.id for p in policies_of(session, plan_id) if not p.retired]
-    return [i.id for p in policies_of(session, plan_id) if not p.retired
-            for i in items_of(session, p.id) if not i.retired]
-
-
-def _move(ctx: Any, node: Node, *, index: int, parent_id: int | None) -> None:
-    s = ctx.session
-    kind, row = node.kind, node.row
-    before = {"parent_id": node.parent_id, "position": row.position, "number": row.number,
-              "code": node_label(s, node, with_title=False)}
-    target = node.parent_id if parent_id is None else parent_id
-    if target != node.parent_id:
-        _check_parent(s, node, target)
-        old_siblings = siblings_of(s, kind, node.parent_id)
-        place([x for x in old_siblings if x.id != row.id], None, None)  # close the gap it leaves
-        setattr(row, _PARENT_ATTR[kind], target)
-        s.flush()
-        scope = number_scope(s, kind, target, node.plan)
-        if any(x.number == row.number and x.id != row.id for x in scope):
-            row.number = next_number(x.number for x in scope if x.id != row.id)
-        node = load_node(s, kind, row.id)
-    place(siblings_of(s, kind, target), row, index)
-    if isinstance(row, Initiative):
-        bump(row)
-    s.flush()
-    after = {"parent_id": target, "position": row.position, "number": row.number,
-             "code": node_label(s, node, with_title=False)}
-    if before != after:
-        ctx.audit(kind, row.id, f"{node_label(s, node)} を移動（{before['code']} → {after['code']}）",
-                  before=before, after=after)
-
-
-_PARENT_ATTR = {POLICY: "plan_id", ITEM: "policy_id", INITIATIVE: "item_id"}
-
-
-def _check_parent(session: Any, node: Node, target: int) -> None:
-    if node.kind == POLICY:
-        raise UserError(f"{node.plan.level1_label}は他の計画へは移動できません。")
-    model = Policy if node.kind == ITEM else PromotionItem
-    parent = session.get(model, target)
-    parent_kind = POLICY if node.kind == ITEM else ITEM
-    if parent is None:
-        raise UserError(f"移動先の{KIND_LABELS[parent_kind]}（ID {target}）はありません。")
-    if load_node(session, parent_kind, target).plan.id != node.plan.id:
-        raise UserError("別の計画（または別の版）へは移動できません。")
-    if parent.retired:
-        raise UserError(f"移動先の{KIND_LABELS[parent_kind]}「{parent.title}」は廃止されています。先に戻してください。")
-
-
-def parent_id_for(session: Any, kind: str, node_id: int) -> int:
-    """The id of a node's parent (its plan for a policy)."""
-    if kind not in NODE_KINDS:
-        raise ValueError(kind)
-    return parent_id_of(load_node(session, kind, node_id).row, kind)
-
-
-def initiative_department_names(session: Any, initiative_id: int) -> list[str]:
-    links = session.scalars(select(InitiativeDepartment).where(
-        InitiativeDepartment.initiative_id == initiative_id).order_by(InitiativeDepartment.position))
-    return [link.department.name for link in links]

@@ -1,44 +1,46 @@
-"""Renumbering, retiring and removing nodes of the plan tree (division only).
+"""Renumbering, retiring and removing groups and initiatives of the plan tree (division only).
 
-Codes are computed from numbers in the plan's numbering style (codes.py), so a renumber
-changes every display at once; a node may instead carry the code the plan writes
-(``set_code``: 1-8-3, Ⅰ-2, ア …), which a renumber replaces by the computed one;
-numbers stay unique among siblings (or across the plan for serial numbering), retired rows
-included, so an old report never shares its code with a new initiative. Retiring is soft
-(``retired=True``): reports keep pointing at the row. Removing is allowed only for rows
-no report refers to (a node added by mistake).
+Codes are computed from the numbers of a node's path in the plan's numbering style
+(codes.py), so a renumber changes every display at once; a node may instead carry the code
+the plan writes (``set_code``: 1-8-3, Ⅰ-2, ア …), which a renumber replaces by the computed
+one. Numbers stay unique in their scope (``tree.number_scope``: the children of one group,
+or every initiative of the plan for serial numbering), retired rows included, so an old
+report never shares its code with a new initiative. Retiring is soft (``retired=True``):
+reports keep pointing at the row. Removing is allowed only for rows no report refers to
+(a node added by mistake). A group is retired or removed with its whole subtree.
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from planDesk.core.domain import codes
-from planDesk.core.domain.model import AuditEntry, Initiative, Policy, ProgressReport, PromotionItem
-from planDesk.core.domain.workflow import INITIATIVE, ITEM, POLICY
+from planDesk.core.domain.model import AuditEntry, Initiative, PlanGroup, ProgressReport
+from planDesk.core.domain.workflow import GROUP, INITIATIVE, POLICY
 from planDesk.core.errors import UserError
 from planDesk.core.persistence.store import Change, Store
-from planDesk.core.plan.edit.base import (
-    KIND_LABELS,
-    bump,
-    get_plan,
-    initiatives_of,
-    items_of,
-    plan_initiatives,
-    policies_of,
-    require_current,
+from planDesk.core.plan.edit.base import bump, get_plan, node_kind, require_current
+from planDesk.core.plan.edit.nodes import written_code
+from planDesk.core.plan.edit.tree import (
+    Node,
+    PlanTree,
+    Row,
+    level_label,
+    load_node,
+    node_code,
+    node_label,
+    number_scope,
+    shown_codes,
 )
-from planDesk.core.plan.edit.tree import Node, load_node, node_code, node_label, number_scope
 
 
 def renumber(store: Store, kind: str, node_id: int, number: int, *, code: str | None = None) -> Change:
-    """Give a node a new number, and the code the plan writes for it (``code``; None or
-    empty: the code made from the number in the plan's style). A number is refused when a
-    sibling (or, for serial numbering, any initiative of the plan) already has it."""
-    written = (code or "").strip() or None
+    """Give a group or initiative a new number, and the code the plan writes for it
+    (``code``; None or empty: the code made from the number in the plan's style). A number
+    is refused when a node of its number scope (``tree.number_scope``) already has it."""
+    kind = node_kind(kind)
+    written = written_code(code)
     with store.write(f"renumber-{kind}", structural=True) as ctx:
         s = ctx.session
         node = load_node(s, kind, node_id)
@@ -48,15 +50,14 @@ def renumber(store: Store, kind: str, node_id: int, number: int, *, code: str | 
             raise UserError(f"番号は 1〜9999 で指定してください（{number} は使えません）。")
         if number == node.row.number and written == node.row.code:
             return Store.change_of(ctx, "変更はありません")
-        if written is not None and len(written) > 40:
-            raise UserError(f"コード「{written[:40]}…」が長すぎます（40 文字まで）。")
-        for other in number_scope(s, kind, node.parent_id, node.plan):
-            if number != node.row.number and other.id != node_id and other.number == number:
-                holder = node_label(s, load_node(s, kind, other.id))
-                raise UserError(
-                    f"番号 {number}（{node_code(node, number)}）は {holder} が使っています。",
-                    hint="先にそちらの番号を変えるか、「番号を振り直す」で並び順に振り直してください。",
-                )
+        if number != node.row.number:
+            for other in number_scope(s, kind, node.parent_id, node.plan):
+                if other is not node.row and other.number == number:
+                    holder = node_label(_node_of(s, other))
+                    raise UserError(
+                        f"番号 {number}（{node_code(node, number)}）は {holder} が使っています。",
+                        hint="先にそちらの番号を変えるか、「番号を振り直す」で並び順に振り直してください。",
+                    )
         _check_code_free(s, node, written or node_code(node, number))
         old_code = node_code(node)
         before = {"number": node.row.number, "code": old_code}
@@ -71,41 +72,51 @@ def renumber(store: Store, kind: str, node_id: int, number: int, *, code: str | 
         return Store.change_of(ctx, f"番号を {after['code']} に変更しました")
 
 
+def _node_of(s: Session, row: Row) -> Node:
+    return load_node(s, GROUP if isinstance(row, PlanGroup) else INITIATIVE, row.id)
+
+
+def _scopes(tree: PlanTree) -> list[list[Row]]:
+    """The number scopes of the whole plan in tree order (``tree.number_scope``)."""
+    serial = tree.plan.numbering == "serial"
+    parents = [None, *(r.id for r in tree.walk() if isinstance(r, PlanGroup))]
+    out: list[list[Row]] = []
+    for parent in parents:
+        kids = tree.children.get(parent, [])
+        out.append([k for k in kids if isinstance(k, PlanGroup)] if serial else list(kids))
+    if serial:
+        out.append(list(tree.initiatives()))
+    return [scope for scope in out if scope]
+
+
 def renumber_all(store: Store, plan_id: int) -> Change:
-    """Number every level 1, 2, 3 … in tree order; retired rows get the numbers after the
-    active ones so that active codes have no gaps and no code is shared."""
+    """Number the children of every group 1, 2, 3 … in tree order (initiatives across the
+    plan for serial numbering); retired rows get the numbers after the active ones so that
+    active codes have no gaps and no code is shared. Written codes give way to the style's."""
     with store.write("renumber-all", plan_id=plan_id, structural=True) as ctx:
         s = ctx.session
         plan = get_plan(s, plan_id)
         require_current(plan)
-        groups: list[tuple[str, list[Any]]] = []
-        policies = policies_of(s, plan_id)
-        groups.append((POLICY, policies))
-        for pol in policies:
-            items = items_of(s, pol.id)
-            groups.append((ITEM, items))
-            if plan.numbering != "serial":
-                groups += [(INITIATIVE, initiatives_of(s, item.id)) for item in items]
-        if plan.numbering == "serial":
-            groups.append((INITIATIVE, plan_initiatives(s, plan_id)))
-        # Codes before any number changes (an item's code contains its policy's number).
-        nodes = {(kind, r.id): load_node(s, kind, r.id) for kind, rows in groups for r in rows}
-        before = {key: (n.row.number, node_code(n)) for key, n in nodes.items()}
-        for _kind, rows in groups:
-            ordered = [r for r in rows if not r.retired] + [r for r in rows if r.retired]
+        tree = PlanTree.load(s, plan)
+        rows = list(tree.walk())
+        # Codes before any number changes (a child's code contains its parents' numbers).
+        before = {id(r): (r.number, node_code(tree.node(r))) for r in rows}
+        for scope in _scopes(tree):
+            ordered = [r for r in scope if not r.retired] + [r for r in scope if r.retired]
             for number, row in enumerate(ordered, start=1):
                 row.number = number
                 row.code = None  # numbered anew: codes in the plan's style
-        for (kind, row_id), node in nodes.items():
-            old_number, old_code = before[(kind, row_id)]
+        for row in rows:
+            node = tree.node(row)
+            old_number, old_code = before[id(row)]
             new_code = node_code(node)
-            if node.row.number == old_number and new_code == old_code:
+            if row.number == old_number and new_code == old_code:
                 continue
-            if isinstance(node.row, Initiative):
-                bump(node.row)
-            ctx.audit(kind, row_id, f"{node.level_label}「{node.row.title}」の番号を変更：{old_code} → {new_code}",
+            if isinstance(row, Initiative):
+                bump(row)
+            ctx.audit(node.kind, row.id, f"{node.level_label}「{row.title}」の番号を変更：{old_code} → {new_code}",
                       before={"number": old_number, "code": old_code},
-                      after={"number": node.row.number, "code": new_code})
+                      after={"number": row.number, "code": new_code})
         s.flush()
         changed = len(ctx.entities)
         return Store.change_of(ctx, f"番号を振り直しました（{changed} 件変更）" if changed
@@ -115,7 +126,7 @@ def renumber_all(store: Store, plan_id: int) -> Change:
 def numbering_choices() -> tuple[tuple[str, str], ...]:
     """The numbering styles a plan can use for new and renumbered codes, with an example
     each (for the editor's choice and the plan workbook's 番号の形式)."""
-    return tuple((style, codes.initiative_code(style, 1, 2, 3)) for style in codes.NUMBERING_STYLES)
+    return tuple((style, codes.initiative_code_of(style, (1, 2, 3))) for style in codes.NUMBERING_STYLES)
 
 
 def set_numbering(store: Store, plan_id: int, style: str) -> Change:
@@ -130,17 +141,16 @@ def set_numbering(store: Store, plan_id: int, style: str) -> Change:
             return Store.change_of(ctx, "変更はありません")
         before = {"numbering": plan.numbering}
         plan.numbering = style
-        ctx.audit("plan", plan_id, f"番号の形式を変更：{codes.initiative_code(before['numbering'], 1, 2, 3)} → "
-                  f"{codes.initiative_code(style, 1, 2, 3)}", before=before, after={"numbering": style})
+        ctx.audit("plan", plan_id, f"番号の形式を変更：{codes.initiative_code_of(before['numbering'], (1, 2, 3))} → "
+                  f"{codes.initiative_code_of(style, (1, 2, 3))}", before=before, after={"numbering": style})
         return Store.change_of(ctx, "番号の形式を変更しました")
 
 
 def set_code(store: Store, kind: str, node_id: int, code: str | None) -> Change:
-    """Give a node the code the plan writes for it (1-8-3, Ⅰ-2, ア …); empty or None:
-    back to the code computed from its number."""
-    written = (code or "").strip() or None
-    if written is not None and len(written) > 40:
-        raise UserError(f"コード「{written[:40]}…」が長すぎます（40 文字まで）。")
+    """Give a group or initiative the code the plan writes for it (1-8-3, Ⅰ-2, ア …); empty
+    or None: back to the code computed from its number."""
+    kind = node_kind(kind)
+    written = written_code(code)
     with store.write(f"code-{kind}", structural=True) as ctx:
         s = ctx.session
         node = load_node(s, kind, node_id)
@@ -161,47 +171,23 @@ def set_code(store: Store, kind: str, node_id: int, code: str | None) -> Change:
         return Store.change_of(ctx, f"コードを {new_code} にしました")
 
 
-def _displayed_codes(s: Session, kind: str, plan: Any) -> dict[int, str]:
-    """Every node of ``kind`` in the plan (retired included) → its code as displayed; one
-    query, so that a plan of thousands of initiatives is checked at once."""
-    style = plan.numbering
-    if kind == POLICY:
-        rows = s.execute(select(Policy.id, Policy.code, Policy.number).where(Policy.plan_id == plan.id))
-        return {i: codes.shown(w, codes.policy_code(style, n)) for i, w, n in rows}
-    if kind == ITEM:
-        items = s.execute(select(PromotionItem.id, PromotionItem.code, Policy.number, PromotionItem.number)
-                          .join(Policy, PromotionItem.policy_id == Policy.id).where(Policy.plan_id == plan.id))
-        return {i: codes.shown(w, codes.item_code(style, p, n)) for i, w, p, n in items}
-    inis = s.execute(select(Initiative.id, Initiative.code, Policy.number, PromotionItem.number, Initiative.number)
-                     .join(PromotionItem, Initiative.item_id == PromotionItem.id)
-                     .join(Policy, PromotionItem.policy_id == Policy.id).where(Policy.plan_id == plan.id))
-    return {i: codes.shown(w, codes.initiative_code(style, p, it, n)) for i, w, p, it, n in inis}
-
-
 def _check_code_free(s: Session, node: Node, code: str) -> None:
-    """A code (written, or made from a new number) may not be one another node of the same
-    level shows (retired included)."""
-    for other_id, shown in _displayed_codes(s, node.kind, node.plan).items():
+    """A code (written, or made from a new number) may not be one another group (of any
+    depth: the plan workbook names a group by its code) or another initiative shows,
+    retired ones included."""
+    for other_id, shown in shown_codes(s, node.plan, node.kind).items():
         if other_id != node.row.id and shown == code:
             holder = load_node(s, node.kind, other_id)
-            raise UserError(f"コード「{code}」は {node_label(s, holder)} が使っています。")
-
-
-def _descendants(s: Session, node: Node) -> list[tuple[str, Any]]:
-    if node.kind == INITIATIVE:
-        return []
-    items = items_of(s, node.row.id) if node.kind == POLICY else [node.row]
-    out: list[tuple[str, Any]] = [(ITEM, i) for i in items if node.kind == POLICY]
-    for item in items:
-        out += [(INITIATIVE, ini) for ini in initiatives_of(s, item.id)]
-    return out
+            raise UserError(f"コード「{code}」は {node_label(holder)} が使っています。")
 
 
 def retire_node(store: Store, kind: str, node_id: int, *, retired: bool = True) -> Change:
-    """Retire (廃止) a node and everything under it, or bring it back (``retired=False``).
+    """Retire (廃止) a group with everything under it, or an initiative; or bring it back
+    (``retired=False``).
 
     Bringing back restores the rows that were retired together with the node, not those
     retired on their own earlier. Reports stay attached either way."""
+    kind = node_kind(kind)
     op = "retire" if retired else "restore"
     with store.write(f"{op}-{kind}", structural=True) as ctx:
         s = ctx.session
@@ -210,51 +196,64 @@ def retire_node(store: Store, kind: str, node_id: int, *, retired: bool = True) 
         ctx.plan_id = node.plan.id
         if node.row.retired == retired:
             state = "廃止されています" if retired else "廃止されていません"
-            raise UserError(f"{node_label(s, node)} は既に{state}。")
+            raise UserError(f"{node_label(node)} は既に{state}。")
+        below = _descendants(s, node)
         if retired:
-            targets = [(kind, node.row)] + [(k, r) for k, r in _descendants(s, node) if not r.retired]
+            targets = [node.row, *(r for r in below if not r.retired)]
         else:
             _check_parents_active(node)
-            together = _retired_together(s, kind, node_id)
-            targets = [(kind, node.row)] + [(k, r) for k, r in _descendants(s, node)
-                                            if r.retired and (k, r.id) in together]
+            together = _retired_together(s, node)
+            targets = [node.row, *(r for r in below if r.retired and (_kind(r), r.id) in together)]
         verb = "廃止" if retired else "復活"
-        for k, row in targets:
-            row.retired = retired
+        for row in targets:
             if isinstance(row, Initiative):
                 bump(row)
-            ctx.audit(k, row.id, f"{_labels(node).get(k, KIND_LABELS[k])}「{row.title}」を{verb}",
+            row.retired = retired
+            ctx.audit(_kind(row), row.id, f"{_label(node, row)}「{row.title}」を{verb}",
                       before={"retired": not retired}, after={"retired": retired})
         s.flush()
         extra = f"（配下 {len(targets) - 1} 件も）" if len(targets) > 1 else ""
-        return Store.change_of(ctx, f"{node_label(s, node)} を{verb}しました{extra}")
+        return Store.change_of(ctx, f"{node_label(node)} を{verb}しました{extra}")
 
 
-def _labels(node: Node) -> dict[str, str]:
-    """The plan's own words for its levels (never one city's wording)."""
-    plan = node.plan
-    return {POLICY: plan.level1_label, ITEM: plan.level2_label, INITIATIVE: plan.level3_label}
+def _kind(row: Row) -> str:
+    return GROUP if isinstance(row, PlanGroup) else INITIATIVE
+
+
+def _label(node: Node, row: Row) -> str:
+    """The plan's own word for the level of ``row`` (never one city's wording)."""
+    return level_label(node.plan, row.depth) if isinstance(row, PlanGroup) else node.plan.initiative_label
+
+
+def _descendants(s: Session, node: Node) -> list[Row]:
+    """Every group and initiative below a group, in plan order (none below an initiative)."""
+    if node.kind == INITIATIVE:
+        return []
+    return list(PlanTree.load(s, node.plan, under=node.row.id).walk(node.row.id))
 
 
 def _check_parents_active(node: Node) -> None:
-    for parent_kind, parent in ((POLICY, node.policy), (ITEM, node.item)):
-        if parent is not None and parent is not node.row and parent.retired:
-            label = _labels(node)[parent_kind]
+    above = node.path[:-1] if node.kind == GROUP else node.path
+    for parent in above:
+        if parent.retired:
+            label = level_label(node.plan, parent.depth)
             raise UserError(f"上位の{label}「{parent.title}」が廃止されています。",
                             hint=f"先に{label}を復活させてください。")
 
 
-def _retired_together(s: Session, kind: str, node_id: int) -> set[tuple[str, int]]:
-    """The rows retired in the same operation that last retired this node."""
+def _retired_together(s: Session, node: Node) -> set[tuple[str, int]]:
+    """The rows retired in the same operation that last retired this node. (A group's
+    entries before migration 0006 name a top-level group "policy", with the same id.)"""
+    entities = (GROUP, POLICY) if node.kind == GROUP else (INITIATIVE,)
     batch = s.scalar(
         select(AuditEntry.batch)
-        .where(AuditEntry.entity == kind, AuditEntry.entity_id == node_id,
-               AuditEntry.operation == f"retire-{kind}")
+        .where(AuditEntry.entity.in_(entities), AuditEntry.entity_id == node.row.id,
+               AuditEntry.operation.in_([f"retire-{e}" for e in entities]))
         .order_by(AuditEntry.id.desc()).limit(1))
     if batch is None:
         return set()
     rows = s.execute(select(AuditEntry.entity, AuditEntry.entity_id).where(AuditEntry.batch == batch))
-    return {(e, i) for e, i in rows if i is not None}
+    return {(GROUP if e == POLICY else e, i) for e, i in rows if i is not None}
 
 
 def report_count(s: Session, initiative_ids: list[int]) -> int:
@@ -265,24 +264,34 @@ def report_count(s: Session, initiative_ids: list[int]) -> int:
 
 
 def remove_node(store: Store, kind: str, node_id: int) -> Change:
-    """Delete a node that no report refers to (e.g. one added by mistake); otherwise refused
-    with the advice to retire it."""
+    """Delete a group with its whole subtree, or an initiative, when no report refers to
+    any of its initiatives (e.g. one added by mistake); otherwise refused with the advice
+    to retire it."""
+    kind = node_kind(kind)
     with store.write(f"remove-{kind}", structural=True) as ctx:
         s = ctx.session
         node = load_node(s, kind, node_id)
         require_current(node.plan)
         ctx.plan_id = node.plan.id
-        ini_ids = [node_id] if kind == INITIATIVE else [r.id for k, r in _descendants(s, node)
-                                                        if k == INITIATIVE]
+        below = _descendants(s, node)
+        ini_ids = [node_id] if kind == INITIATIVE else [r.id for r in below if isinstance(r, Initiative)]
         reports = report_count(s, ini_ids)
-        label = node_label(s, node)
+        label = node_label(node)
         if reports:
             raise UserError(
                 f"{label} には進捗報告が {reports} 件あるため削除できません。",
                 hint="報告を残したまま外すには「廃止」を使ってください。",
             )
         before = {"number": node.row.number, "title": node.row.title, "code": node_code(node),
-                  "children": len(_descendants(s, node))}
+                  "children": len(below)}
+        # Deepest first: initiatives, then groups from the bottom up (no row is left
+        # pointing at a deleted parent, whatever the foreign keys' ON DELETE).
+        for ini in [r for r in reversed(below) if isinstance(r, Initiative)]:
+            s.delete(ini)
+        s.flush()
+        for group in sorted((r for r in below if isinstance(r, PlanGroup)), key=lambda g: -g.depth):
+            s.delete(group)
+        s.flush()
         s.delete(node.row)
         s.flush()
         ctx.audit(kind, node_id, f"{label} を削除", before=before)

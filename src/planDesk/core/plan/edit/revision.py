@@ -1,8 +1,9 @@
 """年度見直し: start the next revision of a plan while the previous one stays readable.
 
 The new revision is a copy of the current one (new rows, ``predecessor_id`` pointing back,
-the same ``key``) and becomes the current one. Retired policies, items and initiatives are
-left behind in the old revision; departments are copied with their retired flags.
+the same ``key``) and becomes the current one. Retired groups and initiatives are left
+behind in the old revision (a retired group with its whole subtree); departments are
+copied with their retired flags.
 Initiatives keep their ``uid`` so submissions and history line up across revisions.
 
 Reports are NOT copied: they stay attached to the old revision's rows, which is how the
@@ -28,9 +29,9 @@ from planDesk.core.domain.model import (
     InitiativeDepartment,
     Kpi,
     Plan,
-    Policy,
+    PlanGroup,
+    PlanLevel,
     PriorityNote,
-    PromotionItem,
     RoadmapStep,
     RoadmapStepGoal,
 )
@@ -40,7 +41,7 @@ from planDesk.core.persistence.store import Change, Store, now
 from planDesk.core.plan.edit.base import check_fy, get_plan, require_current, require_text
 
 _PLAN_FIELDS = ("key", "name", "municipality", "vision", "purpose", "period_note", "start_fy",
-                "level1_label", "level2_label", "level3_label", "numbering")
+                "initiative_label", "numbering")
 
 
 def revisions_of(session: Session, key: str) -> list[Plan]:
@@ -101,13 +102,19 @@ def _copy_contents(s: Session, old: Plan, new: Plan) -> int:
     for model in (EvaluationGrade, DirectionChoice, GlossaryTerm, PriorityNote):
         _copy(s, model.__table__, model.plan_id == old.id, {"plan_id": "plan"}, remap)
     _copy(s, Department.__table__, Department.plan_id == old.id, {"plan_id": "plan"}, remap)
-    _copy(s, Policy.__table__, (Policy.plan_id == old.id) & Policy.retired.is_(False),
-          {"plan_id": "plan"}, remap)
-    _copy(s, PromotionItem.__table__, PromotionItem.policy_id.in_(list(remap["policy"]))
-          & PromotionItem.retired.is_(False), {"policy_id": "policy"}, remap)
-    _copy(s, Initiative.__table__, Initiative.item_id.in_(list(remap["promotion_item"]))
-          & Initiative.retired.is_(False), {"item_id": "promotion_item"}, remap,
-          reset={"version": 1})
+    _copy(s, PlanLevel.__table__, PlanLevel.plan_id == old.id, {"plan_id": "plan"}, remap)
+    # Groups depth by depth, so that every group's parent is copied (and remapped) first;
+    # a retired group stays behind with its subtree.
+    groups = remap.setdefault(PlanGroup.__tablename__, {})
+    depth, copied = 1, -1
+    while len(groups) > copied:  # stops at the first depth that copied nothing
+        copied = len(groups)
+        parents = PlanGroup.parent_id.is_(None) if depth == 1 else PlanGroup.parent_id.in_(list(groups))
+        _copy(s, PlanGroup.__table__, (PlanGroup.plan_id == old.id) & (PlanGroup.depth == depth) & parents
+              & PlanGroup.retired.is_(False), {"plan_id": "plan", "parent_id": "plan_group"}, remap)
+        depth += 1
+    _copy(s, Initiative.__table__, Initiative.group_id.in_(list(groups)) & Initiative.retired.is_(False),
+          {"group_id": "plan_group"}, remap, reset={"version": 1})
     ini_ids = list(remap["initiative"])
     _copy(s, InitiativeDepartment.__table__, InitiativeDepartment.initiative_id.in_(ini_ids),
           {"initiative_id": "initiative", "department_id": "department"}, remap)

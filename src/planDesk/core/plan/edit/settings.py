@@ -32,12 +32,12 @@ from planDesk.core.plan.edit.base import (
     MAX_NAME,
     get_plan,
     get_row,
-    initiative_code,
     place,
     require_current,
     require_text,
     snap,
 )
+from planDesk.core.plan.edit.tree import initiative_code
 
 PSEUDO_KINDS: dict[str, str] = {"all": "全部署が報告", "relevant": "関係する各部署が報告"}
 
@@ -141,7 +141,7 @@ def retire_department(store: Store, dept_id: int, *, retired: bool = True) -> Ch
                                         InitiativeDepartment.initiative_id == Initiative.id)
                 .where(InitiativeDepartment.department_id == dept_id, Initiative.retired.is_(False))))
             if users:
-                names = "、".join(initiative_code(s, ini, plan) for ini in users[:5])
+                names = "、".join(initiative_code(s, ini) for ini in users[:5])
                 more = f" ほか {len(users) - 5} 件" if len(users) > 5 else ""
                 raise UserError(
                     f"部署「{dept.name}」は取組 {names}{more} の担当のため廃止できません。",

@@ -4,7 +4,8 @@ A plan key not in the database creates the plan (as ``plandesk init`` does, keep
 workbook's initiative IDs). A key that is there updates the current revision in place,
 so a department's drafts stay attached to their initiatives: initiatives are matched by
 ID (uid) — renamed, renumbered and moved ones are reported as such, ones missing from the
-file are retired (never deleted; their reports stay) and listed, new ones are added.
+file are retired (never deleted; their reports stay) and listed, new ones are added; groups
+likewise, by ID or by code within their parent (workbook/match.py).
 Goals are matched by mark, KPIs and steps by name/label; a KPI or step that has reported
 values is kept even when the file drops it (and said so). One transaction, a backup
 first, an audit entry per changed initiative and one for the import.
@@ -15,10 +16,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 
-from planDesk.core.domain.model import Plan
+from planDesk.core.domain.model import Plan, PlanGroup
 from planDesk.core.domain.round_records import PlanImport
 from planDesk.core.errors import UserError
 from planDesk.core.persistence import database
@@ -26,6 +28,7 @@ from planDesk.core.persistence.store import Store, WriteContext, now
 from planDesk.core.plan.samples import create_plan
 from planDesk.core.plan.workbook.read import PlanWorkbook, read_plan_workbook
 from planDesk.core.plan.workbook.update import update_plan
+from planDesk.core.plan.workbook.write import plan_instance
 
 
 @dataclass
@@ -73,7 +76,10 @@ def import_plan(store: Store, path: Path, *, dry_run: bool = False) -> PlanImpor
                 result = _create(ctx, book)
             else:
                 result = PlanImportResult(plan_id=current.id, created=False)
-                update_plan(ctx, current.id, book.data, result.lines)
+                # group IDs are this database's only in a file exported from this very plan
+                # (a department's copy or a later revision has its own)
+                own = book.meta.get("plan_instance") == plan_instance(ctx.session, current.id)
+                update_plan(ctx, current.id, book.data, result.lines, use_group_ids=own)
                 n = len(result.lines)
                 name, rev = book.data["plan"]["name"], book.data["plan"]["revision"]
                 result.summary = (f"計画「{name}」（{rev}）を更新しました（変更 {n} 件）" if n
@@ -91,22 +97,28 @@ def import_plan(store: Store, path: Path, *, dry_run: bool = False) -> PlanImpor
 def _create(ctx: WriteContext, book: PlanWorkbook) -> PlanImportResult:
     data = book.data
     plan = create_plan(ctx, data)
-    # create_plan gives initiatives new ids: keep the workbook's, and its retired flags
+    # create_plan gives initiatives new uids: keep the workbook's, and its retired flags
     # (the relationships hold the rows in the order of the spec).
-    for pol, pol_d in zip(plan.policies, data["policies"], strict=True):
-        pol.retired = bool(pol_d.get("retired"))
-        for item, item_d in zip(pol.items, pol_d["items"], strict=True):
-            item.retired = bool(item_d.get("retired"))
-            for ini, ini_d in zip(item.initiatives, item_d["initiatives"], strict=True):
-                ini.uid = ini_d.get("uid") or ini.uid
-                ini.retired = bool(ini_d.get("retired"))
+    top = [g for g in plan.groups if g.parent is None]
+    n = _keep_ids(top, data["groups"])
     for dept, dept_d in zip(plan.departments, data["departments"], strict=True):
         dept.retired = bool(dept_d.get("retired"))
     ctx.session.flush()
-    n = sum(len(item_d["initiatives"]) for pol_d in data["policies"] for item_d in pol_d["items"])
-    label = data["plan"]["level_labels"][2]
-    summary = f"計画「{plan.name}」（{plan.revision}）を作成しました（{label} {n} 件）"
+    summary = f"計画「{plan.name}」（{plan.revision}）を作成しました（{plan.initiative_label} {n} 件）"
     return PlanImportResult(plan_id=plan.id, created=True, summary=summary)
+
+
+def _keep_ids(rows: list[PlanGroup], specs: list[dict[str, Any]]) -> int:
+    """Copy uids and retired flags from the spec onto the created tree; the initiatives counted."""
+    n = 0
+    for group, spec in zip(sorted(rows, key=lambda g: g.position), specs, strict=True):
+        group.retired = bool(spec.get("retired"))
+        for ini, ini_d in zip(group.initiatives, spec["initiatives"], strict=True):
+            ini.uid = ini_d.get("uid") or ini.uid
+            ini.retired = bool(ini_d.get("retired"))
+            n += 1
+        n += _keep_ids(list(group.children), spec["groups"])
+    return n
 
 
 def _record(ctx: WriteContext, book: PlanWorkbook, result: PlanImportResult) -> None:

@@ -1,39 +1,39 @@
 """Turning the rows of a plan workbook into a plan spec, checking every cell.
 
 Problems name the sheet and cell (A12 …) and say what to write instead; references
-between sheets (an item's policy, an initiative's departments, a KPI's goal mark) are
-checked here so that a problem points at the row that has it. The finished spec is also
-run through sample_loader.validate_plan_data, the check every plan passes.
+between sheets (a group's parent, an initiative's group and departments, a KPI's goal
+mark) are checked here and in workbook/tree.py so that a problem points at the row that
+has it. The result is in the sample-plan format 2 (nested groups, core/plan/samples.py)
+plus, per row, its ID, ``retired`` flag and row number; the finished spec is also run
+through samples.validate_plan_data, the check every plan passes.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
 from typing import Any
 
-import jaconv
-from openpyxl.utils import get_column_letter
-
 from planDesk.core.domain import codes
-from planDesk.core.domain.fiscal import FiscalYearError, parse_fy
-from planDesk.core.domain.model import MAX_SLOGAN
-from planDesk.core.domain.numbers import NumberInputError, parse_number
 from planDesk.core.domain.workflow import STEP_KIND_LABELS
 from planDesk.core.plan.samples import PlanFileError, validate_plan_data
-from planDesk.core.plan.workbook.write import (
+from planDesk.core.plan.workbook.cells import Cells, Rows
+from planDesk.core.plan.workbook.layout import (
     DIRECTION_LABELS,
+    FIRST_LEVEL_ROW,
+    INITIATIVE_SHEET,
+    MAX_DEPTH,
     NUMBERING_LABELS,
     PLAN_FIELDS,
+    PLAN_FIELDS_V1,
     PSEUDO_LABELS,
     SHEET_BY_NAME,
+    SHEET_BY_NAME_V1,
+    level_field,
 )
-from planDesk.core.xlsx.cells import MAX_CELL_TEXT, Problem, clean_text
+from planDesk.core.plan.workbook.refs import ref_key
+from planDesk.core.plan.workbook.tree import GroupTree, Place, read_groups, read_groups_v1, written_code
+from planDesk.core.xlsx.cells import Problem
 
-Rows = list[tuple[int, list[Any]]]
-_TRUE = {"○", "〇", "◯", "●", "1", "TRUE", "はい", "Y", "YES", "X", "✓"}
-_FALSE = {"", "×", "✕", "0", "FALSE", "いいえ", "N", "NO", "-", "－"}
-_DATE_RE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$")
 _PSEUDO = {label: key for key, label in PSEUDO_LABELS.items()} | {"all": "all", "relevant": "relevant"}
 _DIRECTION = {label: key for key, label in DIRECTION_LABELS.items()} | {"up": "up", "down": "down", "": "up"}
 _KIND = {label: key for key, label in STEP_KIND_LABELS.items()} | {k: k for k in STEP_KIND_LABELS} | {"": "one-off"}
@@ -44,123 +44,51 @@ _NUMBERING_HELP = ("番号の形式は ①－１－１、01、1-1-1 のどれか
                    "（計画書どおりのコードは「コード（表記）」に書けます）。")
 
 
-class Cells:
-    """Typed reading of one row's cells; problems name sheet and cell."""
-
-    def __init__(self, sheet: str, row: int, values: list[Any], problems: list[Problem], *,
-                 keys: list[str] | None = None, first_col: int = 1) -> None:
-        self.sheet, self.row, self.values, self.problems = sheet, row, values, problems
-        self.keys = keys if keys is not None else [k for k, _h, _w in SHEET_BY_NAME[sheet].columns]
-        self.first_col = first_col
-
-    def _ref(self, key: str) -> tuple[str, Any]:
-        i = self.keys.index(key)
-        return f"{get_column_letter(self.first_col + i)}{self.row}", self.values[i] if i < len(self.values) else None
-
-    def fail(self, key: str, message: str) -> None:
-        self.problems.append(Problem(self.sheet, self._ref(key)[0], message))
-
-    def problems_at(self, key: str) -> bool:
-        ref = self._ref(key)[0]
-        return any(p.sheet == self.sheet and p.cell == ref for p in self.problems)
-
-    def text(self, key: str, *, required: bool = False, label: str = "", limit: int = MAX_CELL_TEXT) -> str:
-        _ref, value = self._ref(key)
-        if value is None:
-            value = ""
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
-        text = clean_text(str(value)).strip()
-        if len(text) > limit:
-            self.fail(key, f"{label or key}が長すぎます（{len(text):,} 文字、{limit:,} 文字まで）。")
-            return ""
-        if required and not text:
-            self.fail(key, f"{label or '値'}を入力してください。")
-        return text
-
-    def integer(self, key: str, *, required: bool = False, lo: int = 0, hi: int = 10**6,
-                label: str = "") -> int | None:
-        _ref, value = self._ref(key)
-        if value is None or (isinstance(value, str) and not value.strip()):
-            if required:
-                self.fail(key, f"{label or '番号'}を入力してください。")
-            return None
-        try:
-            number = parse_number(value if not isinstance(value, bool) else str(value), label or "番号")
-        except NumberInputError as exc:
-            self.fail(key, f"{exc}。")
-            return None
-        if number is None or not float(number).is_integer() or not lo <= number <= hi:
-            self.fail(key, f"{label or '番号'}は {lo}〜{hi} の整数にしてください（「{value}」）。")
-            return None
-        return int(number)
-
-    def number(self, key: str, label: str) -> float | None:
-        _ref, value = self._ref(key)
-        if value is None or isinstance(value, datetime | date):
-            if value is not None:
-                self.fail(key, f"{label}は数値で入力してください。")
-            return None
-        try:
-            return parse_number(value if not isinstance(value, bool) else str(value), label)
-        except NumberInputError as exc:
-            self.fail(key, f"{exc}。")
-            return None
-
-    def fy(self, key: str, *, required: bool = False, label: str = "年度") -> int | None:
-        _ref, value = self._ref(key)
-        if value is None or (isinstance(value, str) and not value.strip()):
-            if required:
-                self.fail(key, f"{label}を入力してください（例：2025、R7、令和7年度）。")
-            return None
-        if isinstance(value, int | float) and not isinstance(value, bool) and float(value).is_integer():
-            value = str(int(value))
-        try:
-            return parse_fy(str(value))
-        except FiscalYearError as exc:
-            self.fail(key, f"{label}：{exc}。")
-            return None
-
-    def flag(self, key: str) -> bool:
-        _ref, value = self._ref(key)
-        text = jaconv.z2h(str(value if value is not None else "").strip(), kana=False, ascii=True,
-                          digit=True).upper()
-        if text in _TRUE:
-            return True
-        if text not in _FALSE:
-            self.fail(key, f"「{value}」は ○ か空欄にしてください。")
-        return False
-
-    def day(self, key: str, label: str) -> date | None:
-        _ref, value = self._ref(key)
-        if value is None or value == "":
-            return None
-        if isinstance(value, datetime):
-            return value.date()
-        if isinstance(value, date):
-            return value
-        m = _DATE_RE.match(jaconv.z2h(str(value).strip(), kana=False, ascii=True, digit=True))
-        if m:
-            try:
-                return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            except ValueError:
-                pass
-        self.fail(key, f"{label}「{value}」は日付として読めません（例：2023/3/31）。")
-        return None
-
-
 def _split(text: str) -> list[str]:
     return [p.strip() for p in text.replace("\n", "、").replace("，", "、").split("、") if p.strip()]
 
 
-def _ref_key(text: str) -> str:
-    return jaconv.z2h(text, kana=False, ascii=True, digit=True).replace("－", "-").replace("ー", "-").strip()
+def check_spec(settings: dict[str, Any], labels: list[tuple[int, Any]], sheets: dict[str, Rows],
+               problems: list[Problem]) -> dict[str, Any]:
+    """The plan spec of a version 2 workbook; ``labels`` are the values of the 第n階層の名前
+    rows (row, value). Problems are appended (the spec is only valid without any)."""
+    plan = _plan(settings, PLAN_FIELDS, problems)
+    group_labels: list[str] = []
+    for depth, (r, value) in enumerate(labels, start=1):
+        c = Cells("計画", r, [value], problems, keys=["label"], first_col=2)
+        label = c.text("label", required=True, label=level_field(depth), limit=40)
+        if label in group_labels:
+            same = level_field(group_labels.index(label) + 1)
+            c.fail("label", f"{level_field(depth)}「{label}」が{same}と同じです。")
+        group_labels.append(label)
+    if not labels:
+        problems.append(Problem("計画", f"A{FIRST_LEVEL_ROW}", f"「{level_field(1)}」の行がありません。"
+                                "グループの階層ごとに 1 行ずつ、名前を書いてください。"))
+    if len(labels) > MAX_DEPTH:
+        problems.append(Problem("計画", f"A{FIRST_LEVEL_ROW + MAX_DEPTH}",
+                                f"グループの階層は {MAX_DEPTH} つまでです。"))
+    initiative_label = plan.pop("initiative_label")
+    if initiative_label in group_labels:
+        row = FIRST_LEVEL_ROW - 1
+        problems.append(Problem("計画", f"B{row}", f"取組の階層の名前「{initiative_label}」が"
+                                f"{level_field(group_labels.index(initiative_label) + 1)}と同じです。"))
+    plan["level_labels"] = [*group_labels, initiative_label]
+    data = _common(plan, sheets, SHEET_BY_NAME, problems)
+    tree, place = read_groups(sheets["グループ"], group_labels, plan["numbering"], problems)
+    return _finish(data, tree, place, sheets, SHEET_BY_NAME, problems)
 
 
-def check_spec(settings: dict[str, Any], sheets: dict[str, Rows], problems: list[Problem]) -> dict[str, Any]:
-    """The plan spec of a workbook; problems are appended (the spec is only valid without any)."""
-    plan = _plan(settings, problems)
-    data: dict[str, Any] = {"format": 1, "plan": plan, "departments": [], "policies": [], "glossary": [],
+def check_spec_v1(settings: dict[str, Any], sheets: dict[str, Rows], problems: list[Problem]) -> dict[str, Any]:
+    """The plan spec of a version 1 workbook (基本方針 / 推進事項 as depth 1 and 2)."""
+    plan = _plan(settings, PLAN_FIELDS_V1, problems)
+    plan["level_labels"] = [plan.pop("level1"), plan.pop("level2"), plan.pop("level3")]
+    data = _common(plan, sheets, SHEET_BY_NAME_V1, problems)
+    tree, place = read_groups_v1(sheets, plan["numbering"], problems)
+    return _finish(data, tree, place, sheets, SHEET_BY_NAME_V1, problems)
+
+
+def _common(plan: dict[str, Any], sheets: dict[str, Rows], specs: Any, problems: list[Problem]) -> dict[str, Any]:
+    data: dict[str, Any] = {"format": 2, "plan": plan, "departments": [], "groups": [], "glossary": [],
                             "priorities": []}
     for r, values in sheets["進捗評価"]:
         c = Cells("進捗評価", r, values, problems)
@@ -182,36 +110,15 @@ def check_spec(settings: dict[str, Any], sheets: dict[str, Rows], problems: list
         if pseudo and pseudo != "?":
             entry["pseudo"] = pseudo
         data["departments"].append(entry)
-    policies: dict[int, dict[str, Any]] = {}
-    for r, values in sheets["基本方針"]:
-        c = Cells("基本方針", r, values, problems)
-        number = c.integer("number", required=True, lo=1, hi=999)
-        title = c.text("title", required=True, label="名前")
-        if number is not None:
-            if number in policies:
-                c.fail("number", f"基本方針の番号 {number} が重複しています。")
-            policies[number] = {"number": number, "title": title, "retired": c.flag("retired"), "items": []}
-            if slogan := c.text("slogan", label="スローガン", limit=MAX_SLOGAN):
-                policies[number]["slogan"] = slogan
-            if code := _code(c):
-                policies[number]["code"] = code
-    items: dict[tuple[int, int], dict[str, Any]] = {}
-    for r, values in sheets["推進事項"]:
-        c = Cells("推進事項", r, values, problems)
-        pnum = c.integer("policy", required=True, lo=1, hi=999, label="基本方針の番号")
-        number = c.integer("number", required=True, lo=1, hi=999)
-        title = c.text("title", required=True, label="名前")
-        if pnum is not None and pnum not in policies:
-            c.fail("policy", f"基本方針 {pnum} が「基本方針」シートにありません。")
-        elif pnum is not None and number is not None:
-            if (pnum, number) in items:
-                c.fail("number", f"推進事項 {pnum}-{number} が重複しています。")
-            items[(pnum, number)] = {"number": number, "title": title, "retired": c.flag("retired"),
-                                     "initiatives": []}
-            if code := _code(c):
-                items[(pnum, number)]["code"] = code
-            policies[pnum]["items"].append(items[(pnum, number)])
-    refs = _initiatives(sheets["取組事項"], plan, items, dept_names, problems)
+    return data
+
+
+def _finish(data: dict[str, Any], tree: GroupTree, place: Place, sheets: dict[str, Rows], specs: Any,
+            problems: list[Problem]) -> dict[str, Any]:
+    data["groups"] = tree.top
+    dept_names = {d["name"] for d in data["departments"]}
+    keys = [k for k, _h, _w in specs[INITIATIVE_SHEET].columns]
+    refs = _initiatives(sheets[INITIATIVE_SHEET], keys, data["plan"], place, dept_names, problems)
     _details(sheets, refs, problems)
     for r, values in sheets["用語解説"]:
         c = Cells("用語解説", r, values, problems)
@@ -221,7 +128,6 @@ def check_spec(settings: dict[str, Any], sheets: dict[str, Rows], problems: list
         c = Cells("重点取組", r, values, problems)
         data["priorities"].append({"title": c.text("title", required=True, label="題名"),
                                    "text": c.text("text", required=True, label="説明")})
-    data["policies"] = [policies[n] for n in policies]
     if not problems:
         try:
             validate_plan_data(data, "計画ブック")
@@ -230,15 +136,16 @@ def check_spec(settings: dict[str, Any], sheets: dict[str, Rows], problems: list
     return data
 
 
-def _plan(settings: dict[str, Any], problems: list[Problem]) -> dict[str, Any]:
-    rows = {k: i + 2 for i, (k, _label) in enumerate(PLAN_FIELDS)}
-    label = dict(PLAN_FIELDS)
+def _plan(settings: dict[str, Any], fields: tuple[tuple[str, str], ...], problems: list[Problem]) -> dict[str, Any]:
+    rows = {k: i + 2 for i, (k, _label) in enumerate(fields)}
+    label = dict(fields)
 
     def cell(key: str) -> Cells:  # the value of a setting is in column B of its row
         return Cells("計画", rows[key], [settings.get(key)], problems, keys=[key], first_col=2)
 
-    plan: dict[str, Any] = {k: cell(k).text(k, required=True, label=label[k])
-                            for k in ("key", "name", "municipality", "revision", "level1", "level2", "level3")}
+    required = ("key", "name", "municipality", "revision", *(k for k in rows if k.startswith("level")
+                                                              or k == "initiative_label"))
+    plan: dict[str, Any] = {k: cell(k).text(k, required=True, label=label[k]) for k in required}
     for k in ("vision", "purpose", "period_note"):
         plan[k] = cell(k).text(k)
     start = cell("start_fy").fy("start_fy", required=True, label="開始年度")
@@ -250,108 +157,108 @@ def _plan(settings: dict[str, Any], problems: list[Problem]) -> dict[str, Any]:
     if start is not None and end is not None and end < start:
         problems.append(Problem("計画", f"B{rows['end_fy']}", "終了年度が開始年度より前です。"))
     plan.update(start_fy=start or 0, end_fy=end or 0, revision_fy=revision_fy or start or 0,
-                numbering=numbering or "maru",
-                level_labels=[plan.pop("level1"), plan.pop("level2"), plan.pop("level3")],
-                evaluation_scale=[], directions=[])
+                numbering=numbering or "maru", evaluation_scale=[], directions=[])
     return plan
 
 
 def _numbering(text: str) -> str | None:
     """The numbering style named by an example: ①－１－１, 01, 1-1-1 (or 1-8-3: any digits)."""
-    key = _ref_key(text) or "maru"
+    key = ref_key(text) or "maru"
     if key in _NUMBERING:
         return _NUMBERING[key]
-    if re.fullmatch(r"\d+(-\d+){1,2}", key):
+    if re.fullmatch(r"\d+(-\d+){1,3}", key):
         return "hyphen"
     return None
 
 
-def _code(c: Cells) -> str:
-    code = c.text("code")
-    if len(code) > 40:
-        c.fail("code", "コード（表記）は 40 文字までにしてください。")
-        return ""
-    return code
+def _initiative(c: Cells, r: int, dept_names: set[str], uids: set[str], n: int) -> dict[str, Any]:
+    uid = c.text("id")
+    written = written_code(c)
+    number = c.integer("number", required=not written, lo=1, hi=9999)
+    if number is None and written and not c.problems_at("number"):
+        number = codes.last_number(written) or n + 1  # 1-8-3 → 3; ア → 1
+    title = c.text("title", required=True, label="名前")
+    depts = _split(c.text("departments"))
+    if not depts:
+        c.fail("departments", "担当部署を書いてください（複数は「、」で区切ります）。")
+    for d in depts:
+        if d not in dept_names:
+            c.fail("departments", f"部署「{d}」が「部署」シートにありません。")
+    if len(set(depts)) != len(depts):
+        c.fail("departments", "担当部署が重複しています。")
+    if uid:
+        if len(uid) > 36:
+            c.fail("id", "ID が長すぎます。planDesk が書いた ID を変えないでください。")
+        if uid in uids:
+            c.fail("id", f"ID「{uid}」が重複しています（行をコピーしたときは ID を空欄にしてください）。")
+        uids.add(uid)
+    ini: dict[str, Any] = {
+        "number": number, "title": title, "departments": depts, "departments_more": c.flag("departments_more"),
+        "priority": c.flag("priority"), "overview": c.text("overview"), "status": c.text("status"),
+        "status_heading": c.text("status_heading") or "取組状況", "retired": c.flag("retired"),
+        "goals": [], "kpis": [], "roadmap": [], "_row": r,
+    }
+    new_fy = c.fy("new_in_fy", label="新規の年度")
+    if new_fy is not None:
+        ini["new_in_fy"] = new_fy
+    if uid:
+        ini["uid"] = uid
+    if written:
+        ini["code"] = written
+    return ini
 
 
-def _initiatives(rows: Rows, plan: dict[str, Any], items: dict[tuple[int, int], dict[str, Any]],
-                 dept_names: set[str], problems: list[Problem]) -> dict[str, dict[str, Any]]:
-    refs: dict[str, dict[str, Any]] = {}
+Refs = tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]
+
+
+def _initiatives(rows: Rows, keys: list[str], plan: dict[str, Any], place: Place, dept_names: set[str],
+                 problems: list[Problem]) -> Refs:
+    """The initiatives, placed in their groups; returns how goals, KPIs and steps may name
+    them: by ID or displayed code first, then by other spellings (1-1-1 for ①－１－１, the
+    path of numbers, a serial number), which may be another initiative's written code."""
+    named: dict[str, dict[str, Any]] = {}
+    aliases: dict[str, dict[str, Any]] = {}
     uids: set[str] = set()
-    numbers: set[str] = set()
-    for r, values in rows:
-        c = Cells("取組事項", r, values, problems)
-        uid = c.text("id")
-        pnum = c.integer("policy", required=True, lo=1, hi=999, label="基本方針の番号")
-        inum = c.integer("item", required=True, lo=1, hi=999, label="推進事項の番号")
-        written = _code(c)
-        number = c.integer("number", required=not written, lo=1, hi=9999)
-        if number is None and written and not c.problems_at("number"):
-            number = codes.last_number(written) or len(refs) + 1  # 1-8-3 → 3; ア → 1
-        title = c.text("title", required=True, label="名前")
-        depts = _split(c.text("departments"))
-        if not depts:
-            c.fail("departments", "担当部署を書いてください（複数は「、」で区切ります）。")
-        for d in depts:
-            if d not in dept_names:
-                c.fail("departments", f"部署「{d}」が「部署」シートにありません。")
-        if len(set(depts)) != len(depts):
-            c.fail("departments", "担当部署が重複しています。")
-        if uid:
-            if len(uid) > 36:
-                c.fail("id", "ID が長すぎます。planDesk が書いた ID を変えないでください。")
-            if uid in uids:
-                c.fail("id", f"ID「{uid}」が重複しています（行をコピーしたときは ID を空欄にしてください）。")
-            uids.add(uid)
-        ini: dict[str, Any] = {
-            "number": number, "title": title, "departments": depts, "departments_more": c.flag("departments_more"),
-            "priority": c.flag("priority"), "overview": c.text("overview"), "status": c.text("status"),
-            "status_heading": c.text("status_heading") or "取組状況", "retired": c.flag("retired"),
-            "goals": [], "kpis": [], "roadmap": [], "_row": r,
-        }
-        new_fy = c.fy("new_in_fy", label="新規の年度")
-        if new_fy is not None:
-            ini["new_in_fy"] = new_fy
-        if uid:
-            ini["uid"] = uid
-        if written and number is not None and pnum is not None and inum is not None and \
-                written != codes.initiative_code(plan["numbering"], pnum, inum, number):
-            ini["code"] = written  # as the plan writes it (the same as computed: nothing to keep)
-        if pnum is None or inum is None or number is None:
+    shown_codes: set[str] = set()
+    for n, (r, values) in enumerate(rows):
+        c = Cells(INITIATIVE_SHEET, r, values, problems, keys=keys)
+        ini = _initiative(c, r, dept_names, uids, n)
+        place(c, ini)
+        if "_path" not in ini or ini["number"] is None:
             continue
-        if (pnum, inum) not in items:
-            c.fail("item", f"推進事項 {pnum}-{inum} が「推進事項」シートにありません。")
-            continue
-        ident = ini.get("code") or codes.initiative_code(plan["numbering"], pnum, inum, number)  # as displayed
-        if ident in numbers:
+        numbers = [*ini.pop("_path"), ini["number"]]
+        computed = codes.initiative_code_of(plan["numbering"], numbers)
+        if ini.get("code") == computed:
+            del ini["code"]  # the same as computed: nothing to keep
+        ident = codes.shown(ini.get("code"), computed)  # as displayed
+        if ref_key(ident) in shown_codes:
             what = "コード（表記）" if ini.get("code") else "番号"
             c.fail("code" if ini.get("code") else "number", f"{what}が他の取組と重複しています。")
-        numbers.add(ident)
-        items[(pnum, inum)]["initiatives"].append(ini)
-        keys = {f"{pnum}-{inum}-{number}", _ref_key(codes.initiative_code(plan["numbering"], pnum, inum, number))}
-        if ini.get("code"):
-            keys.add(_ref_key(ini["code"]))
+        shown_codes.add(ref_key(ident))
+        for k in (ini.get("uid"), ref_key(ident)):
+            if k:
+                named.setdefault(k, ini)
+        others = {"-".join(map(str, numbers)), ref_key(computed)}
         if plan["numbering"] == "serial":
-            keys |= {str(number), f"{number:02d}"}
-        if uid:
-            keys.add(uid)
-        for k in keys:
-            refs.setdefault(k, ini)
-    return refs
+            others |= {str(ini["number"]), f"{ini['number']:02d}"}
+        for k in others:
+            aliases.setdefault(k, ini)
+    return named, aliases
 
 
-def _target(c: Cells, refs: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
-    key = c.text("initiative") or _ref_key(c.text("code"))
+def _target(c: Cells, refs: Refs) -> dict[str, Any] | None:
+    key = c.text("initiative") or ref_key(c.text("code"))
     if not key:
         c.fail("initiative", "取組ID（または取組コード）を書いてください。")
         return None
-    ini = refs.get(key) or refs.get(_ref_key(key))
+    named, aliases = refs
+    ini = named.get(key) or named.get(ref_key(key)) or aliases.get(key) or aliases.get(ref_key(key))
     if ini is None:
         c.fail("initiative", f"取組「{key}」が「取組事項」シートにありません。")
     return ini
 
 
-def _details(sheets: dict[str, Rows], refs: dict[str, dict[str, Any]], problems: list[Problem]) -> None:
+def _details(sheets: dict[str, Rows], refs: Refs, problems: list[Problem]) -> None:
     for r, values in sheets["目標"]:
         c = Cells("目標", r, values, problems)
         ini = _target(c, refs)

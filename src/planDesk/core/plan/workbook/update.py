@@ -2,7 +2,9 @@
 
 Every change is written to ``lines`` in Japanese (renamed, renumbered, moved, retired,
 added …) so that nothing is carried over or dropped silently; each changed initiative
-gets an audit entry with before and after.
+gets an audit entry with before and after. Groups and initiatives are matched to the
+database's by workbook/match.py; groups and initiatives the file does not have are
+retired, never deleted.
 """
 
 from __future__ import annotations
@@ -28,22 +30,23 @@ from planDesk.core.domain.model import (
     Kpi,
     KpiActual,
     Plan,
-    Policy,
+    PlanGroup,
+    PlanLevel,
     PriorityNote,
     ProgressReport,
-    PromotionItem,
     RoadmapStep,
     RoadmapStepGoal,
     StepProgress,
 )
 from planDesk.core.persistence.store import WriteContext
-from planDesk.core.plan.workbook.match import match_rows_without_id
+from planDesk.core.plan.workbook.match import group_rows, initiative_rows, match_groups, match_rows_without_id
 
 _PLAN_ATTRS = (("name", "計画名"), ("municipality", "自治体名"), ("vision", "基本理念"), ("purpose", "策定の目的"),
                ("period_note", "計画期間の説明"), ("start_fy", "開始年度"), ("end_fy", "終了年度"),
                ("revision", "版"), ("revision_fy", "版の年度"), ("numbering", "番号の形式"))
 _INI_ATTRS = ("title", "number", "code", "priority", "new_in_fy", "overview", "status_text", "status_heading",
               "departments_more", "retired")
+Spec = dict[str, Any]
 
 
 def _short(value: Any) -> str:
@@ -51,26 +54,50 @@ def _short(value: Any) -> str:
     return text if len(text) <= 40 else text[:40] + "…"
 
 
-def update_plan(ctx: WriteContext, plan_id: int, data: dict[str, Any], lines: list[str]) -> None:
+class _Before:
+    """The plan's groups and initiative codes as they were before the update (codes in the
+    numbering style of then)."""
+
+    def __init__(self, s: Any, plan: Plan) -> None:
+        self.groups = list(s.scalars(select(PlanGroup).where(PlanGroup.plan_id == plan.id)
+                                     .order_by(PlanGroup.depth, PlanGroup.position, PlanGroup.id)))
+        by_id = {g.id: g for g in self.groups}
+        numbers: dict[int, tuple[int, ...]] = {}
+        for g in self.groups:  # by depth: a parent's numbers are known before its children's
+            numbers[g.id] = (*numbers.get(g.parent_id, ()), g.number) if g.parent_id in by_id else (g.number,)
+        self.group_codes = {g.id: codes.shown(g.code, codes.group_code(plan.numbering, numbers[g.id]))
+                            for g in self.groups}
+        self.parent_ids = {g.id: g.parent_id for g in self.groups}
+        rows = s.execute(select(Initiative.uid, Initiative.number, Initiative.group_id, Initiative.code)
+                         .join(PlanGroup, Initiative.group_id == PlanGroup.id).where(PlanGroup.plan_id == plan.id))
+        self.initiative_codes = {
+            uid: codes.shown(written, codes.initiative_code_of(plan.numbering, (*numbers[group_id], n)))
+            for uid, n, group_id, written in rows}
+
+
+def update_plan(ctx: WriteContext, plan_id: int, data: dict[str, Any], lines: list[str], *,
+                use_group_ids: bool = True) -> None:
+    """Update the plan to the spec ``data`` (workbook/check.py). ``use_group_ids``: the file's
+    group IDs are this database's (not a department's copy of another one)."""
     s = ctx.session
     plan = s.get(Plan, plan_id, options=[selectinload(Plan.departments), selectinload(Plan.evaluation_grades),
                                          selectinload(Plan.direction_choices), selectinload(Plan.glossary),
-                                         selectinload(Plan.priority_notes)])
+                                         selectinload(Plan.priority_notes), selectinload(Plan.levels)])
     assert plan is not None
     p = data["plan"]
-    old_codes = _codes(s, plan)
+    before = _Before(s, plan)
+    groups = match_groups(p["numbering"], data["groups"], before.groups, before.group_codes,
+                          use_ids=use_group_ids, lines=lines)
     for attr, label in _PLAN_ATTRS:
         if getattr(plan, attr) != p[attr]:
             lines.append(f"計画の{label}：「{_short(getattr(plan, attr))}」→「{_short(p[attr])}」")
             setattr(plan, attr, p[attr])
-    for i, attr in enumerate(("level1_label", "level2_label", "level3_label")):
-        if getattr(plan, attr) != p["level_labels"][i]:
-            lines.append(f"第{i + 1}階層の名前：「{getattr(plan, attr)}」→「{p['level_labels'][i]}」")
-            setattr(plan, attr, p["level_labels"][i])
+    _labels(plan, p["level_labels"], lines)
     _lists(plan, p, lines)
     departments = _departments(s, plan, data["departments"], lines)
-    items = _hierarchy(s, plan, data["policies"], lines)
-    _initiatives(ctx, plan, data, items, departments, old_codes, lines)
+    rows = _groups(s, plan, data["groups"], groups, before, lines)
+    _drop_unused_levels(s, plan, len(p["level_labels"]) - 1, lines)
+    _initiatives(ctx, plan, data, rows, departments, before.initiative_codes, lines)
     plan.glossary = [GlossaryTerm(position=i, index_label=g.get("index", ""), term=g["term"], text=g["text"])
                      for i, g in enumerate(data["glossary"])]
     plan.priority_notes = [PriorityNote(position=i, title=n["title"], text=n["text"])
@@ -78,12 +105,34 @@ def update_plan(ctx: WriteContext, plan_id: int, data: dict[str, Any], lines: li
     s.flush()
 
 
-def _codes(s: Any, plan: Plan) -> dict[str, str]:
-    rows = s.execute(select(Initiative.uid, Initiative.number, PromotionItem.number, Policy.number, Initiative.code)
-                     .join(PromotionItem, Initiative.item_id == PromotionItem.id)
-                     .join(Policy, PromotionItem.policy_id == Policy.id).where(Policy.plan_id == plan.id)).all()
-    return {uid: codes.shown(written, codes.initiative_code(plan.numbering, pol, item, n))
-            for uid, n, item, pol, written in rows}
+def _labels(plan: Plan, labels: list[str], lines: list[str]) -> None:
+    """The label of every group depth, then the initiatives' label."""
+    *group_labels, initiative_label = labels
+    by_depth = {level.depth: level for level in plan.levels}
+    for depth, label in enumerate(group_labels, start=1):
+        level = by_depth.get(depth)
+        if level is None:
+            plan.levels.append(PlanLevel(depth=depth, label=label))
+            lines.append(f"第{depth}階層を追加：{label}")
+        elif level.label != label:
+            lines.append(f"第{depth}階層の名前：「{level.label}」→「{label}」")
+            level.label = label
+    if plan.initiative_label != initiative_label:
+        lines.append(f"取組の階層の名前：「{plan.initiative_label}」→「{initiative_label}」")
+        plan.initiative_label = initiative_label
+
+
+def _drop_unused_levels(s: Any, plan: Plan, depth: int, lines: list[str]) -> None:
+    """Levels deeper than the file's: dropped when no group (a retired one either) is at them."""
+    s.flush()
+    deepest = s.scalar(select(func.max(PlanGroup.depth)).where(PlanGroup.plan_id == plan.id)) or 0
+    keep = max(depth, deepest)
+    for level in [lv for lv in plan.levels if lv.depth > keep]:
+        plan.levels.remove(level)
+        lines.append(f"第{level.depth}階層「{level.label}」を削除（グループがない）")
+    for level in plan.levels:
+        if level.depth > depth:
+            lines.append(f"第{level.depth}階層「{level.label}」は、廃止したグループが残っているため残しました")
 
 
 def _lists(plan: Plan, p: dict[str, Any], lines: list[str]) -> None:
@@ -138,104 +187,103 @@ def _departments(s: Any, plan: Plan, specs: list[dict[str, Any]], lines: list[st
     return by_name
 
 
-def _hierarchy(s: Any, plan: Plan, specs: list[dict[str, Any]],
-               lines: list[str]) -> dict[tuple[int, int], PromotionItem]:
-    l1, l2 = plan.level1_label, plan.level2_label
-    policies = {pol.number: pol for pol in s.scalars(select(Policy).where(Policy.plan_id == plan.id)
-                                                     .options(selectinload(Policy.items)))}
-    items: dict[tuple[int, int], PromotionItem] = {}
-    seen_pol: set[int] = set()
-    for i, pd in enumerate(specs):
-        pol = policies.get(pd["number"])
-        if pol is None:
-            pol = Policy(plan_id=plan.id, number=pd["number"], title=pd["title"], position=i)
-            s.add(pol)
-            policies[pol.number] = pol
-            lines.append(f"{l1}を追加：{pd['number']} {pd['title']}")
-        elif pol.title != pd["title"]:
-            lines.append(f"{l1} {pd['number']} の名前：「{pol.title}」→「{pd['title']}」")
-        if pol.code != (pd.get("code") or None):
-            lines.append(f"{l1} {pd['number']} のコード：「{pol.code or ''}」→「{pd.get('code') or ''}」")
+def _label(plan: Plan, depth: int) -> str:
+    labels = plan.group_labels
+    return labels[depth - 1] if depth <= len(labels) else "グループ"
+
+
+def _groups(s: Any, plan: Plan, specs: list[Spec], matched: dict[int, PlanGroup], before: _Before,
+            lines: list[str]) -> dict[int, PlanGroup]:
+    """Create, update, move and retire groups to the file's tree; returns the row of each
+    group spec, keyed by ``id(spec)``."""
+    rows: dict[int, PlanGroup] = {}
+    positions: dict[int, int] = {}
+    new_codes: dict[int, str] = {}
+    for g, parent_spec, numbers, code in group_rows(plan.numbering, specs):
+        new_codes[id(g)] = code
+        parent = rows[id(parent_spec)] if parent_spec is not None else None
+        depth, label = len(numbers), _label(plan, len(numbers))
+        position = positions.get(id(parent_spec), 0)
+        positions[id(parent_spec)] = position + 1
         # None: the workbook has no スローガン column (an earlier layout): keep the slogan
-        slogan = (pol.slogan or "") if "slogan" in pd and pd["slogan"] is None else (pd.get("slogan") or "")
-        if (pol.slogan or "") != slogan:
-            old_slogan, new_slogan = (_short(t.replace("\n", " ")) for t in (pol.slogan or "", slogan))
-            lines.append(f"{l1} {pd['number']} のスローガン：「{old_slogan}」→「{new_slogan}」")
-        pol.title, pol.position, pol.retired = pd["title"], i, bool(pd.get("retired"))
-        pol.code = pd.get("code") or None
-        pol.slogan = slogan
-        seen_pol.add(pol.number)
-        existing = {it.number: it for it in pol.items}
-        seen_items: set[int] = set()
-        for j, itd in enumerate(pd["items"]):
-            item = existing.get(itd["number"])
-            if item is None:
-                item = PromotionItem(number=itd["number"], title=itd["title"], position=j)
-                pol.items.append(item)
-                lines.append(f"{l2}を追加：{pd['number']}-{itd['number']} {itd['title']}")
-            elif item.title != itd["title"]:
-                lines.append(f"{l2} {pd['number']}-{itd['number']} の名前：「{item.title}」→「{itd['title']}」")
-            if item.code != (itd.get("code") or None):
-                lines.append(f"{l2} {pd['number']}-{itd['number']} のコード："
-                             f"「{item.code or ''}」→「{itd.get('code') or ''}」")
-            item.title, item.position, item.retired = itd["title"], j, bool(itd.get("retired"))
-            item.code = itd.get("code") or None
-            seen_items.add(item.number)
-            items[(pd["number"], itd["number"])] = item
-        for number, item in existing.items():
-            if number not in seen_items and not item.retired:
-                item.retired = True
-                lines.append(f"{l2} {pd['number']}-{number}「{item.title}」はファイルにないため廃止扱いにしました")
-    for number, pol in policies.items():
-        if number not in seen_pol and not pol.retired:
-            pol.retired = True
-            lines.append(f"{l1} {number}「{pol.title}」はファイルにないため廃止扱いにしました")
+        slogan = None if "slogan" in g and g["slogan"] is None else (g.get("slogan") or "")
+        row = matched.get(id(g))
+        if row is None:
+            row = PlanGroup(plan_id=plan.id, parent=parent, depth=depth, number=g["number"], title=g["title"],
+                            code=g.get("code") or None, slogan=slogan or "", position=position,
+                            retired=bool(g.get("retired")))
+            s.add(row)
+            lines.append(f"{label}を追加：{code} {g['title']}")
+            rows[id(g)] = row
+            continue
+        old_code = before.group_codes.get(row.id, "")
+        if old_code != code:
+            lines.append(f"{label}の番号の変更：{old_code} → {code}「{g['title']}」")
+        if before.parent_ids.get(row.id) != (parent.id if parent is not None else None):
+            old_parent = before.group_codes.get(before.parent_ids.get(row.id) or -1, "最上位")
+            new_parent = new_codes[id(parent_spec)] if parent_spec is not None else "最上位"
+            lines.append(f"{label} {code}「{g['title']}」を移動：{old_parent} の下 → {new_parent} の下")
+        if row.title != g["title"]:
+            lines.append(f"{label} {code} の名前：「{row.title}」→「{g['title']}」")
+        if slogan is not None and (row.slogan or "") != slogan:
+            old_slogan, new_slogan = (_short(t.replace("\n", " ")) for t in (row.slogan or "", slogan))
+            lines.append(f"{label} {code} のスローガン：「{old_slogan}」→「{new_slogan}」")
+        if row.retired != bool(g.get("retired")):
+            lines.append(f"{label} {code}「{g['title']}」を{'廃止' if g.get('retired') else '再開'}")
+        row.parent, row.depth, row.number, row.title = parent, depth, g["number"], g["title"]
+        row.code, row.position, row.retired = g.get("code") or None, position, bool(g.get("retired"))
+        if slogan is not None:
+            row.slogan = slogan
+        rows[id(g)] = row
+    kept = {row.id for row in matched.values()}
+    for row in before.groups:
+        if row.id not in kept and not row.retired:
+            row.retired = True
+            lines.append(f"{_label(plan, row.depth)} {before.group_codes[row.id]}「{row.title}」は"
+                         "ファイルにないため廃止扱いにしました")
     s.flush()
-    return items
+    return rows
 
 
 def _snapshot(ini: Initiative) -> dict[str, Any]:
-    return {a: getattr(ini, a) for a in _INI_ATTRS} | {"item_id": ini.item_id}
+    return {a: getattr(ini, a) for a in _INI_ATTRS} | {"group_id": ini.group_id}
 
 
-def _initiatives(ctx: WriteContext, plan: Plan, data: dict[str, Any], items: dict[tuple[int, int], PromotionItem],
+def _initiatives(ctx: WriteContext, plan: Plan, data: dict[str, Any], groups: dict[int, PlanGroup],
                  departments: dict[str, Department], old_codes: dict[str, str], lines: list[str]) -> None:
     s = ctx.session
     existing = {ini.uid: ini for ini in s.scalars(
-        select(Initiative).join(PromotionItem, Initiative.item_id == PromotionItem.id)
-        .join(Policy, PromotionItem.policy_id == Policy.id).where(Policy.plan_id == plan.id)
+        select(Initiative).join(PlanGroup, Initiative.group_id == PlanGroup.id).where(PlanGroup.plan_id == plan.id)
         .options(selectinload(Initiative.department_links), selectinload(Initiative.goals),
                  selectinload(Initiative.kpis), selectinload(Initiative.steps).selectinload(RoadmapStep.goal_links)))}
     reports = dict(s.execute(select(ProgressReport.initiative_id, func.count()).group_by(ProgressReport.initiative_id)
                              ).all())
-    matched = match_rows_without_id(plan, data, existing, old_codes, lines)
+    matched = match_rows_without_id(plan.numbering, data["groups"], existing, old_codes, lines)
     seen: set[str] = set()
-    for pd in data["policies"]:
-        for itd in pd["items"]:
-            item = items[(pd["number"], itd["number"])]
-            for pos, d in enumerate(itd["initiatives"]):
-                code = codes.shown(d.get("code"), codes.initiative_code(plan.numbering, pd["number"], itd["number"],
-                                                                        d["number"]))
-                ini = existing.get(d.get("uid", "")) or matched.get(id(d))
-                if ini is None:
-                    ini = Initiative(uid=d.get("uid") or str(uuid.uuid4()), item=item, number=d["number"],
-                                     title=d["title"], position=pos, version=1)
-                    s.add(ini)
-                    before = None
-                    lines.append(f"{plan.level3_label}を追加：{code} {d['title']}")
-                else:
-                    before = _snapshot(ini)
-                    _report(lines, plan, ini, item, d, old_codes.get(ini.uid, ""), code, reports.get(ini.id, 0))
-                seen.add(ini.uid)
-                _fields(ini, item, pos, d)
-                _links(s, ini, [departments[n] for n in d["departments"]])
-                changed_details = _details(s, ini, d, lines, code)
-                after = _snapshot(ini)
-                if before is not None and (before != after or changed_details):
-                    ini.version += 1
-                    s.flush()
-                    ctx.audit("initiative", ini.id, f"計画ブックの取込で {code}「{ini.title}」を更新",
-                              before=_plain(before), after=_plain(after))
+    positions: dict[int, int] = {}
+    for d, group_spec, code in initiative_rows(plan.numbering, data["groups"]):
+        group = groups[id(group_spec)]
+        pos = _initiative_position(group_spec, positions)
+        ini = existing.get(d.get("uid", "")) or matched.get(id(d))
+        if ini is None:
+            ini = Initiative(uid=d.get("uid") or str(uuid.uuid4()), group=group, number=d["number"],
+                             title=d["title"], position=pos, version=1)
+            s.add(ini)
+            before = None
+            lines.append(f"{plan.initiative_label}を追加：{code} {d['title']}")
+        else:
+            before = _snapshot(ini)
+            _report(lines, plan, ini, group, d, old_codes.get(ini.uid, ""), code, reports.get(ini.id, 0))
+        seen.add(ini.uid)
+        _fields(ini, group, pos, d)
+        _links(s, ini, [departments[n] for n in d["departments"]])
+        changed_details = _details(s, ini, d, lines, code)
+        after = _snapshot(ini)
+        if before is not None and (before != after or changed_details):
+            ini.version += 1
+            s.flush()
+            ctx.audit("initiative", ini.id, f"計画ブックの取込で {code}「{ini.title}」を更新",
+                      before=_plain(before), after=_plain(after))
     for uid, ini in existing.items():
         if uid not in seen and not ini.retired:
             ini.retired = True
@@ -248,14 +296,22 @@ def _initiatives(ctx: WriteContext, plan: Plan, data: dict[str, Any], items: dic
                       before={"retired": False}, after={"retired": True})
 
 
+def _initiative_position(group_spec: Spec, positions: dict[int, int]) -> int:
+    """An initiative's position among its group's children: after the child groups (the
+    workbook does not interleave them; create_plan orders them the same way)."""
+    pos = positions.get(id(group_spec), len(group_spec["groups"]))
+    positions[id(group_spec)] = pos + 1
+    return pos
+
+
 def _plain(values: dict[str, Any]) -> dict[str, Any]:
     return {k: v.isoformat() if isinstance(v, date) else v for k, v in values.items()}
 
 
-def _report(lines: list[str], plan: Plan, ini: Initiative, item: PromotionItem, d: dict[str, Any], old_code: str,
+def _report(lines: list[str], plan: Plan, ini: Initiative, group: PlanGroup, d: dict[str, Any], old_code: str,
             code: str, n_reports: int) -> None:
     if old_code and old_code != code:
-        moved = "（推進事項を移動）" if ini.item_id != item.id else ""
+        moved = f"（{_label(plan, group.depth)}を移動）" if ini.group_id != group.id else ""
         lines.append(f"番号の変更：{old_code} → {code}「{d['title']}」{moved}")
     if ini.title != d["title"]:
         lines.append(f"名前の変更：{code}「{ini.title}」→「{d['title']}」")
@@ -265,8 +321,8 @@ def _report(lines: list[str], plan: Plan, ini: Initiative, item: PromotionItem, 
         lines.append(f"{state}：{code}「{d['title']}」{kept}")
 
 
-def _fields(ini: Initiative, item: PromotionItem, pos: int, d: dict[str, Any]) -> None:
-    ini.item, ini.position, ini.number, ini.title = item, pos, d["number"], d["title"]
+def _fields(ini: Initiative, group: PlanGroup, pos: int, d: dict[str, Any]) -> None:
+    ini.group, ini.position, ini.number, ini.title = group, pos, d["number"], d["title"]
     ini.code = d.get("code") or None
     ini.priority, ini.new_in_fy = bool(d.get("priority")), d.get("new_in_fy")
     ini.overview, ini.status_text = d.get("overview", ""), d.get("status", "")
@@ -289,21 +345,25 @@ def _links(s: Any, ini: Initiative, depts: Sequence[Department]) -> None:
 def _details(s: Any, ini: Initiative, d: dict[str, Any], lines: list[str], code: str) -> bool:
     """Goals, KPIs and steps; True when anything changed."""
     changed = False
-    for step in ini.steps:  # links are rebuilt from the marks below
-        step.goal_links = []
-    s.flush()
-    old_goals = dict(zip(kpi_keys([g.mark for g in ini.goals]), ini.goals, strict=True))
-    goals = []
-    for i, gd in enumerate(d.get("goals", [])):
-        key = kpi_keys([x["mark"] for x in d["goals"]])[i]
-        goal = old_goals.pop(key, None) or Goal(mark=gd["mark"], text=gd["text"])
-        new = (gd["text"], gd.get("target_start_fy"), gd.get("target_end_fy", gd.get("target_start_fy")), i)
-        changed |= (goal.text, goal.target_start_fy, goal.target_end_fy, goal.position) != new
-        goal.mark, (goal.text, goal.target_start_fy, goal.target_end_fy, goal.position) = gd["mark"], new
-        goals.append(goal)
-    changed |= bool(old_goals)
-    ini.goals = goals
-    s.flush()
+    specs = d.get("goals", [])
+    wanted = [(gd["mark"], gd["text"], gd.get("target_start_fy"), gd.get("target_end_fy", gd.get("target_start_fy")), i)
+              for i, gd in enumerate(specs)]
+    if wanted == [(g.mark, g.text, g.target_start_fy, g.target_end_fy, g.position) for g in ini.goals]:
+        goals = list(ini.goals)  # as they are: the steps' links to them may stay (no flush per initiative)
+    else:
+        for step in ini.steps:  # links are rebuilt from the marks below
+            step.goal_links = []
+        s.flush()
+        old_goals = dict(zip(kpi_keys([g.mark for g in ini.goals]), ini.goals, strict=True))
+        goals = []
+        for key, gd, new in zip(kpi_keys([x["mark"] for x in specs]), specs, wanted, strict=True):
+            goal = old_goals.pop(key, None) or Goal(mark=gd["mark"], text=gd["text"])
+            changed |= (goal.text, goal.target_start_fy, goal.target_end_fy, goal.position) != new[1:]
+            goal.mark, (goal.text, goal.target_start_fy, goal.target_end_fy, goal.position) = gd["mark"], new[1:]
+            goals.append(goal)
+        changed |= bool(old_goals)
+        ini.goals = goals
+        s.flush()
     by_mark: dict[str, Goal] = {}
     for g in goals:
         by_mark.setdefault(g.mark, g)
@@ -356,8 +416,11 @@ def _steps(s: Any, ini: Initiative, specs: list[dict[str, Any]], by_mark: dict[s
         changed |= old_values != new
         (step.start_fy, step.start_quarter, step.start_month, step.end_fy, step.end_quarter, step.end_month,
          step.kind, step.inferred, step.position) = new
-        step.goal_links = [RoadmapStepGoal(goal=by_mark[m]) for m in dict.fromkeys(sd.get("goals", []))
-                           if m in by_mark]
+        marks = [m for m in dict.fromkeys(sd.get("goals", [])) if m in by_mark]
+        linked = [link.goal_id for link in sorted(step.goal_links, key=lambda link: link.id or 0)]
+        if step.id is None or linked != [by_mark[m].id for m in marks]:  # in the order the view reads them
+            changed |= step.id is not None and bool(linked or marks)
+            step.goal_links = [RoadmapStepGoal(goal=by_mark[m]) for m in marks]
         keep.append(step)
     for step in old.values():
         used = s.scalar(select(func.count()).select_from(StepProgress).where(StepProgress.step_id == step.id))

@@ -1,0 +1,96 @@
+"""Printouts of a tree of groups with retired branches and slogans below the top level
+(issue 14 item 1): what is retired is printed nowhere, a group of any depth prints its
+slogan under its heading in the results report, counts are per top-level group."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from any_plan_helpers import FOUR_LEVEL_LABELS, FOUR_LEVELS_MIXED, make_store, tree_plan, view_of
+from openpyxl import load_workbook
+from pdf_helpers import check_pdf, squash
+from pypdf import PdfReader
+
+from planDesk.cli.main import main
+from planDesk.core.persistence.store import Store
+from planDesk.core.printing.selection import Cycle
+from planDesk.core.printing.summary import evaluation_counts
+
+RETIRED = ("細目1-2-1-2の部", "事業1-2-1-2-1のデジタル化", "事業1-2-1-2-2のデジタル化", "柱3の部",
+           "事業3-1-1-1のデジタル化")
+KEPT = ("事業1-2-1-1-1のデジタル化", "事業1-2-2のデジタル化", "事業2-2のデジタル化")
+OUTPUTS = (("booklet", "pdf", []), ("results", "pdf", ["--fy", "2025"]), ("summary", "pdf", ["--fy", "2025"]),
+           ("progress-table", "pdf", ["--fy", "2025"]), ("progress-table", "xlsx", ["--fy", "2025"]),
+           ("roadmap", "pdf", []))
+
+
+def _render(db: Path, tmp: Path, kind: str, suffix: str, extra: list[str]) -> Path:
+    out = tmp / f"{kind}.{suffix}"
+    assert main(["--db", str(db), "export", kind, "--out", str(out), *extra]) == 0, kind
+    return out
+
+
+def _cells(path: Path) -> str:
+    return "".join(str(c) for ws in load_workbook(path).worksheets for row in ws.iter_rows(values_only=True)
+                   for c in row if c is not None)
+
+
+@pytest.fixture(scope="module")
+def town(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Path]]:
+    data = tree_plan(FOUR_LEVELS_MIXED, labels=FOUR_LEVEL_LABELS)
+    top = data["groups"][0]
+    top["slogan"] = "上の階層の\n合言葉"
+    deep = top["groups"][1]["groups"][0]  # 区分1-2-1 (depth 3)
+    deep["slogan"] = "深い階層の合言葉"
+    deep["groups"][1]["retired"] = True  # 細目1-2-1-2 and its two initiatives
+    data["groups"][2]["retired"] = True  # 柱3 and everything under it
+    tmp = tmp_path_factory.mktemp("town")
+    db = tmp / "town.sqlite3"
+    make_store(db, data).close()
+    return db, {f"{kind}.{suffix}": _render(db, tmp, kind, suffix, extra) for kind, suffix, extra in OUTPUTS}
+
+
+def test_retired_branches_are_printed_nowhere(town: tuple[Path, dict[str, Path]]) -> None:
+    _db, outputs = town
+    for name, path in outputs.items():
+        text = squash(check_pdf(path) if path.suffix == ".pdf" else _cells(path))
+        assert [t for t in RETIRED if t in text] == [], name
+        assert [t for t in KEPT if t not in text] == [], name
+
+
+def test_a_slogan_at_any_depth_is_printed_under_its_heading(town: tuple[Path, dict[str, Path]]) -> None:
+    _db, outputs = town
+    lines = [ln.strip() for ln in _text_lines(outputs["results.pdf"]) if ln.strip()]
+    band = lines.index("上の階層の") - 1  # the band's page (the contents name the group too)
+    assert lines[band] == "柱1の部"
+    assert lines[band + 1: band + 3] == ["上の階層の", "合言葉"]
+    heading = lines.index("◇区分1-2-1の部")  # a depth-3 group's heading, its slogan under it
+    assert lines[heading + 1] == "深い階層の合言葉"
+    assert "○方策1-2の部" in lines[:heading]
+
+
+def test_counts_leave_out_retired_branches(town: tuple[Path, dict[str, Path]], capsys: pytest.CaptureFixture[str]
+                                           ) -> None:
+    db, _outputs = town
+    tmp = db.parent / "again"
+    tmp.mkdir(exist_ok=True)
+    capsys.readouterr()
+    _render(db, tmp, "booklet", "pdf", [])
+    _render(db, tmp, "results", "pdf", ["--fy", "2025"])
+    out = capsys.readouterr().out
+    assert "事業 6 件、" in out and "事業 6 件中 6 件に報告" in out
+
+
+def _text_lines(path: Path) -> list[str]:
+    return [ln for page in PdfReader(str(path)).pages for ln in (page.extract_text() or "").split("\n")]
+
+
+def test_counts_are_per_top_level_group(town: tuple[Path, dict[str, Path]]) -> None:
+    db, _outputs = town
+    store = Store.open(str(db), create=False)
+    plan = view_of(store)
+    store.close()
+    counts = evaluation_counts(plan, Cycle(2025, 0))
+    # 柱1: 1-1-1, 1-1-2, 1-2-1-1-1, 1-2-2 (1-2-1-2 retired); 柱2: 2-1, 2-2; 柱3 retired
+    assert [(top.title, sum(c.values())) for top, c in counts] == [("柱1の部", 4), ("柱2の部", 2)]
