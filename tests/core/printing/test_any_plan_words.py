@@ -167,9 +167,8 @@ def test_submission_of_a_plan_without_scale_merges_back(tmp_path: Path, capsys: 
 # different depths, and of a 2-level plan (領域 → 事業) numbered 1-1, read back.
 
 TREES = {"four": (FOUR_LEVELS_MIXED, FOUR_LEVEL_LABELS), "two": (TWO_LEVELS, TWO_LEVEL_LABELS)}
-# The printouts and exports of core/printing, core/exports and core/roadmap; the submission
-# workbook and the tracker (core/submissions) are read back on these plans by their own tests.
-TREE_OUTPUTS = tuple(o for o in OUTPUTS if f"{o[0]}.{o[1]}" not in ("submission.xlsx", "tracker.xlsx"))
+# Every output kind, the submission workbook and the tracker included.
+TREE_OUTPUTS = OUTPUTS
 
 
 @pytest.fixture(scope="module", params=sorted(TREES))
@@ -200,7 +199,7 @@ def test_tree_plans_print_every_initiative(tree: tuple[PlanView, dict[str, Path]
     titles = [i.title for i in plan.initiatives()]
     assert len(titles) == (9 if plan.depth == 4 else 5)
     for name in ("booklet.pdf", "roadmap.pdf", "progress-table.pdf", "progress-table.xlsx", "results.pdf",
-                 "summary.pdf"):
+                 "summary.pdf", "submission.xlsx", "submission.pdf"):  # 電算室 reports on every initiative
         text = squash(_text(outputs[name]))
         missing = [t for t in titles if t not in text]
         assert missing == [], f"{name}: {missing}"
@@ -226,6 +225,7 @@ def test_tree_plans_name_their_levels(tree: tuple[PlanView, dict[str, Path]]) ->
     roadmap = squash(_text(outputs["roadmap.pdf"]))
     assert all(f"{plan.label_of(g.depth)}{g.code}{g.title}" in roadmap for g in plan.walk_groups())
     assert plan.initiative_label in squash(_text(outputs["submission.pdf"]))
+    assert plan.initiative_label in squash(_text(outputs["submission.xlsx"]))
 
 
 def test_tree_progress_table_has_a_column_per_depth(tree: tuple[PlanView, dict[str, Path]]) -> None:
