@@ -107,7 +107,7 @@ FOUR_LEVELS_MIXED: list[Any] = [
     [[["i"]]],                                  # 3 → 3-1 → 3-1-1 (initiative at depth 3)
 ]
 TWO_LEVEL_LABELS = ("領域", "事業")
-FOUR_LEVEL_LABELS = ("柱", "方策", "区分", "細目", "事業")
+FOUR_LEVEL_LABELS = ("柱", "方策", "系統", "細目", "事業")
 
 
 def tree_plan(shape: list[Any], *, labels: tuple[str, ...] = FOUR_LEVEL_LABELS, numbering: str = "hyphen",

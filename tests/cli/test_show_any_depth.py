@@ -71,7 +71,7 @@ def test_json_gives_each_initiative_its_path(four_levels: Path, capsys: pytest.C
     assert deep["groups"] == [
         {"depth": 1, "code": "1", "title": "柱1の部"},
         {"depth": 2, "code": "1-2", "title": "方策1-2の部"},
-        {"depth": 3, "code": "1-2-1", "title": "区分1-2-1の部"},
+        {"depth": 3, "code": "1-2-1", "title": "系統1-2-1の部"},
         {"depth": 4, "code": "1-2-1-1", "title": "細目1-2-1-1の部"},
     ]
     # the names of schema 1 kept: the first and the last group of the path

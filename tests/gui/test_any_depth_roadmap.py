@@ -54,7 +54,7 @@ def test_collapse_to_each_depth_from_the_tool_bar(qtbot: QtBot, tmp_path: Path) 
     button = view.findChild(QToolButton, "collapse")
     assert button is not None and button.text() == "細目で折りたたむ"  # the deepest level
     menu = button.menu()
-    assert [a.text() for a in menu.actions()] == ["柱で折りたたむ", "方策で折りたたむ", "区分で折りたたむ",
+    assert [a.text() for a in menu.actions()] == ["柱で折りたたむ", "方策で折りたたむ", "系統で折りたたむ",
                                                   "細目で折りたたむ"]
     everything = shown(view)
     assert sum(1 for r in everything if r[0] == "group") == 10
@@ -68,9 +68,9 @@ def test_collapse_to_each_depth_from_the_tool_bar(qtbot: QtBot, tmp_path: Path) 
         "柱1 柱1の部", "方策1-1 方策1-1の部", "方策1-2 方策1-2の部", "柱2 柱2の部", "柱3 柱3の部",
         "方策3-1 方策3-1の部"]
     assert sum(1 for r in rows if r[0] == "initiative") == 2  # right under 柱2
-    menu.actions()[2].trigger()  # 区分: a depth-3 group stays closed, the 1-2-2 initiative beside it shows
+    menu.actions()[2].trigger()  # 系統: a depth-3 group stays closed, the 1-2-2 initiative beside it shows
     rows = shown(view)
-    assert ("group", 2, "区分1-2-1 区分1-2-1の部") in rows
+    assert ("group", 2, "系統1-2-1 系統1-2-1の部") in rows
     assert not any(r[2].startswith("細目") for r in rows)
     button.click()  # 細目, the deepest: everything but the depth-4 groups' initiatives
     rows = shown(view)
@@ -90,7 +90,7 @@ def test_showing_a_deep_initiative_opens_its_whole_path(qtbot: QtBot, tmp_path: 
     rows = shown(view)
     assert ("initiative", 4) in [(k, d) for k, d, _ in rows]
     assert {r[2] for r in rows if r[0] == "group"} >= {
-        "柱1 柱1の部", "方策1-2 方策1-2の部", "区分1-2-1 区分1-2-1の部", "細目1-2-1-2 細目1-2-1-2の部"}
+        "柱1 柱1の部", "方策1-2 方策1-2の部", "系統1-2-1 系統1-2-1の部", "細目1-2-1-2 細目1-2-1-2の部"}
     # the other top-level groups stay collapsed
     assert view.collapsed() & {("group", g.id) for g in plan.groups} == {
         ("group", g.id) for g in plan.groups if g.code != "1"}

@@ -72,10 +72,10 @@ def test_tree_shows_every_group_and_initiative_where_the_plan_puts_them(four: Ma
     names = [r[3] for r in shown]
     # each group under the plan's label of its depth, with the initiatives of its whole subtree
     assert names[:2] == ["柱1　柱1の部（6件）", "方策1-1　方策1-1の部（2件）"]
-    assert "区分1-2-1　区分1-2-1の部（3件）" in names
+    assert "系統1-2-1　系統1-2-1の部（3件）" in names
     assert "細目1-2-1-2　細目1-2-1-2の部（2件）" in names
     assert "1-2-1-1-1　事業1-2-1-1-1のデジタル化" in names
-    assert four.model.headerData(0, Qt.Orientation.Horizontal) == "柱／方策／区分／細目／事業"
+    assert four.model.headerData(0, Qt.Orientation.Horizontal) == "柱／方策／系統／細目／事業"
     assert four.model.groups_of(initiative_by_code(four, "1-2-1-1-1")) == tuple(
         g.id for g in next(i for i in plan.initiatives() if i.code == "1-2-1-1-1").path)
     qtmodeltester.check(four.model)
@@ -95,13 +95,13 @@ def test_filter_keeps_the_ancestors_of_what_matches(four: MainWindow, qtmodeltes
     assert [(r[0], r[3]) for r in shown] == [
         (0, "柱1　柱1の部（1／6件）"),
         (1, "方策1-2　方策1-2の部（1／4件）"),
-        (2, "区分1-2-1　区分1-2-1の部（1／3件）"),
+        (2, "系統1-2-1　系統1-2-1の部（1／3件）"),
         (3, "細目1-2-1-2　細目1-2-1-2の部（1／2件）"),
         (4, "1-2-1-2-2　事業1-2-1-2-2のデジタル化"),
     ]
     qtmodeltester.check(four.proxy)
     # a group's title finds everything under it, at every depth below
-    four.filter_bar.search.setText("区分1-2-1の部")
+    four.filter_bar.search.setText("系統1-2-1の部")
     four.filter_bar.flush()
     found = [r[3].split("　")[0] for r in rows(four.proxy) if r[1] == INITIATIVE]
     assert found == ["1-2-1-1-1", "1-2-1-2-1", "1-2-1-2-2"]
@@ -116,7 +116,7 @@ def test_report_page_names_the_whole_path(four: MainWindow) -> None:
     assert page is not None
     crumbs = page.findChild(QLabel, "breadcrumb")
     assert crumbs is not None
-    assert crumbs.text() == ("柱1：柱1の部　›　方策1-2：方策1-2の部　›　区分1-2-1：区分1-2-1の部"
+    assert crumbs.text() == ("柱1：柱1の部　›　方策1-2：方策1-2の部　›　系統1-2-1：系統1-2-1の部"
                              "　›　細目1-2-1-1：細目1-2-1-1の部")
     four.select_initiative(initiative_by_code(four, "2-1"))
     assert four.page is not None
@@ -144,15 +144,15 @@ def test_the_window_takes_a_deep_group_renamed_elsewhere(four: MainWindow) -> No
     assert plan is not None
     group = next(g for g in plan.walk_groups() if g.code == "1-2-1")
     four.select_initiative(initiative_by_code(four, "1-2-1-2-2"))
-    change = edit_title(four.store, "group", group.id, "改めた区分")
+    change = edit_title(four.store, "group", group.id, "改めた系統")
     assert not change.structural
     four.apply_change(change)
-    assert str(four.model.index_of_group(group.id).data()) == "区分1-2-1　改めた区分（3件）"
-    assert four.plan is not None and four.plan.find_group(group.id).title == "改めた区分"
+    assert str(four.model.index_of_group(group.id).data()) == "系統1-2-1　改めた系統（3件）"
+    assert four.plan is not None and four.plan.find_group(group.id).title == "改めた系統"
     assert four.page is not None
     crumbs = four.page.findChild(QLabel, "breadcrumb")
-    assert crumbs is not None and "区分1-2-1：改めた区分" in crumbs.text()
-    four.filter_bar.search.setText("改めた区分")
+    assert crumbs is not None and "系統1-2-1：改めた系統" in crumbs.text()
+    four.filter_bar.search.setText("改めた系統")
     four.filter_bar.flush()
     assert [r[3].split("　")[0] for r in rows(four.proxy) if r[1] == INITIATIVE] == [
         "1-2-1-1-1", "1-2-1-2-1", "1-2-1-2-2"]

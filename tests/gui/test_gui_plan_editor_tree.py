@@ -79,7 +79,7 @@ def test_the_tree_shows_every_depth_in_the_plans_order(four: PlanEditor) -> None
 def test_add_actions_name_the_levels_of_the_selection(four: PlanEditor) -> None:
     plan = four.plan
     assert (four.add_top_action.text(), four.add_ini_action.text()) == ("柱を追加", "事業を追加")
-    for code, child in (("1", "方策を追加"), ("1-2", "区分を追加"), ("1-2-1", "細目を追加")):
+    for code, child in (("1", "方策を追加"), ("1-2", "系統を追加"), ("1-2-1", "細目を追加")):
         four.select("group", group(plan, code).id)
         assert four.add_child_action.text() == child and four.add_child_action.isEnabled()
         assert four.title_pane.heading.text() == f"{plan.label_of(len(code.split('-')))} {code}"
@@ -96,14 +96,14 @@ def test_add_a_child_group_and_an_initiative_through_the_ui(qtbot: QtBot, four: 
     with qtbot.waitSignal(four.planChanged) as signal:
         four.add_child_action.trigger()
         dialog = four.dialog
-        assert isinstance(dialog, NodeDialog) and dialog.windowTitle() == "区分を追加"
-        dialog.title_edit.setText("窓口の区分")
+        assert isinstance(dialog, NodeDialog) and dialog.windowTitle() == "系統を追加"
+        dialog.title_edit.setText("窓口の系統")
         press_ok(dialog)
     assert signal.args[0].operation == "add-group"
     made = group(view_of(four.store), "1-1-3")
-    assert (made.depth, made.title) == (3, "窓口の区分")
+    assert (made.depth, made.title) == (3, "窓口の系統")
     current = four.tree.currentItem()
-    assert current is not None and (current.text(COL_CODE), current.text(COL_TITLE)) == ("1-1-3", "窓口の区分")
+    assert current is not None and (current.text(COL_CODE), current.text(COL_TITLE)) == ("1-1-3", "窓口の系統")
     four.add_ini_action.trigger()  # into the new group
     dialog = four.dialog
     assert isinstance(dialog, NodeDialog)
@@ -167,7 +167,7 @@ def test_levels_dialog_adds_a_level_the_editor_then_offers(four: PlanEditor) -> 
     four.levels_action.trigger()
     dialog = four.dialog
     assert isinstance(dialog, LevelsDialog)
-    assert dialog.group_labels() == ["柱", "方策", "区分", "細目"] and dialog.initiative_label() == "事業"
+    assert dialog.group_labels() == ["柱", "方策", "系統", "細目"] and dialog.initiative_label() == "事業"
     assert not dialog.remove_button.isEnabled()  # 細目 has groups
     dialog.add_level()
     item = dialog.table.item(4, 0)
@@ -175,7 +175,7 @@ def test_levels_dialog_adds_a_level_the_editor_then_offers(four: PlanEditor) -> 
     item.setText("枝番")
     dialog.initiative.setText("個別事業")
     press_ok(dialog)
-    assert view_of(four.store).level_labels == ("柱", "方策", "区分", "細目", "枝番", "個別事業")
+    assert view_of(four.store).level_labels == ("柱", "方策", "系統", "細目", "枝番", "個別事業")
     assert four.add_child_action.isEnabled() and four.add_child_action.text() == "枝番を追加"
     assert four.add_ini_action.text() == "個別事業を追加"
     four.levels_action.trigger()
@@ -183,7 +183,7 @@ def test_levels_dialog_adds_a_level_the_editor_then_offers(four: PlanEditor) -> 
     assert isinstance(dialog, LevelsDialog) and dialog.remove_button.isEnabled()  # nothing at 枝番 yet
     dialog.remove_level()
     dialog.remove_level()  # stops at the deepest level in use
-    assert dialog.group_labels() == ["柱", "方策", "区分", "細目"]
+    assert dialog.group_labels() == ["柱", "方策", "系統", "細目"]
     press_ok(dialog)
     assert view_of(four.store).depth == 4
 

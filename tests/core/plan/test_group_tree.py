@@ -55,7 +55,7 @@ def test_a_four_level_plan_with_mixed_depth_keeps_its_shape_labels_and_codes(sto
                              "2-1", "2-2", "3-1-1-1"]
     deep = by_code["1-2-1-2-2"]
     assert [(r.depth, r.code, r.title) for r in deep.path] == [
-        (1, "1", "柱1の部"), (2, "1-2", "方策1-2の部"), (3, "1-2-1", "区分1-2-1の部"),
+        (1, "1", "柱1の部"), (2, "1-2", "方策1-2の部"), (3, "1-2-1", "系統1-2-1の部"),
         (4, "1-2-1-2", "細目1-2-1-2の部")]
     assert (deep.depth, deep.top.title, deep.parent.title, deep.group_id) == (
         4, "柱1の部", "細目1-2-1-2の部", deep.path[-1].id)

@@ -26,7 +26,7 @@ from planDesk.core.plan.view import GroupView, PlanView, load_plan
 
 @pytest.fixture
 def four(tmp_path: Path) -> Iterator[Store]:
-    """柱 → 方策 → 区分 → 細目, initiatives (事業) at depths 1–4 (any_plan_helpers)."""
+    """柱 → 方策 → 系統 → 細目, initiatives (事業) at depths 1–4 (any_plan_helpers)."""
     store = make_store(tmp_path / "four.sqlite3", tree_plan(FOUR_LEVELS_MIXED, reports=False))
     yield store
     store.close()
@@ -78,7 +78,7 @@ def test_add_a_group_at_each_depth_with_the_levels_label(four: Store) -> None:
     top = add_group(four, plan.id, None, "柱その4")
     assert top.summary == "柱「柱その4」を追加しました"
     under_initiatives = add_group(four, plan.id, group(plan, "2").id, "方策の新顔")  # 2 holds 2-1, 2-2
-    depth3 = add_group(four, plan.id, group(plan, "1-1").id, "区分の新顔", index=0)
+    depth3 = add_group(four, plan.id, group(plan, "1-1").id, "系統の新顔", index=0)
     depth4 = add_group(four, plan.id, group(plan, "1-2-1").id, "細目の新顔", code="ア")
     again = view_of(four)
     made = {g.id: g for g in again.walk_groups()}
@@ -97,7 +97,7 @@ def test_a_group_below_the_deepest_level_is_refused_naming_the_levels(four: Stor
     before = audit_count(four)
     with pytest.raises(UserError) as err:
         add_group(four, plan.id, group(plan, "1-2-1-2").id, "五段目")
-    assert err.value.message == ("この計画の階層は 4 段（柱・方策・区分・細目）までのため、"
+    assert err.value.message == ("この計画の階層は 4 段（柱・方策・系統・細目）までのため、"
                                  "細目「細目1-2-1-2の部」の下にはグループを置けません。")
     assert "階層の名前" in err.value.hint
     assert audit_count(four) == before
@@ -160,7 +160,7 @@ def test_moves_that_break_the_tree_are_refused(four: Store) -> None:
     tall = group(plan, "1-2")  # three levels of groups: 1-2 → 1-2-1 → 1-2-1-x
     with pytest.raises(UserError) as err:
         move_node(four, "group", tall.id, parent_id=group(plan, "3-1").id, index=0)
-    assert "配下が第 5 階層になり、この計画の階層（4 段：柱・方策・区分・細目）を超えます" in err.value.message
+    assert "配下が第 5 階層になり、この計画の階層（4 段：柱・方策・系統・細目）を超えます" in err.value.message
     with pytest.raises(UserError, match="自分自身やその配下へは移動できません"):
         move_node(four, "group", tall.id, parent_id=group(plan, "1-2-1").id, index=0)
     with pytest.raises(UserError, match="自分自身やその配下へは移動できません"):
@@ -221,7 +221,7 @@ def test_renumber_in_the_shared_scope_of_a_groups_children(four: Store) -> None:
     ini = next(i for i in plan.initiatives() if i.code == "1-2-2")
     with pytest.raises(UserError) as err:
         renumber(four, "initiative", ini.id, 1)
-    assert err.value.message == "番号 1（1-2-1）は 区分「1-2-1 区分1-2-1の部」 が使っています。"
+    assert err.value.message == "番号 1（1-2-1）は 系統「1-2-1 系統1-2-1の部」 が使っています。"
     deep = group(plan, "1-2-1-2")
     change = renumber(four, "group", deep.id, 5)
     assert change.summary == "番号を 1-2-1-5 に変更しました"
@@ -230,7 +230,7 @@ def test_renumber_in_the_shared_scope_of_a_groups_children(four: Store) -> None:
     (entry,) = query_audit(four, AuditFilter(batch=change.batch)).records
     assert entry.entity == "group" and entry.summary.startswith("細目「細目1-2-1-2の部」の番号を変更")
     set_code(four, "group", group(again, "3-1-1").id, "Ⅲ-a")
-    with pytest.raises(UserError, match="コード「Ⅲ-a」は 区分「Ⅲ-a 区分3-1-1の部」 が使っています"):
+    with pytest.raises(UserError, match="コード「Ⅲ-a」は 系統「Ⅲ-a 系統3-1-1の部」 が使っています"):
         set_code(four, "group", group(again, "1-2-1").id, "Ⅲ-a")
     assert next(i.code for i in view_of(four).initiatives() if i.title == "事業3-1-1-1のデジタル化") == "3-1-1-1"
 
@@ -345,11 +345,11 @@ def test_level_labels_added_renamed_and_the_deepest_removed(four: Store, flat: S
     assert entries[0].before == {"levels": ["領域", "小領域"], "initiative_label": "事業"}
     assert entries[0].after == {"levels": ["分野"], "initiative_label": "取組"}
     four_plan = view_of(four)
-    for labels, ini_label, message in ((["柱", "方策", "区分"], "事業", "第 4 階層「細目」以下には 2 件"),
+    for labels, ini_label, message in ((["柱", "方策", "系統"], "事業", "第 4 階層「細目」以下には 2 件"),
                                        ([], "事業", "グループの階層を 1 つ以上"),
-                                       (["柱", "柱", "区分", "細目"], "事業", "「柱」が重複"),
-                                       (["柱", "方策", "区分", "事業"], "事業", "「事業」が重複"),
-                                       (["柱", " ", "区分", "細目"], "事業", "第 2 階層の名前を入力")):
+                                       (["柱", "柱", "系統", "細目"], "事業", "「柱」が重複"),
+                                       (["柱", "方策", "系統", "事業"], "事業", "「事業」が重複"),
+                                       (["柱", " ", "系統", "細目"], "事業", "第 2 階層の名前を入力")):
         with pytest.raises(UserError, match=message):
             set_levels(four, four_plan.id, labels, ini_label)
     assert view_of(four).level_labels == four_plan.level_labels

@@ -199,10 +199,10 @@ def test_update_moves_adds_and_retires_groups_listing_each(tmp_path: Path) -> No
     lines = import_plan(store, out).lines
     assert "方策の番号の変更：3-1 → 2-3「方策3-1の部」" in lines
     assert "方策 2-3「方策3-1の部」を移動：3 の下 → 2 の下" in lines
-    assert "区分の番号の変更：3-1-1 → 2-3-1「区分3-1-1の部」" in lines
+    assert "系統の番号の変更：3-1-1 → 2-3-1「系統3-1-1の部」" in lines
     assert "方策を追加：2-4 新しい方策" in lines
     assert "事業を追加：2-4-1 新しい事業" in lines
-    assert "番号の変更：3-1-1-1 → 2-3-1-1「事業3-1-1-1のデジタル化」（区分を移動）" not in lines  # same group
+    assert "番号の変更：3-1-1-1 → 2-3-1-1「事業3-1-1-1のデジタル化」（系統を移動）" not in lines  # same group
     assert "番号の変更：3-1-1-1 → 2-3-1-1「事業3-1-1-1のデジタル化」" in lines
     assert "細目 1-2-1-1「細目1-2-1-1の部」はファイルにないため廃止扱いにしました" in lines
     assert ("1-2-1-1-1「事業1-2-1-1-1のデジタル化」はファイルにないため廃止扱いにしました"

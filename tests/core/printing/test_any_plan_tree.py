@@ -41,7 +41,7 @@ def town(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Path
     data = tree_plan(FOUR_LEVELS_MIXED, labels=FOUR_LEVEL_LABELS)
     top = data["groups"][0]
     top["slogan"] = "上の階層の\n合言葉"
-    deep = top["groups"][1]["groups"][0]  # 区分1-2-1 (depth 3)
+    deep = top["groups"][1]["groups"][0]  # 系統1-2-1 (depth 3)
     deep["slogan"] = "深い階層の合言葉"
     deep["groups"][1]["retired"] = True  # 細目1-2-1-2 and its two initiatives
     data["groups"][2]["retired"] = True  # 柱3 and everything under it
@@ -65,7 +65,7 @@ def test_a_slogan_at_any_depth_is_printed_under_its_heading(town: tuple[Path, di
     band = lines.index("上の階層の") - 1  # the band's page (the contents name the group too)
     assert lines[band] == "柱1の部"
     assert lines[band + 1: band + 3] == ["上の階層の", "合言葉"]
-    heading = lines.index("◇区分1-2-1の部")  # a depth-3 group's heading, its slogan under it
+    heading = lines.index("◇系統1-2-1の部")  # a depth-3 group's heading, its slogan under it
     assert lines[heading + 1] == "深い階層の合言葉"
     assert "○方策1-2の部" in lines[:heading]
 
