@@ -23,7 +23,7 @@ def test_whole_plan_on_a3(sample_db: Path, tmp_path: Path, capsys: pytest.Captur
     out = tmp_path / "工程表.pdf"
     assert run(sample_db, "--out", str(out)) == 0
     said = capsys.readouterr().out
-    assert "取組 34 件" in said and "A3 横 3 ページ" in said
+    assert "取組事項 34 件" in said  # the plan's own word and "A3 横 3 ページ" in said
     reader = PdfReader(str(out))
     assert len(reader.pages) == 3
     width, height = (float(v) for v in reader.pages[0].mediabox[2:])
@@ -46,7 +46,7 @@ def test_department_filter_and_a4(sample_db: Path, tmp_path: Path, capsys: pytes
     store.close()
     expected = [i for i in plan.initiatives()
                 if any(d.name == "市民課" or d.pseudo in ("all", "relevant") for d in i.departments)]
-    assert f"取組 {len(expected)} 件" in said
+    assert f"取組事項 {len(expected)} 件" in said
     others = [i for i in plan.initiatives() if i not in expected]
     assert others and all(f"{i.code} " not in text for i in others)  # e.g. 生活安全課's own
     width = float(PdfReader(str(out)).pages[0].mediabox[2])
