@@ -3,6 +3,11 @@
 Each row carries its initiative's id (and the KPI or step key) in a hidden column, so
 the importer can tell when rows were moved; every input cell is also recorded with its
 base value for the metadata sheet (``InputCell``).
+
+The data rows are ``RowsSheet`` rows (core/xlsx/sheet_xml.py): each cell a value and the
+style array ``put`` would give it (``cell_of``), written as XML text on saving — the file
+is the one openpyxl writes for the same cells, without a Cell object per value (issue 17,
+bench/workbooks.py workbooks-export).
 """
 
 from __future__ import annotations
