@@ -185,3 +185,26 @@ def test_cli_export_and_refusals(sample_db: Path, tmp_path: Path,
     # Either the printing module has landed and writes the PDF, or the refusal is explained.
     assert (res.returncode == 0 and pdf.read_bytes()[:5] == b"%PDF-") or (
         res.returncode == 1 and "PDF" in res.stderr and not pdf.exists())
+
+
+def test_data_rows_look_as_before(store: Store, tmp_path: Path) -> None:
+    """The data rows are written as XML text (core/xlsx/sheet_xml.py): every cell keeps its
+    style, every row its height, every sheet its dimension, the quotePrefix of formula-like text."""
+    _save(store, "マイナンバーカードの普及促進", "市民課", 2024, activities="=1+1\n二行目", evaluation="B")
+    path = export(store, tmp_path)
+    wb = load_workbook(path)
+    ws = wb[SHEET_REPORTS]
+    row = report_rows(path)["①－１－２"]
+    label = ws.cell(row, column_index(REPORT_COLUMNS, "title"))
+    assert label.border.left.style == "thin" and label.alignment.wrap_text and label.protection.locked
+    typed = ws.cell(row, column_index(REPORT_COLUMNS, "activities"))
+    assert typed.quotePrefix and typed.number_format == "@" and typed.value == "=1+1\n二行目"
+    assert ws.row_dimensions[row].height is not None and ws.row_dimensions[row].height >= 34
+    assert ws.max_row == FIRST_DATA_ROW + len(report_rows(path)) - 1 and ws.max_column == len(REPORT_COLUMNS)
+    kpis = wb[SHEET_KPIS]
+    actual = kpis.cell(FIRST_DATA_ROW, 9)
+    assert actual.protection.locked is False and actual.fill.fgColor.rgb.endswith("FFF2CC")
+    assert kpis.row_dimensions[FIRST_DATA_ROW].height is not None
+    meta = wb[SHEET_META]
+    first = meta.cell(META_FIRST_CELL_ROW, 1)
+    assert first.value in (SHEET_REPORTS, SHEET_KPIS, SHEET_STEPS, SHEET_COVER) and not first.has_style

@@ -16,7 +16,6 @@ seconds; see bench/workbooks.py (workbooks-table) and bench/merge_100.py.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Generator, Iterator
 from datetime import date
 from pathlib import Path
@@ -24,10 +23,8 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from planDesk.core.atomic import write_atomically
@@ -39,7 +36,8 @@ from planDesk.core.printing.selection import Cycle, reports_in
 from planDesk.core.printing.tree import group_leaves
 from planDesk.core.reports.attainment import format_attainment, kpi_attainment
 from planDesk.core.reports.totals import actual_of, kpi_total
-from planDesk.core.xlsx.cells import MAX_CELL_TEXT, clean_text
+from planDesk.core.xlsx.cells import clean_text
+from planDesk.core.xlsx.sheet_xml import cell_xml, row_start
 from planDesk.core.xlsx.styles import (
     BASE_FONT,
     BOLD,
@@ -167,7 +165,7 @@ class _SheetRows:
         while len(refs) < len(cells):
             refs.append(get_column_letter(len(refs) + 1))
         ids = self._ids
-        out = [f'<row r="{row}" ht="{height:.16g}" customHeight="1">' if height else f'<row r="{row}">']
+        out = [row_start(self._row, height)]
         for i, (value, style) in enumerate(cells):
             sid = ids.get(style)
             if sid is None:
@@ -175,34 +173,6 @@ class _SheetRows:
             out.append(cell_xml(refs[i] + row, sid, value))
         out.append("</row>")
         self._send("".join(out))
-
-
-def cell_xml(ref: str, style_id: int, value: str | float | None) -> str:
-    """The ``<c>`` element openpyxl writes for a styled cell of this value (text is always
-    text: "=…" never becomes a formula, "#N/A" never an error)."""
-    head = f'<c r="{ref}" s="{style_id}" t='
-    if value is None:
-        return head + '"n" />'
-    kind = type(value)
-    if kind is str:
-        text: str = value[:MAX_CELL_TEXT]  # type: ignore[index]
-        if not text:
-            return head + '"inlineStr" />'
-        if ILLEGAL_CHARACTERS_RE.search(text):
-            raise IllegalCharacterError(f"{text} cannot be used in worksheets.")
-        stripped = text.strip()
-        space = ' xml:space="preserve"' if stripped and text != stripped else ""
-        if "&" in text:
-            text = text.replace("&", "&amp;")
-        if "<" in text:
-            text = text.replace("<", "&lt;")
-        if ">" in text:
-            text = text.replace(">", "&gt;")
-        return f'{head}"inlineStr"><is><t{space}>{text}</t></is></c>'
-    if kind is int or kind is float:
-        number = value if math.isfinite(value) else None  # type: ignore[arg-type]
-        return head + ('"n"><v />' if number is None else f'"n"><v>{number:.16g}</v>') + "</c>"
-    raise TypeError(f"progress table cell {ref}: {kind.__name__} is neither text nor a number")
 
 
 def _number(value: float | None) -> str:

@@ -49,8 +49,9 @@ from planDesk.core.submissions.format import (
     identity_of,
     meta_checksum,
 )
-from planDesk.core.submissions.layout import write_table
+from planDesk.core.submissions.layout import cell_of, write_table
 from planDesk.core.submissions.scope import CycleRef, resolve_cycle, resolve_department, resolve_plan
+from planDesk.core.xlsx.sheet_xml import RowsWorkbook
 from planDesk.core.xlsx.styles import (
     BOLD,
     INPUT_FILL,
@@ -103,16 +104,17 @@ def default_base_mode(session: Session, plan_id: int) -> str:
 
 def build_workbook(content: SubmissionContent) -> Workbook:
     """The submission workbook for ``content`` (not yet saved)."""
-    wb = japanese_workbook()
+    wb = japanese_workbook(kind=RowsWorkbook)
+    assert isinstance(wb, RowsWorkbook)
     cover = wb.active
     assert cover is not None
     cover.title = SHEET_COVER
     inputs: list[InputCell] = []
     plan = content.plan
     _write_lists(wb, plan)
-    report_ws = wb.create_sheet(SHEET_REPORTS)
-    kpi_ws = wb.create_sheet(SHEET_KPIS)
-    step_ws = wb.create_sheet(SHEET_STEPS)
+    report_ws = wb.create_rows_sheet(SHEET_REPORTS)
+    kpi_ws = wb.create_rows_sheet(SHEET_KPIS)
+    step_ws = wb.create_rows_sheet(SHEET_STEPS)
     counts = write_table(report_ws, kpi_ws, step_ws, content, inputs)
     _write_cover(cover, content, counts, inputs)
     _write_meta(wb, content, inputs)
@@ -188,8 +190,8 @@ def _meta_value(value: Any) -> Any:
     return str(value)
 
 
-def _write_meta(wb: Workbook, content: SubmissionContent, inputs: list[InputCell]) -> None:
-    ws = wb.create_sheet(SHEET_META)
+def _write_meta(wb: RowsWorkbook, content: SubmissionContent, inputs: list[InputCell]) -> None:
+    ws = wb.create_rows_sheet(SHEET_META)
     plan = content.plan
     pairs = {
         "format": FORMAT_ID,
@@ -219,13 +221,8 @@ def _write_meta(wb: Workbook, content: SubmissionContent, inputs: list[InputCell
         put_text(ws.cell(i, 2), value)
     for col, name in enumerate(META_TABLE_COLUMNS, start=1):
         put_text(ws.cell(META_TABLE_HEADER_ROW, col), name)
-    for r, row in enumerate(rows, start=META_FIRST_CELL_ROW):
-        for col, value in enumerate(row, start=1):
-            cell = ws.cell(r, col)
-            if isinstance(value, str):
-                put_text(cell, value, "メタデータ")
-            else:
-                cell.value = value
+    for r, row in enumerate(rows, start=META_FIRST_CELL_ROW):  # unstyled, as put_text leaves them
+        ws.add_row(r, [cell_of(ws, value, where="メタデータ", border=None, align=None) for value in row])
     ws.sheet_state = "veryHidden"
     ws.protection.sheet = True
 

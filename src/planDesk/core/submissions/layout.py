@@ -3,12 +3,18 @@
 Each row carries its initiative's id (and the KPI or step key) in a hidden column, so
 the importer can tell when rows were moved; every input cell is also recorded with its
 base value for the metadata sheet (``InputCell``).
+
+The data rows are ``RowsSheet`` rows (core/xlsx/sheet_xml.py): each cell a value and the
+style array ``put`` would give it (``cell_of``), written as XML text on saving — the file
+is the one openpyxl writes for the same cells, without a Cell object per value (issue 17,
+bench/workbooks.py workbooks-export).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -35,17 +41,21 @@ from planDesk.core.submissions.format import (
     plan_header,
     unused_columns,
 )
+from planDesk.core.xlsx.sheet_xml import RowCells, RowsSheet, Value
 from planDesk.core.xlsx.styles import (
     BOLD,
     CENTER,
+    FORMULA_STARTS,
     HEADER_FILL,
     INPUT_FILL,
     SMALL,
     TITLE,
     UNLOCKED,
+    checked_text,
     print_setup,
     put,
     row_height,
+    style_of,
 )
 
 TEXT_FORMAT = "@"  # Excel keeps typed text as typed (no date or number guessing)
@@ -93,19 +103,31 @@ def _validation(ws: Worksheet, ref: str, *, kind: str, list_name: str = "") -> N
     ws.add_data_validation(dv)
 
 
-def _input(ws: Worksheet, row: int, col: int, value: Any, *, number: bool = False,
-           where: str = "", number_format: str = NUMBER_FORMAT) -> str:
-    cell = put(ws.cell(row, col), value, fill=INPUT_FILL,
-               number_format=number_format if number else TEXT_FORMAT, protection=UNLOCKED,
-               where=where or f"シート「{ws.title}」{ws.cell(row, col).coordinate}")
-    return str(cell.coordinate)
+def cell_of(ws: Worksheet, value: Any, *, where: str = "文字列", **style: Any) -> tuple[Value, StyleArray | None]:
+    """What ``put(ws.cell(…), value, **style)`` leaves in a fresh cell, for ``RowsSheet.add_row``:
+    text cleaned (and checked against Excel's limit), the style array with quotePrefix for
+    text that starts like a formula."""
+    if isinstance(value, str):
+        if not value:
+            return None, style_of(ws, **style)
+        return checked_text(value, where), style_of(ws, quote=value.startswith(FORMULA_STARTS), **style)
+    return value, style_of(ws, **style)
 
 
-def _label(ws: Worksheet, row: int, col: int, value: Any) -> None:
-    put(ws.cell(row, col), value)
+def _input(ws: Worksheet, value: Any, *, number: bool = False, where: str,
+           number_format: str = NUMBER_FORMAT) -> tuple[Value, StyleArray | None]:
+    return cell_of(ws, value, where=where, fill=INPUT_FILL,
+                   number_format=number_format if number else TEXT_FORMAT, protection=UNLOCKED)
 
 
-def write_table(report_ws: Worksheet, kpi_ws: Worksheet, step_ws: Worksheet,
+def _refs(columns: tuple[Column, ...]) -> list[str]:
+    return [""] + [get_column_letter(i) for i in range(1, len(columns) + 1)]
+
+
+_REPORT_REFS, _KPI_REFS, _STEP_REFS = _refs(REPORT_COLUMNS), _refs(KPI_COLUMNS), _refs(STEP_COLUMNS)
+
+
+def write_table(report_ws: RowsSheet, kpi_ws: RowsSheet, step_ws: RowsSheet,
                 content: SubmissionContent, inputs: list[InputCell]) -> dict[str, int]:
     """Fill the three data sheets; append every input cell to ``inputs``; return counts."""
     base_empty = content.base_mode == "empty"
@@ -162,7 +184,7 @@ def _add(inputs: list[InputCell], sheet: str, cell: str, uid: str, field: str, v
     inputs.append(InputCell(sheet, cell, uid, field, value, None if base_empty else value, version))
 
 
-def _report_row(ws: Worksheet, row: int, ini: InitiativeView, report: ReportView | None,
+def _report_row(ws: RowsSheet, row: int, ini: InitiativeView, report: ReportView | None,
                 grades: dict[str, str], version: int, base_empty: bool,
                 inputs: list[InputCell]) -> None:
     where = f"{ini.code}「{ini.title}」"
@@ -181,23 +203,26 @@ def _report_row(ws: Worksheet, row: int, ini: InitiativeView, report: ReportView
         "next_steps": report.next_steps if report else "",
     }
     texts: list[tuple[str, float]] = []
+    cells: RowCells = []
+    number = str(row)
     for i, col in enumerate(REPORT_COLUMNS, start=1):
         if col.input:
             value = semantic[col.key]
             shown = value
             if col.key == "evaluation" and value:
                 shown = evaluation_display(value, grades.get(value, ""))
-            cell = _input(ws, row, i, shown or None, where=f"{where}の{FIELD_LABELS[col.key]}")
-            _add(inputs, SHEET_REPORTS, cell, ini.uid, col.key, value or None, version, base_empty)
+            cells.append(_input(ws, shown or None, where=f"{where}の{FIELD_LABELS[col.key]}"))
+            _add(inputs, SHEET_REPORTS, _REPORT_REFS[i] + number, ini.uid, col.key, value or None, version,
+                 base_empty)
             texts.append((str(shown or ""), col.width))
         else:
-            _label(ws, row, i, values[col.key])
+            cells.append(cell_of(ws, values[col.key]))
             if not col.hidden:
                 texts.append((str(values[col.key]), col.width))
-    ws.row_dimensions[row].height = row_height(texts, minimum=2)
+    ws.add_row(row, cells, row_height(texts, minimum=2))
 
 
-def _kpi_row(ws: Worksheet, row: int, ini: InitiativeView, kpi: KpiView, key: str,
+def _kpi_row(ws: RowsSheet, row: int, ini: InitiativeView, kpi: KpiView, key: str,
              actual: float | None, version: int, base_empty: bool, inputs: list[InputCell]) -> None:
     as_of = ""
     if kpi.baseline_as_of:
@@ -209,23 +234,24 @@ def _kpi_row(ws: Worksheet, row: int, ini: InitiativeView, kpi: KpiView, key: st
         "baseline": kpi.baseline, "baseline_as_of": as_of, "target": kpi.target,
         "target_fy": format_fy(kpi.target_fy) if kpi.target_fy else "", "id": ini.uid, "key": key,
     }
+    cells: RowCells = []
     for i, col in enumerate(KPI_COLUMNS, start=1):
         if col.input:
+            ref = _KPI_REFS[i] + str(row)
             # A ％ KPI's cell keeps Excel's General format: typing "76.4%" there makes Excel and
             # LibreOffice switch the cell to a percent format, which the merge reads (0.764 → 76.4).
             # Under "#,##0.##" the typed percentage would be indistinguishable from 0.764.
-            cell = _input(ws, row, i, actual, number=True,
-                          number_format="General" if kpi.unit.strip() in PERCENT_UNITS else NUMBER_FORMAT)
-            _add(inputs, SHEET_KPIS, cell, ini.uid, FieldKey.kpi(key), actual, version, base_empty)
+            cells.append(_input(ws, actual, number=True, where=f"シート「{ws.title}」{ref}",
+                                number_format="General" if kpi.unit.strip() in PERCENT_UNITS else NUMBER_FORMAT))
+            _add(inputs, SHEET_KPIS, ref, ini.uid, FieldKey.kpi(key), actual, version, base_empty)
         else:
             value = values[col.key]
-            put(ws.cell(row, i), value,
-                number_format=NUMBER_FORMAT if isinstance(value, float) else None)
-    ws.row_dimensions[row].height = row_height(
-        [(ini.title, KPI_COLUMNS[1].width), (kpi.name, KPI_COLUMNS[2].width)], minimum=1)
+            cells.append(cell_of(ws, value, number_format=NUMBER_FORMAT if isinstance(value, float) else None))
+    ws.add_row(row, cells, row_height(
+        [(ini.title, KPI_COLUMNS[1].width), (kpi.name, KPI_COLUMNS[2].width)], minimum=1))
 
 
-def _step_row(ws: Worksheet, row: int, ini: InitiativeView, step: StepView, key: str,
+def _step_row(ws: RowsSheet, row: int, ini: InitiativeView, step: StepView, key: str,
               state: str | None, version: int, base_empty: bool, inputs: list[InputCell]) -> None:
     period = format_fy(step.start_fy)
     if step.end_fy != step.start_fy:
@@ -234,12 +260,14 @@ def _step_row(ws: Worksheet, row: int, ini: InitiativeView, step: StepView, key:
         "code": ini.code, "title": ini.title, "step": step.label, "period": period,
         "kind": STEP_KIND_LABELS.get(step.kind, step.kind), "id": ini.uid, "key": key,
     }
+    cells: RowCells = []
     for i, col in enumerate(STEP_COLUMNS, start=1):
         if col.input:
+            ref = _STEP_REFS[i] + str(row)
             shown = STEP_STATE_LABELS.get(state, state) if state else None
-            cell = _input(ws, row, i, shown)
-            _add(inputs, SHEET_STEPS, cell, ini.uid, FieldKey.step(key), state, version, base_empty)
+            cells.append(_input(ws, shown, where=f"シート「{ws.title}」{ref}"))
+            _add(inputs, SHEET_STEPS, ref, ini.uid, FieldKey.step(key), state, version, base_empty)
         else:
-            _label(ws, row, i, values[col.key])
-    ws.row_dimensions[row].height = row_height(
-        [(ini.title, STEP_COLUMNS[1].width), (step.label, STEP_COLUMNS[2].width)], minimum=1)
+            cells.append(cell_of(ws, values[col.key]))
+    ws.add_row(row, cells, row_height(
+        [(ini.title, STEP_COLUMNS[1].width), (step.label, STEP_COLUMNS[2].width)], minimum=1))

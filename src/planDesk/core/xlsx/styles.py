@@ -13,6 +13,7 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils.indexed_list import IndexedList
@@ -42,9 +43,9 @@ LINE_HEIGHT = 15.0  # points per line of 11-pt text
 MAX_ROW_HEIGHT = 409.0  # Excel's maximum row height
 
 
-def japanese_workbook(*, write_only: bool = False) -> Workbook:
-    """A workbook whose default (Normal) font is Japanese Office's, not Calibri."""
-    wb = Workbook(write_only=write_only)
+def japanese_workbook(*, write_only: bool = False, kind: type[Workbook] = Workbook) -> Workbook:
+    """A workbook (of ``kind``) whose default (Normal) font is Japanese Office's, not Calibri."""
+    wb = kind(write_only=write_only)
     # openpyxl has no public API for the workbook's default font: style 0 uses font 0.
     wb._fonts = IndexedList([copy(BASE_FONT)])  # type: ignore[attr-defined]
     for style in wb._named_styles:  # type: ignore[attr-defined]
@@ -115,6 +116,37 @@ def put(cell: Any, value: Any, *, font: Font | None = None, fill: PatternFill | 
     else:
         cell._style = copy(known[0])
     return cell
+
+
+def style_of(ws: Any, *, font: Font | None = None, fill: PatternFill | None = None,
+             border: Border | None = GRID, align: Alignment | None = WRAP_TOP,
+             number_format: str | None = None, protection: Protection | None = None,
+             quote: bool = False) -> StyleArray | None:
+    """The style array ``put`` gives a fresh cell of ``ws`` with this style (None: no style),
+    shared and never to be changed; ``quote`` adds the quotePrefix ``put_text`` sets for
+    text that starts like a formula. The workbook's fonts, fills … are registered in the
+    order ``put`` would register them."""
+    objects = (font, fill, border, align, protection)
+    key = (*map(id, objects), number_format)
+    arrays = _STYLE_ARRAYS.setdefault(ws.parent, {})
+    known = arrays.get(key)
+    if known is None:
+        cell: Any = Cell(ws, row=1, column=1)  # a scratch cell, not in the sheet
+        _style(cell, font, fill, border, align, number_format, protection)
+        known = arrays[key] = (copy(cell._style), objects)
+    array: StyleArray | None = known[0]  # None: a cell given no style keeps none
+    if quote:
+        quoted = _QUOTED.setdefault(ws.parent, {})
+        found = quoted.get(id(array))
+        if found is None:
+            found = quoted[id(array)] = StyleArray() if array is None else copy(array)
+            found.quotePrefix = 1
+        return found
+    return array if array is not None and any(array) else None
+
+
+# Per workbook: the quotePrefix variant of a style array of ``_STYLE_ARRAYS`` (by its id).
+_QUOTED: WeakKeyDictionary[Any, dict[int, StyleArray]] = WeakKeyDictionary()
 
 
 def _style(cell: Any, font: Font | None, fill: PatternFill | None, border: Border | None,
