@@ -15,6 +15,8 @@ os.environ.pop("PLANDESK_DB", None)
 
 from datetime import datetime, timedelta
 
+from needs import unavailable
+
 from planDesk.core.persistence import store as store_module
 from planDesk.core.persistence.store import Store
 from planDesk.core.plan.setup import init_sample
@@ -79,7 +81,7 @@ def seed_text() -> Callable[[str], str]:
     def read(name: str) -> str:
         path = SEEDS / SEED_FILES[name]
         if not path.is_file():
-            pytest.skip(f"the seed documents are not beside this checkout ({path} is missing)")
+            unavailable(f"the seed documents are not beside this checkout ({path} is missing)")
         return path.read_text(encoding="utf-8")
 
     return read
@@ -132,7 +134,7 @@ def backend(request: pytest.FixtureRequest) -> str:
     """"sqlite" (the default) or "postgresql" in modules marked both_backends."""
     name = str(getattr(request, "param", "sqlite"))
     if name == "postgresql" and not os.environ.get(PG_URL_VAR):
-        pytest.skip(PG_SKIP)
+        unavailable(PG_SKIP)
     return name
 
 
@@ -197,7 +199,7 @@ def _null_pool() -> type:
 def pg_server() -> Iterator[PgServer]:
     url = os.environ.get(PG_URL_VAR)
     if not url:
-        pytest.skip(PG_SKIP)
+        unavailable(PG_SKIP)
     server = PgServer(url)
     yield server
     server.close()
