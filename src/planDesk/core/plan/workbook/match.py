@@ -88,13 +88,8 @@ def match_groups(numbering: str, specs: Sequence[Spec], existing: Sequence[PlanG
         if parent is not None and id(parent) not in matched:
             continue  # a new parent: everything below it is new
         siblings = children.get(matched[id(parent)].id if parent is not None else None, [])
-        candidates = [s for s in siblings if ref_key(old_codes.get(s.id, "")) == ref_key(code)]
-        how = "コード"
-        if len(candidates) > 1:
-            candidates = [s for s in candidates if s.title == g["title"]] or candidates
-            how = "コードと名前"
-        if not candidates:
-            candidates, how = [s for s in siblings if s.title == g["title"]], "名前"
+        candidates, how = _narrow([s for s in siblings if ref_key(old_codes.get(s.id, "")) == ref_key(code)],
+                                  [s for s in siblings if s.title == g["title"]], g["title"])
         if len(candidates) > 1:
             listed = "、".join(f"{old_codes.get(c.id, '')}「{c.title}」" for c in candidates)
             problems.append(f"{_where(g, code, GROUP_SHEET)}は、既存の {listed} のどれとも取れます。")
@@ -116,6 +111,16 @@ def match_groups(numbering: str, specs: Sequence[Spec], existing: Sequence[PlanG
     return matched
 
 
+def _narrow(by_code: list[Any], by_title: list[Any], title: str) -> tuple[list[Any], str]:
+    """The existing rows (groups or initiatives) a row without an ID may be, and how they were
+    found: by code, narrowed by title when several share it; else by title alone."""
+    if len(by_code) > 1:
+        return [c for c in by_code if c.title == title] or by_code, "コードと名前"
+    if by_code:
+        return by_code, "コード"
+    return by_title, "名前"
+
+
 def match_rows_without_id(numbering: str, groups: Sequence[Spec], existing: dict[str, Initiative],
                           old_codes: dict[str, str], lines: list[str]) -> dict[int, Initiative]:
     """The existing initiative of each row without an ID that matches one, keyed by
@@ -135,13 +140,7 @@ def match_rows_without_id(numbering: str, groups: Sequence[Spec], existing: dict
     for d, code in rows:
         if d.get("uid"):
             continue
-        candidates = by_code.get(ref_key(code), [])
-        how = "コード"
-        if len(candidates) > 1:
-            candidates = [c for c in candidates if c.title == d["title"]] or candidates
-            how = "コードと名前"
-        if not candidates:
-            candidates, how = by_title.get(d["title"], []), "名前"
+        candidates, how = _narrow(by_code.get(ref_key(code), []), by_title.get(d["title"], []), d["title"])
         if len(candidates) > 1:
             listed = "、".join(f"{old_codes.get(c.uid, '')}「{c.title}」" for c in candidates)
             problems.append(f"{_where(d, code)}は、既存の {listed} のどれとも取れます。")
