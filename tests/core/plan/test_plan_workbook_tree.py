@@ -307,6 +307,22 @@ def test_bad_trees_are_refused_naming_sheet_and_cell(what: str, edit: Any, messa
     store.close()
 
 
+def test_a_refused_group_is_reported_once_not_again_for_everything_under_it(tmp_path: Path) -> None:
+    """The initiatives of a group that could not be placed, and their goals, KPIs and steps,
+    are not each reported missing as well: the one message says what to mend."""
+    store = make_store(tmp_path / "a.sqlite3", tree_plan(FOUR_LEVELS_MIXED))
+    out = tmp_path / "bad.xlsx"
+    export_plan_workbook(store, out)
+    wb = load_workbook(out)
+    _set("グループ", C3="9-9")(wb)
+    wb.save(out)
+    with pytest.raises(UserError) as refused:
+        import_plan(store, out)
+    store.close()
+    lines = [line for line in refused.value.message.splitlines() if "シート" in line]
+    assert lines == ["bad.xlsx：シート「グループ」 セル C3：コード「9-9」のグループが「グループ」シートにありません。"], lines
+
+
 def test_the_cli_prints_group_matches_on_a_dry_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = tmp_path / "a.sqlite3"
     make_store(db, tree_plan(TWO_LEVELS, labels=TWO_LEVEL_LABELS)).close()

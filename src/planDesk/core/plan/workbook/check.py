@@ -225,6 +225,8 @@ def _initiatives(rows: Rows, keys: list[str], plan: dict[str, Any], place: Place
         ini = _initiative(c, r, dept_names, uids, n)
         place(c, ini)
         if "_path" not in ini or ini["number"] is None:
+            if ini.get("uid"):  # its goals, KPIs and steps are not reported missing as well
+                named.setdefault(ini["uid"], ini)
             continue
         numbers = [*ini.pop("_path"), ini["number"]]
         computed = codes.initiative_code_of(plan["numbering"], numbers)

@@ -108,6 +108,7 @@ def read_groups(rows: Rows, labels: list[str], numbering: str, problems: list[An
     tree = GroupTree(numbering)
     pending: list[tuple[int, Cells, Spec, str]] = []
     ids: dict[int, int] = {}
+    problems_before = len(problems)
     for r, values in rows:
         c = Cells(GROUP_SHEET, r, values, problems)
         g = _group_row(c, r)
@@ -145,6 +146,9 @@ def read_groups(rows: Rows, labels: list[str], numbering: str, problems: list[An
             tree.add(g, parent, c)
     _explain_unplaced(unplaced, tree, pending)
     resolver = tree.resolver()
+    # A group row refused above leaves its initiatives without a group: they are not
+    # reported again, one by one (the group's own message says what to mend).
+    groups_refused = len(problems) > problems_before
 
     def place(c: Cells, ini: Spec) -> None:
         ref = c.text("group", required=True, label="所属グループのコード")
@@ -152,7 +156,8 @@ def read_groups(rows: Rows, labels: list[str], numbering: str, problems: list[An
             return
         node, why = resolver.find(ref)
         if node is None:
-            c.fail("group", why)
+            if not groups_refused:
+                c.fail("group", why)
             return
         tree.specs[id(node)]["initiatives"].append(ini)
         ini["_path"] = tree.numbers[id(node)]
