@@ -320,7 +320,8 @@ def test_a_refused_group_is_reported_once_not_again_for_everything_under_it(tmp_
         import_plan(store, out)
     store.close()
     lines = [line for line in refused.value.message.splitlines() if "シート" in line]
-    assert lines == ["bad.xlsx：シート「グループ」 セル C3：コード「9-9」のグループが「グループ」シートにありません。"], lines
+    assert lines == [
+        "bad.xlsx：シート「グループ」 セル C3：コード「9-9」のグループが「グループ」シートにありません。"], lines
 
 
 def test_the_cli_prints_group_matches_on_a_dry_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
