@@ -56,8 +56,7 @@ debian_packages() {
   [ ${#need[@]} -eq 0 ] && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     say "installing Debian packages: ${need[*]}"
-    apt-get update -qq >/dev/null 2>&1 || true
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+    "$root/scripts/apt-install.sh" -- "${need[@]}"
   else
     say "missing Debian packages (install them as root): ${need[*]}"
   fi

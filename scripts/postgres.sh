@@ -27,8 +27,7 @@ install_postgres() {
   bindir >/dev/null && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     say "installing Debian's postgresql"
-    apt-get update -qq >/dev/null 2>&1 || true
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+    "$(dirname "${BASH_SOURCE[0]}")/apt-install.sh" -- postgresql
     # the package starts a cluster of its own: the tests use their own, so stop it
     command -v pg_ctlcluster >/dev/null 2>&1 && service postgresql stop >/dev/null 2>&1 || true
   fi

@@ -37,8 +37,7 @@ missing=()
 for p in "${packages[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then echo "wine stage: needs ${missing[*]} (apt-get install as root)" >&2; exit 1; fi
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  "$root/scripts/apt-install.sh" --no-install-recommends -- "${missing[@]}"
 fi
 if ! locale -a 2>/dev/null | grep -qix 'ja_JP.utf8'; then localedef -i ja_JP -f UTF-8 ja_JP.UTF-8; fi
 wine=/usr/lib/wine/wine64
