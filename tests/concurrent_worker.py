@@ -97,6 +97,13 @@ def _work(target: str, job: list[str], barrier: Any) -> dict[str, Any]:
             edit_initiative(store, ini, InitiativeFields(title=title, department_ids=tuple(
                 int(d) for d in depts.split(","))), expected_version=expected)
             return {"result": "saved", "text": title}
+        if what == "rename-group":
+            from planDesk.core.plan.edit.nodes import edit_title
+
+            assert store is not None
+            group, expected, title = int(rest[0]), int(rest[1]), rest[2]
+            edit_title(store, "group", group, title, expected_version=expected)
+            return {"result": "saved", "text": title}
         if what == "confirm":
             from planDesk.core.reports.ops import confirm_report
 

@@ -121,6 +121,24 @@ def test_policy_slogan_edited_in_the_pane(qtbot: QtBot, editor: PlanEditor) -> N
     assert pane.slogan.toPlainText() == "だれもが。\nどこでも。"
 
 
+def test_a_group_renamed_meanwhile_is_not_overwritten(editor: PlanEditor) -> None:
+    """Someone else renames the group the pane shows (another window or another user of a
+    shared server): saving the pane is refused with a message, what was typed stays in the
+    pane, and the other name is kept."""
+    from planDesk.core.plan.edit.nodes import edit_title
+
+    group = db_plan(editor).groups[0].groups[0]
+    editor.select("group", group.id)
+    pane = editor.title_pane
+    pane.title.setText("この画面の名前")
+    pane.title.setModified(True)
+    edit_title(editor.store, "group", group.id, "他の人の名前", expected_version=group.version)
+    assert not pane.save()
+    assert "先に変更しています" in editor.message.text()
+    assert pane.title.text() == "この画面の名前" and pane.dirty()
+    assert db_plan(editor).groups[0].groups[0].title == "他の人の名前"
+
+
 def test_retire_and_move_from_the_toolbar(editor: PlanEditor) -> None:
     item = db_plan(editor).groups[0].groups[0]
     second = item.initiatives[1]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import importlib.util
 import io
+import os
 import re
 import shutil
 import subprocess
@@ -85,9 +86,44 @@ def test_stub_dlls_fail_every_call(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert done.returncode == 0, done.stderr
 
 
-def test_ci_runs_the_stage_and_caches_inside_the_checkout() -> None:
-    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    assert ci.index("./scripts/test") < ci.index("\ninstallers/windows/wine_check.sh")
+_STUB = """#!/usr/bin/env bash
+touch "$MARKS/{me}"
+for _ in $(seq 1 200); do [ -e "$MARKS/{other}" ] && break; sleep 0.05; done
+[ -e "$MARKS/{other}" ] || {{ echo "{me}: {other} never started"; exit 9; }}
+echo "output of {me}"
+exit "${{{rc}:-0}}"
+"""
+
+
+@pytest.mark.parametrize(("tests_rc", "wine_rc"), [(0, 0), (1, 0), (0, 3)])
+def test_ci_runs_the_windows_stage_beside_the_tests(tmp_path: Path, tests_rc: int, wine_rc: int) -> None:
+    """.ci/run starts the Windows stage, runs the tests while it runs (each stub waits until
+    the other has started), prints the stage's output after the tests' and fails if either
+    fails."""
+    (tmp_path / ".ci").mkdir()
+    shutil.copy(ROOT / ".ci" / "run", tmp_path / ".ci" / "run")
+    stubs = {"scripts/bootstrap.sh": "#!/usr/bin/env bash\necho /nowhere\n",
+             "scripts/test": _STUB.format(me="tests", other="wine", rc="TESTS_RC"),
+             "installers/windows/wine_check.sh": _STUB.format(me="wine", other="tests", rc="WINE_RC")}
+    for name, text in stubs.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    for path in [tmp_path / ".ci" / "run", *(tmp_path / n for n in stubs)]:
+        path.chmod(0o755)
+    marks = tmp_path / "marks"
+    marks.mkdir()
+    env = {**os.environ, "MARKS": str(marks), "TESTS_RC": str(tests_rc), "WINE_RC": str(wine_rc)}
+    done = subprocess.run([str(tmp_path / ".ci" / "run")], capture_output=True, text=True, env=env, timeout=60)
+    out = done.stdout
+    assert "never started" not in out, out
+    assert out.index("output of tests") < out.index("output of wine"), out
+    assert (done.returncode == 0) == (tests_rc == wine_rc == 0), out
+    assert ("FAILED: ./scripts/test" in out) == bool(tests_rc)
+    assert ("FAILED: the Windows stage" in out) == bool(wine_rc)
+
+
+def test_the_stage_caches_inside_the_checkout() -> None:
     assert ".cache/" in (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
     stage = (WINDOWS / "wine_check.sh").read_text(encoding="utf-8")
     assert '$root/.cache/wine' in stage

@@ -169,7 +169,7 @@ def test_revision_graph_agrees_with_alembic() -> None:
     assert database.known_revisions() == {rev.revision for rev in script.walk_revisions()}
 
 
-@pytest.mark.parametrize("schema", sorted(p.name for p in SCHEMAS.glob("*.sqlite3")))
+@pytest.mark.parametrize("schema", sorted(p.name for p in SCHEMAS.glob("*.sqlite3") if p.stem < "0006"))
 def test_every_saved_schema_becomes_a_tree_of_groups(tmp_path: Path, schema: str) -> None:
     """Migrations 0005 and 0006: every policy becomes a group of depth 1 (same id, its slogan or
     "" kept), every promotion item one of depth 2 under it (number, code, title, order,
@@ -215,3 +215,18 @@ def test_every_saved_schema_becomes_a_tree_of_groups(tmp_path: Path, schema: str
     with store.read() as s:
         assert s.execute(text("select count(*) from plan_group")).scalar() == len(policies) + len(items)
     store.close()
+
+
+def test_groups_of_a_saved_tree_get_a_version(tmp_path: Path) -> None:
+    """Migration 0007: every group of a database at 0006 starts at version 1, nothing else
+    in the tree changes, and the version is the one edits then check."""
+    db = tmp_path / "0006.sqlite3"
+    shutil.copyfile(SCHEMAS / "0006.sqlite3", db)
+    columns = "id, plan_id, parent_id, depth, number, code, title, slogan, position, retired"
+    with sqlite3.connect(db) as conn:
+        groups = conn.execute(f"select {columns} from plan_group order by id").fetchall()
+    assert groups
+    Store.open(str(db), create=False).close()
+    with sqlite3.connect(db) as conn:
+        assert conn.execute(f"select {columns} from plan_group order by id").fetchall() == groups
+        assert {v for (v,) in conn.execute("select version from plan_group")} == {1}

@@ -86,9 +86,11 @@ def test_downgrade_refuses_a_tree_deeper_than_two_levels(tmp_path: Path) -> None
 
     store = make_store(tmp_path / "deep.sqlite3", tree_plan(FOUR_LEVELS_MIXED))
     engine = store.engine
+    command.downgrade(database.alembic_config(engine), "0006")  # 0007 (group versions) goes back
     with pytest.raises(RuntimeError, match="depth 2"):
         command.downgrade(database.alembic_config(engine), "0005")
     store.close()
     with sqlite3.connect(tmp_path / "deep.sqlite3") as conn:
-        assert conn.execute("select version_num from alembic_version").fetchone()[0] == database.head_revision()
+        assert conn.execute("select version_num from alembic_version").fetchone()[0] == "0006"
         assert conn.execute("select count(*) from plan_group").fetchone()[0] == 10
+        assert "version" not in {r[1] for r in conn.execute("pragma table_info(plan_group)")}

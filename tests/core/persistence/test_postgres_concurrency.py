@@ -10,7 +10,7 @@ from concurrent_worker import run_at_once
 from sqlalchemy import func, select
 from submission_helpers import export, fill, ids_of, report_of, report_rows
 
-from planDesk.core.domain.model import AuditEntry, Department, Initiative, ReportingCycle
+from planDesk.core.domain.model import AuditEntry, Department, Initiative, PlanGroup, ReportingCycle
 from planDesk.core.domain.round_records import MergeRecord
 from planDesk.core.persistence.store import Store
 from planDesk.core.reports.ops import ReportInput, save_report, submit_report
@@ -129,3 +129,18 @@ def test_10_processes_edit_the_same_initiative(store: Store, db_target: str, tmp
     assert ids_of(store, "①－１－２").title == winner
     with store.read() as s:
         assert s.scalar(select(Initiative.version).where(Initiative.id == ini.id)) == version + 1
+
+
+def test_10_processes_rename_the_same_group(store: Store, db_target: str, tmp_path: Path) -> None:
+    """Renaming a group names the group's version too: one wins, nine are refused."""
+    with store.read() as s:
+        group_id, version = s.execute(select(PlanGroup.id, PlanGroup.version)
+                                      .where(PlanGroup.depth == 2).order_by(PlanGroup.id).limit(1)).one()
+    titles = [f"推進の名前{i}" for i in range(10)]
+    results = run_at_once(db_target, tmp_path, [["rename-group", str(group_id), str(version), t] for t in titles])
+    assert sorted(r["result"] for r in results) == ["conflict"] * 9 + ["saved"], results
+    assert all("先に変更しています" in r["message"] for r in results if r["result"] == "conflict")
+    winner = next(r["text"] for r in results if r["result"] == "saved")
+    with store.read() as s:
+        assert s.execute(select(PlanGroup.title, PlanGroup.version)
+                         .where(PlanGroup.id == group_id)).one() == (winner, version + 1)

@@ -170,6 +170,29 @@ def test_edit_slogan_of_a_top_level_group(store: Store) -> None:
     assert current(store).groups[0].slogan == ""
 
 
+def test_a_group_edited_from_a_stale_screen_is_refused(store: Store) -> None:
+    """Each edit of a group gives it a new version; an edit naming the version it was shown
+    with is refused once someone else has changed the group, and nothing is written."""
+    group = current(store).groups[0].groups[0]
+    seen = [group.version]
+    edit_title(store, "group", group.id, "新しい名前", expected_version=group.version)
+    seen.append(current(store).groups[0].groups[0].version)
+    edit_slogan(store, group.id, "標語", expected_version=seen[-1])
+    seen.append(current(store).groups[0].groups[0].version)
+    renumber(store, "group", group.id, 7)
+    seen.append(current(store).groups[0].groups[0].version)
+    retire_node(store, "group", group.id)
+    retire_node(store, "group", group.id, retired=False)
+    seen.append(current(store).groups[0].groups[0].version)
+    assert seen == sorted(set(seen)), seen  # every edit moved it on
+    for edit in (lambda: edit_title(store, "group", group.id, "古い画面の名前", expected_version=group.version),
+                 lambda: edit_slogan(store, group.id, "古い標語", expected_version=group.version)):
+        with pytest.raises(ConflictError, match=f"{current(store).label_of(2)}「新しい名前」は.*先に変更しています"):
+            edit()
+    after = current(store).groups[0].groups[0]
+    assert (after.title, after.slogan, after.version) == ("新しい名前", "標語", seen[-1])
+
+
 def test_renumber_initiative_changes_code_everywhere(store: Store) -> None:
     plan = current(store)
     ini = by_code(plan, "①－１－２")

@@ -196,6 +196,7 @@ def test_update_moves_adds_and_retires_groups_listing_each(tmp_path: Path) -> No
                 for c in row:
                     c.value = None
     wb.save(out)
+    versions = {g.code: (g.id, g.version) for g in view_of(store).walk_groups()}
     lines = import_plan(store, out).lines
     assert "方策の番号の変更：3-1 → 2-3「方策3-1の部」" in lines
     assert "方策 2-3「方策3-1の部」を移動：3 の下 → 2 の下" in lines
@@ -211,8 +212,14 @@ def test_update_moves_adds_and_retires_groups_listing_each(tmp_path: Path) -> No
     assert [g.code for g in plan.walk_groups() if not g.retired] == [
         "1", "1-1", "1-2", "1-2-1", "1-2-1-2", "2", "2-3", "2-3-1", "2-4", "3"]
     assert [i.code for i in plan.initiatives()][-4:] == ["2-3-1-1", "2-4-1", "2-1", "2-2"]
+    # a group the import changed has a new version (an editor showing the old one is refused)
+    now = {g.id: g.version for g in view_of(store).walk_groups()}
+    changed = {code for code, (gid, version) in versions.items() if now[gid] != version}
+    assert changed == {"3-1", "1-2-1-1"}, changed  # moved, dropped (3-1-1 moved along: its row did not change)
+    assert all(now[versions[code][0]] == versions[code][1] + 1 for code in changed)
     again = import_plan(store, out).lines  # again: nothing more to do (rows without an ID are matched)
     assert [line for line in again if not line.startswith("ID のない行 ")] == []
+    assert {g.id: g.version for g in view_of(store).walk_groups()} == now
     store.close()
 
 

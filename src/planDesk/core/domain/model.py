@@ -149,6 +149,10 @@ class PlanGroup(Base):
     slogan: Mapped[str] = mapped_column(Text, default="", server_default="")  # at most MAX_SLOGAN characters
     position: Mapped[int] = mapped_column(Integer)
     retired: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Edits of the group itself (name, slogan, number, code, place, retiring) bump the version;
+    # the UPDATE names the version read, as for initiatives (migration 0007).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}  # noqa: RUF012
 
     plan: Mapped[Plan] = relationship(back_populates="groups")
     parent: Mapped[PlanGroup | None] = relationship(back_populates="children", remote_side="PlanGroup.id")

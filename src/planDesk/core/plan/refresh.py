@@ -24,12 +24,13 @@ from planDesk.core.plan.view import GroupRef, GroupView, InitiativeView, PlanVie
 
 @dataclass(frozen=True)
 class PlanPatch:
-    """What changed in a plan, read back: initiatives by id, the touched groups' titles and
-    slogans by id."""
+    """What changed in a plan, read back: initiatives by id, the touched groups' titles,
+    slogans and row versions by id."""
 
     initiatives: Mapping[int, InitiativeView]
     group_titles: Mapping[int, str]
     group_slogans: Mapping[int, str] = field(default_factory=dict)
+    group_versions: Mapping[int, int] = field(default_factory=dict)
 
     @property
     def empty(self) -> bool:
@@ -44,13 +45,15 @@ def read_patch(session: Session, plan_id: int, change: Change) -> PlanPatch:
     group_ids = change.ids(GROUP)
     titles: dict[int, str] = {}
     slogans: dict[int, str] = {}
+    versions: dict[int, int] = {}
     if group_ids:
-        for row_id, title, slogan in session.execute(
-                select(PlanGroup.id, PlanGroup.title, PlanGroup.slogan)
+        for row_id, title, slogan, version in session.execute(
+                select(PlanGroup.id, PlanGroup.title, PlanGroup.slogan, PlanGroup.version)
                 .where(PlanGroup.id.in_(sorted(group_ids)), PlanGroup.plan_id == plan_id)):
             titles[row_id] = title
             slogans[row_id] = slogan or ""
-    return PlanPatch(load_initiatives(session, plan_id, ids) if ids else {}, titles, slogans)
+            versions[row_id] = version
+    return PlanPatch(load_initiatives(session, plan_id, ids) if ids else {}, titles, slogans, versions)
 
 
 def load_initiatives(session: Session, plan_id: int, ids: Collection[int]) -> dict[int, InitiativeView]:
@@ -84,13 +87,15 @@ def apply_patch(plan: PlanView, patch: PlanPatch) -> PlanView:
     def patched(group: GroupView, path: tuple[GroupRef, ...], path_renamed: bool) -> GroupView:
         title = patch.group_titles.get(group.id, group.title)
         slogan = patch.group_slogans.get(group.id, group.slogan)
+        version = patch.group_versions.get(group.id, group.version)
         now_renamed = path_renamed or title != group.title
         ref = GroupRef(group.id, group.depth, group.number, group.code, title)
         own = (*path, ref)
         if not now_renamed and group.id not in touched and not any(
                 g.id in renamed for g in group.walk()):
-            # nothing below it changed: the same object (or its slogan alone replaced)
-            return group if slogan == group.slogan else replace(group, slogan=slogan)
+            # nothing below it changed: the same object (or its slogan and version replaced)
+            return group if (slogan, version) == (group.slogan, group.version) else replace(
+                group, slogan=slogan, version=version)
         subgroups = {g.id: patched(g, own, now_renamed) for g in group.groups}
         inis = {}
         for ini in group.initiatives:
@@ -100,7 +105,7 @@ def apply_patch(plan: PlanView, patch: PlanPatch) -> PlanView:
                 new = replace(new, path=own)
             inis[ini.id] = new
         children = tuple(subgroups[c.id] if isinstance(c, GroupView) else inis[c.id] for c in group.children)
-        return replace(group, title=title, slogan=slogan, groups=tuple(subgroups.values()),
+        return replace(group, title=title, slogan=slogan, version=version, groups=tuple(subgroups.values()),
                        initiatives=tuple(inis.values()), children=children)
 
     return replace(plan, groups=tuple(patched(g, (), False) for g in plan.groups))

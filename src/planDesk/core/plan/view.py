@@ -211,6 +211,7 @@ class GroupView:
     children: tuple[GroupView | InitiativeView, ...]  # both of the above, in the plan's order
     written_code: str | None = None  # the code as the plan wrote it (None: computed)
     slogan: str = ""  # the group's catch phrase as printed above it (line breaks kept)
+    version: int = 1  # the row's version: an edit names it (plan/edit/nodes.py)
 
     @property
     def ref(self) -> GroupRef:
@@ -485,7 +486,7 @@ class _GroupTree:
 
         g = _columns(PlanGroup)
         rows: dict[int | None, list[Any]] = _grouped(_rows(session.connection(),
-            select(g.parent_id, g.id, g.depth, g.number, g.code, g.title, g.retired, g.slogan, g.position)
+            select(g.parent_id, g.id, g.depth, g.number, g.code, g.title, g.retired, g.slogan, g.version, g.position)
             .where(g.plan_id == plan_id)
             .order_by(g.position, g.id)))  # type: ignore[assignment]  # int keys and None
         return cls(rows)
@@ -495,7 +496,7 @@ class _GroupTree:
         out: dict[int, tuple[tuple[GroupRef, ...], tuple[int, ...]]] = {}
 
         def visit(parent: int | None, path: tuple[GroupRef, ...], numbers: tuple[int, ...]) -> None:
-            for _, g_id, depth, number, written, title, _retired, _slogan, _pos in self.rows.get(parent, ()):
+            for _, g_id, depth, number, written, title, _retired, _slogan, _version, _pos in self.rows.get(parent, ()):
                 nums = (*numbers, number)
                 ref = GroupRef(g_id, depth, number, codes.shown(written, codes.group_code(style, nums)), title)
                 out[g_id] = ((*path, ref), nums)
@@ -510,7 +511,8 @@ class _GroupTree:
 
         def build(parent: int | None, path: tuple[GroupRef, ...], numbers: tuple[int, ...]) -> list[GroupView]:
             out = []
-            for _, g_id, depth, number, written, title, retired, slogan, _position in self.rows.get(parent, ()):
+            for row in self.rows.get(parent, ()):
+                _, g_id, depth, number, written, title, retired, slogan, version, _position = row
                 nums = (*numbers, number)
                 code = codes.shown(written, codes.group_code(style, nums))
                 own = (*path, GroupRef(g_id, depth, number, code, title))
@@ -520,7 +522,7 @@ class _GroupTree:
                 out.append(GroupView(g_id, depth, number, code, title, bool(retired), tuple(subgroups),
                                      tuple(inis), _in_order(subgroups, inis, self.rows.get(g_id, ()),
                                                             parts.initiatives.get(g_id, ())),
-                                     written, slogan or ""))
+                                     written, slogan or "", version))
             return out
 
         return tuple(build(None, (), ()))

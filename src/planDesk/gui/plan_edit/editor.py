@@ -374,7 +374,8 @@ class PlanEditor(QWidget):
         else:
             label = self.plan.label_of(node.depth)
             self.title_pane.set_level_label(label)
-            self.title_pane.show_node(GROUP, node.id, f"{label} {node.code}", node.title, node.slogan)
+            self.title_pane.show_node(GROUP, node.id, f"{label} {node.code}", node.title, node.slogan,
+                                     version=node.version)
             self.stack.setCurrentWidget(self.title_pane)
         if key is not None:
             self.retire_action.setText(self.tr("復活") if node is not None and node.retired else self.tr("廃止"))

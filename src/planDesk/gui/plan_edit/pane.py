@@ -59,6 +59,7 @@ class TitlePane(QWidget):
         self.editor = editor
         self.kind = ""
         self.node_id = 0
+        self.version = 0  # the shown group's version: a save names it (someone else's save since is refused)
         self.heading = QLabel(self)
         self.heading.setStyleSheet("font-weight: bold;")
         self.title = QLineEdit(self)
@@ -86,9 +87,11 @@ class TitlePane(QWidget):
     def _slogan_edited(self) -> None:
         self.slogan_changed = True
 
-    def show_node(self, kind: str, node_id: int, heading: str, title: str, slogan: str | None = None) -> None:
-        """``slogan`` None: the node has none to edit."""
-        self.kind, self.node_id = kind, node_id
+    def show_node(self, kind: str, node_id: int, heading: str, title: str, slogan: str | None = None, *,
+                  version: int | None = None) -> None:
+        """``slogan`` None: the node has none to edit. ``version``: the node's row version
+        as read (None: saved without a check)."""
+        self.kind, self.node_id, self.version = kind, node_id, version or 0
         self.heading.setText(heading)
         self.title.setText(title)
         self.title.setModified(False)
@@ -112,11 +115,12 @@ class TitlePane(QWidget):
         title_changed = self.title.isModified()
         slogan_changed = not self.slogan.isHidden() and self.slogan_changed
         if title_changed:
-            if self.editor.run(edit_title, self.kind, node_id, title) is None:
+            if self.editor.run(edit_title, self.kind, node_id, title, expected_version=self.version or None) is None:
                 return False
             self.title.setModified(False)
         if slogan_changed:
-            if self.editor.run(edit_slogan, node_id, slogan) is None:
+            # the saved title was shown again with its new version (same node)
+            if self.editor.run(edit_slogan, node_id, slogan, expected_version=self.version or None) is None:
                 self.slogan.setPlainText(slogan)  # keep what was typed
                 self.slogan_changed = True
                 return False

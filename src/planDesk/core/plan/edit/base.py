@@ -134,15 +134,17 @@ def next_number(numbers: Iterable[int]) -> int:
     return max(numbers, default=0) + 1
 
 
-def bump(ini: Initiative) -> None:
-    """A change to an initiative or to its goals, KPIs or steps: new row version."""
-    ini.version = (ini.version or 0) + 1
+def bump(row: Initiative | PlanGroup) -> None:
+    """A change to a group, an initiative or an initiative's goals, KPIs or steps: new row
+    version (the UPDATE names the version read, so a concurrent change is refused)."""
+    row.version = (row.version or 0) + 1
 
 
-def check_version(ini: Initiative, expected_version: int | None) -> None:
-    """Optimistic concurrency: refuse when someone changed the initiative meanwhile."""
-    if expected_version is not None and ini.version != expected_version:
+def check_version(row: Initiative | PlanGroup, expected_version: int | None, label: str = "取組") -> None:
+    """Optimistic concurrency: refuse when someone changed the group or initiative since the
+    editor read it (``expected_version``; None: no check). ``label``: the plan's word for it."""
+    if expected_version is not None and row.version != expected_version:
         raise ConflictError(
-            f"取組「{ini.title}」は他の画面または他の利用者が先に変更しています。上書きせずに止めました。",
+            f"{label}「{row.title}」は他の画面または他の利用者が先に変更しています。上書きせずに止めました。",
             hint="画面を更新して最新の内容を確認してから、もう一度変更してください。",
         )

@@ -183,8 +183,7 @@ def _move(ctx: Any, node: Node, *, index: int, target: int | None) -> Node:
             row.number = next_number(x.number for x in scope)
         node = load_node(s, node.kind, row.id)
     place(siblings_of(s, node.plan.id, target), row, index)
-    if isinstance(row, Initiative):
-        bump(row)
+    bump(row)
     s.flush()
     after = {"parent_id": target, "depth": node.depth, "position": row.position, "number": row.number,
              "code": node_code(node)}

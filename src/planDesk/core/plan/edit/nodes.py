@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from planDesk.core.domain.model import MAX_SLOGAN, Department, Initiative, InitiativeDepartment, Plan, PlanGroup
 from planDesk.core.domain.workflow import GROUP, INITIATIVE
 from planDesk.core.errors import UserError
-from planDesk.core.persistence.store import Change, Store
+from planDesk.core.persistence.store import Change, Store, WriteContext
 from planDesk.core.plan.edit.base import (
     MAX_TITLE,
     bump,
@@ -38,6 +38,7 @@ from planDesk.core.plan.edit.base import (
     snap,
 )
 from planDesk.core.plan.edit.tree import (
+    Node,
     Row,
     level_label,
     load_node,
@@ -213,33 +214,40 @@ def add_initiative(store: Store, group_id: int, fields: InitiativeFields, *,
 
 # --- edit --------------------------------------------------------------------------------
 
-def edit_title(store: Store, kind: str, node_id: int, title: str) -> Change:
+def edit_title(store: Store, kind: str, node_id: int, title: str, *,
+               expected_version: int | None = None) -> Change:
     """Rename a group (of any depth); an initiative's title is one of its fields
-    (``edit_initiative``)."""
+    (``edit_initiative``). ``expected_version``: the group's version the editor showed; if
+    someone changed the group since, ConflictError and nothing is written."""
     if node_kind(kind) != GROUP:
         raise ValueError(kind)
     with store.write("edit-group") as ctx:
-        node = load_node(ctx.session, GROUP, node_id)
-        require_current(node.plan)
-        ctx.plan_id = node.plan.id
+        node = _open_group(ctx, node_id, expected_version)
         new = require_text(title, f"{node.level_label}の名称", limit=MAX_GROUP_TITLE)
         if new == node.row.title:
             return Store.change_of(ctx, "変更はありません")
         before = {"title": node.row.title}
         node.row.title = new
+        bump(node.row)
         ctx.audit(GROUP, node_id, f"{node.level_label}の名称を変更：{before['title']} → {new}",
                   before=before, after={"title": new})
         return Store.change_of(ctx, f"{node.level_label}「{new}」に変更しました")
 
 
-def edit_slogan(store: Store, group_id: int, slogan: str) -> Change:
+def _open_group(ctx: WriteContext, group_id: int, expected_version: int | None) -> Node:
+    node = load_node(ctx.session, GROUP, group_id)
+    require_current(node.plan)
+    ctx.plan_id = node.plan.id
+    check_version(node.row, expected_version, node.level_label)
+    return node
+
+
+def edit_slogan(store: Store, group_id: int, slogan: str, *, expected_version: int | None = None) -> Change:
     """Set a group's slogan (the catch phrase the plan prints above it; "" removes it).
     Line breaks are kept as typed (the results report prints each line as a line); blank
     lines are dropped."""
     with store.write("edit-group") as ctx:
-        node = load_node(ctx.session, GROUP, group_id)
-        require_current(node.plan)
-        ctx.plan_id = node.plan.id
+        node = _open_group(ctx, group_id, expected_version)
         lines = [ln.strip() for ln in slogan.replace("\r\n", "\n").split("\n")]
         new = require_text("\n".join(ln for ln in lines if ln), f"{node.level_label}のスローガン",
                            limit=MAX_SLOGAN, required=False)
@@ -248,6 +256,7 @@ def edit_slogan(store: Store, group_id: int, slogan: str) -> Change:
             return Store.change_of(ctx, "変更はありません")
         before = {"slogan": row.slogan or ""}
         row.slogan = new
+        bump(row)
         ctx.audit(GROUP, group_id, f"{node.level_label}「{row.title}」のスローガンを変更",
                   before=before, after={"slogan": new})
         return Store.change_of(ctx, f"{node.level_label}「{row.title}」のスローガンを保存しました")

@@ -63,8 +63,7 @@ def renumber(store: Store, kind: str, node_id: int, number: int, *, code: str | 
         before = {"number": node.row.number, "code": old_code}
         node.row.number = number
         node.row.code = written  # None: the code follows the plan's style again
-        if isinstance(node.row, Initiative):
-            bump(node.row)
+        bump(node.row)
         s.flush()
         after = {"number": number, "code": node_code(node)}
         ctx.audit(kind, node_id, f"{node.level_label}「{node.row.title}」の番号を変更：{old_code} → {after['code']}",
@@ -112,8 +111,7 @@ def renumber_all(store: Store, plan_id: int) -> Change:
             new_code = node_code(node)
             if row.number == old_number and new_code == old_code:
                 continue
-            if isinstance(row, Initiative):
-                bump(row)
+            bump(row)
             ctx.audit(node.kind, row.id, f"{node.level_label}「{row.title}」の番号を変更：{old_code} → {new_code}",
                       before={"number": old_number, "code": old_code},
                       after={"number": row.number, "code": new_code})
@@ -162,8 +160,7 @@ def set_code(store: Store, kind: str, node_id: int, code: str | None) -> Change:
         if written is not None:
             _check_code_free(s, node, written)
         node.row.code = written
-        if isinstance(node.row, Initiative):
-            bump(node.row)
+        bump(node.row)
         s.flush()
         new_code = node_code(node)
         ctx.audit(kind, node_id, f"{node.level_label}「{node.row.title}」のコードを変更：{old_code} → {new_code}",
@@ -206,8 +203,7 @@ def retire_node(store: Store, kind: str, node_id: int, *, retired: bool = True) 
             targets = [node.row, *(r for r in below if r.retired and (_kind(r), r.id) in together)]
         verb = "廃止" if retired else "復活"
         for row in targets:
-            if isinstance(row, Initiative):
-                bump(row)
+            bump(row)
             row.retired = retired
             ctx.audit(_kind(row), row.id, f"{_label(node, row)}「{row.title}」を{verb}",
                       before={"retired": not retired}, after={"retired": retired})

@@ -230,19 +230,29 @@ def _groups(s: Any, plan: Plan, specs: list[Spec], matched: dict[int, PlanGroup]
             lines.append(f"{label} {code} のスローガン：「{old_slogan}」→「{new_slogan}」")
         if row.retired != bool(g.get("retired")):
             lines.append(f"{label} {code}「{g['title']}」を{'廃止' if g.get('retired') else '再開'}")
+        was = _group_state(row)
         row.parent, row.depth, row.number, row.title = parent, depth, g["number"], g["title"]
         row.code, row.position, row.retired = g.get("code") or None, position, bool(g.get("retired"))
         if slogan is not None:
             row.slogan = slogan
+        if _group_state(row) != was:
+            row.version += 1  # an editor still showing the old group is refused (plan/edit/nodes.py)
         rows[id(g)] = row
     kept = {row.id for row in matched.values()}
     for row in before.groups:
         if row.id not in kept and not row.retired:
             row.retired = True
+            row.version += 1
             lines.append(f"{_label(plan, row.depth)} {before.group_codes[row.id]}「{row.title}」は"
                          "ファイルにないため廃止扱いにしました")
     s.flush()
     return rows
+
+
+def _group_state(row: PlanGroup) -> tuple[Any, ...]:
+    """What a group's version follows: not its position, which moves when a sibling comes or
+    goes (the editor's moves do the same)."""
+    return (row.parent, row.depth, row.number, row.title, row.code, row.retired, row.slogan)
 
 
 def _snapshot(ini: Initiative) -> dict[str, Any]:
