@@ -1,7 +1,7 @@
 """Baseline of the ``show --json`` scenario: the plan's rows as JSON with nothing in between.
 
 Opens the SQLite file with the standard library and writes every row of the tables that
-``show --json`` reports (initiatives with their departments, goals, KPIs, roadmap steps
+``show --json`` reports (the groups of the plan's tree, initiatives with their departments, goals, KPIs, roadmap steps
 and the progress reports with KPI actuals and step states) as one JSON object of lists of
 row objects: what any program must at least read and write to export the same data.
 
@@ -14,7 +14,7 @@ import json
 import sqlite3
 import sys
 
-TABLES = ("policy", "promotion_item", "initiative", "department", "initiative_department", "goal", "kpi",
+TABLES = ("plan_group", "initiative", "department", "initiative_department", "goal", "kpi",
           "roadmap_step", "roadmap_step_goal", "reporting_cycle", "progress_report", "kpi_actual",
           "step_progress")
 

@@ -1,7 +1,7 @@
 """Baseline of the ``load-plan`` scenario: the rows ``load_plan`` reads, with nothing in between.
 
 Opens the SQLite file with the standard library and fetches every row of the tables a
-plan view is built from (the plan's policies … roadmap steps, its reports with their KPI
+plan view is built from (the plan's levels and groups … roadmap steps, its reports with their KPI
 actuals, step states, results and figures) into tuples: what any program must at least
 read to hold the same plan in memory.
 
@@ -14,7 +14,7 @@ import sqlite3
 import sys
 
 TABLES = ("plan", "department", "evaluation_grade", "direction_choice", "glossary_term", "priority_note",
-          "policy", "promotion_item", "initiative", "initiative_department", "goal", "kpi", "roadmap_step",
+          "plan_level", "plan_group", "initiative", "initiative_department", "goal", "kpi", "roadmap_step",
           "roadmap_step_goal", "reporting_cycle", "progress_report", "kpi_actual", "step_progress",
           "report_result", "report_figure")
 
