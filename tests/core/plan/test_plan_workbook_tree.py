@@ -211,7 +211,8 @@ def test_update_moves_adds_and_retires_groups_listing_each(tmp_path: Path) -> No
     plan = view_of(store)
     assert [g.code for g in plan.walk_groups() if not g.retired] == [
         "1", "1-1", "1-2", "1-2-1", "1-2-1-2", "2", "2-3", "2-3-1", "2-4", "3"]
-    assert [i.code for i in plan.initiatives()][-4:] == ["2-3-1-1", "2-4-1", "2-1", "2-2"]
+    # by number under 2: its initiatives 2-1, 2-2, then the groups 2-3 and 2-4 (numbers shared)
+    assert [i.code for i in plan.initiatives()][-4:] == ["2-1", "2-2", "2-3-1-1", "2-4-1"]
     # a group the import changed has a new version (an editor showing the old one is refused)
     now = {g.id: g.version for g in view_of(store).walk_groups()}
     changed = {code for code, (gid, version) in versions.items() if now[gid] != version}
@@ -406,4 +407,27 @@ def test_a_bad_version_1_workbook_is_refused_naming_its_own_sheets(tmp_path: Pat
     assert "シート「推進事項」 セル A3：基本方針 7 が「基本方針」シートにありません。" in text
     assert "シート「取組事項」 セル C2：推進事項 1-9 が「推進事項」シートにありません。" in text
     assert "シート「基本方針」 セル A3：基本方針の番号 1 が重複しています。" in text
+    store.close()
+
+
+def test_a_group_between_initiatives_keeps_its_place(tmp_path: Path) -> None:
+    """Under one parent, groups and initiatives share one numbering; where a group holds
+    both, the plan's order follows the numbers (1-1 initiative, 1-2 group, 1-3 initiative),
+    when the plan is made and after a plan-workbook round trip, new or in place (before,
+    the group came back first)."""
+    store = make_store(tmp_path / "a.sqlite3", tree_plan([["i", ["i", "i"], "i"]]))
+
+    def order(store: Store) -> list[str]:
+        return [child.code for child in view_of(store).groups[0].children]
+
+    assert order(store) == ["1-1", "1-2", "1-3"]
+    (tmp_path / "trip").mkdir()
+    round_trips(store, tmp_path / "trip")
+    target = Store.open(str(tmp_path / "trip" / "b.sqlite3"), create=False)
+    assert order(target) == ["1-1", "1-2", "1-3"]
+    target.close()
+    out = tmp_path / "plan.xlsx"
+    export_plan_workbook(store, out)
+    assert import_plan(store, out).lines == []
+    assert order(store) == ["1-1", "1-2", "1-3"]
     store.close()

@@ -403,12 +403,11 @@ def create_plan(ctx: WriteContext, data: dict[str, Any]) -> Plan:
                           slogan=str(d.get("slogan") or "").strip(),
                           code=_own_code(d, codes.group_code(style, nums)))
         s.add(group)
-        # groups first, then initiatives (a group that holds both lists them in that order)
-        for i, sub in enumerate(d.get("groups", [])):
-            build(sub, i, group, nums)
-        after = len(d.get("groups", []))
-        for ni, ini_d in enumerate(d.get("initiatives", [])):
-            ini = _build_initiative(s, plan, ini_d, after + ni, departments, cycles)
+        positions = child_positions(d, style)
+        for sub in d.get("groups", []):
+            build(sub, positions[id(sub)], group, nums)
+        for ini_d in d.get("initiatives", []):
+            ini = _build_initiative(s, plan, ini_d, positions[id(ini_d)], departments, cycles)
             ini.code = _own_code(ini_d, codes.initiative_code_of(style, (*nums, ini_d["number"])))
             group.initiatives.append(ini)
         return group
@@ -420,6 +419,30 @@ def create_plan(ctx: WriteContext, data: dict[str, Any]) -> Plan:
     ctx.audit("plan", plan.id, f"計画「{plan.name}」（{plan.revision}）を作成",
               after={"name": plan.name, "revision": plan.revision}, plan_id=plan.id)
     return plan
+
+
+def child_positions(group: dict[str, Any], style: str) -> dict[int, int]:
+    """The position of each child of a group spec (its ``groups`` and ``initiatives``),
+    keyed by ``id(child)``: each list keeps its own order, and where a group holds both they
+    are interleaved by number, since the two share one numbering (a group 1-2 between the
+    initiatives 1-1 and 1-3 stays between them). Plans that number initiatives across the
+    plan (serial) have no shared numbering: their groups come first."""
+    groups: list[dict[str, Any]] = group.get("groups", [])
+    inis: list[dict[str, Any]] = group.get("initiatives", [])
+    order: list[dict[str, Any]] = []
+    if style == "serial":
+        order = [*groups, *inis]
+    else:
+        i = j = 0
+        while i < len(groups) and j < len(inis):
+            if inis[j]["number"] < groups[i]["number"]:
+                order.append(inis[j])
+                j += 1
+            else:
+                order.append(groups[i])
+                i += 1
+        order += groups[i:] + inis[j:]
+    return {id(child): position for position, child in enumerate(order)}
 
 
 def tree_of(data: dict[str, Any]) -> list[dict[str, Any]]:

@@ -39,6 +39,7 @@ from planDesk.core.domain.model import (
     StepProgress,
 )
 from planDesk.core.persistence.store import WriteContext
+from planDesk.core.plan.samples import child_positions
 from planDesk.core.plan.workbook.match import group_rows, initiative_rows, match_groups, match_rows_without_id
 
 _PLAN_ATTRS = (("name", "計画名"), ("municipality", "自治体名"), ("vision", "基本理念"), ("purpose", "策定の目的"),
@@ -197,14 +198,13 @@ def _groups(s: Any, plan: Plan, specs: list[Spec], matched: dict[int, PlanGroup]
     """Create, update, move and retire groups to the file's tree; returns the row of each
     group spec, keyed by ``id(spec)``."""
     rows: dict[int, PlanGroup] = {}
-    positions: dict[int, int] = {}
+    positions = _positions(plan, specs)
     new_codes: dict[int, str] = {}
     for g, parent_spec, numbers, code in group_rows(plan.numbering, specs):
         new_codes[id(g)] = code
         parent = rows[id(parent_spec)] if parent_spec is not None else None
         depth, label = len(numbers), _label(plan, len(numbers))
-        position = positions.get(id(parent_spec), 0)
-        positions[id(parent_spec)] = position + 1
+        position = positions[id(g)]
         # None: the workbook has no スローガン column (an earlier layout): keep the slogan
         slogan = None if "slogan" in g and g["slogan"] is None else (g.get("slogan") or "")
         row = matched.get(id(g))
@@ -270,10 +270,10 @@ def _initiatives(ctx: WriteContext, plan: Plan, data: dict[str, Any], groups: di
                              ).all())
     matched = match_rows_without_id(plan.numbering, data["groups"], existing, old_codes, lines)
     seen: set[str] = set()
-    positions: dict[int, int] = {}
+    positions = _positions(plan, data["groups"])
     for d, group_spec, code in initiative_rows(plan.numbering, data["groups"]):
         group = groups[id(group_spec)]
-        pos = _initiative_position(group_spec, positions)
+        pos = positions[id(d)]
         ini = existing.get(d.get("uid", "")) or matched.get(id(d))
         if ini is None:
             ini = Initiative(uid=d.get("uid") or str(uuid.uuid4()), group=group, number=d["number"],
@@ -306,12 +306,13 @@ def _initiatives(ctx: WriteContext, plan: Plan, data: dict[str, Any], groups: di
                       before={"retired": False}, after={"retired": True})
 
 
-def _initiative_position(group_spec: Spec, positions: dict[int, int]) -> int:
-    """An initiative's position among its group's children: after the child groups (the
-    workbook does not interleave them; create_plan orders them the same way)."""
-    pos = positions.get(id(group_spec), len(group_spec["groups"]))
-    positions[id(group_spec)] = pos + 1
-    return pos
+def _positions(plan: Plan, specs: list[Spec]) -> dict[int, int]:
+    """The position of every group and initiative row of the file among its parent's
+    children, keyed by ``id(spec)``: the rule create_plan follows (``child_positions``)."""
+    out = {id(g): i for i, g in enumerate(specs)}
+    for g, _parent, _numbers, _code in group_rows(plan.numbering, specs):
+        out.update(child_positions(g, plan.numbering))
+    return out
 
 
 def _plain(values: dict[str, Any]) -> dict[str, Any]:
