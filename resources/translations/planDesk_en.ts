@@ -564,215 +564,215 @@ What you can enter and review depends on it. You can change it later from the Fi
 <context>
     <name>InitiativePane</name>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="142"/>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="153"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="166"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="177"/>
         <source>重点取組</source>
         <translation>Priority initiative</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="147"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="171"/>
         <source>担当部署の後に「など」と書く</source>
         <translation>Write “etc.” after the departments</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="153"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="177"/>
         <source>取組名</source>
         <translation>Initiative</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="154"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="178"/>
         <source>新規の年度</source>
         <translation>New in year</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="154"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="178"/>
         <source>担当部署</source>
         <translation>Departments</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="155"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="179"/>
         <source>追加する部署</source>
         <translation>Department to add</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="155"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="179"/>
         <source>「など」</source>
         <translation>“etc.”</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="156"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="180"/>
         <source>概要</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="156"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="180"/>
         <source>取組状況の見出し</source>
         <translation>Status heading</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="157"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="181"/>
         <source>取組状況</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="161"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="185"/>
         <source>取組名(&amp;N)</source>
         <translation>&amp;Title</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="164"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="188"/>
         <source>新規(&amp;Y)</source>
         <translation>New in &amp;year</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="170"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="194"/>
         <source>区分</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="175"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="199"/>
         <source>部署を追加</source>
         <translation>Add department</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="176"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="200"/>
         <source>外す</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="177"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="201"/>
         <source>↑</source>
         <translation>↑</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="178"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="202"/>
         <source>↓</source>
         <translation>↓</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="181"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="205"/>
         <source>担当部署(&amp;D)</source>
         <translation>&amp;Departments</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="182"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="206"/>
         <source>概要(&amp;O)</source>
         <translation>&amp;Overview</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="183"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="207"/>
         <source>取組状況の見出し(&amp;H)</source>
         <translation>Status &amp;heading</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="184"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="208"/>
         <source>取組状況(&amp;T)</source>
         <translation>S&amp;tatus</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="185"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="209"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="186"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="210"/>
         <source>編集を取り消す</source>
         <translation>Discard edits</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="189"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="213"/>
         <source>保存の状態</source>
         <translation>Save state</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="203"/>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="204"/>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="205"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="227"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="228"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="229"/>
         <source>目標</source>
         <translation>Goals</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="203"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="227"/>
         <source>目標年度</source>
         <translation>Target year</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="204"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="228"/>
         <source>指標</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="204"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="228"/>
         <source>基準値</source>
         <translation>Baseline</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="204"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="228"/>
         <source>目標値</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="205"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="229"/>
         <source>工程表</source>
         <translation>Roadmap</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="205"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="229"/>
         <source>工程</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="205"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="229"/>
         <source>期間</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="227"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="251"/>
         <source>{0}の一覧</source>
         <translation>{0} list</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="240"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="264"/>
         <source>追加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="241"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="265"/>
         <source>編集</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="242"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="266"/>
         <source>削除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="243"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="267"/>
         <source>上へ</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="244"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="268"/>
         <source>下へ</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="260"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="284"/>
         <source>（廃止）</source>
         <translation>(retired)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="266"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="290"/>
         <source>新規ではない</source>
         <translation>Not new</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="268"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="292"/>
         <source>新規（{0}）</source>
         <translation>New ({0})</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="357"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="381"/>
         <source>未保存の変更があります</source>
         <translation>Unsaved changes</translation>
     </message>
@@ -1676,281 +1676,281 @@ Exit now?</translation>
 <context>
     <name>PlanEditor</name>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="86"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="87"/>
         <source>計画の構成</source>
         <translation>Plan structure</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="87"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="88"/>
         <source>番号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="87"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="88"/>
         <source>名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="87"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="88"/>
         <source>担当部署</source>
         <translation>Departments</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="99"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="100"/>
         <source>操作の結果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="102"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="103"/>
         <source>左の構成から項目を選んでください。</source>
         <translation>Choose an item in the structure on the left.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="110"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="111"/>
         <source>計画の編集</source>
         <translation>Edit the plan</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="147"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="148"/>
         <source>追加(&amp;A)</source>
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="148"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="149"/>
         <source>選択中と同じ階層に追加（Ctrl+N）</source>
         <translation>Add at the level of the selection (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="152"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="153"/>
         <source>取組を追加</source>
         <translation>Add initiative</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="153"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="154"/>
         <source>上へ</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="153"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="154"/>
         <source>上へ移動（Alt+↑）</source>
         <translation>Move up (Alt+↑)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="154"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="155"/>
         <source>下へ</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="155"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="156"/>
         <source>下へ移動（Alt+↓）</source>
         <translation>Move down (Alt+↓)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="156"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="157"/>
         <source>移動先…</source>
         <translation>Move to…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="156"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="157"/>
         <source>別の親へ移動（Ctrl+M）</source>
         <translation>Move to another parent (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="157"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="158"/>
         <source>番号…</source>
         <translation>Number…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="157"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="158"/>
         <source>番号を変更（F2）</source>
         <translation>Change the number (F2)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="158"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="159"/>
         <source>番号を振り直す</source>
         <translation>Renumber all</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="161"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="162"/>
         <source>廃止／復活</source>
         <translation>Retire / restore</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="162"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="163"/>
         <source>廃止する（報告は残ります）／復活する（Ctrl+D）</source>
         <translation>Retire (reports are kept) / restore (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="163"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="164"/>
         <source>削除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="164"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="165"/>
         <source>報告のない項目だけ削除できます（Ctrl+Delete）</source>
         <translation>Only items without reports can be deleted (Ctrl+Delete)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="165"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="166"/>
         <source>部署…</source>
         <translation>Departments…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="166"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="167"/>
         <source>進捗評価…</source>
         <translation>Evaluation scale…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="167"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="168"/>
         <source>今後の方向性…</source>
         <translation>Directions…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="168"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="169"/>
         <source>年度見直し…</source>
         <translation>Annual revision…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="169"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="170"/>
         <source>階層の名前…</source>
         <translation>Level names…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="170"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="171"/>
         <source>各階層の名前（階層の追加・最下層の削除）</source>
         <translation>The name of each level (add a level, remove the lowest)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="178"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="179"/>
         <source>追加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="206"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="207"/>
         <source>この版（{0}）は過去の版のため読み取り専用です。</source>
         <translation>This revision ({0}) is an earlier one and is read only.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="213"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="214"/>
         <source>閲覧のみのため編集できません。</source>
         <translation>Read only: editing is not possible.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="252"/>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="326"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="255"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="329"/>
         <source>（廃止）</source>
         <translation>(retired)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="380"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="384"/>
         <source>復活</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="380"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="384"/>
         <source>廃止</source>
         <translation>Retire</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="390"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="394"/>
         <source>下の階層はありません</source>
         <translation>No level below</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="403"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="407"/>
         <source>追加する場所を左の構成で選んでください。</source>
         <translation>Choose where to add in the structure on the left.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="299"/>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="300"/>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="389"/>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="417"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="302"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="303"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="393"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="421"/>
         <source>{0}を追加</source>
         <translation>Add {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="150"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="151"/>
         <source>最上位の階層に追加</source>
         <translation>Add at the top level</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="151"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="152"/>
         <source>下の階層に追加</source>
         <translation>Add at the level below</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="410"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="414"/>
         <source>この計画には「{0}」の下の階層がありません（「階層の名前…」で追加できます）。</source>
         <translation>This plan has no level below &quot;{0}&quot; (add one with &quot;Level names…&quot;).</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="473"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="477"/>
         <source>{0}はいずれかのグループの下に置きます。</source>
         <translation>{0} always sit under a group.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="482"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="486"/>
         <source>移動するものを左の構成で選んでください。</source>
         <translation>Select what to move in the structure on the left.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="488"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="492"/>
         <source>（最上位の{0}として）</source>
         <translation>(as a top-level {0})</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="549"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="553"/>
         <source>目標を追加</source>
         <translation>Add goal</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="549"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="553"/>
         <source>指標を追加</source>
         <translation>Add KPI</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="549"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="553"/>
         <source>工程を追加</source>
         <translation>Add step</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="556"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="560"/>
         <source>編集する行を選んでください。</source>
         <translation>Choose the row to edit.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="558"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="562"/>
         <source>目標の編集</source>
         <translation>Edit goal</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="558"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="562"/>
         <source>指標の編集</source>
         <translation>Edit KPI</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="558"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="562"/>
         <source>工程の編集</source>
         <translation>Edit step</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="614"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="618"/>
         <source>進捗評価の段階</source>
         <translation>Evaluation grades</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="617"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="621"/>
         <source>今後の方向性の選択肢</source>
         <translation>Direction choices</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="159"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="160"/>
         <source>番号の形式…</source>
         <translation>Numbering style…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="160"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="161"/>
         <source>番号から作るコードの形式（①－１－１、01、1-1-1）</source>
         <translation>How codes are made from numbers (①－１－１, 01, 1-1-1)</translation>
     </message>
@@ -2596,32 +2596,37 @@ When deleting a choice that reports use, choose its replacement.</translation>
 <context>
     <name>TitlePane</name>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="68"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="69"/>
         <source>スローガン</source>
         <translation>Slogan</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="74"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="75"/>
         <source>スローガン(&amp;G)</source>
         <translation>Slo&amp;gan</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="101"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="104"/>
         <source>計画書でこの{0}の上に掲げる標語（実績報告書に印刷されます）。改行はそのまま印刷されます</source>
         <translation>The catch phrase the plan prints above this {0} (printed in the results report). Line breaks are printed as typed</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="65"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="147"/>
+        <source>一覧を最新の内容にしました。入力した内容は残しています。確認のうえ、もう一度保存すると入力した内容で上書きします。</source>
+        <translation>The list now shows what was saved. What you typed is still here: check it, and saving again will replace the saved text with yours.</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="66"/>
         <source>名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="69"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="70"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="71"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="72"/>
         <source>名称(&amp;N)</source>
         <translation>&amp;Name</translation>
     </message>

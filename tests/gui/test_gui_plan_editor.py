@@ -123,8 +123,9 @@ def test_policy_slogan_edited_in_the_pane(qtbot: QtBot, editor: PlanEditor) -> N
 
 def test_a_group_renamed_meanwhile_is_not_overwritten(editor: PlanEditor) -> None:
     """Someone else renames the group the pane shows (another window or another user of a
-    shared server): saving the pane is refused with a message, what was typed stays in the
-    pane, and the other name is kept."""
+    shared server): saving the pane is refused with a message, the tree shows the other
+    name, what was typed stays in the pane (unsaved), and saving again then overwrites on
+    purpose."""
     from planDesk.core.plan.edit.nodes import edit_title
 
     group = db_plan(editor).groups[0].groups[0]
@@ -134,9 +135,13 @@ def test_a_group_renamed_meanwhile_is_not_overwritten(editor: PlanEditor) -> Non
     pane.title.setModified(True)
     edit_title(editor.store, "group", group.id, "他の人の名前", expected_version=group.version)
     assert not pane.save()
-    assert "先に変更しています" in editor.message.text()
+    assert "先に変更しています" in editor.message.text() and "入力した内容は残しています" in editor.message.text()
     assert pane.title.text() == "この画面の名前" and pane.dirty()
     assert db_plan(editor).groups[0].groups[0].title == "他の人の名前"
+    item = editor.tree.currentItem()
+    assert item is not None and item.text(COL_TITLE) == "他の人の名前"
+    assert pane.save()
+    assert db_plan(editor).groups[0].groups[0].title == "この画面の名前" and not pane.dirty()
 
 
 def test_retire_and_move_from_the_toolbar(editor: PlanEditor) -> None:

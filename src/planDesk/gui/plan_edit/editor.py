@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from planDesk.core.domain.workflow import GOAL, GROUP, INITIATIVE, KPI, STEP
-from planDesk.core.errors import UserError
+from planDesk.core.errors import ConflictError, UserError
 from planDesk.core.persistence.store import Change, Store
 from planDesk.core.plan.edit import details as plan_edit_details
 from planDesk.core.plan.edit import moves as plan_edit_moves
@@ -78,6 +78,7 @@ class PlanEditor(QWidget):
         super().__init__(parent)
         self.store = store
         self.plan_id = plan_id
+        self.last_conflict: ConflictError | None = None  # set by run() when someone saved first
         self.read_only = read_only
         self.dialog: QDialog | None = None  # the open dialog (tests fill it in)
         self.setObjectName("planEditor")
@@ -212,9 +213,11 @@ class PlanEditor(QWidget):
         if self.read_only:
             self.show_message(self.tr("閲覧のみのため編集できません。"), error=True)
             return None
+        self.last_conflict = None
         try:
             change = fn(self.store, *args, **kwargs)
         except UserError as exc:
+            self.last_conflict = exc if isinstance(exc, ConflictError) else None
             self.show_message(exc.message + (f"\n{exc.hint}" if exc.hint else ""), error=True)
             return None
         if change.plan_id is not None and fn is start_revision:

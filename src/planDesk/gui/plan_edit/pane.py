@@ -116,6 +116,7 @@ class TitlePane(QWidget):
         slogan_changed = not self.slogan.isHidden() and self.slogan_changed
         if title_changed:
             if self.editor.run(edit_title, self.kind, node_id, title, expected_version=self.version or None) is None:
+                self._after_conflict(title if title_changed else None, slogan if slogan_changed else None)
                 return False
             self.title.setModified(False)
         if slogan_changed:
@@ -123,9 +124,28 @@ class TitlePane(QWidget):
             if self.editor.run(edit_slogan, node_id, slogan, expected_version=self.version or None) is None:
                 self.slogan.setPlainText(slogan)  # keep what was typed
                 self.slogan_changed = True
+                self._after_conflict(None, slogan)
                 return False
             self.slogan_changed = False
         return True
+
+    def _after_conflict(self, title: str | None, slogan: str | None) -> None:
+        """Someone changed the group since it was shown: show it as saved now (the tree and
+        this pane, with its new version) and put back what was typed, still unsaved, so the
+        clerk can compare and save again on purpose."""
+        conflict = self.editor.last_conflict
+        if conflict is None:
+            return
+        self.editor.reload()
+        if title is not None:
+            self.title.setText(title)
+            self.title.setModified(True)
+        if slogan is not None and not self.slogan.isHidden():
+            self.slogan.setPlainText(slogan)
+            self.slogan_changed = True
+        self.editor.show_message(conflict.message + "\n" + self.tr(
+            "一覧を最新の内容にしました。入力した内容は残しています。"
+            "確認のうえ、もう一度保存すると入力した内容で上書きします。"), error=True)
 
 
 class InitiativePane(QWidget):
