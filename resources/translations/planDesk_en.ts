@@ -564,215 +564,215 @@ What you can enter and review depends on it. You can change it later from the Fi
 <context>
     <name>InitiativePane</name>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="166"/>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="177"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="161"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="172"/>
         <source>重点取組</source>
         <translation>Priority initiative</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="171"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="166"/>
         <source>担当部署の後に「など」と書く</source>
         <translation>Write “etc.” after the departments</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="177"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="172"/>
         <source>取組名</source>
         <translation>Initiative</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="178"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="173"/>
         <source>新規の年度</source>
         <translation>New in year</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="178"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="173"/>
         <source>担当部署</source>
         <translation>Departments</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="179"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="174"/>
         <source>追加する部署</source>
         <translation>Department to add</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="179"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="174"/>
         <source>「など」</source>
         <translation>“etc.”</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="180"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="175"/>
         <source>概要</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="180"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="175"/>
         <source>取組状況の見出し</source>
         <translation>Status heading</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="181"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="176"/>
         <source>取組状況</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="185"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="180"/>
         <source>取組名(&amp;N)</source>
         <translation>&amp;Title</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="188"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="183"/>
         <source>新規(&amp;Y)</source>
         <translation>New in &amp;year</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="194"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="189"/>
         <source>区分</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="199"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="194"/>
         <source>部署を追加</source>
         <translation>Add department</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="200"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="195"/>
         <source>外す</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="201"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="196"/>
         <source>↑</source>
         <translation>↑</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="202"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="197"/>
         <source>↓</source>
         <translation>↓</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="205"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="200"/>
         <source>担当部署(&amp;D)</source>
         <translation>&amp;Departments</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="206"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="201"/>
         <source>概要(&amp;O)</source>
         <translation>&amp;Overview</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="207"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="202"/>
         <source>取組状況の見出し(&amp;H)</source>
         <translation>Status &amp;heading</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="208"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="203"/>
         <source>取組状況(&amp;T)</source>
         <translation>S&amp;tatus</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="209"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="204"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="210"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="205"/>
         <source>編集を取り消す</source>
         <translation>Discard edits</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="213"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="208"/>
         <source>保存の状態</source>
         <translation>Save state</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="227"/>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="228"/>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="229"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="222"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="223"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="224"/>
         <source>目標</source>
         <translation>Goals</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="227"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="222"/>
         <source>目標年度</source>
         <translation>Target year</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="228"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="223"/>
         <source>指標</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="228"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="223"/>
         <source>基準値</source>
         <translation>Baseline</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="228"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="223"/>
         <source>目標値</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="229"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="224"/>
         <source>工程表</source>
         <translation>Roadmap</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="229"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="224"/>
         <source>工程</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="229"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="224"/>
         <source>期間</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="251"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="246"/>
         <source>{0}の一覧</source>
         <translation>{0} list</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="264"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="259"/>
         <source>追加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="265"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="260"/>
         <source>編集</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="266"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="261"/>
         <source>削除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="267"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="262"/>
         <source>上へ</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="268"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="263"/>
         <source>下へ</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="284"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="279"/>
         <source>（廃止）</source>
         <translation>(retired)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="290"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="285"/>
         <source>新規ではない</source>
         <translation>Not new</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="292"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="287"/>
         <source>新規（{0}）</source>
         <translation>New ({0})</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="381"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="376"/>
         <source>未保存の変更があります</source>
         <translation>Unsaved changes</translation>
     </message>
@@ -1837,35 +1837,40 @@ Exit now?</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="255"/>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="329"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="343"/>
         <source>（廃止）</source>
         <translation>(retired)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="384"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="283"/>
+        <source>一覧を最新の内容にしました。入力した内容は残しています。確認のうえ、もう一度保存すると入力した内容で上書きします。</source>
+        <translation>The list now shows what is saved. What you typed is still here, unsaved: check it; saving again replaces the saved values with what you typed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="398"/>
         <source>復活</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="384"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="398"/>
         <source>廃止</source>
         <translation>Retire</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="394"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="408"/>
         <source>下の階層はありません</source>
         <translation>No level below</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="407"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="421"/>
         <source>追加する場所を左の構成で選んでください。</source>
         <translation>Choose where to add in the structure on the left.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="302"/>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="303"/>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="393"/>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="421"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="316"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="317"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="407"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="435"/>
         <source>{0}を追加</source>
         <translation>Add {0}</translation>
     </message>
@@ -1880,67 +1885,67 @@ Exit now?</translation>
         <translation>Add at the level below</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="414"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="428"/>
         <source>この計画には「{0}」の下の階層がありません（「階層の名前…」で追加できます）。</source>
         <translation>This plan has no level below &quot;{0}&quot; (add one with &quot;Level names…&quot;).</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="477"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="491"/>
         <source>{0}はいずれかのグループの下に置きます。</source>
         <translation>{0} always sit under a group.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="486"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="500"/>
         <source>移動するものを左の構成で選んでください。</source>
         <translation>Select what to move in the structure on the left.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="492"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="506"/>
         <source>（最上位の{0}として）</source>
         <translation>(as a top-level {0})</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="553"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="567"/>
         <source>目標を追加</source>
         <translation>Add goal</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="553"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="567"/>
         <source>指標を追加</source>
         <translation>Add KPI</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="553"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="567"/>
         <source>工程を追加</source>
         <translation>Add step</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="560"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="574"/>
         <source>編集する行を選んでください。</source>
         <translation>Choose the row to edit.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="562"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="576"/>
         <source>目標の編集</source>
         <translation>Edit goal</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="562"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="576"/>
         <source>指標の編集</source>
         <translation>Edit KPI</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="562"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="576"/>
         <source>工程の編集</source>
         <translation>Edit step</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="618"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="632"/>
         <source>進捗評価の段階</source>
         <translation>Evaluation grades</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="621"/>
+        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="635"/>
         <source>今後の方向性の選択肢</source>
         <translation>Direction choices</translation>
     </message>
@@ -2596,37 +2601,32 @@ When deleting a choice that reports use, choose its replacement.</translation>
 <context>
     <name>TitlePane</name>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="69"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="70"/>
         <source>スローガン</source>
         <translation>Slogan</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="75"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="76"/>
         <source>スローガン(&amp;G)</source>
         <translation>Slo&amp;gan</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="104"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="105"/>
         <source>計画書でこの{0}の上に掲げる標語（実績報告書に印刷されます）。改行はそのまま印刷されます</source>
         <translation>The catch phrase the plan prints above this {0} (printed in the results report). Line breaks are printed as typed</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="147"/>
-        <source>一覧を最新の内容にしました。入力した内容は残しています。確認のうえ、もう一度保存すると入力した内容で上書きします。</source>
-        <translation>The list now shows what was saved. What you typed is still here: check it, and saving again will replace the saved text with yours.</translation>
-    </message>
-    <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="66"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="67"/>
         <source>名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="70"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="71"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="72"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="73"/>
         <source>名称(&amp;N)</source>
         <translation>&amp;Name</translation>
     </message>

@@ -144,6 +144,29 @@ def test_a_group_renamed_meanwhile_is_not_overwritten(editor: PlanEditor) -> Non
     assert db_plan(editor).groups[0].groups[0].title == "この画面の名前" and not pane.dirty()
 
 
+def test_an_initiative_changed_meanwhile_is_shown_and_the_typed_fields_kept(editor: PlanEditor) -> None:
+    """The same for an initiative: refused, the tree shows the other title, the pane keeps
+    the typed overview (unsaved) with the initiative's new version, and saving again keeps
+    the other title (a field not typed here) beside the typed overview."""
+    from planDesk.core.plan.edit.nodes import InitiativeFields, edit_initiative
+
+    ini = db_plan(editor).groups[0].groups[0].initiatives[0]
+    editor.select("initiative", ini.id)
+    pane = editor.ini_pane
+    pane.overview.setPlainText("この画面で書いた概要")
+    assert pane.dirty()
+    edit_initiative(editor.store, ini.id, InitiativeFields(title="他の人の題名", department_ids=tuple(
+        d.id for d in ini.departments)), expected_version=ini.version)
+    assert not pane.save()
+    assert "先に変更しています" in editor.message.text() and "入力した内容は残しています" in editor.message.text()
+    item = editor.tree.currentItem()
+    assert item is not None and item.text(COL_TITLE) == "他の人の題名"
+    assert pane.overview.toPlainText() == "この画面で書いた概要" and pane.dirty()
+    assert pane.save()
+    saved = next(i for i in db_plan(editor).initiatives() if i.id == ini.id)
+    assert (saved.title, saved.overview) == ("他の人の題名", "この画面で書いた概要") and not pane.dirty()
+
+
 def test_retire_and_move_from_the_toolbar(editor: PlanEditor) -> None:
     item = db_plan(editor).groups[0].groups[0]
     second = item.initiatives[1]

@@ -270,6 +270,20 @@ class PlanEditor(QWidget):
         elif change.touches(INITIATIVE) or change.touches(GROUP):
             self.refresh(change)
 
+    def after_conflict(self) -> bool:
+        """After ``run`` was refused because someone saved first (``last_conflict``): read the
+        plan again, so the tree and the pane show what is saved now with its new version (the
+        panes put back what was typed, still unsaved), and say so. Saving again then
+        replaces the other change on purpose. False when the last refusal was not a conflict."""
+        conflict = self.last_conflict
+        if conflict is None:
+            return False
+        self.reload()
+        self.show_message(conflict.message + "\n" + self.tr(
+            "一覧を最新の内容にしました。入力した内容は残しています。"
+            "確認のうえ、もう一度保存すると入力した内容で上書きします。"), error=True)
+        return True
+
     def show_message(self, text: str, *, error: bool = False) -> None:
         self.message.setStyleSheet("color: #b00020;" if error else "color: #1b5e20;")
         self.message.setText(text)

@@ -8,6 +8,7 @@ database: it asks its editor (``PlanEditor``) to run operations.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
@@ -130,22 +131,16 @@ class TitlePane(QWidget):
         return True
 
     def _after_conflict(self, title: str | None, slogan: str | None) -> None:
-        """Someone changed the group since it was shown: show it as saved now (the tree and
-        this pane, with its new version) and put back what was typed, still unsaved, so the
-        clerk can compare and save again on purpose."""
-        conflict = self.editor.last_conflict
-        if conflict is None:
+        """Someone changed the group since it was shown: the editor shows it as saved now
+        (with its new version) and what was typed is put back, still unsaved."""
+        if not self.editor.after_conflict():
             return
-        self.editor.reload()
         if title is not None:
             self.title.setText(title)
             self.title.setModified(True)
         if slogan is not None and not self.slogan.isHidden():
             self.slogan.setPlainText(slogan)
             self.slogan_changed = True
-        self.editor.show_message(conflict.message + "\n" + self.tr(
-            "一覧を最新の内容にしました。入力した内容は残しています。"
-            "確認のうえ、もう一度保存すると入力した内容で上書きします。"), error=True)
 
 
 class InitiativePane(QWidget):
@@ -399,11 +394,49 @@ class InitiativePane(QWidget):
             return True
         from planDesk.core.plan.edit.nodes import edit_initiative
 
+        typed = self._typed_changes(self.ini)
         change = self.editor.run(edit_initiative, self.ini.id, self.fields(), expected_version=self.ini.version)
         if change is None:
+            if self.editor.last_conflict is not None:
+                # Someone saved first: show the initiative as saved now (its new version),
+                # then put back only the fields typed here, still unsaved. Saving again keeps
+                # the other change in every field not typed here.
+                self._set_dirty(False)
+                self.editor.after_conflict()
+                self._put_back(typed)
             return False
         self._set_dirty(False)
         return True
+
+    def _typed_changes(self, shown: InitiativeView) -> dict[str, Any]:
+        """The fields typed here that differ from the initiative as it was shown."""
+        base = InitiativeFields(
+            title=shown.title, department_ids=tuple(d.id for d in shown.departments), priority=shown.priority,
+            new_in_fy=shown.new_in_fy, overview=shown.overview, status_text=shown.status,
+            status_heading=shown.status_heading, departments_more=shown.departments_more)
+        typed = self.fields()
+        names = (f.name for f in dataclasses.fields(InitiativeFields))
+        return {name: getattr(typed, name) for name in names if getattr(typed, name) != getattr(base, name)}
+
+    def _put_back(self, typed: dict[str, Any]) -> None:
+        if not typed:
+            return
+        self._loading = True
+        setters: dict[str, Any] = {
+            "title": self.title.setText, "priority": self.priority.setChecked, "new_in_fy": self.new_in.set_fy,
+            "overview": self.overview.setPlainText, "status_text": self.status.setPlainText,
+            "status_heading": self.status_heading.setText, "departments_more": self.more.setChecked,
+        }
+        for name, value in typed.items():
+            if name == "department_ids":
+                names = {d.id: d.name for d in self.editor.plan.departments}
+                self.dept_list.clear()
+                for dept_id in value:
+                    self._dept_item(dept_id, names.get(dept_id, str(dept_id)))
+            else:
+                setters[name](value)
+        self._loading = False
+        self._set_dirty(True)
 
     def revert(self) -> None:
         self._set_dirty(False)
