@@ -223,7 +223,7 @@ def booklet_flowables(plan: PlanView) -> Iterator[Flowable]:
 def write_booklet(store: Store, opts: ExportOptionsLike, out: Path) -> str:
     """``plandesk export booklet``: the plan as a booklet; returns a one-line summary."""
     with store.read() as session:
-        plan = select_plan(session, opts)
+        plan = select_plan(session, opts, with_reports=False)  # the booklet prints the plan, no report
     info = DocInfo("", plan.name, plan.municipality, plan.revision,
                    subject=f"{plan.name}（{fy_span(plan.start_fy, plan.end_fy)}）")
     pages = write_pdf(out, info, booklet_flowables(plan), cover=True)
