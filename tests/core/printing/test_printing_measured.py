@@ -13,7 +13,7 @@ from reportlab.platypus import Table
 from planDesk.core.printing.kinsoku import JaParagraph
 from planDesk.core.printing.long_table import LazyRows
 from planDesk.core.printing.measured_table import MeasuredTable
-from planDesk.core.printing.styles import grid_style, styles
+from planDesk.core.printing.styles import GRID, grid_style, styles
 
 
 def _rows() -> list[list[Any]]:
@@ -65,3 +65,25 @@ def test_lazy_rows_make_rows_on_demand_and_keep_the_last_ones() -> None:
     assert made.count(3) == 2  # made again, the same
     with pytest.raises(IndexError):
         rows[10_000]
+
+
+def test_a_keyed_style_is_applied_once_per_shape_and_draws_the_same() -> None:
+    """``style_key``: tables of one key take the cell styles and commands made for the first
+    table of their shape; every one draws what a table styled the ordinary way draws."""
+    st = styles()
+    cmds = [*grid_style(), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("BOX", (0, 0), (-1, -1), 0.8, GRID)]
+
+    def stream(rows: int, key: str | None) -> bytes:
+        buf = BytesIO()
+        canvas = Canvas(buf, pagesize=A4, initialFontName=st.gothic, pageCompression=0)
+        data = [[JaParagraph.plain(f"行{i}", st.cell), f"値{i}"] for i in range(rows)]
+        table = MeasuredTable(data, colWidths=[80, 120], style=list(cmds), style_key=key)
+        table.wrapOn(canvas, 200, 800)
+        table.drawOn(canvas, 40, 400)
+        canvas.showPage()
+        canvas.save()
+        pdf = buf.getvalue()
+        return pdf[pdf.index(b"stream"):pdf.index(b"endstream")]
+
+    for rows in (1, 3, 1, 3, 2):
+        assert stream(rows, "test_keyed") == stream(rows, None)

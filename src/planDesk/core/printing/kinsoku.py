@@ -213,6 +213,14 @@ def split_frags(frags: Sequence[Any], max_widths: Sequence[float], calc_bounds: 
 _template_frags: dict[int, tuple[ParagraphStyle, Any]] = {}
 
 
+def _clone(frag: Any, **changes: Any) -> Any:
+    """``frag.clone(**changes)`` (reportlab's ``ABag.clone``: the same attributes in the same
+    order) without passing every attribute through keyword arguments."""
+    new = object.__new__(type(frag))
+    new.__dict__ = {**frag.__dict__, **changes}
+    return new
+
+
 class JaParagraph(Paragraph):  # type: ignore[misc]
     """A Paragraph with Japanese line breaking (the style must have ``wordWrap='CJK'``)."""
 
@@ -224,7 +232,7 @@ class JaParagraph(Paragraph):  # type: ignore[misc]
         if cached is None or cached[0] is not style:
             template = Paragraph("x", style).frags[0]
             cached = _template_frags[key] = (style, template)
-        frag = cached[1].clone(text=" ".join(text.split("\n")))
+        frag = _clone(cached[1], text=" ".join(text.split("\n")))
         return cls(None, style, frags=[frag])
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # reportlab's names
@@ -255,13 +263,13 @@ class JaParagraph(Paragraph):  # type: ignore[misc]
         _handleBulletWidth(self.bulletText, style, maxWidths)
         frags = self.frags
         if hasattr(self, "blPara") and getattr(self, "_splitpara", False):
-            return self.blPara if len(frags) != 1 else frags[0].clone(kind=0, lines=self.blPara.lines)
+            return self.blPara if len(frags) != 1 else _clone(frags[0], kind=0, lines=self.blPara.lines)
         if len(frags) == 1 and not hasattr(frags[0], "cbDefn") and not style.endDots:
             f = frags[0]
             text = f.text if hasattr(f, "text") else "".join(getattr(f, "words", []))
             lines = split_text(text, maxWidths, f.fontName, f.fontSize)
-            return f.clone(kind=0, lines=[(sp, [line]) for sp, line in lines],
-                           ascent=f.fontSize, descent=-0.2 * f.fontSize)
+            return _clone(f, kind=0, lines=[(sp, [line]) for sp, line in lines],
+                          ascent=f.fontSize, descent=-0.2 * f.fontSize)
         if not frags:
             return super().breakLinesCJK(maxWidths)
         auto = getattr(self, "autoLeading", getattr(style, "autoLeading", ""))

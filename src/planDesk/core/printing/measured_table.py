@@ -14,9 +14,45 @@ from typing import Any
 
 from reportlab.platypus import Table
 
+# reportlab's command lists that setStyle fills (besides each cell's CellStyle)
+_CMD_LISTS = ("_bkgrndcmds", "_linecmds", "_spanCmds", "_nosplitCmds", "_srflcmds", "_sircmds")
+# (style_key, rows, columns) → the cell styles and command lists setStyle made for that shape
+_styled: dict[tuple[str, int, int], tuple[list[list[Any]], tuple[list[Any], ...]]] = {}
+
 
 class MeasuredTable(Table):  # type: ignore[misc]
-    """``Table`` with ``_calc`` and each cell's geometry remembered for the last width."""
+    """``Table`` with ``_calc`` and each cell's geometry remembered for the last width.
+
+    ``style_key`` names a style list that is always the same for that key (the booklet's
+    blocks): its commands are applied once per table shape, and later tables of that key
+    and shape take the result (reportlab's ``setStyle`` runs every command over every cell
+    of every table otherwise)."""
+
+    def __init__(self, data: Any, *args: Any, style_key: str | None = None, **kw: Any) -> None:
+        self._pd_style_key = style_key
+        super().__init__(data, *args, **kw)
+
+    def setStyle(self, tblstyle: Any) -> None:  # reportlab's names
+        key = self.__dict__.get("_pd_style_key")
+        self._pd_style_key = None  # only the style given to the constructor
+        if key is None or not isinstance(tblstyle, list | tuple):
+            super().setStyle(tblstyle)
+            return
+        shape = (key, self._nrows, self._ncols)
+        got = _styled.get(shape)
+        if got is None:
+            super().setStyle(tblstyle)
+            if not (self._srflcmds or self._sircmds or hasattr(self, "spaceBefore") or hasattr(self, "spaceAfter")):
+                made: list[list[Any]] = self.__dict__["_cellStyles"]
+                _styled[shape] = ([row[:] for row in made],
+                                  tuple(list(getattr(self, name)) for name in _CMD_LISTS))
+            return
+        cells, lists = got
+        # the CellStyle objects are shared, as reportlab shares them between a table and
+        # the parts it splits into (nothing changes them once the style is set)
+        self._cellStyles = [row[:] for row in cells]
+        for name, cmds in zip(_CMD_LISTS, lists, strict=True):
+            setattr(self, name, list(cmds))
 
     def _calc(self, availWidth: float, availHeight: float) -> None:  # reportlab's names
         done = self.__dict__.get("_pd_calc")
