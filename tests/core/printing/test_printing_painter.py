@@ -13,8 +13,9 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from planDesk.core.printing.kinsoku import JaParagraph
-from planDesk.core.printing.painter import paint_plain, split_subsets
+from planDesk.core.printing.painter import paint_plain
 from planDesk.core.printing.styles import styles, variant
+from planDesk.core.roadmap.pdf_text import split_subsets
 
 # more distinct characters than one font subset holds (256): lines change subset midway
 _MANY = "".join(chr(c) for c in range(0x4E00, 0x4E00 + 700, 2))

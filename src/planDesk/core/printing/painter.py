@@ -9,15 +9,15 @@ the last step only build a few fixed strings, and every state change is undone b
 ``Q`` that closes the paragraph. For the common paragraph — one run of text in one
 TrueType font, left, centred or right aligned, no bullet, border, background, underline or
 link — ``paint_plain`` appends the same strings to the canvas's page stream directly: the
-content stream is byte for byte the one reportlab would write (fonts are still subset
-through the font's own ``splitString`` and named by ``getSubsetInternalName``).
+content stream is byte for byte the one reportlab would write (each line is formatted by
+``core.roadmap.pdf_text.format_line``: fonts are still subset through the font's own state
+and named by ``getSubsetInternalName``).
 
 Anything else returns ``False`` and the caller draws the paragraph the ordinary way.
 """
 
 from __future__ import annotations
 
-from itertools import groupby
 from typing import Any
 
 from reportlab.lib.colors import CMYKColor, Color
@@ -26,10 +26,11 @@ from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.rl_config import paraFontSizeHeightOffset
 
+from planDesk.core.roadmap.pdf_text import font_op, format_line
+
 # how far a line moves right of the paragraph's left edge, per unit of its spare width
 _ALIGN_SHARE = {TA_LEFT: 0.0, TA_CENTER: 0.5, TA_RIGHT: 1.0}
 _colour_ops: dict[tuple[float, float, float], str] = {}
-_font_ops: dict[tuple[float, float], str] = {}
 
 
 def _colour_op(colour: Any) -> str | None:
@@ -41,27 +42,6 @@ def _colour_op(colour: Any) -> str | None:
     if op is None:
         op = _colour_ops[rgb] = f"{fp_str(rgb)} rg"
     return op
-
-
-def split_subsets(font: Any, text: str, doc: Any) -> list[tuple[int, bytes]]:
-    """``font.splitString(text, doc)`` — the same runs of (subset, codes) — without its
-    per-character loop when every character already has its code in this document
-    (new characters, no-break spaces and characters the font lacks go the ordinary way)."""
-    state = font.state.get(doc)
-    if state is None:
-        return font.splitString(text, doc)  # type: ignore[no-any-return]
-    assignments = state.assignments
-    try:
-        codes = [assignments[c] for c in map(ord, text)]
-    except KeyError:
-        return font.splitString(text, doc)  # type: ignore[no-any-return]
-    if not codes:
-        return []
-    low, high = min(codes) >> 8, max(codes) >> 8
-    if low == high:
-        base = low << 8
-        return [(low, bytes([n - base for n in codes]) if base else bytes(codes))]
-    return [(k, bytes([n & 0xFF for n in run])) for k, run in groupby(codes, key=lambda n: n >> 8)]
 
 
 def _move(code: list[str], dx: float) -> None:
@@ -113,12 +93,7 @@ def paint_plain(par: Any, canvas: Any, x: float, y: float, sw: float = 0) -> boo
     for extra, words in lines:
         if len(words) != 1 or not isinstance(words[0], str) or (extra <= -1e-8 and "\xa0" in words[0]):
             return False  # word spacing or several words: reportlab's way
-    doc = canvas._doc
-    names: dict[int, str] = canvas.__dict__.setdefault("_pd_subset_names", {}).setdefault(id(font), {})
-    escape = canvas._escape
-    tmpl = _font_ops.get((bl.fontSize, style.leading))
-    if tmpl is None:
-        tmpl = _font_ops[bl.fontSize, style.leading] = f"{fp_str(bl.fontSize)} Tf {fp_str(style.leading)} TL"
+    tmpl = font_op(bl.fontSize, style.leading)
     cur_y = par.height - (bl.fontSize if paraFontSizeHeightOffset else getattr(bl, "ascent", bl.fontSize))
     code = ["BT", f"1 0 0 1 {fp_str(style.leftIndent, cur_y)} Tm"]
     subset_now = -1
@@ -127,17 +102,8 @@ def paint_plain(par: Any, canvas: Any, x: float, y: float, sw: float = 0) -> boo
         m = offset + share * extra if share else offset
         if m > 1e-6 or m < -1e-6:
             _move(code, m)
-        out = []
-        for subset, chunk in split_subsets(font, words[0], doc):
-            if subset != subset_now:
-                name = names.get(subset)
-                if name is None:
-                    name = names[subset] = font.getSubsetInternalName(subset, doc)
-                out.append(f"{name} {tmpl}")
-                subset_now = subset
-            out.append(f"({escape(chunk)}) Tj")
-        out.append("T*")
-        code.append(" ".join(out) if len(out) > 1 else " T*")
+        line, subset_now = format_line(canvas, font, words[0], tmpl, subset_now)
+        code.append(line)
         if m > 1e-6 or m < -1e-6:
             _move(code, -m)
         offset = 0
