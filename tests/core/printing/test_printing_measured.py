@@ -87,3 +87,38 @@ def test_a_keyed_style_is_applied_once_per_shape_and_draws_the_same() -> None:
 
     for rows in (1, 3, 1, 3, 2):
         assert stream(rows, "test_keyed") == stream(rows, None)
+
+
+def _long_table_pdf(monkeypatch: pytest.MonkeyPatch, *, shared: bool) -> bytes:
+    from reportlab import rl_config
+    from reportlab.platypus import SimpleDocTemplate
+
+    from planDesk.core.printing import long_table
+    from planDesk.core.printing.long_table import LongTable
+
+    monkeypatch.setattr(rl_config, "invariant", 1)
+    if not shared:  # every piece styled by reportlab's setStyle
+        monkeypatch.setattr(long_table._PieceStyles, "_uniform", lambda self, cmd: False)
+    st = styles()
+    header = [[JaParagraph.plain(h, st.header_cell) for h in ("コード", "取組", "状況")]]
+    body = LazyRows(300, lambda i: [JaParagraph.plain(f"①－{i}", st.cell),
+                                    JaParagraph.plain("取組の名前" * (1 + i % 4), st.cell),
+                                    JaParagraph.plain("実施状況の説明です。" * (1 + i % 7), st.cell)])
+    cmds = [*grid_style(), ("LEFTPADDING", (0, 0), (-1, -1), 3), ("TEXTCOLOR", (0, 0), (-1, 0), GRID)]
+
+    def row_cmds(i: int, r: int) -> list[tuple[Any, ...]]:
+        return [("BACKGROUND", (0, r), (-1, r), GRID), ("VALIGN", (0, r), (-1, r), "MIDDLE")] if i % 9 == 0 else []
+
+    buf = BytesIO()
+    SimpleDocTemplate(buf, pagesize=A4).build([LongTable(header, body, [60, 160, 250], cmds, row_cmds,
+                                                         split_in_row=True)])
+    return buf.getvalue()
+
+
+def test_long_table_pieces_styled_once_print_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The whole-table commands are applied to the first piece and copied to the others
+    (long_table._PieceStyles): the file is byte for byte the one reportlab's way makes."""
+    shared = _long_table_pdf(monkeypatch, shared=True)
+    monkeypatch.undo()
+    assert shared.count(b"/Type /Page\n") > 3
+    assert shared == _long_table_pdf(monkeypatch, shared=False)

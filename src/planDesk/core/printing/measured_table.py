@@ -15,7 +15,7 @@ from typing import Any
 from reportlab.platypus import Table
 
 # reportlab's command lists that setStyle fills (besides each cell's CellStyle)
-_CMD_LISTS = ("_bkgrndcmds", "_linecmds", "_spanCmds", "_nosplitCmds", "_srflcmds", "_sircmds")
+CMD_LISTS = ("_bkgrndcmds", "_linecmds", "_spanCmds", "_nosplitCmds", "_srflcmds", "_sircmds")
 # (style_key, rows, columns) → the cell styles and command lists setStyle made for that shape
 _styled: dict[tuple[str, int, int], tuple[list[list[Any]], tuple[list[Any], ...]]] = {}
 
@@ -45,13 +45,13 @@ class MeasuredTable(Table):  # type: ignore[misc]
             if not (self._srflcmds or self._sircmds or hasattr(self, "spaceBefore") or hasattr(self, "spaceAfter")):
                 made: list[list[Any]] = self.__dict__["_cellStyles"]
                 _styled[shape] = ([row[:] for row in made],
-                                  tuple(list(getattr(self, name)) for name in _CMD_LISTS))
+                                  tuple(list(getattr(self, name)) for name in CMD_LISTS))
             return
         cells, lists = got
         # the CellStyle objects are shared, as reportlab shares them between a table and
         # the parts it splits into (nothing changes them once the style is set)
         self._cellStyles = [row[:] for row in cells]
-        for name, cmds in zip(_CMD_LISTS, lists, strict=True):
+        for name, cmds in zip(CMD_LISTS, lists, strict=True):
             setattr(self, name, list(cmds))
 
     def _calc(self, availWidth: float, availHeight: float) -> None:  # reportlab's names
