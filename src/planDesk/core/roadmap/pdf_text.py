@@ -49,22 +49,50 @@ def font_op(size: float, leading: float) -> str:
     return op
 
 
+_SHORT = 24  # strings up to this long are remembered per document (labels, names, years repeat)
+
+
+class _FontInDoc:
+    """What one document remembers of one font: its subsets' PDF names, and the subset runs
+    of short strings already written (a character's code never changes once assigned)."""
+
+    __slots__ = ("names", "runs")
+
+    def __init__(self) -> None:
+        self.names: dict[int, str] = {}
+        self.runs: dict[str, list[tuple[int, str]]] = {}
+
+
+def _font_in_doc(canvas: Any, font: Any) -> _FontInDoc:
+    fonts: dict[int, _FontInDoc] = canvas.__dict__.setdefault("_pd_fonts", {})
+    got = fonts.get(id(font))
+    if got is None:
+        got = fonts[id(font)] = _FontInDoc()
+    return got
+
+
 def format_line(canvas: Any, font: Any, text: str, tmpl: str, subset_now: int) -> tuple[str, int]:
     """``PDFTextObject._formatText(text) + " T*"`` for a TrueType ``font`` whose current
     subset is ``subset_now`` (-1 right after the font is set); returns the operators and the
     subset current after them. ``tmpl`` is ``font_op(size, leading)``."""
     doc = canvas._doc
-    names: dict[int, str] = canvas.__dict__.setdefault("_pd_subset_names", {}).setdefault(id(font), {})
-    escape = canvas._escape
+    known = _font_in_doc(canvas, font)
+    runs = known.runs.get(text) if len(text) <= _SHORT else None
+    if runs is None:
+        escape = canvas._escape
+        runs = [(subset, f"({escape(chunk)}) Tj") for subset, chunk in split_subsets(font, text, doc)]
+        if len(text) <= _SHORT:
+            known.runs[text] = runs
+    names = known.names
     out = []
-    for subset, chunk in split_subsets(font, text, doc):
+    for subset, shown in runs:
         if subset != subset_now:
             name = names.get(subset)
             if name is None:
                 name = names[subset] = font.getSubsetInternalName(subset, doc)
             out.append(f"{name} {tmpl}")
             subset_now = subset
-        out.append(f"({escape(chunk)}) Tj")
+        out.append(shown)
     out.append("T*")
     return (" ".join(out) if len(out) > 1 else " T*"), subset_now
 
