@@ -149,12 +149,30 @@ def char_widths(text: str, font_name: str, font_size: float) -> list[float]:
         return [table[ch] * font_size for ch in text]
 
 
+_SHORT = 24  # texts up to this long are broken once per font, size and widths (they repeat)
+_short_lines: dict[tuple[str, str, float, tuple[float, ...]], list[list[Any]]] = {}
+
+
 def split_text(text: str, max_widths: Sequence[float], font_name: str,
                font_size: float) -> list[list[Any]]:
     """Break one run of text in one font into lines: ``[[extra_space, line], …]``.
 
-    The drop-in for ``reportlab.lib.textsplit.wordSplit`` (same result shape).
+    The drop-in for ``reportlab.lib.textsplit.wordSplit`` (same result shape). The answer
+    for a short text (a label, a department, 未報告) is remembered: do not change it.
     """
+    if len(text) > _SHORT:
+        return _split_text(text, max_widths, font_name, font_size)
+    key = (text, font_name, font_size, tuple(max_widths))
+    got = _short_lines.get(key)
+    if got is None:
+        if len(_short_lines) >= 100_000:
+            _short_lines.clear()
+        got = _short_lines[key] = _split_text(text, max_widths, font_name, font_size)
+    return got
+
+
+def _split_text(text: str, max_widths: Sequence[float], font_name: str,
+                font_size: float) -> list[list[Any]]:
     cum = [0.0, *accumulate(char_widths(text, font_name, font_size))]
     n = len(text)
     lines: list[list[Any]] = []
