@@ -257,7 +257,10 @@ class JaParagraph(Paragraph):  # type: ignore[misc]
         # Tables and KeepTogether wrap a cell two or three times at the same width:
         # break its lines once. (A split-off part carries its own lines and is not cached.)
         cached = self.__dict__.get("_ja_wrapped")
-        if cached is not None and cached[0] == availWidth and not getattr(self, "_splitpara", False):
+        # (a width a few units in the 15th digit off — a table with spans draws a cell at
+        # the difference of two column positions — is the same width)
+        if (cached is not None and abs(cached[0] - availWidth) < 1e-9
+                and not getattr(self, "_splitpara", False)):
             self.blPara, self.width, self.height = cached[1], availWidth, cached[2]
             return availWidth, cached[2]
         w, h = super().wrap(availWidth, availHeight)

@@ -61,22 +61,33 @@ class MeasuredTable(Table):  # type: ignore[misc]
         if done is not None and done[0] == availWidth and (
                 done[1] == availHeight or self._hmax == len(self._cellvalues)):
             return
-        self._pd_geom: dict[tuple[int, float, int], tuple[Any, Any, list[float], list[float]]] = {}
         super()._calc(availWidth, availHeight)
         self._pd_calc = (availWidth, availHeight)
 
     def _listCellGeom(self, V: Any, w: float, s: Any, W: list[float] | None = None,
                       H: list[float] | None = None, aH: float = 72000) -> Any:
-        geom = self.__dict__.get("_pd_geom")
-        if geom is None or isinstance(V, str) or not V:
+        if isinstance(V, str) or not V:
             return super()._listCellGeom(V, w, s, W, H, aH)
-        key = (id(V), w, id(s))
-        got = geom.get(key)
+        # Kept on the cell's first flowable, so that it outlives this table: a long table's
+        # rows are measured by the piece that overflows a page, by the part it is split into
+        # and again atop the next page's piece (the same flowables, the same widths).
+        held = getattr(V[0], "__dict__", None)
+        # (a table with spans draws each cell at the difference of two column positions,
+        # a width a few units in the 15th digit off the one it was measured at: the same)
+        key = (round(w, 9), s.leftPadding, s.rightPadding, s.topPadding, s.bottomPadding)
+        got = None
+        if held is not None:
+            mine = held.get("_pd_cell")
+            if (mine is not None and mine[0] == key and len(mine[1]) == len(V)
+                    and all(a is b for a, b in zip(mine[1], V, strict=True))):
+                got = mine[2]
         if got is None:
             widths: list[float] = []
             heights: list[float] = []
             cw, ch = super()._listCellGeom(V, w, s, widths, heights, aH)
-            got = geom[key] = (cw, ch, widths, heights)
+            got = (cw, ch, widths, heights)
+            if held is not None:
+                held["_pd_cell"] = (key, tuple(V), got)
         if W is not None:
             W.extend(got[2])
         if H is not None:
