@@ -70,11 +70,11 @@ def choose_break(chars: Sequence[str], start: int, overflow: int) -> int:
         return b + 1
     for _ in range(3):  # until neither rule moves the break (a move may land inside a word)
         moved = b = _word_start(chars, start, b)
-        while b > start + 1 and (_starts_badly(chars, b) or chars[b - 1] in CANNOT_END):
+        while b > start + 1 and (_starts_badly(chars, b) or _ends_badly(chars, start, b)):
             b -= 1
         if b == moved:
             break
-    if _starts_badly(chars, b) or chars[b - 1] in CANNOT_END:
+    if _starts_badly(chars, b) or _ends_badly(chars, start, b):
         return overflow
     return _outside_mark(chars, start, b)
 
@@ -104,6 +104,15 @@ def _starts_badly(chars: Sequence[str], b: int) -> bool:
     while j < len(chars) and str(chars[j]).isspace():
         j += 1
     return j < len(chars) and chars[j] in CANNOT_START
+
+
+def _ends_badly(chars: Sequence[str], start: int, b: int) -> bool:
+    """The line ending before ``b`` would end with a character that may not end a line
+    (spaces at a line end are dropped: 「…「 」 must not end with its 「 either)."""
+    j = b - 1
+    while j > start and str(chars[j]).isspace():
+        j -= 1
+    return chars[j] in CANNOT_END
 
 
 def _outside_mark(chars: Sequence[str], start: int, b: int) -> int:
