@@ -158,25 +158,27 @@ def char_widths(text: str, font_name: str, font_size: float) -> list[float]:
         return [table[ch] * font_size for ch in text]
 
 
-_SHORT = 24  # texts up to this long are broken once per font, size and widths (they repeat)
-_short_lines: dict[tuple[str, str, float, tuple[float, ...]], list[list[Any]]] = {}
+_SHORT = 12  # texts up to this long are broken once per font, size and widths (they repeat)
+# (tuples of strings and floats: the cyclic GC stops tracking them, however many there are)
+_short_lines: dict[tuple[str, str, float, tuple[float, ...]], tuple[tuple[float, str], ...]] = {}
 
 
 def split_text(text: str, max_widths: Sequence[float], font_name: str,
-               font_size: float) -> list[list[Any]]:
+               font_size: float) -> Sequence[Sequence[Any]]:
     """Break one run of text in one font into lines: ``[[extra_space, line], …]``.
 
     The drop-in for ``reportlab.lib.textsplit.wordSplit`` (same result shape). The answer
-    for a short text (a label, a department, 未報告) is remembered: do not change it.
+    for a short text (a label, a department, 未報告) is remembered.
     """
     if len(text) > _SHORT:
         return _split_text(text, max_widths, font_name, font_size)
     key = (text, font_name, font_size, tuple(max_widths))
     got = _short_lines.get(key)
     if got is None:
-        if len(_short_lines) >= 100_000:
+        if len(_short_lines) >= 20_000:  # (a few MB at most)
             _short_lines.clear()
-        got = _short_lines[key] = _split_text(text, max_widths, font_name, font_size)
+        got = _short_lines[key] = tuple((sp, line) for sp, line in _split_text(text, max_widths, font_name,
+                                                                                 font_size))
     return got
 
 

@@ -78,16 +78,18 @@ class MeasuredTable(Table):  # type: ignore[misc]
         got = None
         if held is not None:
             mine = held.get("_pd_cell")
-            if (mine is not None and mine[0] == key and len(mine[1]) == len(V)
-                    and all(a is b for a, b in zip(mine[1], V, strict=True))):
+            # (the other flowables of the cell, not the first: holding itself would make a
+            # reference cycle, and every drawn cell would wait for the cyclic GC to go)
+            if (mine is not None and mine[0] == key and len(mine[1]) == len(V) - 1
+                    and all(a is b for a, b in zip(mine[1], V[1:], strict=True))):
                 got = mine[2]
         if got is None:
             widths: list[float] = []
             heights: list[float] = []
             cw, ch = super()._listCellGeom(V, w, s, widths, heights, aH)
-            got = (cw, ch, widths, heights)
+            got = (cw, ch, tuple(widths), tuple(heights))
             if held is not None:
-                held["_pd_cell"] = (key, tuple(V), got)
+                held["_pd_cell"] = (key, tuple(V[1:]), got)
         if W is not None:
             W.extend(got[2])
         if H is not None:

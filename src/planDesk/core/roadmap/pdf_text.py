@@ -49,7 +49,8 @@ def font_op(size: float, leading: float) -> str:
     return op
 
 
-_SHORT = 24  # strings up to this long are remembered per document (labels, names, years repeat)
+_SHORT = 12  # strings up to this long are remembered per document (labels, names, years repeat)
+_KEEP = 20_000  # short strings remembered per font at most (a few MB)
 
 
 class _FontInDoc:
@@ -60,7 +61,7 @@ class _FontInDoc:
 
     def __init__(self) -> None:
         self.names: dict[int, str] = {}
-        self.runs: dict[str, list[tuple[int, str]]] = {}
+        self.runs: dict[str, tuple[tuple[int, str], ...]] = {}  # (tuples: not tracked by the GC)
 
 
 def _font_in_doc(canvas: Any, font: Any) -> _FontInDoc:
@@ -80,8 +81,10 @@ def format_line(canvas: Any, font: Any, text: str, tmpl: str, subset_now: int) -
     runs = known.runs.get(text) if len(text) <= _SHORT else None
     if runs is None:
         escape = canvas._escape
-        runs = [(subset, f"({escape(chunk)}) Tj") for subset, chunk in split_subsets(font, text, doc)]
+        runs = tuple((subset, f"({escape(chunk)}) Tj") for subset, chunk in split_subsets(font, text, doc))
         if len(text) <= _SHORT:
+            if len(known.runs) >= _KEEP:
+                known.runs.clear()
             known.runs[text] = runs
     names = known.names
     out = []
