@@ -23,9 +23,8 @@ from collections.abc import Callable, Sequence
 from typing import Any, overload
 
 from reportlab.platypus import Flowable, PageBreak, Table
-from reportlab.platypus.tables import CellStyle
 
-from planDesk.core.printing.measured_table import CMD_LISTS, MeasuredTable
+from planDesk.core.printing.measured_table import CMD_LISTS, MeasuredTable, copy_style
 
 RowCmds = Callable[[int, int], list[tuple[Any, ...]]]  # (body row index, table row index) → commands
 Repeat = Callable[[int], Sequence[int]]  # first body row of a continued piece → body rows to repeat
@@ -77,12 +76,6 @@ _NOT_CELL_STYLE = frozenset(("BACKGROUND", "ROWBACKGROUNDS", "COLBACKGROUNDS", "
                              "LINEAFTER"))
 
 
-def _copy_style(style: Any) -> Any:
-    new = object.__new__(CellStyle)
-    new.__dict__ = style.__dict__.copy()
-    return new
-
-
 class _PieceStyles:
     """The whole-table commands of a LongTable applied once: every piece (a new ``Table``
     per page and per batch) would otherwise run each command over each of its cells again.
@@ -112,13 +105,13 @@ class _PieceStyles:
         if made is None:
             table = MeasuredTable(rows, style=list(self.cmds), **kw)
             styled: list[list[Any]] = table.__dict__["_cellStyles"]
-            self.made = ([[_copy_style(c) for c in row] for row in styled[:h]],
-                         [_copy_style(c) for c in styled[h]],
+            self.made = ([[copy_style(c) for c in row] for row in styled[:h]],
+                         [copy_style(c) for c in styled[h]],
                          tuple(list(getattr(table, name)) for name in CMD_LISTS))
             return table
         head, body, lists = made
-        cells = [[_copy_style(c) for c in row] for row in head]
-        cells += [[_copy_style(c) for c in body] for _ in range(len(rows) - h)]
+        cells = [[copy_style(c) for c in row] for row in head]
+        cells += [[copy_style(c) for c in body] for _ in range(len(rows) - h)]
         table = MeasuredTable(rows, cellStyles=cells, **kw)
         for name, cmds in zip(CMD_LISTS, lists, strict=True):
             setattr(table, name, list(cmds))

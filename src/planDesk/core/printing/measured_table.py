@@ -13,11 +13,19 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.platypus import Table
+from reportlab.platypus.tables import CellStyle
 
 # reportlab's command lists that setStyle fills (besides each cell's CellStyle)
 CMD_LISTS = ("_bkgrndcmds", "_linecmds", "_spanCmds", "_nosplitCmds", "_srflcmds", "_sircmds")
 # (style_key, rows, columns) → the cell styles and command lists setStyle made for that shape
 _styled: dict[tuple[str, int, int], tuple[list[list[Any]], tuple[list[Any], ...]]] = {}
+
+
+def copy_style(style: Any) -> Any:
+    """A copy of a cell's style (reportlab changes some in place when it splits a row)."""
+    new = object.__new__(CellStyle)
+    new.__dict__ = style.__dict__.copy()
+    return new
 
 
 class MeasuredTable(Table):  # type: ignore[misc]
@@ -44,13 +52,11 @@ class MeasuredTable(Table):  # type: ignore[misc]
             super().setStyle(tblstyle)
             if not (self._srflcmds or self._sircmds or hasattr(self, "spaceBefore") or hasattr(self, "spaceAfter")):
                 made: list[list[Any]] = self.__dict__["_cellStyles"]
-                _styled[shape] = ([row[:] for row in made],
+                _styled[shape] = ([[copy_style(c) for c in row] for row in made],
                                   tuple(list(getattr(self, name)) for name in CMD_LISTS))
             return
         cells, lists = got
-        # the CellStyle objects are shared, as reportlab shares them between a table and
-        # the parts it splits into (nothing changes them once the style is set)
-        self._cellStyles = [row[:] for row in cells]
+        self._cellStyles = [[copy_style(c) for c in row] for row in cells]
         for name, cmds in zip(CMD_LISTS, lists, strict=True):
             setattr(self, name, list(cmds))
 
