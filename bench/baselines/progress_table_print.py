@@ -65,11 +65,11 @@ def main(db: str, out: str) -> int:
         y -= h
         canvas.line(xs[0], y, xs[-1], y)
 
-    for top in plan.groups:
-        inis = [] if top.retired else list(top.all_initiatives())
+    for group in plan.groups:  # (not ``top``: row() starts each page at ``top``)
+        inis = [] if group.retired else list(group.all_initiatives())
         if not inis:
             continue
-        row([f"{plan.label_of(1)}{top.code}　{top.title}"], bold)
+        row([f"{plan.label_of(1)}{group.code}　{group.title}"], bold)
         for ini in inis:
             for k, rep in enumerate(reports_in(ini, cycle) or [None]):
                 kpis = "\n".join(f"{kpi.name}：{kpi_path(kpi, actual_of(rep, kpi))}" for kpi in ini.kpis)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from reportlab.platypus import Paragraph
 
@@ -122,6 +122,7 @@ _ALPHABET = "あいうえおかきくけこ日本市民課ー。、」）「（�
 
 @settings(max_examples=150, deadline=None)
 @given(st.text(alphabet=_ALPHABET, min_size=1, max_size=120), st.integers(min_value=6, max_value=40))
+@example(text="11ああああ「 「", chars=7)  # found by hypothesis: the line ended 「 before a dropped space
 def test_no_text_is_lost_and_rules_hold_when_they_can(text: str, chars: int) -> None:
     style = styles().body
     lines = _lines(JaParagraph.plain(text, style), chars * style.fontSize + 0.5)

@@ -117,7 +117,7 @@ def initiative_block(plan: PlanView, ini: InitiativeView, layout: RoadmapLayout 
     if ini.departments_more:
         depts.append(JaParagraph.plain("など", st.cell))
     head = MeasuredTable([[title, JaParagraph.plain("部署", st.label), depts]],
-                 colWidths=[width - 14 * mm - 46 * mm, 14 * mm, 46 * mm],
+                 colWidths=[width - 14 * mm - 46 * mm, 14 * mm, 46 * mm], style_key="bk_head",
                  style=[*grid_style(0), ("BACKGROUND", (0, 0), (1, 0), BAND), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                         ("BOX", (0, 0), (-1, -1), 0.8, GRID)])
     rows: list[list[Any]] = []

@@ -67,4 +67,5 @@ def kpi_table(ini: InitiativeView, width: float) -> MeasuredTable | None:
         rows.append([JaParagraph.plain(name, st.cell_small), _value_cell(baseline, st.cell_right, value_w),
                      JaParagraph.plain(ARROW, st.cell_center), _value_cell(target, st.cell_right, value_w)])
     return MeasuredTable(rows, colWidths=[width - arrow_w - 2 * value_w, value_w, arrow_w, value_w], repeatRows=1,
+                 style_key="bk_kpis",
                  style=[*grid_style(), ("BACKGROUND", (0, 0), (-1, 0), PALE), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")])

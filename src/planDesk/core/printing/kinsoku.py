@@ -16,7 +16,7 @@ list. This module keeps reportlab's algorithm and data structures and extends th
   「守／る」): the line before gives it a companion;
 - ``JaParagraph`` is a ``Paragraph`` whose CJK line breaking uses ``choose_break``, and whose
   ``plain`` constructor skips reportlab's markup parser (user text needs no escaping and
-  builds ten times faster).
+  builds ten times faster); a plain one-run paragraph is drawn by ``painter.paint_plain``.
 """
 
 from __future__ import annotations
@@ -32,6 +32,8 @@ from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import ParaLines, _handleBulletWidth, cjkU, makeCJKParaLine
 from reportlab.rl_config import _FUZZ
+
+from planDesk.core.printing.painter import paint_plain
 
 _SMALL_KANA = "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ"
 # Closing marks, stops, prolonged sound and iteration marks (JIS X 4051 classes 2–7).
@@ -68,11 +70,11 @@ def choose_break(chars: Sequence[str], start: int, overflow: int) -> int:
         return b + 1
     for _ in range(3):  # until neither rule moves the break (a move may land inside a word)
         moved = b = _word_start(chars, start, b)
-        while b > start + 1 and (_starts_badly(chars, b) or chars[b - 1] in CANNOT_END):
+        while b > start + 1 and (_starts_badly(chars, b) or _ends_badly(chars, start, b)):
             b -= 1
         if b == moved:
             break
-    if _starts_badly(chars, b) or chars[b - 1] in CANNOT_END:
+    if _starts_badly(chars, b) or _ends_badly(chars, start, b):
         return overflow
     return _outside_mark(chars, start, b)
 
@@ -102,6 +104,15 @@ def _starts_badly(chars: Sequence[str], b: int) -> bool:
     while j < len(chars) and str(chars[j]).isspace():
         j += 1
     return j < len(chars) and chars[j] in CANNOT_START
+
+
+def _ends_badly(chars: Sequence[str], start: int, b: int) -> bool:
+    """The line ending before ``b`` would end with a character that may not end a line
+    (spaces at a line end are dropped: 「…「 」 must not end with its 「 either)."""
+    j = b - 1
+    while j > start and str(chars[j]).isspace():
+        j -= 1
+    return chars[j] in CANNOT_END
 
 
 def _outside_mark(chars: Sequence[str], start: int, b: int) -> int:
@@ -147,12 +158,32 @@ def char_widths(text: str, font_name: str, font_size: float) -> list[float]:
         return [table[ch] * font_size for ch in text]
 
 
+_SHORT = 12  # texts up to this long are broken once per font, size and widths (they repeat)
+# (tuples of strings and floats: the cyclic GC stops tracking them, however many there are)
+_short_lines: dict[tuple[str, str, float, tuple[float, ...]], tuple[tuple[float, str], ...]] = {}
+
+
 def split_text(text: str, max_widths: Sequence[float], font_name: str,
-               font_size: float) -> list[list[Any]]:
+               font_size: float) -> Sequence[Sequence[Any]]:
     """Break one run of text in one font into lines: ``[[extra_space, line], …]``.
 
-    The drop-in for ``reportlab.lib.textsplit.wordSplit`` (same result shape).
+    The drop-in for ``reportlab.lib.textsplit.wordSplit`` (same result shape). The answer
+    for a short text (a label, a department, 未報告) is remembered.
     """
+    if len(text) > _SHORT:
+        return _split_text(text, max_widths, font_name, font_size)
+    key = (text, font_name, font_size, tuple(max_widths))
+    got = _short_lines.get(key)
+    if got is None:
+        if len(_short_lines) >= 20_000:  # (a few MB at most)
+            _short_lines.clear()
+        got = _short_lines[key] = tuple((sp, line) for sp, line in _split_text(text, max_widths, font_name,
+                                                                                 font_size))
+    return got
+
+
+def _split_text(text: str, max_widths: Sequence[float], font_name: str,
+                font_size: float) -> list[list[Any]]:
     cum = [0.0, *accumulate(char_widths(text, font_name, font_size))]
     n = len(text)
     lines: list[list[Any]] = []
@@ -211,6 +242,14 @@ def split_frags(frags: Sequence[Any], max_widths: Sequence[float], calc_bounds: 
 _template_frags: dict[int, tuple[ParagraphStyle, Any]] = {}
 
 
+def _clone(frag: Any, **changes: Any) -> Any:
+    """``frag.clone(**changes)`` (reportlab's ``ABag.clone``: the same attributes in the same
+    order) without passing every attribute through keyword arguments."""
+    new = object.__new__(type(frag))
+    new.__dict__ = {**frag.__dict__, **changes}
+    return new
+
+
 class JaParagraph(Paragraph):  # type: ignore[misc]
     """A Paragraph with Japanese line breaking (the style must have ``wordWrap='CJK'``)."""
 
@@ -222,20 +261,31 @@ class JaParagraph(Paragraph):  # type: ignore[misc]
         if cached is None or cached[0] is not style:
             template = Paragraph("x", style).frags[0]
             cached = _template_frags[key] = (style, template)
-        frag = cached[1].clone(text=" ".join(text.split("\n")))
+        frag = _clone(cached[1], text=" ".join(text.split("\n")))
         return cls(None, style, frags=[frag])
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # reportlab's names
         # Tables and KeepTogether wrap a cell two or three times at the same width:
         # break its lines once. (A split-off part carries its own lines and is not cached.)
         cached = self.__dict__.get("_ja_wrapped")
-        if cached is not None and cached[0] == availWidth and not getattr(self, "_splitpara", False):
+        # (a width a few units in the 15th digit off — a table with spans draws a cell at
+        # the difference of two column positions — is the same width)
+        if (cached is not None and abs(cached[0] - availWidth) < 1e-9
+                and not getattr(self, "_splitpara", False)):
             self.blPara, self.width, self.height = cached[1], availWidth, cached[2]
             return availWidth, cached[2]
         w, h = super().wrap(availWidth, availHeight)
         if not getattr(self, "_splitpara", False):
             self._ja_wrapped = (availWidth, self.blPara, h)
         return w, h
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # reportlab's names
+        # a plain one-run paragraph is painted directly (the same operators, see painter.py),
+        # unless a subclass draws in its own way
+        cls = type(self)
+        if cls.draw is not Paragraph.draw or cls.drawPara is not Paragraph.drawPara or not paint_plain(
+                self, canvas, x, y, _sW):
+            super().drawOn(canvas, x, y, _sW)
 
     def breakLinesCJK(self, maxWidths: Any) -> Any:  # reportlab's names
         if not isinstance(maxWidths, list | tuple):
@@ -245,13 +295,13 @@ class JaParagraph(Paragraph):  # type: ignore[misc]
         _handleBulletWidth(self.bulletText, style, maxWidths)
         frags = self.frags
         if hasattr(self, "blPara") and getattr(self, "_splitpara", False):
-            return self.blPara if len(frags) != 1 else frags[0].clone(kind=0, lines=self.blPara.lines)
+            return self.blPara if len(frags) != 1 else _clone(frags[0], kind=0, lines=self.blPara.lines)
         if len(frags) == 1 and not hasattr(frags[0], "cbDefn") and not style.endDots:
             f = frags[0]
             text = f.text if hasattr(f, "text") else "".join(getattr(f, "words", []))
             lines = split_text(text, maxWidths, f.fontName, f.fontSize)
-            return f.clone(kind=0, lines=[(sp, [line]) for sp, line in lines],
-                           ascent=f.fontSize, descent=-0.2 * f.fontSize)
+            return _clone(f, kind=0, lines=[(sp, [line]) for sp, line in lines],
+                          ascent=f.fontSize, descent=-0.2 * f.fontSize)
         if not frags:
             return super().breakLinesCJK(maxWidths)
         auto = getattr(self, "autoLeading", getattr(style, "autoLeading", ""))

@@ -24,7 +24,7 @@ from typing import Any, overload
 
 from reportlab.platypus import Flowable, PageBreak, Table
 
-from planDesk.core.printing.measured_table import MeasuredTable
+from planDesk.core.printing.measured_table import CMD_LISTS, MeasuredTable, copy_style
 
 RowCmds = Callable[[int, int], list[tuple[Any, ...]]]  # (body row index, table row index) → commands
 Repeat = Callable[[int], Sequence[int]]  # first body row of a continued piece → body rows to repeat
@@ -71,6 +71,53 @@ class LazyRows(Sequence[list[Any]]):
         return self._row(i % self._n)
 
 
+_NOT_CELL_STYLE = frozenset(("BACKGROUND", "ROWBACKGROUNDS", "COLBACKGROUNDS", "SPAN", "NOSPLIT", "ROUNDEDCORNERS",
+                             "GRID", "BOX", "OUTLINE", "INNERGRID", "LINEBELOW", "LINEABOVE", "LINEBEFORE",
+                             "LINEAFTER"))
+
+
+class _PieceStyles:
+    """The whole-table commands of a LongTable applied once: every piece (a new ``Table``
+    per page and per batch) would otherwise run each command over each of its cells again.
+    Valid when each command that sets cell styles covers every row or only header rows —
+    then all body rows are styled alike; anything else goes reportlab's way every time."""
+
+    def __init__(self, cmds: Sequence[tuple[Any, ...]], header_rows: int) -> None:
+        self.cmds = cmds
+        self.header_rows = header_rows
+        self.uniform = all(self._uniform(cmd) for cmd in cmds)
+        self.made: tuple[list[list[Any]], list[Any], tuple[list[Any], ...]] | None = None
+
+    def _uniform(self, cmd: tuple[Any, ...]) -> bool:
+        if cmd[0] in _NOT_CELL_STYLE:
+            return True
+        (_sc, sr), (_ec, er) = cmd[1], cmd[2]
+        if not (isinstance(sr, int) and isinstance(er, int)):
+            return False
+        return (sr == 0 and er == -1) or 0 <= sr <= er < self.header_rows
+
+    def table(self, rows: list[Any], **kw: Any) -> MeasuredTable:
+        """A MeasuredTable of ``rows`` styled with the whole-table commands."""
+        h = self.header_rows
+        made = self.made
+        if not self.uniform or (made is None and len(rows) <= h):
+            return MeasuredTable(rows, style=list(self.cmds), **kw)
+        if made is None:
+            table = MeasuredTable(rows, style=list(self.cmds), **kw)
+            styled: list[list[Any]] = table.__dict__["_cellStyles"]
+            self.made = ([[copy_style(c) for c in row] for row in styled[:h]],
+                         [copy_style(c) for c in styled[h]],
+                         tuple(list(getattr(table, name)) for name in CMD_LISTS))
+            return table
+        head, body, lists = made
+        cells = [[copy_style(c) for c in row] for row in head]
+        cells += [[copy_style(c) for c in body] for _ in range(len(rows) - h)]
+        table = MeasuredTable(rows, cellStyles=cells, **kw)
+        for name, cmds in zip(CMD_LISTS, lists, strict=True):
+            setattr(table, name, list(cmds))
+        return table
+
+
 class LongTable(Flowable):  # type: ignore[misc]
     """Rows ``header + body`` with ``cmds`` (whole-table commands) and ``row_cmds``."""
 
@@ -78,7 +125,7 @@ class LongTable(Flowable):  # type: ignore[misc]
                  col_widths: Sequence[float], cmds: Sequence[tuple[Any, ...]],
                  row_cmds: RowCmds | None = None, *, start: int = 0, split_in_row: bool = False,
                  first_row: Sequence[Any] | None = None, repeat: Repeat | None = None,
-                 continued: Continued | None = None, batch: int = 0) -> None:
+                 continued: Continued | None = None, batch: int = 0, _styles: _PieceStyles | None = None) -> None:
         super().__init__()
         self.header = list(header)
         self.body = body
@@ -93,6 +140,7 @@ class LongTable(Flowable):  # type: ignore[misc]
         # rows repeated at the top of a continued piece (not at the table's start)
         self._lead = [] if (start == 0 and first_row is None) or repeat is None else [
             j for j in repeat(start) if j < start]
+        self._styles = _styles if _styles is not None else _PieceStyles(self.cmds, len(self.header))
         self._piece: Table | None = None
         self._stop = start
         self._piece_h = 0.0
@@ -105,7 +153,8 @@ class LongTable(Flowable):  # type: ignore[misc]
     def _more(self, **kw: Any) -> LongTable:
         """The rest of the table from a later row (same columns, styles and callbacks)."""
         return LongTable(self.header, self.body, self.col_widths, self.cmds, self.row_cmds,
-                         split_in_row=self.split_in_row, repeat=self.repeat, continued=self.continued, **kw)
+                         split_in_row=self.split_in_row, repeat=self.repeat, continued=self.continued,
+                         _styles=self._styles, **kw)
 
     def _table(self, stop: int) -> Table:
         lead = [self.body[j] for j in self._lead]
@@ -115,15 +164,19 @@ class LongTable(Flowable):  # type: ignore[misc]
             rows[first] = self.first_row
         if self.continued is not None and (self.start > 0 or self.first_row is not None) and stop > self.start:
             rows[first] = list(self.continued(self.start, rows[first], self.first_row is not None))
-        cmds = list(self.cmds)
+        cmds: list[tuple[Any, ...]] = []
         if self.row_cmds is not None:
             for k, j in enumerate(self._lead):
                 cmds += self.row_cmds(j, len(self.header) + k)
             offset = first - self.start
             for i in range(self.start, stop):
                 cmds += self.row_cmds(i, i + offset)
-        return MeasuredTable(rows, colWidths=self.col_widths, repeatRows=len(self.header), style=cmds,
-                     splitInRow=1 if self.split_in_row else 0)
+        # the whole-table commands first, then the rows' (the order reportlab applies them in)
+        table = self._styles.table(rows, colWidths=self.col_widths, repeatRows=len(self.header),
+                                   splitInRow=1 if self.split_in_row else 0)
+        if cmds:
+            table.setStyle(cmds)
+        return table
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         n = len(self.body)

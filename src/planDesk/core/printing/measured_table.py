@@ -13,10 +13,52 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.platypus import Table
+from reportlab.platypus.tables import CellStyle
+
+# reportlab's command lists that setStyle fills (besides each cell's CellStyle)
+CMD_LISTS = ("_bkgrndcmds", "_linecmds", "_spanCmds", "_nosplitCmds", "_srflcmds", "_sircmds")
+# (style_key, rows, columns) → the cell styles and command lists setStyle made for that shape
+_styled: dict[tuple[str, int, int], tuple[list[list[Any]], tuple[list[Any], ...]]] = {}
+
+
+def copy_style(style: Any) -> Any:
+    """A copy of a cell's style (reportlab changes some in place when it splits a row)."""
+    new = object.__new__(CellStyle)
+    new.__dict__ = style.__dict__.copy()
+    return new
 
 
 class MeasuredTable(Table):  # type: ignore[misc]
-    """``Table`` with ``_calc`` and each cell's geometry remembered for the last width."""
+    """``Table`` with ``_calc`` and each cell's geometry remembered for the last width.
+
+    ``style_key`` names a style list that is always the same for that key (the booklet's
+    blocks): its commands are applied once per table shape, and later tables of that key
+    and shape take the result (reportlab's ``setStyle`` runs every command over every cell
+    of every table otherwise)."""
+
+    def __init__(self, data: Any, *args: Any, style_key: str | None = None, **kw: Any) -> None:
+        self._pd_style_key = style_key
+        super().__init__(data, *args, **kw)
+
+    def setStyle(self, tblstyle: Any) -> None:  # reportlab's names
+        key = self.__dict__.get("_pd_style_key")
+        self._pd_style_key = None  # only the style given to the constructor
+        if key is None or not isinstance(tblstyle, list | tuple):
+            super().setStyle(tblstyle)
+            return
+        shape = (key, self._nrows, self._ncols)
+        got = _styled.get(shape)
+        if got is None:
+            super().setStyle(tblstyle)
+            if not (self._srflcmds or self._sircmds or hasattr(self, "spaceBefore") or hasattr(self, "spaceAfter")):
+                made: list[list[Any]] = self.__dict__["_cellStyles"]
+                _styled[shape] = ([[copy_style(c) for c in row] for row in made],
+                                  tuple(list(getattr(self, name)) for name in CMD_LISTS))
+            return
+        cells, lists = got
+        self._cellStyles = [[copy_style(c) for c in row] for row in cells]
+        for name, cmds in zip(CMD_LISTS, lists, strict=True):
+            setattr(self, name, list(cmds))
 
     def _calc(self, availWidth: float, availHeight: float) -> None:  # reportlab's names
         done = self.__dict__.get("_pd_calc")
@@ -25,22 +67,35 @@ class MeasuredTable(Table):  # type: ignore[misc]
         if done is not None and done[0] == availWidth and (
                 done[1] == availHeight or self._hmax == len(self._cellvalues)):
             return
-        self._pd_geom: dict[tuple[int, float, int], tuple[Any, Any, list[float], list[float]]] = {}
         super()._calc(availWidth, availHeight)
         self._pd_calc = (availWidth, availHeight)
 
     def _listCellGeom(self, V: Any, w: float, s: Any, W: list[float] | None = None,
                       H: list[float] | None = None, aH: float = 72000) -> Any:
-        geom = self.__dict__.get("_pd_geom")
-        if geom is None or isinstance(V, str) or not V:
+        if isinstance(V, str) or not V:
             return super()._listCellGeom(V, w, s, W, H, aH)
-        key = (id(V), w, id(s))
-        got = geom.get(key)
+        # Kept on the cell's first flowable, so that it outlives this table: a long table's
+        # rows are measured by the piece that overflows a page, by the part it is split into
+        # and again atop the next page's piece (the same flowables, the same widths).
+        held = getattr(V[0], "__dict__", None)
+        # (a table with spans draws each cell at the difference of two column positions,
+        # a width a few units in the 15th digit off the one it was measured at: the same)
+        key = (round(w, 9), s.leftPadding, s.rightPadding, s.topPadding, s.bottomPadding)
+        got = None
+        if held is not None:
+            mine = held.get("_pd_cell")
+            # (the other flowables of the cell, not the first: holding itself would make a
+            # reference cycle, and every drawn cell would wait for the cyclic GC to go)
+            if (mine is not None and mine[0] == key and len(mine[1]) == len(V) - 1
+                    and all(a is b for a, b in zip(mine[1], V[1:], strict=True))):
+                got = mine[2]
         if got is None:
             widths: list[float] = []
             heights: list[float] = []
             cw, ch = super()._listCellGeom(V, w, s, widths, heights, aH)
-            got = geom[key] = (cw, ch, widths, heights)
+            got = (cw, ch, tuple(widths), tuple(heights))
+            if held is not None:
+                held["_pd_cell"] = (key, tuple(V[1:]), got)
         if W is not None:
             W.extend(got[2])
         if H is not None:

@@ -29,6 +29,7 @@ from planDesk.core.roadmap.geometry import DEFAULT_METRICS
 from planDesk.core.roadmap.layout import Ref, RoadmapLayout, Zoom, layout_roadmap
 from planDesk.core.roadmap.measure import FontMeasurer, font_metrics
 from planDesk.core.roadmap.pages import MARGIN, PAPERS, Tile, chart_area, page_furniture, tile_layout
+from planDesk.core.roadmap.pdf_text import paint_string
 from planDesk.core.roadmap.primitives import (
     Primitive,
     arrow_polygon,
@@ -57,7 +58,9 @@ def draw_primitives(c: Canvas, prims: Iterable[Primitive], *, dx: float, top: fl
             c.setFont(pdf_fonts.GOTHIC_BOLD if st.font == BOLD else pdf_fonts.GOTHIC, st.size)
             c.setFillColor(_hex(st.color))
             x = p.x if view_x0 is None else sticky_x(p.x, limit, view_x0)
-            c.drawString(x + dx, top - baseline(p, fm.ascent * st.size, fm.descent * st.size), p.text)
+            tx, ty = x + dx, top - baseline(p, fm.ascent * st.size, fm.descent * st.size)
+            if not paint_string(c, tx, ty, p.text):  # (the same operators drawString writes)
+                c.drawString(tx, ty, p.text)
             continue
         stroke = st.stroke is not None
         fill = st.fill is not None and p.kind != "line"
