@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from any_plan_helpers import FOUR_LEVEL_LABELS, FOUR_LEVELS_MIXED, make_store, tree_plan, view_of
 from openpyxl import load_workbook
-from pdf_helpers import check_pdf, squash
+from pdf_helpers import check_pdf, pdf_pages, squash
 from pypdf import PdfReader
 
 from planDesk.cli.main import main
@@ -94,3 +94,22 @@ def test_counts_are_per_top_level_group(town: tuple[Path, dict[str, Path]]) -> N
     counts = evaluation_counts(plan, Cycle(2025, 0))
     # 柱1: 1-1-1, 1-1-2, 1-2-1-1-1, 1-2-2 (1-2-1-2 retired); 柱2: 2-1, 2-2; 柱3 retired
     assert [(top.title, sum(c.values())) for top, c in counts] == [("柱1の部", 4), ("柱2の部", 2)]
+
+
+def test_a_group_longer_than_a_page_prints_in_the_results_report(tmp_path: Path) -> None:
+    """A top-level group with more measures than a page holds: the results report's contents
+    and the group's list run over pages instead of failing (reportlab refused a cell or a
+    span taller than a page: a 2,000-initiative plan could not be printed), every measure
+    is listed in both, in order."""
+    db = tmp_path / "big.sqlite3"
+    make_store(db, tree_plan([["i"] * 90, [["i"] * 70]], labels=FOUR_LEVEL_LABELS)).close()
+    pdf = _render(db, tmp_path, "results", "pdf", ["--fy", "2025"])
+    pages = pdf_pages(pdf)
+    text = squash("".join(pages))
+    codes = [f"1-{n}" for n in range(1, 91)] + [f"2-1-{n}" for n in range(1, 71)]
+    contents_end = text.index("柱1の部", text.index("目次") + 200)  # the area band after the contents
+    contents, body = text[:contents_end], text[contents_end:]
+    for part in (contents, body):
+        at = [part.index(f"{code}事業{code}のデジタル化") for code in codes]
+        assert at == sorted(at)
+    assert len(pages) > 6

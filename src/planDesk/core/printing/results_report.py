@@ -20,12 +20,13 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
 from planDesk.core.domain.fiscal import format_fy
 from planDesk.core.errors import UserError
 from planDesk.core.plan.view import GroupView, InitiativeView, PlanView, ReportView
-from planDesk.core.printing.document import DocInfo, frame_width, outlined, paragraphs, write_pdf
+from planDesk.core.printing.document import DocInfo, frame_height, frame_width, outlined, paragraphs, write_pdf
 from planDesk.core.printing.figures import grouped_results, result_markup
 from planDesk.core.printing.kinsoku import JaParagraph
+from planDesk.core.printing.long_table import LazyRows, LongTable
 from planDesk.core.printing.selection import Cycle, reports_in, select_cycle, select_plan
-from planDesk.core.printing.styles import BAND, NAVY, PALE, base_cmds, grid_style, styles, variant
-from planDesk.core.printing.tree import Leaf, group_leaves, leaves, live_groups, printed_initiatives
+from planDesk.core.printing.styles import BAND, GRID, NAVY, PALE, base_cmds, grid_style, styles, variant
+from planDesk.core.printing.tree import Leaf, group_ends, group_leaves, leaves, live_groups, printed_initiatives
 
 if TYPE_CHECKING:
     from planDesk.core.persistence.store import Store
@@ -110,8 +111,66 @@ def _contents(plan: PlanView) -> list[Flowable]:
     for column in sorted(open_at, reverse=True):
         close(column, len(rows) - 1)
     width = frame_width("A4")
-    table = Table(rows, colWidths=_contents_widths(depth, width), repeatRows=1, style=cmds)
-    return [outlined(JaParagraph.plain("目次", st.h1), "目次", 0), table, PageBreak()]
+    heading = outlined(JaParagraph.plain("目次", st.h1), "目次", 0)
+    table: Flowable = Table(rows, colWidths=_contents_widths(depth, width), repeatRows=1, style=cmds)
+    _w, height = table.wrap(width, frame_height("A4"))
+    _w, heading_height = heading.wrap(width, frame_height("A4"))
+    if height > frame_height("A4") - heading_height - heading.getSpaceAfter():
+        # More than a page: a group's rows spanned by one cell cannot be split across pages
+        # (reportlab refused a large plan's contents), so the same contents without spans.
+        table = _long_contents(plan, width, area_style, item_style)
+    return [heading, table, PageBreak()]
+
+
+def _long_contents(plan: PlanView, width: float, area_style: Any, item_style: Any) -> Flowable:
+    """The contents of a plan too large for one page: one row per measure, a group's name at
+    the top of its rows, no rule inside a group's column until the group ends and none
+    between the measures of one group (so it reads as the one-page table does), no cell
+    spanning rows — it splits across pages at any row, repeating its header."""
+    st = styles()
+    depth = plan.depth
+    rows = list(leaves(plan))
+    ends = group_ends(rows)
+    starts = [leaf.starts(rows[n - 1] if n else None) for n, leaf in enumerate(rows)]
+
+    def row(i: int) -> list[Any]:
+        leaf = rows[i]
+        cells: list[Any] = [JaParagraph.plain(g.title, area_style if k == 0 else st.cell_bold) if k >= starts[i]
+                            else "" for k, g in enumerate(leaf.groups)]
+        cells.append(JaParagraph.plain(f"{leaf.initiative.code}　{leaf.initiative.title}", item_style))
+        return cells + [""] * (depth - len(leaf.groups))
+
+    header = [[JaParagraph.plain(t, st.header_cell) for t in plan.level_labels]]
+    cmds: list[tuple[Any, ...]] = [
+        *base_cmds(),
+        ("BOX", (0, 0), (-1, -1), 0.5, GRID),
+        ("LINEAFTER", (0, 0), (depth - 1, -1), 0.5, GRID),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.5, GRID),
+        ("BACKGROUND", (0, 0), (-1, 0), BAND),
+        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+        ("VALIGN", (0, 1), (-1, -1), "TOP"),
+        ("BACKGROUND", (0, 1), (0, -1), NAVY),
+        *([("BACKGROUND", (1, 1), (depth - 1, -1), PALE)] if depth > 1 else []),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, 0), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, 0), 4),
+        ("TOPPADDING", (0, 1), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 1), (-1, -1), 0),
+    ]
+
+    def row_cmds(i: int, r: int) -> list[tuple[Any, ...]]:
+        own = len(rows[i].groups)  # the measure's column
+        out: list[tuple[Any, ...]] = []
+        if own < depth:  # a branch that ends early: the measure spans the deeper columns
+            out += [("SPAN", (own, r), (-1, r)), ("BACKGROUND", (own, r), (-1, r), colors.white)]
+        if starts[i] < own:  # the first measure of its group: the padding a cell's top has
+            out.append(("TOPPADDING", (0, r), (-1, r), 2))
+        if ends[i] < own:  # a group ends below it: a rule from that group's column on
+            out += [("BOTTOMPADDING", (0, r), (-1, r), 2.5), ("LINEBELOW", (ends[i], r), (-1, r), 0.5, GRID)]
+        return out
+
+    return LongTable(header, LazyRows(len(rows), row), _contents_widths(depth, width), cmds, row_cmds)
 
 
 def _contents_widths(depth: int, width: float) -> list[float]:
@@ -158,9 +217,12 @@ def _area_band(plan: PlanView, top: GroupView) -> list[Flowable]:
         style = variant(st.cell, "li" if indent == 12 else f"li{indent}", leftIndent=indent)
         listing.append(JaParagraph.plain(f"{leaf.initiative.code}　{leaf.initiative.title}", style))
         previous = leaf
-    box = Table([[listing]], colWidths=[frame_width("A4")], style=[*base_cmds(),
+    # A row per line (no rules), so that a group with more lines than a page holds splits
+    # across pages; padded as one box.
+    box = Table([[line] for line in listing], colWidths=[frame_width("A4")], style=[*base_cmds(),
         ("BACKGROUND", (0, 0), (-1, -1), PALE), ("LEFTPADDING", (0, 0), (-1, -1), 10),
-        ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 8)])
+        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, 0), 6), ("BOTTOMPADDING", (0, -1), (-1, -1), 8)])
     return [outlined(band, top.title, 0), *_slogan(top), Spacer(1, 4 * mm), box, Spacer(1, 6 * mm)]
 
 
