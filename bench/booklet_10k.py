@@ -76,7 +76,7 @@ def _load(db: str) -> tuple[object, float]:
     started = time.perf_counter()
     store = Store.open(db)
     with store.read() as session:
-        plan = load_plan(session, resolve_plan_id(session))
+        plan = load_plan(session, resolve_plan_id(session), with_reports=False)  # as the booklet reads it
     store.close()
     return plan, time.perf_counter() - started
 
