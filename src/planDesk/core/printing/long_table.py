@@ -214,6 +214,11 @@ class LongTable(Flowable):  # type: ignore[misc]
             if not parts:
                 return []
             consumed = len(parts[0]._cellvalues) - len(self.header) - len(self._lead)
+            if consumed <= 0 and self.split_in_row:
+                # Only the header and the repeated rows fit above a row taller than the rest
+                # of the page (reportlab's split between rows "succeeds" there): cut that row.
+                parts = self._piece._splitRows(ah, doInRowSplit=1) or parts
+                consumed = len(parts[0]._cellvalues) - len(self.header) - len(self._lead)
             if len(parts) > 1 and self.split_in_row and consumed > 0:
                 rest_rows = parts[1]._cellvalues[len(self.header):]
                 if len(rest_rows) > self._stop - self.start - consumed:
