@@ -104,12 +104,27 @@ def test_a_group_longer_than_a_page_prints_in_the_results_report(tmp_path: Path)
     db = tmp_path / "big.sqlite3"
     make_store(db, tree_plan([["i"] * 90, [["i"] * 70]], labels=FOUR_LEVEL_LABELS)).close()
     pdf = _render(db, tmp_path, "results", "pdf", ["--fy", "2025"])
-    pages = pdf_pages(pdf)
-    text = squash("".join(pages))
+    pages = [squash(page) for page in pdf_pages(pdf)]
     codes = [f"1-{n}" for n in range(1, 91)] + [f"2-1-{n}" for n in range(1, 71)]
-    contents_end = text.index("柱1の部", text.index("目次") + 200)  # the area band after the contents
-    contents, body = text[:contents_end], text[contents_end:]
+    first = next(n for n, page in enumerate(pages) if "目次" in page)
+    last = first  # the contents' pages repeat its header row: the level labels
+    while "".join(FOUR_LEVEL_LABELS) in pages[last + 1]:
+        last += 1
+    contents, body = "".join(pages[first:last + 1]), "".join(pages[last + 1:])
     for part in (contents, body):
         at = [part.index(f"{code}事業{code}のデジタル化") for code in codes]
         assert at == sorted(at)
     assert len(pages) > 6
+    # a page of the contents that goes on inside a group names it again
+    assert "柱1の部（続き）" in contents and "柱2の部（続き）" in contents
+
+
+def test_the_booklets_tree_names_its_groups_again_on_a_continued_page(tmp_path: Path) -> None:
+    """The 体系図 of a plan longer than a page: a page that goes on inside a group starts with
+    the group's name and 「（続き）」 (before, its column was blank there)."""
+    db = tmp_path / "big.sqlite3"
+    make_store(db, tree_plan([["i"] * 90, [["i"] * 70]], labels=FOUR_LEVEL_LABELS)).close()
+    pages = [squash(page) for page in pdf_pages(_render(db, tmp_path, "booklet", "pdf", []))]
+    start = next(n for n, page in enumerate(pages) if "体系図" in page and "1-1事業1-1" in page)
+    assert "（続き）" not in pages[start]
+    assert "1柱1の部（続き）" in pages[start + 1]

@@ -10,6 +10,7 @@ row (a 10,000-initiative plan too). Initiatives carry their 【重点】 and 【
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -22,7 +23,7 @@ from planDesk.core.plan.view import GroupView, InitiativeView, PlanView
 from planDesk.core.printing.kinsoku import JaParagraph
 from planDesk.core.printing.long_table import LazyRows, LongTable
 from planDesk.core.printing.styles import BAND, GRID, NAVY, NEW, PALE, PRIORITY, RULE, base_cmds, styles, variant
-from planDesk.core.printing.tree import group_ends, leaves
+from planDesk.core.printing.tree import Leaf, group_ends, leaves
 
 
 def marks_markup(ini: InitiativeView) -> str:
@@ -116,5 +117,21 @@ def structure_table(plan: PlanView, width: float) -> list[Flowable]:
             out.append(("LINEBELOW", (own, r), (-1, r), 0.4, RULE))
         return out
 
-    table = LongTable(header, body, tree_widths(depth, width), cmds, row_cmds)
+    def continued(start: int, row: Sequence[Any], cut: bool) -> Sequence[Any]:
+        """A page that goes on inside groups names them again at its top (「…（続き）」)."""
+        return continued_groups(rows[start], starts[start], row, cut, group_text,
+                                lambda k: top_style if k == 0 else group_style)
+
+    table = LongTable(header, body, tree_widths(depth, width), cmds, row_cmds, continued=continued)
     return [*vision_banner(plan, width), table]
+
+
+def continued_groups(leaf: Leaf, first_new: int, row: Sequence[Any], cut: bool, text: Callable[[GroupView], str],
+                     style: Callable[[int], Any]) -> list[Any]:
+    """``row`` (the first on a continued page) with the names of the groups it goes on in —
+    those begun above (``first_new``: the first group that begins at this row), or all of
+    them when the row itself was cut — followed by 「（続き）」."""
+    out = list(row)
+    for k, group in enumerate(leaf.groups[:len(leaf.groups) if cut else first_new]):
+        out[k] = JaParagraph.plain(f"{text(group)}（続き）", style(k))
+    return out

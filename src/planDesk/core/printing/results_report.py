@@ -10,6 +10,7 @@ printed: a draft is not a result yet.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +21,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
 from planDesk.core.domain.fiscal import format_fy
 from planDesk.core.errors import UserError
 from planDesk.core.plan.view import GroupView, InitiativeView, PlanView, ReportView
+from planDesk.core.printing.booklet_tree import continued_groups
 from planDesk.core.printing.document import DocInfo, frame_height, frame_width, outlined, paragraphs, write_pdf
 from planDesk.core.printing.figures import grouped_results, result_markup
 from planDesk.core.printing.kinsoku import JaParagraph
@@ -170,7 +172,12 @@ def _long_contents(plan: PlanView, width: float, area_style: Any, item_style: An
             out += [("BOTTOMPADDING", (0, r), (-1, r), 2.5), ("LINEBELOW", (ends[i], r), (-1, r), 0.5, GRID)]
         return out
 
-    return LongTable(header, LazyRows(len(rows), row), _contents_widths(depth, width), cmds, row_cmds)
+    def continued(start: int, cells: Sequence[Any], cut: bool) -> Sequence[Any]:
+        return continued_groups(rows[start], starts[start], cells, cut, lambda g: g.title,
+                                lambda k: area_style if k == 0 else st.cell_bold)
+
+    return LongTable(header, LazyRows(len(rows), row), _contents_widths(depth, width), cmds, row_cmds,
+                     continued=continued)
 
 
 def _contents_widths(depth: int, width: float) -> list[float]:
