@@ -44,13 +44,14 @@ find_python() {
 debian_packages() {
   # Shared libraries Qt needs at run time, Xvfb/poppler for looking at windows
   # and PDFs, nsis (makensis) to check the Windows installer script, and LibreOffice
-  # Calc with its UNO bridge for /usr/bin/python3 (a real spreadsheet client in the tests).
+  # Calc with its UNO bridge for /usr/bin/python3 (a real spreadsheet client in the tests),
+  # gcc to compile the Windows stage's stub DLL sources in a test.
   # Installed only when missing and only when we are root on Debian.
   local need=()
   local pkg
   for pkg in libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 poppler-utils \
              xvfb libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 nsis openbox \
-             libreoffice-calc python3-uno; do
+             libreoffice-calc python3-uno gcc; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || need+=("$pkg")
   done
   [ ${#need[@]} -eq 0 ] && return 0
