@@ -94,9 +94,7 @@ def structure_table(plan: PlanView, width: float) -> list[Flowable]:
         ("BOX", (0, 0), (-1, -1), 0.8, GRID),
         ("LINEAFTER", (0, 0), (depth - 1, -1), 0.5, GRID),
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, GRID),
-        ("BACKGROUND", (0, 0), (-1, 0), BAND),
-        ("BACKGROUND", (0, 1), (0, -1), NAVY),
-        *([("BACKGROUND", (1, 1), (depth - 1, -1), PALE)] if depth > 1 else []),
+        *tree_fills(depth),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         # tight enough that the sample's 34 initiatives fit one page, as in the seed (issue 16)
         ("TOPPADDING", (0, 0), (-1, -1), 1.5),
@@ -124,6 +122,12 @@ def structure_table(plan: PlanView, width: float) -> list[Flowable]:
 
     table = LongTable(header, body, tree_widths(depth, width), cmds, row_cmds, continued=continued)
     return [*vision_banner(plan, width), table]
+
+
+def tree_fills(depth: int) -> list[tuple[Any, ...]]:
+    """The colours of a tree table (header band; the top level navy, deeper groups pale)."""
+    return [("BACKGROUND", (0, 0), (-1, 0), BAND), ("BACKGROUND", (0, 1), (0, -1), NAVY),
+            *([("BACKGROUND", (1, 1), (depth - 1, -1), PALE)] if depth > 1 else [])]
 
 
 def continued_groups(leaf: Leaf, first_new: int, row: Sequence[Any], cut: bool, text: Callable[[GroupView], str],

@@ -21,7 +21,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
 from planDesk.core.domain.fiscal import format_fy
 from planDesk.core.errors import UserError
 from planDesk.core.plan.view import GroupView, InitiativeView, PlanView, ReportView
-from planDesk.core.printing.booklet_tree import continued_groups
+from planDesk.core.printing.booklet_tree import continued_groups, tree_fills
 from planDesk.core.printing.document import DocInfo, frame_height, frame_width, outlined, paragraphs, write_pdf
 from planDesk.core.printing.figures import grouped_results, result_markup
 from planDesk.core.printing.kinsoku import JaParagraph
@@ -148,11 +148,9 @@ def _long_contents(plan: PlanView, width: float, area_style: Any, item_style: An
         ("BOX", (0, 0), (-1, -1), 0.5, GRID),
         ("LINEAFTER", (0, 0), (depth - 1, -1), 0.5, GRID),
         ("LINEBELOW", (0, 0), (-1, 0), 0.5, GRID),
-        ("BACKGROUND", (0, 0), (-1, 0), BAND),
+        *tree_fills(depth),
         ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
         ("VALIGN", (0, 1), (-1, -1), "TOP"),
-        ("BACKGROUND", (0, 1), (0, -1), NAVY),
-        *([("BACKGROUND", (1, 1), (depth - 1, -1), PALE)] if depth > 1 else []),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
         ("TOPPADDING", (0, 0), (-1, 0), 3),
