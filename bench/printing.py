@@ -5,6 +5,8 @@ Subjects are the command line's exports (``plandesk export booklet|progress-tabl
 loading the plan, laying out, writing the file); baselines load the plan the same way and
 draw the strings with ``drawString`` (bench/baselines/booklet_print.py,
 progress_table_print.py). Three runs each by default (the booklet takes about a minute).
+``print-booklet-30k`` is the same booklet of a 30,000-initiative plan, one run by default
+(about four minutes a side): its goal is the peak memory, under 500 MB at any plan size.
 """
 
 from __future__ import annotations
@@ -14,6 +16,10 @@ from bench.scenario import Command, Scenario, Workspace, synthetic_db
 
 def _db(ws: Workspace) -> dict[str, str]:
     return {"db": str(synthetic_db(ws, 10_000))}
+
+
+def _db_30k(ws: Workspace) -> dict[str, str]:
+    return {"db": str(synthetic_db(ws, 30_000))}
 
 
 SCENARIOS = [
@@ -27,6 +33,19 @@ SCENARIOS = [
         setup=_db,
         repeat=3,
         timeout=900.0,
+    ),
+    Scenario(
+        name="print-booklet-30k",
+        description="計画の冊子 PDF（取組 30,000 件）：最大メモリ／reportlab で同じ文字列を描くだけ",
+        subject=Command(("{python}", "-m", "planDesk", "--db", "{db}", "export", "booklet",
+                         "--out", "{scratch}/booklet30k.pdf")),
+        baseline=Command(("{python}", "{bench}/baselines/booklet_print.py", "{db}",
+                          "{scratch}/booklet30k_base.pdf")),
+        goal_ratio=3.0,
+        goal_peak_mb=500.0,
+        setup=_db_30k,
+        repeat=1,
+        timeout=2400.0,
     ),
     Scenario(
         name="print-progress-table",

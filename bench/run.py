@@ -37,7 +37,7 @@ from bench.scenario import BENCH_DIR, ROOT, Scenario, Workspace
 
 DEFAULT_REPEAT = 10
 RESULTS_DIR = BENCH_DIR / "results"
-NOT_SCENARIO_MODULES = {"__init__", "run", "scenario"}
+NOT_SCENARIO_MODULES = {"__init__", "launch", "run", "scenario"}
 
 
 def discover() -> list[Scenario]:
@@ -68,16 +68,25 @@ def _assigns_scenarios(path: Path) -> bool:
 
 @dataclass
 class Side:
-    """The timings of one command of a scenario."""
+    """The timings of one command of a scenario (seconds; milliseconds in ``wall`` for an
+    in-process figure, which has no CPU or memory of its own)."""
 
     argv: list[str]
     wall: list[float] = field(default_factory=list)
     cpu: list[float] = field(default_factory=list)
+    peak_mb: list[float] = field(default_factory=list)
+
+    def add(self, run: Run) -> None:
+        self.wall.append(run.wall)
+        self.cpu.append(run.cpu)
+        if run.peak_mb is not None:
+            self.peak_mb.append(run.peak_mb)
 
     def summary(self) -> dict[str, Any]:
         return {"argv": self.argv, "median": _median(self.wall), "min": min(self.wall, default=None),
                 "max": max(self.wall, default=None), "cpu_median": _median(self.cpu),
-                "wall": self.wall, "cpu": self.cpu}
+                "peak_mb_median": _median(self.peak_mb), "peak_mb_max": max(self.peak_mb, default=None),
+                "wall": self.wall, "cpu": self.cpu, "peak_mb": self.peak_mb}
 
 
 def _median(values: list[float]) -> float | None:
@@ -88,29 +97,62 @@ class CommandFailed(Exception):
     pass
 
 
-def _children_cpu() -> float:
-    if sys.platform == "win32":
-        return 0.0
-    import resource
+@dataclass(frozen=True)
+class Run:
+    """One fresh process from start to exit: wall and CPU (user + system) seconds, its peak
+    resident memory in MB (None where the OS does not say), what it printed."""
 
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+    wall: float
+    cpu: float
+    peak_mb: float | None
+    stdout: str
 
 
-def time_once(argv: list[str], env: dict[str, str], timeout: float) -> tuple[float, float]:
-    """Wall and CPU seconds of one fresh process from start to exit."""
-    cpu0 = _children_cpu()
-    t0 = time.perf_counter()
+def run_once(argv: list[str], env: dict[str, str], timeout: float) -> Run:
+    """Run ``argv`` to its end through bench/launch.py (POSIX), which takes the CPU time and
+    peak memory of that one process; elsewhere only its wall time is taken."""
+    posix = hasattr(os, "wait4") and hasattr(os, "posix_spawnp")
+    with tempfile.TemporaryDirectory(prefix="plandesk-run-") as tmp:
+        report = Path(tmp) / "report.json"
+        out_path, err_path = Path(tmp) / "stdout", Path(tmp) / "stderr"
+        launched = [sys.executable, str(BENCH_DIR / "launch.py"), str(report), *argv] if posix else argv
+        with out_path.open("wb") as out, err_path.open("wb") as err:
+            t0 = time.perf_counter()
+            proc = subprocess.Popen(launched, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=err,
+                                    start_new_session=posix)
+            try:
+                proc.wait(timeout)
+            except BaseException as exc:  # out of time, or run.py itself stopped (SIGTERM, Ctrl+C)
+                if posix:
+                    os.killpg(proc.pid, signal.SIGKILL)  # the launcher and the command it started
+                else:
+                    proc.kill()
+                proc.wait()
+                if isinstance(exc, subprocess.TimeoutExpired):
+                    raise CommandFailed(f"{timeout:.0f} 秒で終わりませんでした：{' '.join(argv)}") from exc
+                raise
+            wall = time.perf_counter() - t0
+        stdout = out_path.read_text(encoding="utf-8", errors="replace")
+        stderr = err_path.read_text(encoding="utf-8", errors="replace")
+        if proc.returncode != 0:
+            tail = stderr.strip().splitlines()[-15:]
+            raise CommandFailed(f"終了コード {proc.returncode}：{' '.join(argv)}\n" + "\n".join(tail))
+        if not posix:
+            return Run(wall, 0.0, None, stdout)
+        measured = json.loads(report.read_text(encoding="utf-8"))
+    return Run(measured["wall"], measured["cpu"], measured["peak_mb"], stdout)
+
+
+def figure(stdout: str, key: str, argv: list[str]) -> float:
+    """The number at the dotted ``key`` of the last JSON line an in-process bench printed."""
+    lines = [line for line in stdout.splitlines() if line.startswith("{")]
     try:
-        proc = subprocess.run(argv, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.PIPE, timeout=timeout, check=False)
-    except subprocess.TimeoutExpired as exc:
-        raise CommandFailed(f"{timeout:.0f} 秒で終わりませんでした：{' '.join(argv)}") from exc
-    wall = time.perf_counter() - t0
-    if proc.returncode != 0:
-        tail = proc.stderr.decode("utf-8", "replace").strip().splitlines()[-15:]
-        raise CommandFailed(f"終了コード {proc.returncode}：{' '.join(argv)}\n" + "\n".join(tail))
-    return wall, _children_cpu() - cpu0
+        value: Any = json.loads(lines[-1])
+        for part in key.split("."):
+            value = value[part]
+        return float(value)
+    except (IndexError, KeyError, TypeError, ValueError) as exc:
+        raise CommandFailed(f"出力の JSON に「{key}」の数値がありません：{' '.join(argv)}") from exc
 
 
 def run_scenario(scenario: Scenario, ws: Workspace, repeat: int) -> dict[str, Any]:
@@ -121,6 +163,9 @@ def run_scenario(scenario: Scenario, ws: Workspace, repeat: int) -> dict[str, An
     env.pop("PLANDESK_DB", None)
     # The same environment for both sides: headless Qt, a throw-away user-data folder.
     env.update({"QT_QPA_PLATFORM": "offscreen", "PLANDESK_DATA_DIR": str(ws.scratch / "appdata")})
+    if scenario.in_process is not None:
+        return _run_in_process(scenario, scenario.in_process, values, env, repeat)
+    assert scenario.baseline is not None
     sides: dict[str, Side] = {}
     commands: dict[str, tuple[list[str], dict[str, str]]] = {}
     for role, command in (("subject", scenario.subject), ("baseline", scenario.baseline)):
@@ -128,27 +173,62 @@ def run_scenario(scenario: Scenario, ws: Workspace, repeat: int) -> dict[str, An
         commands[role] = (argv, {**env, **extra})
         sides[role] = Side(argv)
     for role in ("subject", "baseline"):  # the untimed first run
-        time_once(*commands[role], scenario.timeout)
+        run_once(*commands[role], scenario.timeout)
     for round_no in range(repeat):
         order = ("subject", "baseline") if round_no % 2 == 0 else ("baseline", "subject")
         for role in order:
-            wall, cpu = time_once(*commands[role], scenario.timeout)
-            sides[role].wall.append(wall)
-            sides[role].cpu.append(cpu)
+            sides[role].add(run_once(*commands[role], scenario.timeout))
         print(f"  {scenario.name}: {round_no + 1}/{repeat}", end="\r", file=sys.stderr, flush=True)
     subject, baseline = sides["subject"].summary(), sides["baseline"].summary()
     ratio = subject["median"] / baseline["median"]
     cpu_ratio = (subject["cpu_median"] / baseline["cpu_median"]) if baseline["cpu_median"] else None
+    # The goal is judged on the CPU ratio where there is one (a shared machine's waiting for a
+    # core is not the program's), else on wall time.
+    judged = cpu_ratio if cpu_ratio is not None else ratio
+    verdicts = []
+    if scenario.goal_ratio is not None:
+        verdicts.append(judged <= scenario.goal_ratio)
+    if scenario.goal_peak_mb is not None and subject["peak_mb_median"] is not None:
+        verdicts.append(subject["peak_mb_median"] < scenario.goal_peak_mb)
+    return _result(scenario, repeat, subject, baseline, ratio, cpu_ratio, verdicts, unit="s")
+
+
+def _run_in_process(scenario: Scenario, keys: tuple[str, str], values: dict[str, str], env: dict[str, str],
+                    repeat: int) -> dict[str, Any]:
+    """An in-process bench run ``repeat`` times: its two figures (ms) taken from each run's JSON."""
+    argv, extra = scenario.subject.render(values)
+    sides = {"subject": Side(argv), "baseline": Side(argv)}
+    for round_no in range(repeat):
+        run = run_once(argv, {**env, **extra}, scenario.timeout)
+        for role, key in zip(("subject", "baseline"), keys, strict=True):
+            sides[role].add(Run(figure(run.stdout, key, argv), run.cpu, run.peak_mb, ""))
+        print(f"  {scenario.name}: {round_no + 1}/{repeat}", end="\r", file=sys.stderr, flush=True)
+    subject, baseline = sides["subject"].summary(), sides["baseline"].summary()
+    ratio = subject["median"] / baseline["median"]
+    verdicts = []
+    if scenario.goal_ms is not None:
+        verdicts.append(subject["median"] < scenario.goal_ms)
+    if scenario.goal_ratio is not None:
+        verdicts.append(ratio <= scenario.goal_ratio)
+    return _result(scenario, repeat, subject, baseline, ratio, None, verdicts, unit="ms")
+
+
+def _result(scenario: Scenario, repeat: int, subject: dict[str, Any], baseline: dict[str, Any], ratio: float,
+            cpu_ratio: float | None, verdicts: list[bool], unit: str) -> dict[str, Any]:
     return {
         "name": scenario.name,
         "description": scenario.description,
         "repeat": repeat,
+        "unit": unit,
         "subject": subject,
         "baseline": baseline,
         "ratio": ratio,
         "cpu_ratio": cpu_ratio,
         "goal_ratio": scenario.goal_ratio,
-        "meets_goal": None if scenario.goal_ratio is None else ratio <= scenario.goal_ratio,
+        "goal_ms": scenario.goal_ms,
+        "goal_peak_mb": scenario.goal_peak_mb,
+        "goals": scenario.goals(),
+        "meets_goal": all(verdicts) if verdicts else None,
         "error": None,
     }
 
@@ -175,26 +255,33 @@ def git_commit() -> str | None:
     return out.stdout.strip()
 
 
-def _fmt(seconds: float | None) -> str:
-    return "—" if seconds is None else f"{seconds:.3f}"
+def _fmt(value: float | None, unit: str = "s") -> str:
+    if value is None:
+        return "—"
+    return f"{value:.1f}" if unit == "ms" else f"{value:.3f}"
+
+
+def _mb(value: float | None) -> str:
+    return "—" if value is None else f"{value:,.0f}"
 
 
 def table(results: list[dict[str, Any]]) -> str:
     """A Markdown table (it is pasted into bench/README.md as it is)."""
-    lines = ["| scenario | subject median (min–max) s | baseline median (min–max) s | ratio | CPU ratio | goal |",
-             "| --- | --- | --- | --- | --- | --- |"]
+    lines = ["| scenario | subject median (min–max) | baseline median (min–max) | ratio | CPU ratio "
+             "| peak MB subject / baseline | goal |",
+             "| --- | --- | --- | --- | --- | --- | --- |"]
     for r in results:
         if r["error"]:
-            lines.append(f"| {r['name']} | 失敗 | | | | {r['error'].splitlines()[0]} |")
+            lines.append(f"| {r['name']} | 失敗 | | | | | {r['error'].splitlines()[0]} |")
             continue
-        s, b = r["subject"], r["baseline"]
+        s, b, unit = r["subject"], r["baseline"], r.get("unit", "s")
         goal = "—"
-        if r["goal_ratio"] is not None:
-            goal = f"≤ {r['goal_ratio']:g}× {'達成' if r['meets_goal'] else '未達'}"
+        if r["meets_goal"] is not None:
+            goal = f"{r['goals']} {'達成' if r['meets_goal'] else '未達'}"
         cpu = "—" if r["cpu_ratio"] is None else f"{r['cpu_ratio']:.2f}×"
-        lines.append(f"| {r['name']} | {_fmt(s['median'])} ({_fmt(s['min'])}–{_fmt(s['max'])}) "
-                     f"| {_fmt(b['median'])} ({_fmt(b['min'])}–{_fmt(b['max'])}) "
-                     f"| {r['ratio']:.2f}× | {cpu} | {goal} |")
+        peak = "—" if unit == "ms" else f"{_mb(s['peak_mb_median'])} / {_mb(b['peak_mb_median'])}"
+        spans = [f"{_fmt(x['median'], unit)} ({_fmt(x['min'], unit)}–{_fmt(x['max'], unit)}) {unit}" for x in (s, b)]
+        lines.append(f"| {r['name']} | {spans[0]} | {spans[1]} | {r['ratio']:.2f}× | {cpu} | {peak} | {goal} |")
     return "\n".join(lines)
 
 
@@ -212,8 +299,8 @@ def main(argv: list[str] | None = None) -> int:
     scenarios = discover()
     if args.list:
         for s in scenarios:
-            goal = f"目標 ≤ {s.goal_ratio:g}×" if s.goal_ratio is not None else "目標なし"
-            print(f"{s.name:<16} {goal:<10} {s.description}")
+            goal = f"目標 {s.goals()}" if s.goals() else "目標なし"
+            print(f"{s.name:<20} {goal:<18} {s.description}")
         return 0
     chosen = [s for s in scenarios
               if not args.scenarios or any(fnmatch.fnmatchcase(s.name, p) for p in args.scenarios)]

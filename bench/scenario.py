@@ -60,19 +60,47 @@ Setup = Callable[[Workspace], Mapping[str, str]]
 class Scenario:
     """A measured command beside its baseline.
 
-    ``goal_ratio``: the subject's median may be at most this many times the baseline's
-    (None: no goal yet, the ratio is only reported). ``repeat``: runs of each command when
-    ``--repeat`` is not given (slow scenarios choose fewer).
+    ``goal_ratio``: the subject's CPU median may be at most this many times the baseline's
+    (None: no goal yet, the ratio is only reported). ``goal_peak_mb``: the subject's peak
+    memory (the largest resident set of its process, median of the runs) must stay under
+    this many MB. ``repeat``: runs of each command when ``--repeat`` is not given (slow
+    scenarios choose fewer).
+
+    ``in_process``: the subject command measures an action and its baseline *inside one
+    process* (an in-process latency bench such as bench/gui_plan_rename.py: a fresh process
+    per measurement would time start-up, not the action) and prints one JSON line; the two
+    figures are read from it at these dotted keys (milliseconds), and ``baseline`` is not
+    run. ``goal_ms``: the subject's figure (median of the runs) must stay under it.
     """
 
     name: str
     description: str
     subject: Command
-    baseline: Command
+    baseline: Command | None = None
     goal_ratio: float | None = None
     setup: Setup | None = None
     repeat: int | None = None
     timeout: float = 300.0
+    goal_peak_mb: float | None = None
+    in_process: tuple[str, str] | None = None
+    goal_ms: float | None = None
+
+    def __post_init__(self) -> None:
+        if (self.baseline is None) == (self.in_process is None):
+            raise ValueError(f"{self.name}: a baseline command, or in_process keys, not both")
+        if self.goal_ms is not None and self.in_process is None:
+            raise ValueError(f"{self.name}: goal_ms is for in-process scenarios")
+
+    def goals(self) -> str:
+        """The goals in a few characters (``--list``, the table)."""
+        parts = []
+        if self.goal_ratio is not None:
+            parts.append(f"≤ {self.goal_ratio:g}×")
+        if self.goal_ms is not None:
+            parts.append(f"< {self.goal_ms:g} ms")
+        if self.goal_peak_mb is not None:
+            parts.append(f"< {self.goal_peak_mb:g} MB")
+        return "、".join(parts)
 
 
 # --- set-up steps shared by scenarios -------------------------------------------------
