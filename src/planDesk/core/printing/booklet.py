@@ -27,7 +27,7 @@ from planDesk.core.plan.view import GoalView, GroupView, InitiativeView, PlanVie
 from planDesk.core.printing.booklet_kpis import kpi_table
 from planDesk.core.printing.booklet_roadmap import InitiativeRoadmap, booklet_layout
 from planDesk.core.printing.booklet_tree import marks_markup, structure_table
-from planDesk.core.printing.document import DocInfo, frame_width, outlined, paragraphs, write_pdf
+from planDesk.core.printing.document import DocInfo, frame_height, frame_width, outlined, paragraphs, write_pdf
 from planDesk.core.printing.kinsoku import JaParagraph
 from planDesk.core.printing.long_table import LongTable
 from planDesk.core.printing.measured_table import MeasuredTable
@@ -134,8 +134,12 @@ def initiative_block(plan: PlanView, ini: InitiativeView, layout: RoadmapLayout 
                             for g in ini.goals]])
     if (kpis := kpi_table(ini, roadmap_width())) is not None:
         rows.append(["指標", kpis])
+    label_top: list[tuple[str, tuple[int, int], tuple[int, int], str]] = []
     if ini.steps and layout is not None and layout.find(("initiative", ini.id)) is not None:
-        rows.append(["工程表", InitiativeRoadmap(layout, ini.id)])
+        chart = InitiativeRoadmap(layout, ini.id)
+        if chart.height > frame_height("A4"):  # it goes on over pages: its label stays at its top
+            label_top.append(("VALIGN", (0, len(rows)), (0, len(rows)), "TOP"))
+        rows.append(["工程表", chart])
     # under its groups in the outline: level 1 is the top-level group's
     parts: list[Flowable] = [*(lead or []), outlined(head, f"{ini.code} {ini.title}", ini.depth + 1)]
     if rows:
@@ -143,7 +147,7 @@ def initiative_block(plan: PlanView, ini: InitiativeView, layout: RoadmapLayout 
         parts.append(MeasuredTable(cells, colWidths=[_LABEL_W, width - _LABEL_W], splitInRow=1, style=[
             *grid_style(0), ("BACKGROUND", (0, 0), (0, -1), PALE), ("VALIGN", (0, 0), (0, -1), "MIDDLE"),
             ("BOX", (0, 0), (-1, -1), 0.8, GRID), ("LEFTPADDING", (1, 0), (1, -1), _PAD + 2),
-            ("RIGHTPADDING", (1, 0), (1, -1), _PAD)]))
+            ("RIGHTPADDING", (1, 0), (1, -1), _PAD), *label_top]))
     parts.append(Spacer(1, 8 * mm))
     return KeepTogether(parts)
 
