@@ -20,6 +20,7 @@ from reportlab.graphics.shapes import Group, Rect
 
 from planDesk.core.persistence.store import Store
 from planDesk.core.plan.view import load_plan, resolve_plan_id
+from planDesk.core.printing.progress import NO_GRADE, NOT_REPORTED
 from planDesk.core.printing.selection import Cycle
 from planDesk.core.printing.summary import _chart, evaluation_counts
 from planDesk.core.roadmap.measure import FontMeasurer
@@ -198,5 +199,27 @@ def test_summary_chart_grades_differ_in_grey(store: Store, tmp_path: Path) -> No
     renderPDF.drawToFile(drawing, str(out))
     img = render_grey(out)
     # drawing y grows upwards
+    assert_all_differ({str(n): swatch(img, r.x, drawing.height - r.y - r.height, r.width, r.height)
+                       for n, r in enumerate(rects)})
+
+
+@needs_poppler
+def test_summary_chart_tells_no_grade_from_the_grades_and_from_not_reported(hitachi_db: Path,
+                                                                            tmp_path: Path) -> None:
+    """The Hitachi plan's 2021 reports carry no grade: they count as 評価なし, a swatch of
+    its own beside the grades' and 未報告's."""
+    store = Store.open(str(hitachi_db), create=False)
+    with store.read() as s:
+        plan = load_plan(s, resolve_plan_id(s))
+    store.close()
+    counts = evaluation_counts(plan, Cycle(2021, 0))
+    counts = [*counts[:-1], (counts[-1][0], {**counts[-1][1], NO_GRADE: 0, NOT_REPORTED: 3})]  # and some 未報告
+    drawing = _chart(plan, counts, 400)
+    legend = next(c for c in drawing.contents if type(c).__name__ == "Legend")
+    rects = _legend_rects(legend.draw())
+    assert len(rects) == len(plan.evaluation_scale) + 2
+    out = tmp_path / "chart.pdf"
+    renderPDF.drawToFile(drawing, str(out))
+    img = render_grey(out)
     assert_all_differ({str(n): swatch(img, r.x, drawing.height - r.y - r.height, r.width, r.height)
                        for n, r in enumerate(rects)})

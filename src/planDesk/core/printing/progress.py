@@ -17,6 +17,7 @@ from planDesk.core.reports.ops import STEP_STATES
 from planDesk.core.reports.totals import KpiTotal
 
 NOT_REPORTED = "未報告"
+NO_GRADE = "評価なし"  # reported, but with no grade of the plan's scale
 
 
 def evaluation_label(plan: PlanView, code: str | None) -> str:

@@ -6,7 +6,9 @@ plan's scale: 遅れ and 未着手 on the usual A–D scale) with their 課題 l
 department (identical texts merged), and KPI attainment, one row per KPI (a KPI reported
 by several departments: the city total beside its parts). Then, as an appendix on pages
 of its own, the consolidated progress table in its compact form. An initiative reported
-by several departments counts once, with its worst evaluation.
+by several departments counts once, with its worst evaluation; one reported without a grade
+of the plan's scale counts as 評価なし (a plan whose reports carry no grades at all, as the
+Hitachi plan's 2021 results, is all 評価なし), never as 未報告.
 """
 
 from __future__ import annotations
@@ -27,7 +29,14 @@ from planDesk.core.plan.view import GroupView, InitiativeView, PlanView, ReportV
 from planDesk.core.printing.document import DocInfo, frame_width, outlined, write_pdf
 from planDesk.core.printing.kinsoku import JaParagraph
 from planDesk.core.printing.long_table import LongTable
-from planDesk.core.printing.progress import NOT_REPORTED, attention_codes, evaluation_label, kpi_value, worst_evaluation
+from planDesk.core.printing.progress import (
+    NO_GRADE,
+    NOT_REPORTED,
+    attention_codes,
+    evaluation_label,
+    kpi_value,
+    worst_evaluation,
+)
 from planDesk.core.printing.progress_table_pdf import progress_table
 from planDesk.core.printing.selection import Cycle, reports_in, select_cycle, select_plan
 from planDesk.core.printing.styles import GRID, base_cmds, grid_style, styles, variant
@@ -42,8 +51,10 @@ if TYPE_CHECKING:
 TITLE = "進捗状況の概要"
 # Grade colours, best grade first, chosen so that their greys differ too (luma 48, 144, 189,
 # 96, 77, 176: a black-and-white copy still tells A from D); 未報告 is white with an
-# outline. Each bar segment also carries its grade's letter and count.
+# outline, 評価なし light grey (luma 222: 30 from C and from white). Each bar segment also carries its grade's letter
+# and count.
 _GRADE_COLORS = ("#14402A", "#6FA86A", "#F2B84B", "#C0392B", "#5B3A8C", "#8FB8E0")
+_NO_GRADE_COLOR = "#DEDEDE"
 _NONE_COLOR = "#FFFFFF"
 _OUTLINE = "#555555"
 
@@ -60,15 +71,24 @@ def _live(plan: PlanView) -> list[tuple[GroupView, list[InitiativeView]]]:
 
 def evaluation_counts(plan: PlanView, cycle: Cycle) -> list[tuple[GroupView, dict[str, int]]]:
     """Per top-level group: grade code → number of initiatives under it, at any depth
-    (NOT_REPORTED for none)."""
+    (NO_GRADE: reported without a grade of the scale; NOT_REPORTED: no report)."""
     out = []
     for top, inis in _live(plan):
-        counts = {c: 0 for c, _ in plan.evaluation_scale} | {NOT_REPORTED: 0}
+        counts = {c: 0 for c, _ in plan.evaluation_scale} | {NO_GRADE: 0, NOT_REPORTED: 0}
         for ini in inis:
-            grade = worst_evaluation(plan, reports_in(ini, cycle))
-            counts[grade if grade in counts else NOT_REPORTED] += 1
+            reports = reports_in(ini, cycle)
+            grade = worst_evaluation(plan, reports)
+            counts[grade if grade in counts and grade not in (NO_GRADE, NOT_REPORTED)
+                   else NO_GRADE if reports else NOT_REPORTED] += 1
         out.append((top, counts))
     return out
+
+
+def count_keys(plan: PlanView, counts: list[tuple[GroupView, dict[str, int]]]) -> list[str]:
+    """The columns of the counts as printed: the scale's grades, 評価なし when some
+    initiative is in it, 未報告."""
+    no_grade = [NO_GRADE] if any(c[NO_GRADE] for _, c in counts) else []
+    return [c for c, _ in plan.evaluation_scale] + no_grade + [NOT_REPORTED]
 
 
 def _chart(plan: PlanView, counts: list[tuple[GroupView, dict[str, int]]], width: float) -> Drawing:
@@ -76,7 +96,7 @@ def _chart(plan: PlanView, counts: list[tuple[GroupView, dict[str, int]]], width
     # renderPDF starts every drawing in the graphics default font (Helvetica, not embedded,
     # no Japanese): start ours in the bundled Gothic instead.
     STATE_DEFAULTS["fontName"] = st.gothic
-    keys = [c for c, _ in plan.evaluation_scale] + [NOT_REPORTED]
+    keys = count_keys(plan, counts)
     bar_h = 16.0
     height = 40 + bar_h * 1.6 * len(counts)
     drawing = Drawing(width, height)
@@ -105,7 +125,7 @@ def _chart(plan: PlanView, counts: list[tuple[GroupView, dict[str, int]]], width
     chart.valueAxis.gridStrokeColor = colors.HexColor("#DDDDDD")
     chart.barSpacing = 0
     chart.groupSpacing = 6
-    palette = grade_palette(len(keys) - 1)
+    palette = grade_palette(len(plan.evaluation_scale), no_grade=NO_GRADE in keys)
     for i, color in enumerate(palette):
         chart.bars[i].fillColor = colors.HexColor(color)
         chart.bars[i].strokeColor = colors.HexColor(_OUTLINE)
@@ -143,9 +163,11 @@ def _fit(text: str, width: float, font: str, size: float) -> str:
     return text + "…"
 
 
-def grade_palette(grades: int) -> list[str]:
-    """Fill colours of the chart: one per grade of the scale (best first), then 未報告."""
-    return [*(_GRADE_COLORS[i % len(_GRADE_COLORS)] for i in range(grades)), _NONE_COLOR]
+def grade_palette(grades: int, *, no_grade: bool = False) -> list[str]:
+    """Fill colours of the chart: one per grade of the scale (best first), then 評価なし
+    (``no_grade``), then 未報告."""
+    return [*(_GRADE_COLORS[i % len(_GRADE_COLORS)] for i in range(grades)),
+            *([_NO_GRADE_COLOR] if no_grade else []), _NONE_COLOR]
 
 
 def _luma(color: str) -> float:
@@ -154,13 +176,13 @@ def _luma(color: str) -> float:
 
 
 def _letter(plan: PlanView, key: str) -> str:
-    """The grade's code as printed on its bar segment (未報告: 未)."""
-    return key if key != NOT_REPORTED else NOT_REPORTED[0]
+    """The grade's code as printed on its bar segment (未報告: 未, 評価なし: 無)."""
+    return {NOT_REPORTED: "未", NO_GRADE: "無"}.get(key, key)
 
 
 def _count_table(plan: PlanView, counts: list[tuple[GroupView, dict[str, int]]], width: float) -> Table:
     st = styles()
-    keys = [c for c, _ in plan.evaluation_scale] + [NOT_REPORTED]
+    keys = count_keys(plan, counts)
     head = [plan.label_of(1), *keys, "計"]
     rows: list[list[Any]] = [[JaParagraph.plain(h, st.header_cell) for h in head]]
     totals = dict.fromkeys(keys, 0)
@@ -175,6 +197,12 @@ def _count_table(plan: PlanView, counts: list[tuple[GroupView, dict[str, int]]],
                  JaParagraph.plain(str(sum(totals.values())), st.cell_right)])
     first = width * 0.34
     rest = (width - first) / (len(keys) + 1)
+    # a heading (未報告, 評価なし) on one line while the groups' column keeps a fifth
+    head_st = st.header_cell
+    need = max(stringWidth(k, head_st.fontName, head_st.fontSize) for k in keys) + 4 + 4 + 1  # grid_style's padding
+    if rest < need:
+        rest = min(need, width * 0.8 / (len(keys) + 1))
+        first = width - rest * (len(keys) + 1)
     return Table(rows, colWidths=[first] + [rest] * (len(keys) + 1), repeatRows=1,
                  style=[*grid_style(), ("LINEABOVE", (0, -1), (-1, -1), 1, GRID)])
 
@@ -293,4 +321,7 @@ def write_summary(store: Store, opts: ExportOptionsLike, out: Path) -> str:
     pages = write_pdf(out, info, summary_flowables(plan, cycle), paper="A4L")
     counts = evaluation_counts(plan, cycle)
     missing = sum(c[NOT_REPORTED] for _, c in counts)
-    return f"進捗状況の概要を書き出しました：{out}（{plan.name}、{cycle.label}、未報告 {missing} 件、{pages} ページ）"
+    ungraded = sum(c[NO_GRADE] for _, c in counts)
+    no_grade = f"{NO_GRADE} {ungraded} 件、" if ungraded else ""
+    return (f"進捗状況の概要を書き出しました：{out}（{plan.name}、{cycle.label}、{no_grade}未報告 {missing} 件、"
+            f"{pages} ページ）")
