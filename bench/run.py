@@ -172,7 +172,7 @@ def run_scenario(scenario: Scenario, ws: Workspace, repeat: int) -> dict[str, An
         argv, extra = command.render(values)
         commands[role] = (argv, {**env, **extra})
         sides[role] = Side(argv)
-    for role in ("subject", "baseline"):  # the untimed first run
+    for role in ("subject", "baseline") if scenario.warm_up else ():  # the untimed first run
         run_once(*commands[role], scenario.timeout)
     for round_no in range(repeat):
         order = ("subject", "baseline") if round_no % 2 == 0 else ("baseline", "subject")

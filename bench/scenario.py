@@ -84,6 +84,7 @@ class Scenario:
     goal_peak_mb: float | None = None
     in_process: tuple[str, str] | None = None
     goal_ms: float | None = None
+    warm_up: bool = True  # the untimed first run of each side (a scenario of minutes may skip it)
 
     def __post_init__(self) -> None:
         if (self.baseline is None) == (self.in_process is None):
