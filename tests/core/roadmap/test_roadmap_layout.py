@@ -238,3 +238,17 @@ def test_cycle_fy_picks_the_reports_that_colour_the_steps() -> None:
 def test_unknown_zoom_is_refused() -> None:
     with pytest.raises(ValueError, match="zoom"):
         lay(zoom="week")
+
+
+def test_one_initiatives_chart_is_laid_out_without_walking_the_plan() -> None:
+    """An initiative's page draws its chart from the initiative given (``initiatives``), the
+    same rows and primitives as picking it out of the whole plan by id."""
+    p = tiny_plan()
+    ini = next(i for i in p.initiatives() if i.id == 10)
+    common = {"measurer": M, "today": TODAY, "label_width": 0, "show_groups": False, "chart_width": 300.0}
+    by_id = layout_roadmap(p, initiative_ids={10}, **common)  # type: ignore[arg-type]
+    given = layout_roadmap(p, initiatives=[ini], **common)  # type: ignore[arg-type]
+    assert [(r.kind, r.ref, r.y, r.height) for r in given.rows] == [(r.kind, r.ref, r.y, r.height) for r in by_id.rows]
+    assert given.primitives == by_id.primitives
+    with pytest.raises(ValueError):
+        layout_roadmap(p, measurer=M, today=TODAY, initiatives=[ini])  # group rows asked for too

@@ -17,7 +17,7 @@ builds them all, in painting order.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal, NamedTuple
@@ -314,6 +314,7 @@ def layout_roadmap(
     group_markers: bool = True,
     show_today: bool = True,
     lazy: bool = False,
+    initiatives: Sequence[InitiativeView] | None = None,
 ) -> RoadmapLayout:
     """Lay out the 工程表 of ``plan`` (or of the initiatives in ``initiative_ids``).
 
@@ -326,8 +327,11 @@ def layout_roadmap(
     booklet); ``show_groups`` False leaves out the group rows; ``group_markers`` False leaves out
     their ▼ / ▶ (paper); ``show_today`` False leaves out the today line and note (a plan
     printout that is not about progress). ``lazy``: return before laying out any row (see
-    ``RoadmapLayout.extend``).
+    ``RoadmapLayout.extend``). ``initiatives``: exactly these rows, in this order, without
+    group rows (one initiative's chart on its page: no walk through a large plan's tree).
     """
+    if initiatives is not None and (show_groups or initiative_ids is not None):
+        raise ValueError("initiatives: a chart of just these rows, without groups or initiative_ids")
     if zoom not in ZOOMS:
         raise ValueError(f"unknown zoom {zoom!r}")
     if cycle_fy is None and states is None:
@@ -338,7 +342,9 @@ def layout_roadmap(
     layout = RoadmapLayout(
         plan=plan, axis=axis, label_width=label_width, header_height=header_height, header=header,
         zoom=zoom, cycle_fy=cycle_fy, states=states, today=today,
-        entries=_entries(plan, initiative_ids, collapsed_set, show_groups), collapsed=collapsed_set,
+        entries=(_entries(plan, initiative_ids, collapsed_set, show_groups) if initiatives is None else
+                 [_Entry("initiative", ("initiative", i.id), "", 0, i) for i in initiatives if not i.retired]),
+        collapsed=collapsed_set,
         measurer=measurer, metrics=metrics, markers=group_markers, show_today=show_today)
     return layout if lazy else layout.finish()
 

@@ -50,7 +50,7 @@ class InitiativeRoadmap(QWidget):
         """Lay the chart out to ``width_px`` pixels and take its height."""
         chart_w = max(MIN_CHART_WIDTH, width_px / self.k - 1)
         self._layout = layout_roadmap(self.plan, measurer=self._measurer, today=self.today,
-                                      initiative_ids={self.ini.id}, label_width=0, show_groups=False,
+                                      initiatives=[self.ini], label_width=0, show_groups=False,
                                       chart_width=chart_w, states={}, group_markers=False,
                                       show_today=self._today_in_period())
         self._cache = QtRowCache(self._layout, self._styles)
