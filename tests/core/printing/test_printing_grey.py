@@ -13,13 +13,14 @@ import subprocess
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Group, Rect
 
 from planDesk.core.persistence.store import Store
-from planDesk.core.plan.view import load_plan, resolve_plan_id
+from planDesk.core.plan.view import PlanView, load_plan, resolve_plan_id
 from planDesk.core.printing.progress import NO_GRADE, NOT_REPORTED
 from planDesk.core.printing.selection import Cycle
 from planDesk.core.printing.summary import _chart, evaluation_counts
@@ -186,21 +187,26 @@ def _legend_rects(group: Group, dx: float = 0.0, dy: float = 0.0) -> list[Rect]:
     return out
 
 
-@needs_poppler
-def test_summary_chart_grades_differ_in_grey(store: Store, tmp_path: Path) -> None:
-    with store.read() as s:
-        plan = load_plan(s, resolve_plan_id(s))
-    counts = evaluation_counts(plan, Cycle(2023, 0))
+def assert_chart_swatches_differ(plan: PlanView, counts: Any, swatches: int, tmp_path: Path) -> None:
+    """The summary chart's legend has ``swatches`` entries, each told from the others in grey."""
     drawing = _chart(plan, counts, 400)
     legend = next(c for c in drawing.contents if type(c).__name__ == "Legend")
     rects = _legend_rects(legend.draw())
-    assert len(rects) == len(plan.evaluation_scale) + 1
+    assert len(rects) == swatches
     out = tmp_path / "chart.pdf"
     renderPDF.drawToFile(drawing, str(out))
     img = render_grey(out)
     # drawing y grows upwards
     assert_all_differ({str(n): swatch(img, r.x, drawing.height - r.y - r.height, r.width, r.height)
                        for n, r in enumerate(rects)})
+
+
+@needs_poppler
+def test_summary_chart_grades_differ_in_grey(store: Store, tmp_path: Path) -> None:
+    with store.read() as s:
+        plan = load_plan(s, resolve_plan_id(s))
+    assert_chart_swatches_differ(plan, evaluation_counts(plan, Cycle(2023, 0)), len(plan.evaluation_scale) + 1,
+                                 tmp_path)
 
 
 @needs_poppler
@@ -214,12 +220,4 @@ def test_summary_chart_tells_no_grade_from_the_grades_and_from_not_reported(hita
     store.close()
     counts = evaluation_counts(plan, Cycle(2021, 0))
     counts = [*counts[:-1], (counts[-1][0], {**counts[-1][1], NO_GRADE: 0, NOT_REPORTED: 3})]  # and some 未報告
-    drawing = _chart(plan, counts, 400)
-    legend = next(c for c in drawing.contents if type(c).__name__ == "Legend")
-    rects = _legend_rects(legend.draw())
-    assert len(rects) == len(plan.evaluation_scale) + 2
-    out = tmp_path / "chart.pdf"
-    renderPDF.drawToFile(drawing, str(out))
-    img = render_grey(out)
-    assert_all_differ({str(n): swatch(img, r.x, drawing.height - r.y - r.height, r.width, r.height)
-                       for n, r in enumerate(rects)})
+    assert_chart_swatches_differ(plan, counts, len(plan.evaluation_scale) + 2, tmp_path)
