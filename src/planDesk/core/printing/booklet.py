@@ -27,7 +27,7 @@ from planDesk.core.plan.view import GoalView, GroupView, InitiativeView, PlanVie
 from planDesk.core.printing.booklet_kpis import kpi_table
 from planDesk.core.printing.booklet_roadmap import InitiativeRoadmap, booklet_layout
 from planDesk.core.printing.booklet_tree import marks_markup, structure_table
-from planDesk.core.printing.document import DocInfo, frame_height, frame_width, outlined, paragraphs, write_pdf
+from planDesk.core.printing.document import DocInfo, about, frame_height, frame_width, outlined, paragraphs, write_pdf
 from planDesk.core.printing.kinsoku import JaParagraph
 from planDesk.core.printing.long_table import LongTable
 from planDesk.core.printing.measured_table import MeasuredTable
@@ -149,7 +149,7 @@ def initiative_block(plan: PlanView, ini: InitiativeView, layout: RoadmapLayout 
             ("BOX", (0, 0), (-1, -1), 0.8, GRID), ("LEFTPADDING", (1, 0), (1, -1), _PAD + 2),
             ("RIGHTPADDING", (1, 0), (1, -1), _PAD), *label_top]))
     parts.append(Spacer(1, 8 * mm))
-    return KeepTogether(parts)
+    return about(KeepTogether(parts), f"{plan.initiative_label} {ini.code}「{ini.title}」")
 
 
 def group_heading(plan: PlanView, group: GroupView) -> Flowable:

@@ -11,6 +11,7 @@ with ``outlined(...)`` become PDF bookmarks. Title, author, subject and /Lang ja
 from __future__ import annotations
 
 import gc
+import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,10 +23,12 @@ from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFBase85Encode, PDFName, PDFStream, PDFZCompress
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus.doctemplate import LayoutError
 
 from planDesk import __version__
 from planDesk.core.atomic import atomic_path
 from planDesk.core.domain.fiscal import format_date_wareki
+from planDesk.core.errors import UserError
 from planDesk.core.printing.kinsoku import JaParagraph
 from planDesk.core.printing.styles import MUTED, RULE, styles
 
@@ -35,6 +38,7 @@ PAPER: dict[str, tuple[float, float]] = {
     "A3L": landscape(A3),
 }
 COVER = "cover"
+_log = logging.getLogger(__name__)
 _TOTAL_FORM = "pdTotalPages"
 _MARGIN_X = 18 * mm
 _MARGIN_TOP = 20 * mm
@@ -56,6 +60,13 @@ class DocInfo:
 def outlined(flowable: Flowable, title: str, level: int) -> Flowable:
     """Mark ``flowable`` as a bookmark target (level 0 = top of the outline)."""
     flowable.outline_entry = (title, level)
+    return flowable
+
+
+def about(flowable: Flowable, subject: str) -> Flowable:
+    """Say what ``flowable`` prints (「取組事項 1-1-1「…」」): named to the user if it cannot be
+    laid out (a page's worth that cannot be split)."""
+    flowable.pd_subject = subject
     return flowable
 
 
@@ -191,6 +202,23 @@ class PrintDocument(BaseDocTemplate):  # type: ignore[misc]
         canv.setFont(st.gothic, 8)
         canv.drawRightString(w - _MARGIN_X, y_foot, f"作成日 {format_date_wareki(info.created)}")
         canv.restoreState()
+
+    def handle_flowable(self, flowables: list[Flowable]) -> None:  # reportlab's name
+        """reportlab's, but a flowable that fits on no page (reportlab's LayoutError) is
+        refused with what it prints named: the last flowable reached that said (``about``)."""
+        subject = getattr(flowables[0], "pd_subject", None) if flowables else None
+        if subject is not None:
+            self._subject = subject
+        try:
+            super().handle_flowable(flowables)
+        except LayoutError as exc:
+            what = getattr(self, "_subject", None)
+            _log.warning("too large to lay out (%s): %s", what, exc)
+            raise UserError(
+                f"{what or 'ある内容'}が 1 ページに収まらず、分けることもできないため、"
+                f"PDF を作れませんでした（{self.page} ページ目）。",
+                hint="その内容（文章・工程・指標など）を短くするか分けてから、もう一度書き出してください。",
+            ) from exc
 
     def afterFlowable(self, flowable: Flowable) -> None:  # reportlab's name
         entry = getattr(flowable, "outline_entry", None)

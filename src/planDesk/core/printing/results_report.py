@@ -22,7 +22,7 @@ from planDesk.core.domain.fiscal import format_fy
 from planDesk.core.errors import UserError
 from planDesk.core.plan.view import GroupView, InitiativeView, PlanView, ReportView
 from planDesk.core.printing.booklet_tree import continued_groups, tree_fills
-from planDesk.core.printing.document import DocInfo, frame_height, frame_width, outlined, paragraphs, write_pdf
+from planDesk.core.printing.document import DocInfo, about, frame_height, frame_width, outlined, paragraphs, write_pdf
 from planDesk.core.printing.figures import grouped_results, result_markup
 from planDesk.core.printing.kinsoku import JaParagraph
 from planDesk.core.printing.long_table import LazyRows, LongTable
@@ -276,7 +276,7 @@ def _measure(plan: PlanView, ini: InitiativeView, reports: list[ReportView],
                 body.append(JaParagraph.plain(f"【{heading}】", head_style))
             body += [JaParagraph(f"・{result_markup(r, st.gothic_bold)}", bullets) for r in results]
     body.append(Spacer(1, 7 * mm))
-    return KeepTogether(body)
+    return about(KeepTogether(body), f"{plan.initiative_label} {ini.code}「{ini.title}」")
 
 
 def results_flowables(plan: PlanView, cycle: Cycle) -> list[Flowable]:

@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from planDesk.core.plan.view import InitiativeView, PlanView, ReportView, load_plan, resolve_plan_id
 from planDesk.core.printing.booklet_tree import marks_text
-from planDesk.core.printing.document import DocInfo, frame_width, outlined, paragraphs, write_pdf
+from planDesk.core.printing.document import DocInfo, about, frame_width, outlined, paragraphs, write_pdf
 from planDesk.core.printing.kinsoku import JaParagraph
 from planDesk.core.printing.long_table import LongTable
 from planDesk.core.printing.progress import evaluation_label, fy_span, kpi_value, status_label, step_state_label
@@ -135,7 +135,8 @@ def initiative_report(plan: PlanView, ini: InitiativeView, rep: ReportView | Non
     cells = [[JaParagraph.plain(label, st.label), content] for label, content in rows]
     body = Table(cells, colWidths=[_LABEL_W, width - _LABEL_W], splitInRow=1,
                  style=[*grid_style(0), ("BACKGROUND", (0, 0), (0, -1), PALE), ("VALIGN", (0, 0), (0, -1), "MIDDLE")])
-    return KeepTogether([outlined(head, f"{ini.code} {ini.title}", 1), body, Spacer(1, 6 * mm)])
+    return about(KeepTogether([outlined(head, f"{ini.code} {ini.title}", 1), body, Spacer(1, 6 * mm)]),
+                 f"{plan.initiative_label} {ini.code}「{ini.title}」")
 
 
 def submission_flowables(plan: PlanView, dept: str, cycle: Cycle,
