@@ -261,8 +261,14 @@ class JaParagraph(Paragraph):  # type: ignore[misc]
         if cached is None or cached[0] is not style:
             template = Paragraph("x", style).frags[0]
             cached = _template_frags[key] = (style, template)
-        frag = _clone(cached[1], text=" ".join(text.split("\n")))
-        return cls(None, style, frags=[frag])
+        frag = _clone(cached[1], text=text.replace("\n", " "))
+        if cls is not JaParagraph:
+            return cls(None, style, frags=[frag])
+        # what ``Paragraph.__init__`` sets for given frags, in its order (without its calls)
+        par = object.__new__(cls)
+        par.__dict__ = {"caseSensitive": 1, "encoding": "utf8", "text": None, "frags": [frag], "style": style,
+                        "bulletText": getattr(style, "bulletText", None), "debug": 0}
+        return par
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # reportlab's names
         # Tables and KeepTogether wrap a cell two or three times at the same width:
@@ -274,9 +280,29 @@ class JaParagraph(Paragraph):  # type: ignore[misc]
                 and not getattr(self, "_splitpara", False)):
             self.blPara, self.width, self.height = cached[1], availWidth, cached[2]
             return availWidth, cached[2]
+        if getattr(self, "_splitpara", False):
+            return super().wrap(availWidth, availHeight)  # type: ignore[no-any-return]
+        style = self.style
+        frags = self.frags
+        if (type(self) is JaParagraph and availWidth >= _FUZZ and not self.bulletText and style.wordWrap == "CJK"
+                and len(frags) == 1 and not hasattr(frags[0], "cbDefn") and not style.endDots
+                and getattr(self, "autoLeading", getattr(style, "autoLeading", "")) not in ("max", "min")):
+            # one run of text: ``Paragraph.wrap`` and ``breakLinesCJK`` below in one step
+            self.width = availWidth
+            left = style.leftIndent
+            widths = [availWidth - (left + style.firstLineIndent) - style.rightIndent,
+                      availWidth - left - style.rightIndent]
+            self._wrapWidths = widths
+            f = frags[0]
+            text = f.text if hasattr(f, "text") else "".join(getattr(f, "words", []))
+            lines = split_text(text, widths, f.fontName, f.fontSize)
+            bl = self.blPara = _clone(f, kind=0, lines=[(sp, [line]) for sp, line in lines],
+                                      ascent=f.fontSize, descent=-0.2 * f.fontSize)
+            h = self.height = len(lines) * style.leading
+            self._ja_wrapped = (availWidth, bl, h)
+            return availWidth, h
         w, h = super().wrap(availWidth, availHeight)
-        if not getattr(self, "_splitpara", False):
-            self._ja_wrapped = (availWidth, self.blPara, h)
+        self._ja_wrapped = (availWidth, self.blPara, h)
         return w, h
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # reportlab's names

@@ -24,7 +24,7 @@ from typing import Any, overload
 
 from reportlab.platypus import Flowable, PageBreak, Table
 
-from planDesk.core.printing.measured_table import CMD_LISTS, MeasuredTable, copy_style
+from planDesk.core.printing.measured_table import CMD_LISTS, NOT_CELL_STYLE, MeasuredTable, copy_style
 
 RowCmds = Callable[[int, int], list[tuple[Any, ...]]]  # (body row index, table row index) → commands
 Repeat = Callable[[int], Sequence[int]]  # first body row of a continued piece → body rows to repeat
@@ -71,9 +71,20 @@ class LazyRows(Sequence[list[Any]]):
         return self._row(i % self._n)
 
 
-_NOT_CELL_STYLE = frozenset(("BACKGROUND", "ROWBACKGROUNDS", "COLBACKGROUNDS", "SPAN", "NOSPLIT", "ROUNDEDCORNERS",
-                             "GRID", "BOX", "OUTLINE", "INNERGRID", "LINEBELOW", "LINEABOVE", "LINEBEFORE",
-                             "LINEAFTER"))
+def _shareable(styles: list[Any]) -> list[Any]:
+    """One body row's cell styles to be shared by every body row of every piece, cells of
+    equal style sharing one object (reportlab's ``_drawCell`` then sets the font and colour
+    once per run of such cells, as it does for equal ones); [] when reportlab could change
+    one of them in place (it moves the padding or alignment of a vertically centred cell
+    that it cuts at a page end)."""
+    if any(c.valign == "MIDDLE" for c in styles):
+        return []
+    out: list[Any] = []
+    for c in styles:
+        same = {k: v for k, v in c.__dict__.items() if k != "name"}
+        twin = next((o for o in out if {k: v for k, v in o.__dict__.items() if k != "name"} == same), None)
+        out.append(twin if twin is not None else copy_style(c))
+    return out
 
 
 class _PieceStyles:
@@ -87,9 +98,10 @@ class _PieceStyles:
         self.header_rows = header_rows
         self.uniform = all(self._uniform(cmd) for cmd in cmds)
         self.made: tuple[list[list[Any]], list[Any], tuple[list[Any], ...]] | None = None
+        self.shared_body: list[Any] | None = None  # the body row's styles, shared by every piece ([]: not)
 
     def _uniform(self, cmd: tuple[Any, ...]) -> bool:
-        if cmd[0] in _NOT_CELL_STYLE:
+        if cmd[0] in NOT_CELL_STYLE:
             return True
         (_sc, sr), (_ec, er) = cmd[1], cmd[2]
         if not (isinstance(sr, int) and isinstance(er, int)):
@@ -111,8 +123,14 @@ class _PieceStyles:
             return table
         head, body, lists = made
         cells = [[copy_style(c) for c in row] for row in head]
-        cells += [[copy_style(c) for c in body] for _ in range(len(rows) - h)]
-        table = MeasuredTable(rows, cellStyles=cells, **kw)
+        shared = self.shared_body
+        if shared is None:
+            shared = self.shared_body = _shareable(body)
+        if shared:  # (a row list each: reportlab may replace a cell's style in a row)
+            cells += [list(shared) for _ in range(len(rows) - h)]
+        else:
+            cells += [[copy_style(c) for c in body] for _ in range(len(rows) - h)]
+        table = MeasuredTable(rows, cellStyles=cells, shared_styles=bool(shared), **kw)
         for name, cmds in zip(CMD_LISTS, lists, strict=True):
             setattr(table, name, list(cmds))
         return table

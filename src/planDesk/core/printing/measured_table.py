@@ -13,10 +13,16 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.platypus import Table
-from reportlab.platypus.tables import CellStyle
+from reportlab.platypus.tables import CellStyle, _ExpandedCellTuple
+
+from planDesk.core.printing.kinsoku import JaParagraph
 
 # reportlab's command lists that setStyle fills (besides each cell's CellStyle)
 CMD_LISTS = ("_bkgrndcmds", "_linecmds", "_spanCmds", "_nosplitCmds", "_srflcmds", "_sircmds")
+# style commands that go to those lists, not into the cells' CellStyles
+NOT_CELL_STYLE = frozenset(("BACKGROUND", "ROWBACKGROUNDS", "COLBACKGROUNDS", "SPAN", "NOSPLIT", "ROUNDEDCORNERS",
+                            "GRID", "BOX", "OUTLINE", "INNERGRID", "LINEBELOW", "LINEABOVE", "LINEBEFORE",
+                            "LINEAFTER"))
 # (style_key, rows, columns) → the cell styles and command lists setStyle made for that shape
 _styled: dict[tuple[str, int, int], tuple[list[list[Any]], tuple[list[Any], ...]]] = {}
 
@@ -36,11 +42,20 @@ class MeasuredTable(Table):  # type: ignore[misc]
     and shape take the result (reportlab's ``setStyle`` runs every command over every cell
     of every table otherwise)."""
 
-    def __init__(self, data: Any, *args: Any, style_key: str | None = None, **kw: Any) -> None:
+    def __init__(self, data: Any, *args: Any, style_key: str | None = None, shared_styles: bool = False,
+                 **kw: Any) -> None:
         self._pd_style_key = style_key
+        # the cellStyles given are shared between cells (and tables): copied before a
+        # command could change one of them in place
+        self._pd_shared = shared_styles
         super().__init__(data, *args, **kw)
 
     def setStyle(self, tblstyle: Any) -> None:  # reportlab's names
+        if self.__dict__.get("_pd_shared") and any(
+                cmd[0] not in NOT_CELL_STYLE
+                for cmd in (tblstyle if isinstance(tblstyle, list | tuple) else tblstyle.getCommands())):
+            self._cellStyles = [[copy_style(c) for c in row] for row in self.__dict__["_cellStyles"]]
+            self._pd_shared = False
         key = self.__dict__.get("_pd_style_key")
         self._pd_style_key = None  # only the style given to the constructor
         if key is None or not isinstance(tblstyle, list | tuple):
@@ -70,9 +85,47 @@ class MeasuredTable(Table):  # type: ignore[misc]
         super()._calc(availWidth, availHeight)
         self._pd_calc = (availWidth, availHeight)
 
+    def _cellListProcess(self, v: Any, aW: Any, aH: Any) -> Any:  # reportlab's names
+        # a cell of plain paragraphs (or none) is the tuple reportlab would make of it
+        if type(v) is _ExpandedCellTuple:
+            return v
+        if type(v) is list:
+            for c in v:
+                if type(c) is not JaParagraph:
+                    break
+            else:
+                return _ExpandedCellTuple(v)
+        return super()._cellListProcess(v, aW, aH)
+
+    def _drawCell(self, cellval: Any, cellstyle: Any, pos: Any, size: Any) -> None:  # reportlab's names
+        # reportlab's own steps for the common cell — paragraphs (or none) at the top left,
+        # no link, in the style of the cell before (so no font or colour to set)
+        if (type(cellval) is not _ExpandedCellTuple or self._curcellstyle is not cellstyle
+                or cellstyle.valign != "TOP" or cellstyle.alignment != "LEFT"
+                or cellstyle.href or cellstyle.destination):
+            super()._drawCell(cellval, cellstyle, pos, size)
+            return
+        if not cellval:
+            return
+        colpos, rowpos = pos
+        colwidth, rowheight = size
+        W: list[float] = []
+        H: list[float] = []
+        self._listCellGeom(cellval, colwidth, cellstyle, W=W, H=H, aH=rowheight)
+        y = rowpos + rowheight - cellstyle.topPadding + cellval[0].getSpaceBefore()
+        x = colpos + cellstyle.leftPadding
+        canv = self.canv
+        for v, h in zip(cellval, H, strict=False):
+            y -= v.getSpaceBefore()
+            y -= h
+            v.drawOn(canv, x, y)
+            y -= v.getSpaceAfter()
+
     def _listCellGeom(self, V: Any, w: float, s: Any, W: list[float] | None = None,
                       H: list[float] | None = None, aH: float = 72000) -> Any:
-        if isinstance(V, str) or not V:
+        if not V:
+            return 0, 0
+        if isinstance(V, str):
             return super()._listCellGeom(V, w, s, W, H, aH)
         # Kept on the cell's first flowable, so that it outlives this table: a long table's
         # rows are measured by the piece that overflows a page, by the part it is split into
@@ -86,8 +139,8 @@ class MeasuredTable(Table):  # type: ignore[misc]
             mine = held.get("_pd_cell")
             # (the other flowables of the cell, not the first: holding itself would make a
             # reference cycle, and every drawn cell would wait for the cyclic GC to go)
-            if (mine is not None and mine[0] == key and len(mine[1]) == len(V) - 1
-                    and all(a is b for a, b in zip(mine[1], V[1:], strict=True))):
+            if mine is not None and mine[0] == key and len(mine[1]) == len(V) - 1 and (
+                    len(V) == 1 or all(a is b for a, b in zip(mine[1], V[1:], strict=True))):
                 got = mine[2]
         if got is None:
             widths: list[float] = []

@@ -81,7 +81,7 @@ def format_line(canvas: Any, font: Any, text: str, tmpl: str, subset_now: int) -
     runs = known.runs.get(text) if len(text) <= _SHORT else None
     if runs is None:
         escape = canvas._escape
-        runs = tuple((subset, f"({escape(chunk)}) Tj") for subset, chunk in split_subsets(font, text, doc))
+        runs = tuple([(subset, f"({escape(chunk)}) Tj") for subset, chunk in split_subsets(font, text, doc)])
         if len(text) <= _SHORT:
             if len(known.runs) >= _KEEP:
                 known.runs.clear()
