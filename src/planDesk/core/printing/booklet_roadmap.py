@@ -73,7 +73,7 @@ class InitiativeRoadmap(Flowable):  # type: ignore[misc]
     def draw(self) -> None:
         lay, row = self.layout, self.row
         shift = row.y - lay.header_height  # the row is drawn right under the header
-        body = lay.row_primitives(row.index).body
+        body = lay.row_primitives(row.index, keep=False).body  # each row is drawn once
         canv = self.canv
         canv.saveState()
         path = canv.beginPath()

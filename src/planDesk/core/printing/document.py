@@ -6,6 +6,9 @@ other page carries a header (plan name | document title and cycle) and a footer
 ("n / N" and 作成日 in 和暦). The total page count is a PDF form XObject drawn on every
 page and defined once at the end, so the document is laid out in one pass. Flowables made
 with ``outlined(...)`` become PDF bookmarks. Title, author, subject and /Lang ja are set.
+Memory stays nearly flat in the page count: the story is drawn from a generator as layout
+goes, each finished page's content stream waits in a temporary file, and the file is
+written object by object (pdf_stream).
 """
 
 from __future__ import annotations
