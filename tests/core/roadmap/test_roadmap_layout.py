@@ -223,6 +223,17 @@ def test_primitives_are_in_layer_order_and_built_once() -> None:
     assert corner == ["取組事項"]
 
 
+def test_primitives_built_without_keeping_them_are_the_same() -> None:
+    """``keep=False`` (the booklet draws each row once: issue 17's memory) builds equal
+    primitives each time and leaves none behind."""
+    kept, once = lay(), lay()
+    for index in range(kept.row_count):
+        first = once.row_primitives(index, keep=False)
+        assert first == kept.row_primitives(index)
+        assert once.row_primitives(index, keep=False) is not first
+    assert once.primitives == kept.primitives
+
+
 def test_states_can_be_given_instead_of_reports() -> None:
     layout = lay(states={1: "delayed"})
     assert step_prims(layout, 1)[1].style == "step.delayed"

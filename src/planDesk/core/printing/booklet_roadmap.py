@@ -78,7 +78,7 @@ class InitiativeRoadmap(Flowable):  # type: ignore[misc]
     def _step_spans(self) -> list[tuple[float, float]]:
         """Each step's extent (label and bar) from the top of the row, by its top."""
         spans: dict[Any, tuple[float, float]] = {}
-        for p in self.layout.row_primitives(self.row.index).body:
+        for p in self.layout.row_primitives(self.row.index, keep=False).body:
             if p.ref is None or p.ref[0] != "step":
                 continue
             y0, y1 = p.y - self.row.y, p.y + p.h - self.row.y
@@ -101,7 +101,7 @@ class InitiativeRoadmap(Flowable):  # type: ignore[misc]
     def draw(self) -> None:
         lay, row = self.layout, self.row
         shift = row.y + self.top - lay.header_height  # the row's part is drawn right under the header
-        body = lay.row_primitives(row.index).body
+        body = lay.row_primitives(row.index, keep=False).body  # each row is drawn once
         piece = self.top > 0 or self.bottom < row.height
         if piece:  # what lies in this part (a step cut by its edge belongs to the other part)
             lo, hi = row.y + self.top, row.y + self.bottom

@@ -6,17 +6,21 @@ other page carries a header (plan name | document title and cycle) and a footer
 ("n / N" and 作成日 in 和暦). The total page count is a PDF form XObject drawn on every
 page and defined once at the end, so the document is laid out in one pass. Flowables made
 with ``outlined(...)`` become PDF bookmarks. Title, author, subject and /Lang ja are set.
+Memory stays nearly flat in the page count: the story is drawn from a generator as layout
+goes, each finished page's content stream waits in a temporary file, and the file is
+written object by object (pdf_stream).
 """
 
 from __future__ import annotations
 
 import gc
 import logging
+import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A3, A4, landscape
@@ -30,6 +34,7 @@ from planDesk.core.atomic import atomic_path
 from planDesk.core.domain.fiscal import format_date_wareki
 from planDesk.core.errors import UserError
 from planDesk.core.printing.kinsoku import JaParagraph
+from planDesk.core.printing.pdf_stream import SpooledStream, StreamingCanvas
 from planDesk.core.printing.styles import MUTED, RULE, styles
 
 PAPER: dict[str, tuple[float, float]] = {
@@ -150,10 +155,11 @@ class PrintDocument(BaseDocTemplate):  # type: ignore[misc]
         rest = [t for t in templates if t.id != paper]
         self.addPageTemplates(([cover_tpl] if cover else []) + first + rest + ([] if cover else [cover_tpl]))
         self.setPageCallBack(self._page_done)
+        self._spool: IO[bytes] | None = None
 
     def _page_done(self, page_number: int) -> None:
         """Encode the finished page's content stream now, as ``save`` would (same filters,
-        same bytes), instead of keeping every page's text until the end."""
+        same bytes), and put it in the spool file: memory does not grow with the page count."""
         page = self.canv._doc.Pages.pages[-1]
         content = page.stream
         if page.Contents or not content or not page.compression:
@@ -163,7 +169,8 @@ class PrintDocument(BaseDocTemplate):  # type: ignore[misc]
         for f in reversed(filters):  # as PDFStream.format applies them
             content = f.encode(content)
             names.insert(0, PDFName(f.pdfname))
-        stream = PDFStream(content=content)
+        stream: PDFStream = SpooledStream(self._spool, content) if self._spool is not None else PDFStream(
+            content=content)
         stream.dictionary["Filter"] = PDFArray(names)
         stream.__Comment__ = "page stream"
         page.Contents = stream
@@ -241,18 +248,24 @@ class PrintDocument(BaseDocTemplate):  # type: ignore[misc]
         # whole layout: keep it out of the cyclic GC's full collections, which would otherwise
         # scan it again and again while thousands of pages' objects come and go.
         gc.freeze()
-        try:
-            self.build(_LazyStory(flowables))
-        finally:
-            gc.unfreeze()
-        canv = self.canv
-        canv.beginForm(_TOTAL_FORM)
-        canv.setFont(styles().gothic, 9)
-        canv.setFillColor(MUTED)
-        canv.drawString(0, 0, str(self.pages))
-        canv.endForm()
-        canv.showOutline()
-        canv.save()
+        # The pages' finished content streams wait in a temporary file until ``save`` writes
+        # them into the PDF one by one (StreamingCanvas): neither the pages nor the file are
+        # ever whole in memory.
+        with tempfile.TemporaryFile(prefix="planDesk-pages-") as spool:
+            self._spool = spool
+            try:
+                self.build(_LazyStory(flowables), canvasmaker=StreamingCanvas)
+            finally:
+                gc.unfreeze()
+            canv = self.canv
+            canv.beginForm(_TOTAL_FORM)
+            canv.setFont(styles().gothic, 9)
+            canv.setFillColor(MUTED)
+            canv.drawString(0, 0, str(self.pages))
+            canv.endForm()
+            canv.showOutline()
+            canv.save()
+            self._spool = None
         return self.pages
 
 

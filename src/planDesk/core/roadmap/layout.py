@@ -243,12 +243,15 @@ class RoadmapLayout:
         return self.axis.x1
 
     # -- reading -------------------------------------------------------------------
-    def row_primitives(self, index: int) -> RowPrimitives:
+    def row_primitives(self, index: int, *, keep: bool = True) -> RowPrimitives:
+        """The row's primitives; ``keep`` False builds them without keeping them (a printout
+        that draws each row once: kept, the booklet's 30,000 rows would hold ~45 MB)."""
         got = self._built.get(index)
         if got is None:
             body, label = self._builders[index]()
             got = RowPrimitives(tuple(body), tuple(label))
-            self._built[index] = got
+            if keep:
+                self._built[index] = got
         return got
 
     def rows_in(self, y0: float, y1: float) -> range:
