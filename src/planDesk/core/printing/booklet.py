@@ -44,6 +44,9 @@ if TYPE_CHECKING:
 _LABEL_W = 17 * mm
 _YEAR_NOTE = re.compile(r"[（(][^（()）]*年度[^（()）]*[）)]。?$")
 _PAD = 4
+# text that reportlab's paragraph parser does not make into one run of the text with its
+# whitespace as single spaces: markup characters, and whitespace other than these
+_NOT_PLAIN = re.compile(r"[&<>]|(?![ \t\n\r\u3000])\s")
 
 
 def goal_line(goal: GoalView) -> str:
@@ -111,19 +114,24 @@ def initiative_block(plan: PlanView, ini: InitiativeView, layout: RoadmapLayout 
     """
     st = styles()
     width = frame_width("A4")
-    title = JaParagraph(f"{escape(ini.code)}　{escape(ini.title)}{marks_markup(ini)}",
-                        variant(st.cell_bold, "bk_title", fontSize=10.5, leading=14, textColor=NAVY))
+    title_style = variant(st.cell_bold, "bk_title", fontSize=10.5, leading=14, textColor=NAVY)
+    marks = marks_markup(ini)
+    plain_title = f"{ini.code}　{ini.title}"
+    if marks or _NOT_PLAIN.search(plain_title):
+        title = JaParagraph(f"{escape(ini.code)}　{escape(ini.title)}{marks}", title_style)
+    else:  # the paragraph reportlab's parser makes of it (its whitespace as one space), unparsed
+        title = JaParagraph.plain(" ".join(plain_title.split()), title_style)
     depts = [JaParagraph.plain(n, st.cell) for n in ini.department_names] or [JaParagraph.plain("", st.cell)]
     if ini.departments_more:
         depts.append(JaParagraph.plain("など", st.cell))
-    head = MeasuredTable([[title, JaParagraph.plain("部署", st.label), depts]],
+    head = MeasuredTable([[title, JaParagraph.shared("部署", st.label), depts]],
                  colWidths=[width - 14 * mm - 46 * mm, 14 * mm, 46 * mm], style_key="bk_head",
                  style=[*grid_style(0), ("BACKGROUND", (0, 0), (1, 0), BAND), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                         ("BOX", (0, 0), (-1, -1), 0.8, GRID)])
     rows: list[list[Any]] = []
     overview = _text_lines(ini.overview)
     if ini.status.strip():
-        overview.append(JaParagraph.plain(f"【{ini.status_heading or '取組状況'}】",
+        overview.append(JaParagraph.shared(f"【{ini.status_heading or '取組状況'}】",
                                           variant(st.cell_bold, "bk_sh", spaceBefore=3, textColor=NAVY)))
         overview += _text_lines(ini.status)
     if overview:
@@ -143,8 +151,9 @@ def initiative_block(plan: PlanView, ini: InitiativeView, layout: RoadmapLayout 
     # under its groups in the outline: level 1 is the top-level group's
     parts: list[Flowable] = [*(lead or []), outlined(head, f"{ini.code} {ini.title}", ini.depth + 1)]
     if rows:
-        cells = [[JaParagraph.plain(label, st.label), content] for label, content in rows]
-        parts.append(MeasuredTable(cells, colWidths=[_LABEL_W, width - _LABEL_W], splitInRow=1, style=[
+        cells = [[JaParagraph.shared(label, st.label), content] for label, content in rows]
+        parts.append(MeasuredTable(cells, colWidths=[_LABEL_W, width - _LABEL_W], splitInRow=1,
+                                   style_key="bk_body_top" if label_top else "bk_body", style=[
             *grid_style(0), ("BACKGROUND", (0, 0), (0, -1), PALE), ("VALIGN", (0, 0), (0, -1), "MIDDLE"),
             ("BOX", (0, 0), (-1, -1), 0.8, GRID), ("LEFTPADDING", (1, 0), (1, -1), _PAD + 2),
             ("RIGHTPADDING", (1, 0), (1, -1), _PAD), *label_top]))

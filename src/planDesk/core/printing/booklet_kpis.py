@@ -59,13 +59,13 @@ def kpi_table(ini: InitiativeView, width: float) -> MeasuredTable | None:
     if not ini.kpis:
         return None
     st = styles()
-    rows: list[list[object]] = [[JaParagraph.plain(h, st.header_cell) for h in HEADERS]]
+    rows: list[list[object]] = [[JaParagraph.shared(h, st.header_cell) for h in HEADERS]]
     arrow_w = 14.0
     value_w = (width - arrow_w) * 0.27
     for kpi in ini.kpis:
         name, baseline, target = kpi_lines(kpi)
         rows.append([JaParagraph.plain(name, st.cell_small), _value_cell(baseline, st.cell_right, value_w),
-                     JaParagraph.plain(ARROW, st.cell_center), _value_cell(target, st.cell_right, value_w)])
+                     JaParagraph.shared(ARROW, st.cell_center), _value_cell(target, st.cell_right, value_w)])
     return MeasuredTable(rows, colWidths=[width - arrow_w - 2 * value_w, value_w, arrow_w, value_w], repeatRows=1,
                  style_key="bk_kpis",
                  style=[*grid_style(), ("BACKGROUND", (0, 0), (-1, 0), PALE), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")])

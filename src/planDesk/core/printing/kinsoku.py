@@ -240,6 +240,8 @@ def split_frags(frags: Sequence[Any], max_widths: Sequence[float], calc_bounds: 
 
 
 _template_frags: dict[int, tuple[ParagraphStyle, Any]] = {}
+# (text, id(style)) → (style, the paragraph) of JaParagraph.shared
+_shared: dict[tuple[str, int], tuple[ParagraphStyle, Any]] = {}
 
 
 def _clone(frag: Any, **changes: Any) -> Any:
@@ -269,6 +271,20 @@ class JaParagraph(Paragraph):  # type: ignore[misc]
         par.__dict__ = {"caseSensitive": 1, "encoding": "utf8", "text": None, "frags": [frag], "style": style,
                         "bulletText": getattr(style, "bulletText", None), "debug": 0}
         return par
+
+    @classmethod
+    def shared(cls, text: str, style: ParagraphStyle) -> JaParagraph:
+        """``plain(text, style)`` made once and given to every table that asks for it: the
+        label cells every block repeats (概要, 部署, a KPI table's headings). A flowable may
+        stand in many tables (reportlab's repeated header rows do the same): it is wrapped
+        and its lines broken once, and painted from the operators kept (painter.py)."""
+        key = (text, id(style))
+        got = _shared.get(key)
+        if got is None or got[0] is not style or type(got[1]) is not cls:
+            par = cls.plain(text, style)
+            par._pd_shared = True
+            got = _shared[key] = (style, par)
+        return got[1]
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # reportlab's names
         # Tables and KeepTogether wrap a cell two or three times at the same width:

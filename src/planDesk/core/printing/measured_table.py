@@ -23,6 +23,8 @@ CMD_LISTS = ("_bkgrndcmds", "_linecmds", "_spanCmds", "_nosplitCmds", "_srflcmds
 NOT_CELL_STYLE = frozenset(("BACKGROUND", "ROWBACKGROUNDS", "COLBACKGROUNDS", "SPAN", "NOSPLIT", "ROUNDEDCORNERS",
                             "GRID", "BOX", "OUTLINE", "INNERGRID", "LINEBELOW", "LINEABOVE", "LINEBEFORE",
                             "LINEAFTER"))
+_ALIGNMENTS = frozenset(("LEFT", "RIGHT", "CENTRE", "CENTER"))
+_VALIGNS = frozenset(("TOP", "BOTTOM", "MIDDLE"))
 # (style_key, rows, columns) → the cell styles and command lists setStyle made for that shape
 _styled: dict[tuple[str, int, int], tuple[list[list[Any]], tuple[list[Any], ...]]] = {}
 
@@ -98,26 +100,46 @@ class MeasuredTable(Table):  # type: ignore[misc]
         return super()._cellListProcess(v, aW, aH)
 
     def _drawCell(self, cellval: Any, cellstyle: Any, pos: Any, size: Any) -> None:  # reportlab's names
-        # reportlab's own steps for the common cell — paragraphs (or none) at the top left,
-        # no link, in the style of the cell before (so no font or colour to set)
-        if (type(cellval) is not _ExpandedCellTuple or self._curcellstyle is not cellstyle
-                or cellstyle.valign != "TOP" or cellstyle.alignment != "LEFT"
-                or cellstyle.href or cellstyle.destination):
+        # reportlab's own steps for the common cell — paragraphs (or none), no link — without
+        # its generic checks: the same operators in the same order
+        if (type(cellval) is not _ExpandedCellTuple or cellstyle.href or cellstyle.destination
+                or cellstyle.alignment not in _ALIGNMENTS or cellstyle.valign not in _VALIGNS):
             super()._drawCell(cellval, cellstyle, pos, size)
             return
+        canv = self.canv
+        cur: Any = self.__dict__.get("_curcellstyle")
+        if cur is not cellstyle:  # the cell's colour and font, as reportlab sets them
+            if cur is None or cellstyle.color != cur.color:
+                canv.setFillColor(cellstyle.color)
+            if (cur is None or cellstyle.leading != cur.leading or cellstyle.fontname != cur.fontname
+                    or cellstyle.fontsize != cur.fontsize):
+                canv.setFont(cellstyle.fontname, cellstyle.fontsize, cellstyle.leading)
+            self._curcellstyle = cellstyle
         if not cellval:
             return
         colpos, rowpos = pos
         colwidth, rowheight = size
         W: list[float] = []
         H: list[float] = []
-        self._listCellGeom(cellval, colwidth, cellstyle, W=W, H=H, aH=rowheight)
-        y = rowpos + rowheight - cellstyle.topPadding + cellval[0].getSpaceBefore()
-        x = colpos + cellstyle.leftPadding
-        canv = self.canv
-        for v, h in zip(cellval, H, strict=False):
+        _, h = self._listCellGeom(cellval, colwidth, cellstyle, W=W, H=H, aH=rowheight)
+        valign = cellstyle.valign
+        if valign == "TOP":
+            y = rowpos + rowheight - cellstyle.topPadding
+        elif valign == "BOTTOM":
+            y = rowpos + cellstyle.bottomPadding + h
+        else:
+            y = rowpos + (rowheight + cellstyle.bottomPadding - cellstyle.topPadding + h) / 2.0
+        y += cellval[0].getSpaceBefore()
+        just = cellstyle.alignment
+        for v, w, vh in zip(cellval, W, H, strict=False):
+            if just == "LEFT":
+                x = colpos + cellstyle.leftPadding
+            elif just == "RIGHT":
+                x = colpos + colwidth - cellstyle.rightPadding - w
+            else:
+                x = colpos + (colwidth + cellstyle.leftPadding - cellstyle.rightPadding - w) / 2.0
             y -= v.getSpaceBefore()
-            y -= h
+            y -= vh
             v.drawOn(canv, x, y)
             y -= v.getSpaceAfter()
 

@@ -87,6 +87,12 @@ def paint_plain(par: Any, canvas: Any, x: float, y: float, sw: float = 0) -> boo
     lines = bl.lines
     if sw:
         x = par._hAlignAdjust(x, sw)
+    shared = par.__dict__.get("_pd_shared", False)
+    if shared:  # a paragraph of many tables (JaParagraph.shared): its operators once per canvas
+        kept = canvas.__dict__.setdefault("_pd_painted", {}).get(id(par))
+        if kept is not None and kept[1] is bl:
+            canvas._code.extend(("q", f"1 0 0 1 {fp_str(x, y)} cm", "q", colour_op, kept[2], "Q", "Q"))
+            return True
     if not lines:  # nothing to write but the paragraph's own q … Q
         canvas._code.extend(("q", f"1 0 0 1 {fp_str(x, y)} cm", "Q"))
         return True
@@ -108,5 +114,8 @@ def paint_plain(par: Any, canvas: Any, x: float, y: float, sw: float = 0) -> boo
             _move(code, -m)
         offset = 0
     code.append("ET")
-    canvas._code.extend(("q", f"1 0 0 1 {fp_str(x, y)} cm", "q", colour_op, " ".join(code), "Q", "Q"))
+    text = " ".join(code)
+    if shared:  # (its lines' operators depend on its lines and the subsets' codes, assigned once)
+        canvas._pd_painted[id(par)] = (par, bl, text)  # (the paragraph held: its id is not reused)
+    canvas._code.extend(("q", f"1 0 0 1 {fp_str(x, y)} cm", "q", colour_op, text, "Q", "Q"))
     return True
