@@ -212,3 +212,20 @@ def test_an_arrow_after_a_space_does_not_begin_a_line() -> None:
         lines = _issue16_lines(text, width)
         assert all(not ln.strip().startswith("→") for ln in lines), lines
         assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+
+
+def test_shared_label_paragraphs_are_one_object_each_and_their_number_is_bounded(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """JaParagraph.shared gives the label cells every block repeats as one paragraph; a
+    plan's own words (a different status heading per initiative) are not kept for ever."""
+    from planDesk.core.printing import kinsoku
+
+    monkeypatch.setattr(kinsoku, "_shared", {})  # the other tests' labels stay as they are
+    st = styles()
+    assert JaParagraph.shared("概要", st.label) is JaParagraph.shared("概要", st.label)
+    for n in range(kinsoku._SHARED_MAX + 50):
+        JaParagraph.shared(f"【見出し{n}】", st.cell_bold)
+    assert len(kinsoku._shared) <= kinsoku._SHARED_MAX
+    past = JaParagraph.shared("【上限の後の見出し】", st.cell_bold)
+    assert not getattr(past, "_pd_shared", False)
+    assert JaParagraph.shared("【上限の後の見出し】", st.cell_bold) is not past  # a paragraph of its own each time

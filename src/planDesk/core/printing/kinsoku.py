@@ -242,6 +242,7 @@ def split_frags(frags: Sequence[Any], max_widths: Sequence[float], calc_bounds: 
 _template_frags: dict[int, tuple[ParagraphStyle, Any]] = {}
 # (text, id(style)) → (style, the paragraph) of JaParagraph.shared
 _shared: dict[tuple[str, int], tuple[ParagraphStyle, Any]] = {}
+_SHARED_MAX = 256  # labels, a plan's few status headings: the process keeps no more than these
 
 
 def _clone(frag: Any, **changes: Any) -> Any:
@@ -281,6 +282,8 @@ class JaParagraph(Paragraph):  # type: ignore[misc]
         key = (text, id(style))
         got = _shared.get(key)
         if got is None or got[0] is not style or type(got[1]) is not cls:
+            if len(_shared) >= _SHARED_MAX:  # a plan's own words (a heading per initiative): not kept
+                return cls.plain(text, style)
             par = cls.plain(text, style)
             par._pd_shared = True
             got = _shared[key] = (style, par)
