@@ -40,3 +40,13 @@ def test_a_block_taller_than_a_page_is_refused_with_its_name(tmp_path: Path) -> 
     assert "取組 1-2「書かない窓口」が 1 ページに収まらず" in message
     assert "ページ目" in message and "LayoutError" not in message
     assert out.read_bytes() == b"the old printout"
+
+
+def test_what_follows_a_block_is_not_named_after_it(tmp_path: Path) -> None:
+    st = styles()
+    story = [about(KeepTogether([JaParagraph.plain("取組 1-1", st.cell)]), "取組 1-1「窓口のオンライン化」"),
+             Tall()]  # e.g. a glossary entry after the last block
+    with pytest.raises(UserError) as caught:
+        write_pdf(tmp_path / "out.pdf", INFO, story)
+    assert "窓口のオンライン化" not in str(caught.value)
+    assert "ある内容が 1 ページに収まらず" in str(caught.value)

@@ -212,10 +212,16 @@ class PrintDocument(BaseDocTemplate):  # type: ignore[misc]
 
     def handle_flowable(self, flowables: list[Flowable]) -> None:  # reportlab's name
         """reportlab's, but a flowable that fits on no page (reportlab's LayoutError) is
-        refused with what it prints named: the last flowable reached that said (``about``)."""
-        subject = getattr(flowables[0], "pd_subject", None) if flowables else None
-        if subject is not None:
-            self._subject = subject
+        refused with what it prints named (``about``): the flowable's own, or that of the
+        block it was taken from; anything else is not named after the block before it."""
+        first = flowables[0] if flowables else None
+        subject = getattr(first, "pd_subject", None)
+        parts = getattr(first, "_content", None)  # a KeepTogether: what it puts back if split
+        if subject is not None and isinstance(parts, list):
+            for part in parts:
+                if getattr(part, "pd_subject", None) is None:
+                    part.pd_subject = subject
+        self._subject = subject
         try:
             super().handle_flowable(flowables)
         except LayoutError as exc:
