@@ -31,43 +31,26 @@ def _own_copy(name: str) -> Setup:
     return setup
 
 
+def _gui(name: str, description: str, script: str, inner_repeat: int, keys: tuple[str, str], *,
+         goal_ms: float | None = None, saves: bool = False) -> Scenario:
+    """An in-process GUI bench on the 10k plan, three processes by default."""
+    return Scenario(
+        name=name, description=description,
+        subject=Command(("{python}", f"{{bench}}/{script}", "--db", "{db}", "--repeat", str(inner_repeat))),
+        in_process=keys, goal_ms=goal_ms, setup=_own_copy(name) if saves else _db, repeat=3, timeout=600.0)
+
+
+MEDIANS = ("subject.median_ms", "baseline.median_ms")
+
 SCENARIOS = [
-    Scenario(
-        name="gui-open-report-10k",
-        description="取組を選んで報告の画面が描画されるまで（取組 10,000 件）／同じ操作をひたちなか市の計画（34 件）で",
-        subject=Command(("{python}", "{bench}/gui_open_report.py", "--db", "{db}", "--repeat", "20")),
-        in_process=("subject.median_ms", "baseline.median_ms"),
-        setup=_db,
-        repeat=3,
-        timeout=600.0,
-    ),
-    Scenario(
-        name="gui-filter-10k",
-        description="検索語「デジタル」で絞り込み、一覧が描画されるまで（取組 10,000 件）／同じ操作を 34 件の計画で",
-        subject=Command(("{python}", "{bench}/gui_window_filter.py", "--db", "{db}", "--repeat", "5")),
-        in_process=("search.subject.median_ms", "search.baseline.median_ms"),
-        setup=_db,
-        repeat=3,
-        timeout=600.0,
-    ),
-    Scenario(
-        name="gui-save-10k",
-        description="報告の画面で保存（取組 10,000 件）／save_report だけ",
-        subject=Command(("{python}", "{bench}/gui_save_latency.py", "--db", "{db}", "--repeat", "30")),
-        in_process=("subject.median_ms", "baseline.median_ms"),
-        goal_ms=20.0,
-        setup=_own_copy("gui-save"),
-        repeat=3,
-        timeout=600.0,
-    ),
-    Scenario(
-        name="gui-rename-10k",
-        description="計画の編集で取組の名前を変えて保存（取組 10,000 件）／edit_initiative だけ",
-        subject=Command(("{python}", "{bench}/gui_plan_rename.py", "--db", "{db}", "--repeat", "20")),
-        in_process=("subject.median_ms", "baseline.median_ms"),
-        goal_ms=50.0,
-        setup=_own_copy("gui-rename"),
-        repeat=3,
-        timeout=600.0,
-    ),
+    _gui("gui-open-report-10k",
+         "取組を選んで報告の画面が描画されるまで（取組 10,000 件）／同じ操作をひたちなか市の計画（34 件）で",
+         "gui_open_report.py", 20, MEDIANS),
+    _gui("gui-filter-10k",
+         "検索語「デジタル」で絞り込み、一覧が描画されるまで（取組 10,000 件）／同じ操作を 34 件の計画で",
+         "gui_window_filter.py", 5, ("search.subject.median_ms", "search.baseline.median_ms")),
+    _gui("gui-save-10k", "報告の画面で保存（取組 10,000 件）／save_report だけ",
+         "gui_save_latency.py", 30, MEDIANS, goal_ms=20.0, saves=True),
+    _gui("gui-rename-10k", "計画の編集で取組の名前を変えて保存（取組 10,000 件）／edit_initiative だけ",
+         "gui_plan_rename.py", 20, MEDIANS, goal_ms=50.0, saves=True),
 ]
