@@ -988,7 +988,7 @@ Levels are added at the bottom. The lowest level can be removed only while no gr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="420"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="423"/>
         <location filename="../../src/planDesk/gui/window/shell.py" line="28"/>
         <source>読み込み中…</source>
         <translation>Loading…</translation>
@@ -999,164 +999,164 @@ Levels are added at the bottom. The lowest level can be removed only while no gr
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="135"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="136"/>
         <source>表示中の件数</source>
         <translation>Shown</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="147"/>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="188"/>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="652"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="148"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="189"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="655"/>
         <source>左の一覧から取組を選んでください。</source>
         <translation>Choose an initiative in the list on the left.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="163"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="164"/>
         <source>保存の状態</source>
         <translation>Save state</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="199"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="200"/>
         <source>ツールバー</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="203"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="204"/>
         <source>計画(&amp;L)</source>
         <translation>P&amp;lan</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="205"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="206"/>
         <source>計画</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="215"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="216"/>
         <source>利用者（所属）</source>
         <translation>User (department)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="227"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="228"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="228"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="229"/>
         <source>利用者（所属）の変更(&amp;U)…</source>
         <translation>Change &amp;user (department)…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="230"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="231"/>
         <source>表示言語(&amp;G)</source>
         <translation>Lan&amp;guage</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="234"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="235"/>
         <source>終了(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="236"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="237"/>
         <source>編集(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="238"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="239"/>
         <source>元に戻す(&amp;U)</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="239"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="240"/>
         <source>やり直す(&amp;R)</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="242"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="243"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="243"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="244"/>
         <source>検索(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="245"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="246"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="246"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="247"/>
         <source>すべて展開(&amp;E)</source>
         <translation>&amp;Expand all</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="247"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="248"/>
         <source>すべて折りたたむ(&amp;C)</source>
         <translation>&amp;Collapse all</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="249"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="250"/>
         <source>工程表(&amp;R)…</source>
         <translation>&amp;Roadmap…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="252"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="253"/>
         <source>出力(&amp;O)</source>
         <translation>&amp;Output</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="256"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="257"/>
         <source>計画(&amp;K)</source>
         <translation>Pl&amp;an</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="257"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="258"/>
         <source>計画の編集(&amp;E)…</source>
         <translation>&amp;Edit the plan…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="258"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="259"/>
         <source>変更履歴（監査ログ）(&amp;A)…</source>
         <translation>&amp;Audit log…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="260"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="261"/>
         <source>取りまとめ(&amp;C)</source>
         <translation>&amp;Collect</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="261"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="262"/>
         <source>提出物の取込(&amp;M)…</source>
         <translation>&amp;Merge submissions…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="262"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="263"/>
         <source>提出状況(&amp;T)…</source>
         <translation>Submission &amp;tracker…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="264"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="265"/>
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="265"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="266"/>
         <source>planDesk について(&amp;A)</source>
         <translation>&amp;About planDesk</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="419"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="422"/>
         <source>（ログファイルを書き込めません）</source>
         <translation>(the log file cannot be written)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="421"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="424"/>
         <source>planDesk について</source>
         <translation>About planDesk</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="422"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="425"/>
         <source>planDesk {0}
 デジタル化推進アクションプランの進捗報告・集約ツール
 
@@ -1169,79 +1169,79 @@ Database: {1}
 Log: {2}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="462"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="465"/>
         <source>前回保存されなかった入力を{0}件復元しました（最初の報告を表示しています）</source>
         <translation>Restored {0} unsaved input(s) from last time (showing the first report)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="465"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="468"/>
         <source>前回終了したときに保存されていなかった入力があります。入力の画面に戻しました。
 {0}</source>
         <translation>Some input was not saved when planDesk last ended. It has been put back into its form.
 {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="485"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="488"/>
         <source>（旧版）</source>
         <translation> (earlier revision)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="573"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="576"/>
         <source>所属：未設定</source>
         <translation>User: not set</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="575"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="578"/>
         <source>情報政策課（取りまとめ）</source>
         <translation>情報政策課 (the division)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="576"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="579"/>
         <source>所属：{0}</source>
         <translation>User: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="590"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="593"/>
         <source>{0}件を表示中（全{1}件）</source>
         <translation>Showing {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="591"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="594"/>
         <source>全{0}件</source>
         <translation>{0} in all</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="690"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="693"/>
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="750"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="753"/>
         <source>保存済み</source>
         <translation>All saved</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="751"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="754"/>
         <source>未保存の入力があります（数秒後に自動保存）</source>
         <translation>Unsaved input (saved automatically in a few seconds)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="752"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="755"/>
         <source>保存中…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="753"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="756"/>
         <source>保存できていない入力があります（入力内容は保護されています）</source>
         <translation>Some input could not be saved (it is kept safe)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="766"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="769"/>
         <source>表示言語を切り替えるため、planDesk を再起動します。よろしいですか。</source>
         <translation>planDesk restarts to change the language. Continue?</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="804"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="807"/>
         <source>保存できていない入力があります。入力内容はこのパソコンに保持し、次回の起動時に復元します。
 終了しますか。</source>
         <translation>Some input could not be saved. It is kept on this computer and restored at the next start.
@@ -2065,17 +2065,24 @@ Exit now?</translation>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="352"/>
+        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="324"/>
+        <source>{0}
+担当：{1}</source>
+        <translation>{0}
+Departments: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="356"/>
         <source>重点</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="354"/>
+        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="358"/>
         <source>{0}新規</source>
         <translation>New {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="339"/>
+        <location filename="../../src/planDesk/gui/plan/tree_model.py" line="343"/>
         <source>など</source>
         <translation> etc.</translation>
     </message>

@@ -8,9 +8,10 @@ are measured once from the font instead.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QStyle, QTreeView
 
-from planDesk.gui.plan.tree_model import COL_EVAL, COL_FLAGS, COL_STATUS, PlanTreeModel
+from planDesk.gui.plan.tree_model import COL_DEPTS, COL_EVAL, COL_FLAGS, COL_STATUS, PlanTreeModel
 
 
 def fit_columns(tree: QTreeView, model: PlanTreeModel) -> None:
@@ -44,3 +45,47 @@ def fit_indentation(tree: QTreeView, depth: int, style_indent: int) -> None:
         tree.setIndentation(style_indent)
     else:
         tree.setIndentation(max(_MIN_INDENT, style_indent * _INDENTED_LEVELS // levels))
+
+
+# The name column's least width, in full-width characters after the deepest indentation: the
+# code and the first words of a title (「①－１－２　マイナンバー…」).
+NAME_MIN_CHARS = 12
+
+
+class NameRoom(QObject):
+    """Keeps the name column readable in a narrow tree (a small screen, 150 % scaling, the
+    splitter dragged left): when the name column would get less than ``NAME_MIN_CHARS``
+    characters after the indentation, the departments column steps aside (the initiative's
+    page and the name's tooltip still name them); it comes back when the tree is wide enough.
+    """
+
+    def __init__(self, tree: QTreeView) -> None:
+        super().__init__(tree)
+        self.tree = tree
+        self.depth = 0  # the plan's group levels: the initiatives' indentation
+        self.depts_width = tree.header().sectionSize(COL_DEPTS)
+        tree.viewport().installEventFilter(self)
+        tree.header().sectionResized.connect(self._section_resized)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def _section_resized(self, section: int, _old: int, _new: int) -> None:
+        if section != 0:  # the name column is the one that stretches
+            self.fit()
+
+    def name_minimum(self) -> int:
+        """Pixels the name column needs: the deepest indentation and ``NAME_MIN_CHARS``."""
+        return (self.tree.indentation() * (self.depth + 1)
+                + self.tree.fontMetrics().horizontalAdvance("あ" * NAME_MIN_CHARS))
+
+    def fit(self) -> None:
+        header = self.tree.header()
+        room = self.tree.viewport().width() - sum(header.sectionSize(c) for c in (COL_FLAGS, COL_EVAL, COL_STATUS))
+        if not header.isSectionHidden(COL_DEPTS):
+            self.depts_width = header.sectionSize(COL_DEPTS)  # a hidden section's size reads 0
+        hide = room - self.depts_width < self.name_minimum()
+        if hide != header.isSectionHidden(COL_DEPTS):
+            header.setSectionHidden(COL_DEPTS, hide)

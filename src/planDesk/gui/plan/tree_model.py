@@ -318,7 +318,11 @@ class PlanTreeModel(QAbstractItemModel):
                 if col == COL_NAME:
                     return self.tr("{0}（{1}件）").format(node.label, node.total)
                 return None
-            return self._initiative_text(ini, col)
+            text = self._initiative_text(ini, col)
+            if role == Qt.ItemDataRole.ToolTipRole and col == COL_NAME and ini.department_names:
+                # the departments column steps aside in a narrow tree (tree_columns.NameRoom)
+                return self.tr("{0}\n担当：{1}").format(text, self._initiative_text(ini, COL_DEPTS))
+            return text
         if role == Qt.ItemDataRole.FontRole and ini is None and col == COL_NAME:
             font = QFont()
             font.setBold(True)

@@ -94,7 +94,7 @@ class MainWindow(ShellWindow):
         from planDesk.gui.plan.filter import PlanFilterProxy
         from planDesk.gui.plan.filter_bar import FilterBar
         from planDesk.gui.plan.report_index import Cycle
-        from planDesk.gui.plan.tree_columns import fit_columns
+        from planDesk.gui.plan.tree_columns import NameRoom, fit_columns
         from planDesk.gui.plan.tree_model import COL_DEPTS, COL_EVAL, COL_FLAGS, COL_NAME, COL_STATUS, PlanTreeModel
         from planDesk.gui.widgets.row_height import roomy_rows
         from planDesk.gui.window.hosted_tools import HostedTools
@@ -130,6 +130,7 @@ class MainWindow(ShellWindow):
         self._style_indent = self.tree.indentation()
         header.setSectionResizeMode(COL_DEPTS, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(COL_DEPTS, 110)  # long lists elide; the tooltip has them all
+        self.name_room = NameRoom(self.tree)  # a narrow tree: the departments step aside
         self.filter_bar = FilterBar(self)
         self.match_label = QLabel(self)
         self.match_label.setAccessibleName(self.tr("表示中の件数"))
@@ -336,6 +337,8 @@ class MainWindow(ShellWindow):
         fit_columns(self.tree, self.model)
         if self.model.plan is not None:
             fit_indentation(self.tree, self.model.plan.depth, self._style_indent)
+            self.name_room.depth = self.model.plan.depth
+        self.name_room.fit()
 
     def _on_change(self, change: Change, sender: object) -> None:
         """A write somewhere (this window's forms, the plan editor, the merge screen, the
