@@ -128,3 +128,37 @@ def test_the_booklets_tree_names_its_groups_again_on_a_continued_page(tmp_path: 
     start = next(n for n, page in enumerate(pages) if "体系図" in page and "1-1事業1-1" in page)
     assert "（続き）" not in pages[start]
     assert "1柱1の部（続き）" in pages[start + 1]
+
+
+def _line_tops(pdf: Path, page: int) -> dict[str, float]:
+    """Each text run of one page by its text: the y at which it is drawn."""
+    tops: dict[str, float] = {}
+
+    def visit(text: str, cm: list[float], tm: list[float], _font: object, _size: object) -> None:
+        if text.strip():  # the text matrix is inside the current transformation
+            tops.setdefault(text.strip(), round(tm[4] * cm[1] + tm[5] * cm[3] + cm[5], 1))
+
+    PdfReader(str(pdf)).pages[page].extract_text(visitor_text=visit)
+    return tops
+
+
+def test_a_long_group_name_runs_down_its_rows_in_the_long_contents(tmp_path: Path) -> None:
+    """In contents longer than a page a group's name that takes two lines sat on its first
+    row, making it two lines tall: a gap under the group's first measure. The name now runs
+    down the group's rows a line each, and the measures are evenly spaced."""
+    data = tree_plan([["i"] * 90, [["i"] * 70]], labels=FOUR_LEVEL_LABELS)
+    long_name = "市民サービスと行政手続きのデジタル化による利便性の向上"
+    data["groups"][0]["title"] = long_name
+    db = tmp_path / "big.sqlite3"
+    make_store(db, data).close()
+    pdf = _render(db, tmp_path, "results", "pdf", ["--fy", "2025"])
+    pages = pdf_pages(pdf)
+    first = next(n for n, page in enumerate(pages) if "目次" in page)
+    tops = _line_tops(pdf, first)
+    rows = [tops[f"1-{n}　事業1-{n}のデジタル化"] for n in range(1, 6)]
+    steps = {round(a - b, 1) for a, b in zip(rows, rows[1:], strict=False)}
+    assert len(steps) == 1, steps  # no gap under the first measure
+    parts = [text for text, y in sorted(tops.items(), key=lambda kv: -kv[1])
+             if text in long_name and len(text) > 1]
+    assert len(parts) >= 2 and "".join(parts) == long_name  # the whole name, a line per row
+    assert tops[parts[0]] == rows[0] and tops[parts[1]] == rows[1]

@@ -24,7 +24,7 @@ from planDesk.core.plan.view import GroupView, InitiativeView, PlanView, ReportV
 from planDesk.core.printing.booklet_tree import continued_groups, tree_fills
 from planDesk.core.printing.document import DocInfo, about, frame_height, frame_width, outlined, paragraphs, write_pdf
 from planDesk.core.printing.figures import grouped_results, result_markup
-from planDesk.core.printing.kinsoku import JaParagraph
+from planDesk.core.printing.kinsoku import JaParagraph, split_text
 from planDesk.core.printing.long_table import LazyRows, LongTable
 from planDesk.core.printing.selection import Cycle, reports_in, select_cycle, select_plan
 from planDesk.core.printing.styles import BAND, GRID, NAVY, PALE, base_cmds, grid_style, styles, variant
@@ -134,11 +134,37 @@ def _long_contents(plan: PlanView, width: float, area_style: Any, item_style: An
     rows = list(leaves(plan))
     ends = group_ends(rows)
     starts = [leaf.starts(rows[n - 1] if n else None) for n, leaf in enumerate(rows)]
+    widths = _contents_widths(depth, width)
+    # A group's name runs down its rows a line each, in the measures' leading: on one row it
+    # made that row as tall as the name, a gap under the group's first measure.
+    name_styles = [variant(area_style if k == 0 else st.cell_bold, f"contents_group{min(k, 1)}",
+                           leading=item_style.leading) for k in range(depth)]
+    begun: list[tuple[int, ...]] = []  # each row: the row where each of its groups begins
+    for i, leaf in enumerate(rows):
+        above = begun[-1] if begun else ()
+        begun.append(tuple(i if k >= starts[i] else above[k] for k in range(len(leaf.groups))))
+
+    def name_part(i: int, k: int) -> str:
+        """The line of group ``k``'s name that row ``i`` shows (the last of its rows: the rest)."""
+        first = begun[i][k]
+        title = rows[i].groups[k].title
+        style = name_styles[k]
+        lines = split_text(title, [widths[k] - 8], style.fontName, style.fontSize)  # 4 pt padding each side
+        at = i - first
+        if at >= len(lines):
+            return ""
+        last = at == len(lines) - 1 or i + 1 >= len(rows) or starts[i + 1] <= k
+        offset = 0
+        for _space, line in lines[:at]:
+            offset = title.index(line, offset) + len(line)
+        return title[offset:].strip() if last else lines[at][1]
 
     def row(i: int) -> list[Any]:
         leaf = rows[i]
-        cells: list[Any] = [JaParagraph.plain(g.title, area_style if k == 0 else st.cell_bold) if k >= starts[i]
-                            else "" for k, g in enumerate(leaf.groups)]
+        cells: list[Any] = []
+        for k in range(len(leaf.groups)):
+            part = name_part(i, k)
+            cells.append(JaParagraph.plain(part, name_styles[k]) if part else "")
         cells.append(JaParagraph.plain(f"{leaf.initiative.code}　{leaf.initiative.title}", item_style))
         return cells + [""] * (depth - len(leaf.groups))
 
@@ -174,7 +200,7 @@ def _long_contents(plan: PlanView, width: float, area_style: Any, item_style: An
         return continued_groups(rows[start], starts[start], cells, cut, lambda g: g.title,
                                 lambda k: area_style if k == 0 else st.cell_bold)
 
-    return LongTable(header, LazyRows(len(rows), row), _contents_widths(depth, width), cmds, row_cmds,
+    return LongTable(header, LazyRows(len(rows), row), widths, cmds, row_cmds,
                      continued=continued)
 
 
