@@ -4,6 +4,7 @@ slogan under its heading in the results report, counts are per top-level group."
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -156,9 +157,9 @@ def test_a_long_group_name_runs_down_its_rows_in_the_long_contents(tmp_path: Pat
     first = next(n for n, page in enumerate(pages) if "目次" in page)
     tops = _line_tops(pdf, first)
     rows = [tops[f"1-{n}　事業1-{n}のデジタル化"] for n in range(1, 6)]
-    steps = {round(a - b, 1) for a, b in zip(rows, rows[1:], strict=False)}
+    steps = {round(a - b, 1) for a, b in pairwise(rows)}
     assert len(steps) == 1, steps  # no gap under the first measure
-    parts = [text for text, y in sorted(tops.items(), key=lambda kv: -kv[1])
+    parts = [text for text, _y in sorted(tops.items(), key=lambda kv: -kv[1])
              if text in long_name and len(text) > 1]
     assert len(parts) >= 2 and "".join(parts) == long_name  # the whole name, a line per row
     assert tops[parts[0]] == rows[0] and tops[parts[1]] == rows[1]
