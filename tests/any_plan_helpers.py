@@ -4,6 +4,7 @@ numberings and optional parts, written into a database with the loader every pla
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,25 @@ from planDesk.core.plan.view import PlanView, load_plan, resolve_plan_id
 # word for a yearly revision, so they are not in the list; 取組 is inside program words
 # such as 今後の取組.)
 BUILTIN_WORDS = ("基本方針", "推進事項", "取組事項", "分野", "施策", "取組項目", "順調", "概ね順調", "拡充")
+
+# 取組 is also the built-in plans' word for their items, but inside these the program's own
+# concepts, whatever a plan calls its items: 今後の取組 (a report's next steps), 取組状況 (the
+# default heading of an initiative's status text, which a plan may rename) and 取組の階層
+# (the plan editor's name for the level whose label the plan sets).
+PROGRAM_WORDS = ("今後の取組", "取組状況", "取組の階層")
+
+
+def stray_item_word(texts: Iterable[str]) -> list[str]:
+    """The texts that still say 取組 outside PROGRAM_WORDS (shown to a plan whose items are
+    called something else, each of them is a word of another city's plan)."""
+    out = []
+    for text in texts:
+        rest = text
+        for word in PROGRAM_WORDS:
+            rest = rest.replace(word, "")
+        if "取組" in rest:
+            out.append(text)
+    return out
 
 
 def city_plan(*, labels: tuple[str, str, str] = ("柱", "方策", "事業"), numbering: str = "hyphen",

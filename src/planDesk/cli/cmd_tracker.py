@@ -88,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
         line = f"  {r.state_label}　{r.department}（提出済 {r.completeness}、報告 {r.reported}）　{dates}　{extra}"
         print(line.rstrip())
     if shared:
-        print("全部署等の取組（提出済の部署／報告する部署）")
+        print(f"全部署等の{plan.initiative_label}（提出済の部署／報告する部署）")
         for item in shared:
             print(f"  {item.code} {item.title}（{item.assigned_to}）　{item.done} / {item.total}")
     return 0

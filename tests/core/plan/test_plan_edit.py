@@ -84,7 +84,7 @@ def test_add_initiative_at_index_and_groups_of_two_depths(store: Store) -> None:
 @pytest.mark.parametrize(
     ("fields", "message"),
     [
-        (InitiativeFields(title="  ", department_ids=(1,)), "取組名を入力してください"),
+        (InitiativeFields(title="  ", department_ids=(1,)), "取組事項名を入力してください"),
         (InitiativeFields(title="x", department_ids=()), "担当部署を 1 つ以上"),
         (InitiativeFields(title="x", department_ids=(999999,)), "この計画にありません"),
         (InitiativeFields(title="x" * 301, department_ids=(1,)), "300 文字以内"),

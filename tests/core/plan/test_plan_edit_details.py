@@ -90,7 +90,7 @@ def test_reorder_goals(store: Store) -> None:
         (StepFields("x", 2024, 2024, start_quarter=1, start_month=4), "どちらか一方"),
         (StepFields("x", 2024, 2024, kind="arrow"), "種類「arrow」"),
         (StepFields(" ", 2024, 2024), "工程の内容を入力"),
-        (StepFields("x", 2024, 2024, goal_ids=(999999,)), "この取組"),
+        (StepFields("x", 2024, 2024, goal_ids=(999999,)), "目標（ID 999999）は「"),
         (KpiFields("x", direction="sideways"), "向き"),
         (KpiFields("x", baseline=float("nan")), "基準値"),
         (GoalFields("", "text"), "記号"),

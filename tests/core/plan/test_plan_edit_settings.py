@@ -69,7 +69,7 @@ def test_department_add_rename_move_retire(store: Store) -> None:
 def test_retiring_a_department_in_use_is_refused(store: Store) -> None:
     plan = current(store)
     shimin = next(d for d in plan.departments if d.name == "市民課")
-    with pytest.raises(UserError, match=r"市民課」は取組 .*の担当のため廃止できません"):
+    with pytest.raises(UserError, match=r"市民課」は取組事項 .*の担当のため廃止できません"):
         retire_department(store, shimin.id)
     assert not next(d for d in current(store).departments if d.id == shimin.id).retired
 

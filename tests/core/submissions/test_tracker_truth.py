@@ -88,8 +88,9 @@ def test_cli_and_excel_show_completeness(store: Store, sample_db: Path, tmp_path
     row = next(r for r in range(4, ws.max_row + 1) if ws.cell(r, 1).value == "市民課")
     cell = {h: ws.cell(row, i).value for i, h in enumerate(headers, start=1)}
     assert cell["状態"] == "一部提出"
-    assert (cell["提出済の取組"], cell["担当する取組"]) == (m - 2, m)
-    assert cell["全部署等の取組"] and "/" in cell["全部署等の取組"]
+    # headed with the plan's word for its items (取組事項 in this plan)
+    assert (cell["提出済の取組事項"], cell["担当する取組事項"]) == (m - 2, m)
+    assert cell["全部署等の取組事項"] and "/" in cell["全部署等の取組事項"]
     assert cell["記入者"] == "山田　花子"
     assert cell["提出日"] and cell["取込日"] and cell["提出日"] != cell["取込日"]
 
@@ -129,7 +130,7 @@ def test_parts_and_total_of_shared_items(store: Store, sample_db: Path, tmp_path
     assert everyone and all(i.total == real and i.done == 1 for i in everyone)  # 市民課's part only
     xlsx = tmp_path / "tracker.xlsx"
     assert main(["--db", str(sample_db), "tracker", "--fy", "R6", "--out", str(xlsx)]) == 0
-    ws = load_workbook(xlsx)["全部署等の取組"]
+    ws = load_workbook(xlsx)["全部署等の取組事項"]
     first = everyone[0]
     row = next(r for r in range(4, ws.max_row + 1) if ws.cell(r, 1).value == first.code)
     assert (ws.cell(row, 4).value, ws.cell(row, 5).value) == (1, real)

@@ -327,7 +327,7 @@ def _read_sheet(ws: Any, sheet: str, values: list[InputValue], sub: ReadSubmissi
         for col, v in by_row[r]:
             expected_key = FieldKey(v.field).ident
             if uid != v.uid or key != expected_key:
-                problems.append(Problem(sheet, v.cell, "この行の取組・項目が出力時と違います。"
+                problems.append(Problem(sheet, v.cell, "この行の隠し列の識別が出力時と違います。"
                                         "行の挿入・削除・並べ替えをせずに入力してください。"))
                 continue
             sub.row_ids[(sheet, r)] = (uid, key)

@@ -210,6 +210,7 @@ def resolve_submission(session: Session, sub: ReadSubmission) -> ResolvedSubmiss
         select(DirectionChoice.label).where(DirectionChoice.plan_id == plan.id))}
     uids = sorted({v.uid for v in sub.values if v.sheet != SHEET_COVER})
     inis = _load_initiatives(session, plan, uids)
+    word = plan.initiative_label  # the plan's own word for its items, in every message
     res = ResolvedSubmission(read=sub, plan_id=plan.id, plan_name=plan.name, department_id=dept.id,
                              department=dept.name, fy=sub.fy, half=sub.half,
                              has_scale=bool(scale), has_directions=bool(directions))
@@ -222,19 +223,19 @@ def resolve_submission(session: Session, sub: ReadSubmission) -> ResolvedSubmiss
             continue
         ini = inis.get(v.uid)
         if ini is None:
-            problems.append(Problem(v.sheet, v.cell, f"この行の取組（ID {v.uid[:8]}…）はこの計画にありません。"))
+            problems.append(Problem(v.sheet, v.cell, f"この行の{word}（ID {v.uid[:8]}…）はこの計画にありません。"))
             continue
         if ini.retired:
-            problems.append(Problem(v.sheet, v.cell, f"取組 {ini.code}「{ini.title}」は廃止されています。"))
+            problems.append(Problem(v.sheet, v.cell, f"{word} {ini.code}「{ini.title}」は廃止されています。"))
             continue
         if not assigned(ini.departments, dept.id):
             problems.append(Problem(v.sheet, v.cell, (
-                f"取組 {ini.code}「{ini.title}」は「{dept.name}」の担当ではありません。"
-                "この部署が変更できるのは担当する取組の報告だけです。")))
+                f"{word} {ini.code}「{ini.title}」は「{dept.name}」の担当ではありません。"
+                f"この部署が変更できるのは担当する{word}の報告だけです。")))
             continue
         if not _row_agrees(v, ini, checked_rows, problems):
             continue
-        fi = _field_input(v, ini, scale, directions, problems)
+        fi = _field_input(v, ini, scale, directions, problems, word)
         if fi is None:
             continue
         if (ini.id, fi.field) in seen:
@@ -283,7 +284,8 @@ def _state_key(raw: Any) -> Any:
 
 
 def _field_input(v: InputValue, ini: _Ini, scale: list[tuple[str, str]], directions: dict[str, str],
-                 problems: list[Problem]) -> FieldInput | None:
+                 problems: list[Problem], word: str) -> FieldInput | None:
+    """``word``: what the plan calls its initiatives, for the messages."""
     field = FieldKey(v.field)
     kind, key = field.kind, field.ident
     theirs: Any = v.raw
@@ -292,7 +294,7 @@ def _field_input(v: InputValue, ini: _Ini, scale: list[tuple[str, str]], directi
         item = ini.kpis.get(key)
         if item is None:
             problems.append(Problem(v.sheet, v.cell,
-                                    f"指標「{key}」は取組 {ini.code} にありません（計画が変わっています）。"))
+                                    f"指標「{key}」は{word} {ini.code} にありません（計画が変わっています）。"))
             return None
         field_key, label = FieldKey.kpi(item[0]), f"指標「{item[1]}」の実績値"
         base = float(base) if isinstance(base, int | float) and not isinstance(base, bool) else None
@@ -300,7 +302,7 @@ def _field_input(v: InputValue, ini: _Ini, scale: list[tuple[str, str]], directi
         item = ini.steps.get(key)
         if item is None:
             problems.append(Problem(v.sheet, v.cell,
-                                    f"工程「{key}」は取組 {ini.code} にありません（計画が変わっています）。"))
+                                    f"工程「{key}」は{word} {ini.code} にありません（計画が変わっています）。"))
             return None
         field_key, label = FieldKey.step(item[0]), f"工程「{item[1]}」の状況"
         if theirs is not None:

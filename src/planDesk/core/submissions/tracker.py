@@ -18,9 +18,9 @@ from datetime import UTC, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from planDesk.core.domain.model import Department, ProgressReport, ReportingCycle
+from planDesk.core.domain.model import Department, Plan, ProgressReport, ReportingCycle
 from planDesk.core.domain.round_records import MergeConflict, MergeRecord, SubmissionEvent
-from planDesk.core.errors import UserError
+from planDesk.core.errors import NotFoundError, UserError
 from planDesk.core.persistence.store import Change, Store, now
 from planDesk.core.plan.view import load_plan
 from planDesk.core.reports.assignment import reports_on
@@ -171,6 +171,15 @@ def tracker_rows(session: Session, plan_id: int, cycle: CycleRef) -> list[Tracke
 def load_tracker(store: Store, plan_id: int, cycle: CycleRef) -> list[TrackerRow]:
     with store.read() as session:
         return tracker_rows(session, plan_id, cycle)
+
+
+def initiative_word(store: Store, plan_id: int) -> str:
+    """What the plan calls its initiatives (取組事項 / 事業 …), for the tracker's headers."""
+    with store.read() as s:
+        word = s.scalar(select(Plan.initiative_label).where(Plan.id == plan_id))
+    if word is None:
+        raise NotFoundError(f"計画（ID {plan_id}）はありません。")
+    return word
 
 
 def tracker_cycles(store: Store, plan_id: int) -> tuple[list[CycleRef], CycleRef]:

@@ -34,9 +34,13 @@ STATE_FILLS = {
     "merged": PatternFill("solid", start_color="C6EFCE"),
     "returned": PatternFill("solid", start_color="D9D9D9"),
 }
-COLUMNS = (("部署", 18), ("状態", 9), ("提出済の取組", 10), ("担当する取組", 10), ("全部署等の取組", 16),
-           ("報告", 8), ("提出日", 16), ("取込日", 16), ("差戻し日", 16), ("取り込んだファイル", 30), ("記入者", 14),
-           ("未解決の競合", 10), ("備考", 36))
+
+
+def columns(word: str) -> tuple[tuple[str, int], ...]:
+    """The tracker's headers and widths; ``word``: the plan's word for its initiatives."""
+    return (("部署", 18), ("状態", 9), (f"提出済の{word}", 10), (f"担当する{word}", 10), (f"全部署等の{word}", 16),
+            ("報告", 8), ("提出日", 16), ("取込日", 16), ("差戻し日", 16), ("取り込んだファイル", 30), ("記入者", 14),
+            ("未解決の競合", 10), ("備考", 36))
 
 
 def _date(value: datetime | None) -> str:
@@ -46,15 +50,24 @@ def _date(value: datetime | None) -> str:
     return f"{format_date_wareki(local.date())} {local:%H:%M}"
 
 
-SHARED_SHEET = "全部署等の取組"
-SHARED_COLUMNS = (("コード", 11), ("取組", 40), ("担当", 12), ("提出済の部署", 12), ("報告する部署", 12), ("割合", 8))
+_NOT_IN_SHEET_NAMES = str.maketrans({c: "_" for c in "[]:*?/\\"})
+
+
+def shared_sheet(word: str) -> str:
+    """The second sheet's name (Excel: at most 31 characters, none of []:*?/\\)."""
+    return f"全部署等の{word}".translate(_NOT_IN_SHEET_NAMES)[:31]
+
+
+def shared_columns(word: str) -> tuple[tuple[str, int], ...]:
+    return (("コード", 11), (word, 40), ("担当", 12), ("提出済の部署", 12), ("報告する部署", 12), ("割合", 8))
 
 
 def _write_shared(ws: Any, plan: PlanView, cycle: CycleRef, items: list[SharedItem]) -> None:
-    put(ws.cell(1, 1), f"全部署等の取組の提出状況（{cycle.label}）　{plan.name}", font=TITLE, border=None, align=None)
-    put(ws.cell(2, 1), "各部署が報告する取組ごとの、提出済（確認済を含む）の部署数／報告する部署数", font=SMALL,
+    word = plan.initiative_label
+    put(ws.cell(1, 1), f"全部署等の{word}の提出状況（{cycle.label}）　{plan.name}", font=TITLE, border=None, align=None)
+    put(ws.cell(2, 1), f"各部署が報告する{word}ごとの、提出済（確認済を含む）の部署数／報告する部署数", font=SMALL,
         border=None, align=None)
-    for i, (header, width) in enumerate(SHARED_COLUMNS, start=1):
+    for i, (header, width) in enumerate(shared_columns(word), start=1):
         put(ws.cell(3, i), header, font=BOLD, fill=HEADER_FILL, align=CENTER)
         ws.column_dimensions[get_column_letter(i)].width = width
     for r, item in enumerate(items, start=4):
@@ -62,7 +75,7 @@ def _write_shared(ws: Any, plan: PlanView, cycle: CycleRef, items: list[SharedIt
         for c, value in enumerate((item.code, item.title, item.assigned_to, item.done, item.total, ratio), start=1):
             put(ws.cell(r, c), value, number_format="0%" if c == 6 else None)
     ws.freeze_panes = "C4"
-    print_setup(ws, title_rows="3:3", header_left=plan.name, header_right=f"全部署等の取組　{cycle.label}")
+    print_setup(ws, title_rows="3:3", header_left=plan.name, header_right=f"全部署等の{word}　{cycle.label}")
 
 
 def write_tracker_xlsx(plan: PlanView, cycle: CycleRef, rows: list[TrackerRow], out: Path,
@@ -79,7 +92,8 @@ def write_tracker_xlsx(plan: PlanView, cycle: CycleRef, rows: list[TrackerRow], 
     local = now().astimezone()
     put(ws.cell(2, 1), f"{summary}　（{format_date_wareki(local.date())} {local:%H:%M} 現在）", font=SMALL,
         border=None, align=None)
-    for i, (header, width) in enumerate(COLUMNS, start=1):
+    headers = columns(plan.initiative_label)
+    for i, (header, width) in enumerate(headers, start=1):
         put(ws.cell(3, i), header, font=BOLD, fill=HEADER_FILL, align=CENTER)
         ws.column_dimensions[get_column_letter(i)].width = width
     for r, row in enumerate(rows, start=4):
@@ -90,9 +104,9 @@ def write_tracker_xlsx(plan: PlanView, cycle: CycleRef, rows: list[TrackerRow], 
         for c, value in enumerate(values, start=1):
             put(ws.cell(r, c), value, fill=STATE_FILLS[row.state] if c == 2 else None)
     ws.freeze_panes = "B4"
-    ws.auto_filter.ref = f"A3:{get_column_letter(len(COLUMNS))}{max(4, len(rows) + 3)}"
+    ws.auto_filter.ref = f"A3:{get_column_letter(len(headers))}{max(4, len(rows) + 3)}"
     print_setup(ws, title_rows="3:3", header_left=plan.name, header_right=f"提出状況　{cycle.label}")
     if shared:
-        _write_shared(wb.create_sheet(SHARED_SHEET), plan, cycle, shared)
+        _write_shared(wb.create_sheet(shared_sheet(plan.initiative_label)), plan, cycle, shared)
     write_atomically(out, lambda tmp: wb.save(tmp))
     return out

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from planDesk.core.domain.model import Department, Initiative, KpiActual, ProgressReport, StepProgress
+from planDesk.core.domain.model import Department, Initiative, KpiActual, Plan, ProgressReport, StepProgress
 from planDesk.core.domain.round_records import MergeChange, MergeConflict, MergeRecord, SubmissionEvent
 from planDesk.core.errors import NotFoundError, UserError
 from planDesk.core.persistence import database
@@ -160,22 +160,23 @@ def _undo(ctx: WriteContext, merge_id: int) -> Change:
         last[ch.report_id] = ch
     problems: list[str] = []
     reports: dict[int, ProgressReport] = {}
+    word = s.scalar(select(Plan.initiative_label).where(Plan.id == record.plan_id)) or ""  # the plan's word
     for report_id, ch in last.items():
         rep = s.get(ProgressReport, report_id, options=[selectinload(ProgressReport.kpi_actuals),
                                                         selectinload(ProgressReport.step_states)])
         title = s.scalar(select(Initiative.title).where(Initiative.id == ch.initiative_id)) or "（削除済み）"
         if rep is None:
-            problems.append(f"取組「{title}」の報告は取込の後に削除されています。")
+            problems.append(f"{word}「{title}」の報告は取込の後に削除されています。")
         elif not _same_state(full_snapshot(rep), ch.after):
             later = s.scalars(
                 select(MergeRecord).join(MergeChange, MergeChange.merge_id == MergeRecord.id)
                 .where(MergeChange.report_id == report_id, MergeRecord.id != merge_id,
                        MergeRecord.undone_at.is_(None), MergeChange.id > ch.id)).first()
             if later is not None:
-                problems.append(f"取組「{title}」の報告は、後の取込 #{later.id}（{later.file_name}）で"
+                problems.append(f"{word}「{title}」の報告は、後の取込 #{later.id}（{later.file_name}）で"
                                 f"変更されています。先に取込 #{later.id} を取り消してください。")
             else:
-                problems.append(f"取組「{title}」の報告は、取込の後に変更されています"
+                problems.append(f"{word}「{title}」の報告は、取込の後に変更されています"
                                 f"（版 {ch.version_after} → {rep.version}）。その変更を戻してから取り消してください。")
         else:
             reports[report_id] = rep

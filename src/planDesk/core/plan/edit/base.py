@@ -140,7 +140,7 @@ def bump(row: Initiative | PlanGroup) -> None:
     row.version = (row.version or 0) + 1
 
 
-def check_version(row: Initiative | PlanGroup, expected_version: int | None, label: str = "取組") -> None:
+def check_version(row: Initiative | PlanGroup, expected_version: int | None, label: str) -> None:
     """Optimistic concurrency: refuse when someone changed the group or initiative since the
     editor read it (``expected_version``; None: no check). ``label``: the plan's word for it."""
     if expected_version is not None and row.version != expected_version:

@@ -117,7 +117,7 @@ def _goals_of(ini: Initiative, ids: tuple[int, ...] | list[int]) -> list[Goal]:
         raise UserError("同じ目標が 2 回選ばれています。")
     missing = [i for i in ids if i not in goals]
     if missing:
-        raise UserError(f"目標（ID {missing[0]}）はこの取組「{ini.title}」のものではありません。",
+        raise UserError(f"目標（ID {missing[0]}）は「{ini.title}」のものではありません。",
                         hint="画面を更新してください。")
     return [goals[i] for i in ids]
 
@@ -196,13 +196,14 @@ def _apply(kind: str, row: Any, ini: Initiative, fields: Fields) -> None:
         _apply_step(row, ini, fields)
 
 
-def _open(ctx: WriteContext, initiative_id: int, expected_version: int | None) -> Initiative:
+def _open(ctx: WriteContext, initiative_id: int, expected_version: int | None) -> tuple[Initiative, str]:
+    """The initiative, checked, and the plan's word for its initiatives (取組事項 / 事業 …)."""
     ini = get_row(ctx.session, Initiative, initiative_id, INITIATIVE)
     require_current(plan := plan_of_initiative(ctx.session, ini))
     ctx.plan_id = plan.id
-    check_version(ini, expected_version)
+    check_version(ini, expected_version, plan.initiative_label)
     ctx.initiatives.add(ini.id)
-    return ini
+    return ini, plan.initiative_label
 
 
 def _siblings(s: Session, kind: str, initiative_id: int) -> list[Any]:
@@ -217,7 +218,7 @@ def add_detail(store: Store, initiative_id: int, fields: Fields, *, index: int |
     kind = _KIND_OF[type(fields)]
     with store.write(f"add-{kind}") as ctx:
         s = ctx.session
-        ini = _open(ctx, initiative_id, expected_version)
+        ini, label = _open(ctx, initiative_id, expected_version)
         siblings = _siblings(s, kind, initiative_id)
         row = _MODELS[kind](initiative_id=initiative_id, position=0)
         _apply(kind, row, ini, fields)
@@ -225,7 +226,7 @@ def add_detail(store: Store, initiative_id: int, fields: Fields, *, index: int |
         place(siblings, row, index)
         bump(ini)
         s.flush()
-        ctx.audit(kind, row.id, f"取組「{ini.title}」に{KIND_LABELS[kind]}「{_title(kind, row)}」を追加",
+        ctx.audit(kind, row.id, f"{label}「{ini.title}」に{KIND_LABELS[kind]}「{_title(kind, row)}」を追加",
                   after=detail_snapshot(kind, row))
         ctx.entities.add((INITIATIVE, ini.id))
         return Store.change_of(ctx, f"{KIND_LABELS[kind]}を追加しました")
@@ -239,7 +240,7 @@ def edit_detail(store: Store, kind: str, row_id: int, fields: Fields, *,
     with store.write(f"edit-{kind}") as ctx:
         s = ctx.session
         row = get_row(s, _MODELS[kind], row_id, kind)
-        ini = _open(ctx, row.initiative_id, expected_version)
+        ini, label = _open(ctx, row.initiative_id, expected_version)
         before = detail_snapshot(kind, row)
         _apply(kind, row, ini, fields)
         s.flush()
@@ -247,7 +248,7 @@ def edit_detail(store: Store, kind: str, row_id: int, fields: Fields, *,
         if not new:
             return Store.change_of(ctx, "変更はありません")
         bump(ini)
-        ctx.audit(kind, row.id, f"取組「{ini.title}」の{KIND_LABELS[kind]}「{_title(kind, row)}」を編集",
+        ctx.audit(kind, row.id, f"{label}「{ini.title}」の{KIND_LABELS[kind]}「{_title(kind, row)}」を編集",
                   before=old, after=new)
         ctx.entities.add((INITIATIVE, ini.id))
         return Store.change_of(ctx, f"{KIND_LABELS[kind]}を保存しました")
@@ -259,7 +260,7 @@ def move_detail(store: Store, kind: str, row_id: int, index: int, *,
     with store.write(f"move-{kind}") as ctx:
         s = ctx.session
         row = get_row(s, _MODELS[kind], row_id, kind)
-        ini = _open(ctx, row.initiative_id, expected_version)
+        ini, label = _open(ctx, row.initiative_id, expected_version)
         siblings = _siblings(s, kind, ini.id)
         old = row.position
         if not 0 <= index < len(siblings):
@@ -268,7 +269,7 @@ def move_detail(store: Store, kind: str, row_id: int, index: int, *,
         if row.position == old:
             return Store.change_of(ctx, "変更はありません")
         bump(ini)
-        ctx.audit(kind, row.id, f"取組「{ini.title}」の{KIND_LABELS[kind]}「{_title(kind, row)}」の順序を変更",
+        ctx.audit(kind, row.id, f"{label}「{ini.title}」の{KIND_LABELS[kind]}「{_title(kind, row)}」の順序を変更",
                   before={"position": old}, after={"position": row.position})
         ctx.entities.add((INITIATIVE, ini.id))
         return Store.change_of(ctx, f"{KIND_LABELS[kind]}の順序を変更しました")
@@ -280,7 +281,7 @@ def remove_detail(store: Store, kind: str, row_id: int, *,
     with store.write(f"remove-{kind}") as ctx:
         s = ctx.session
         row = get_row(s, _MODELS[kind], row_id, kind)
-        ini = _open(ctx, row.initiative_id, expected_version)
+        ini, label = _open(ctx, row.initiative_id, expected_version)
         used = 0
         if kind == KPI:
             used = s.scalar(select(func.count(KpiActual.id)).where(KpiActual.kpi_id == row_id)) or 0
@@ -302,6 +303,6 @@ def remove_detail(store: Store, kind: str, row_id: int, *,
         place([x for x in _siblings(s, kind, ini.id) if x.id != row_id], None, None)
         bump(ini)
         s.flush()
-        ctx.audit(kind, row_id, f"取組「{ini.title}」の{KIND_LABELS[kind]}「{title}」を削除", before=before)
+        ctx.audit(kind, row_id, f"{label}「{ini.title}」の{KIND_LABELS[kind]}「{title}」を削除", before=before)
         ctx.entities.add((INITIATIVE, ini.id))
         return Store.change_of(ctx, f"{KIND_LABELS[kind]}を削除しました")

@@ -91,8 +91,8 @@ def _checked_departments(session: Any, plan_id: int, ids: tuple[int, ...],
     return out
 
 
-def _apply_fields(session: Any, ini: Initiative, plan_id: int, f: InitiativeFields) -> None:
-    ini.title = require_text(f.title, "取組名", limit=MAX_TITLE)
+def _apply_fields(session: Any, ini: Initiative, plan: Plan, f: InitiativeFields) -> None:
+    ini.title = require_text(f.title, f"{plan.initiative_label}名", limit=MAX_TITLE)
     ini.priority = f.priority
     ini.new_in_fy = check_fy(f.new_in_fy, "新規の年度")
     ini.overview = f.overview.strip()
@@ -100,7 +100,7 @@ def _apply_fields(session: Any, ini: Initiative, plan_id: int, f: InitiativeFiel
     ini.status_heading = require_text(f.status_heading or "取組状況", "取組状況の見出し", limit=100)
     ini.departments_more = f.departments_more
     current = [link.department_id for link in ini.department_links]
-    depts = _checked_departments(session, plan_id, f.department_ids, set(current))
+    depts = _checked_departments(session, plan.id, f.department_ids, set(current))
     if current != [d.id for d in depts]:
         # Existing links are reused (the pair initiative/department is unique); links no
         # longer listed are removed by the relationship's delete-orphan cascade.
@@ -202,7 +202,7 @@ def add_initiative(store: Store, group_id: int, fields: InitiativeFields, *,
         ctx.plan_id = plan.id
         ini = Initiative(group_id=group_id, uid=str(uuid.uuid4()), title="", position=0, version=1,
                          number=check_new_number(number, number_scope(s, INITIATIVE, group_id, plan)))
-        _apply_fields(s, ini, plan.id, fields)
+        _apply_fields(s, ini, plan, fields)
         s.add(ini)
         place(siblings_of(s, plan.id, group_id), ini, index)
         s.flush()
@@ -274,9 +274,9 @@ def edit_initiative(store: Store, initiative_id: int, fields: InitiativeFields, 
         plan = plan_of_initiative(s, ini)
         require_current(plan)
         ctx.plan_id = plan.id
-        check_version(ini, expected_version)
+        check_version(ini, expected_version, plan.initiative_label)
         before = _ini_snapshot(ini)
-        _apply_fields(s, ini, plan.id, fields)
+        _apply_fields(s, ini, plan, fields)
         s.flush()
         old, new = diff(before, _ini_snapshot(ini))
         if not new:

@@ -86,12 +86,13 @@ def start_revision(store: Store, plan_id: int, revision_label: str, revision_fy:
         ctx.audit(PLAN, old.id, f"年度見直しにより「{old.revision}」は過去の版になりました（新しい版：{label}）",
                   before={"is_current": True}, after={"is_current": False, "successor_id": new.id},
                   plan_id=old.id)
-        ctx.audit(PLAN, new.id, f"年度見直し：「{old.revision}」から「{label}」を作成（取組 {copied} 件）",
+        word = new.initiative_label
+        ctx.audit(PLAN, new.id, f"年度見直し：「{old.revision}」から「{label}」を作成（{word} {copied} 件）",
                   before={"plan_id": old.id, "revision": old.revision, "revision_fy": old.revision_fy,
                           "end_fy": old.end_fy},
                   after={"plan_id": new.id, "revision": label, "revision_fy": revision_fy,
                          "end_fy": new_end, "initiatives": copied})
-        return Store.change_of(ctx, f"新しい版「{label}」を作成しました（取組 {copied} 件）")
+        return Store.change_of(ctx, f"新しい版「{label}」を作成しました（{word} {copied} 件）")
 
 
 def _copy_contents(s: Session, old: Plan, new: Plan) -> int:

@@ -144,8 +144,8 @@ def retire_department(store: Store, dept_id: int, *, retired: bool = True) -> Ch
                 names = "、".join(initiative_code(s, ini) for ini in users[:5])
                 more = f" ほか {len(users) - 5} 件" if len(users) > 5 else ""
                 raise UserError(
-                    f"部署「{dept.name}」は取組 {names}{more} の担当のため廃止できません。",
-                    hint="先にそれらの取組の担当部署から外してください。",
+                    f"部署「{dept.name}」は{plan.initiative_label} {names}{more} の担当のため廃止できません。",
+                    hint=f"先にそれらの{plan.initiative_label}の担当部署から外してください。",
                 )
         dept.retired = retired
         verb = "廃止" if retired else "復活"
