@@ -316,52 +316,79 @@
         <translation>&amp;Mine</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/filter_bar.py" line="28"/>
         <source>自部署の取組だけ表示</source>
-        <translation>Show only my department&apos;s initiatives</translation>
+        <translation type="vanished">Show only my department&apos;s initiatives</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/filter_bar.py" line="29"/>
+        <location filename="../../src/planDesk/gui/plan/filter_bar.py" line="28"/>
         <source>重点(&amp;P)</source>
         <translation>&amp;Priority</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/filter_bar.py" line="30"/>
         <source>重点の取組だけ表示</source>
-        <translation>Show only priority initiatives</translation>
+        <translation type="vanished">Show only priority initiatives</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/filter_bar.py" line="31"/>
+        <location filename="../../src/planDesk/gui/plan/filter_bar.py" line="29"/>
         <source>新規(&amp;N)</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/filter_bar.py" line="32"/>
         <source>新規の取組だけ表示</source>
-        <translation>Show only new initiatives</translation>
+        <translation type="vanished">Show only new initiatives</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/filter_bar.py" line="34"/>
+        <location filename="../../src/planDesk/gui/plan/filter_bar.py" line="32"/>
         <source>進捗評価で絞り込み</source>
         <translation>Filter by evaluation</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/filter_bar.py" line="36"/>
+        <location filename="../../src/planDesk/gui/plan/filter_bar.py" line="34"/>
         <source>報告状況で絞り込み</source>
         <translation>Filter by report status</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/filter_bar.py" line="37"/>
+        <location filename="../../src/planDesk/gui/plan/filter_bar.py" line="35"/>
         <source>報告状況：すべて</source>
         <translation>Report status: all</translation>
     </message>
     <message>
+        <location filename="../../src/planDesk/gui/plan/filter_bar.py" line="64"/>
+        <source>自部署のものだけ表示</source>
+        <translation>Show only my department&apos;s items</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan/filter_bar.py" line="64"/>
+        <source>重点のものだけ表示</source>
+        <translation>Show only priority items</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan/filter_bar.py" line="64"/>
+        <source>新規のものだけ表示</source>
+        <translation>Show only new items</translation>
+    </message>
+    <message>
         <location filename="../../src/planDesk/gui/plan/filter_bar.py" line="66"/>
+        <source>自部署の{0}だけ表示</source>
+        <translation>Show only my department&apos;s {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan/filter_bar.py" line="66"/>
+        <source>重点の{0}だけ表示</source>
+        <translation>Show only priority {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan/filter_bar.py" line="67"/>
+        <source>新規の{0}だけ表示</source>
+        <translation>Show only new {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan/filter_bar.py" line="75"/>
         <source>進捗評価：すべて</source>
         <translation>Evaluation: all</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan/filter_bar.py" line="69"/>
+        <location filename="../../src/planDesk/gui/plan/filter_bar.py" line="78"/>
         <source>評価なし</source>
         <translation>Not evaluated</translation>
     </message>
@@ -506,9 +533,13 @@ What you can enter and review depends on it. You can change it later from the Fi
 <context>
     <name>InitiativePage</name>
     <message>
-        <location filename="../../src/planDesk/gui/report/initiative_page.py" line="59"/>
         <source>取組名</source>
-        <translation>Initiative</translation>
+        <translation type="vanished">Initiative</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report/initiative_page.py" line="59"/>
+        <source>{0}名</source>
+        <translation>{0} title</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/report/initiative_page.py" line="76"/>
@@ -542,8 +573,12 @@ What you can enter and review depends on it. You can change it later from the Fi
     </message>
     <message>
         <location filename="../../src/planDesk/gui/report/initiative_page.py" line="98"/>
+        <source>{0}はこの{1}の担当部署ではないため、報告の入力はありません。</source>
+        <translation>{0} is not responsible for this {1}, so there is no report to enter.</translation>
+    </message>
+    <message>
         <source>{0}はこの取組の担当部署ではないため、報告の入力はありません。</source>
-        <translation>{0} is not responsible for this initiative, so there is no report to enter.</translation>
+        <translation type="vanished">{0} is not responsible for this initiative, so there is no report to enter.</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/report/initiative_page.py" line="106"/>
@@ -564,10 +599,8 @@ What you can enter and review depends on it. You can change it later from the Fi
 <context>
     <name>InitiativePane</name>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="161"/>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="172"/>
         <source>重点取組</source>
-        <translation>Priority initiative</translation>
+        <translation type="vanished">Priority initiative</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="166"/>
@@ -575,49 +608,47 @@ What you can enter and review depends on it. You can change it later from the Fi
         <translation>Write “etc.” after the departments</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="172"/>
         <source>取組名</source>
-        <translation>Initiative</translation>
+        <translation type="vanished">Initiative</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="173"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="172"/>
         <source>新規の年度</source>
         <translation>New in year</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="173"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="172"/>
         <source>担当部署</source>
         <translation>Departments</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="174"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="173"/>
         <source>追加する部署</source>
         <translation>Department to add</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="174"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="173"/>
         <source>「など」</source>
         <translation>“etc.”</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="175"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="174"/>
         <source>概要</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="175"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="174"/>
         <source>取組状況の見出し</source>
         <translation>Status heading</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="176"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="175"/>
         <source>取組状況</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="180"/>
         <source>取組名(&amp;N)</source>
-        <translation>&amp;Title</translation>
+        <translation type="vanished">&amp;Title</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="183"/>
@@ -727,52 +758,82 @@ What you can enter and review depends on it. You can change it later from the Fi
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="246"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="247"/>
+        <source>名称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="247"/>
+        <source>重点</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="248"/>
+        <source>名称(&amp;N)</source>
+        <translation>&amp;Title</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="250"/>
+        <source>{0}名</source>
+        <translation>{0} title</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="250"/>
+        <source>重点{0}</source>
+        <translation>Priority {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="251"/>
+        <source>{0}名(&amp;N)</source>
+        <translation>{0} &amp;title</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="260"/>
         <source>{0}の一覧</source>
         <translation>{0} list</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="259"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="273"/>
         <source>追加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="260"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="274"/>
         <source>編集</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="261"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="275"/>
         <source>削除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="262"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="276"/>
         <source>上へ</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="263"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="277"/>
         <source>下へ</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="279"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="294"/>
         <source>（廃止）</source>
         <translation>(retired)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="285"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="300"/>
         <source>新規ではない</source>
         <translation>Not new</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="287"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="302"/>
         <source>新規（{0}）</source>
         <translation>New ({0})</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="376"/>
+        <location filename="../../src/planDesk/gui/plan_edit/pane.py" line="391"/>
         <source>未保存の変更があります</source>
         <translation>Unsaved changes</translation>
     </message>
@@ -1004,11 +1065,8 @@ Levels are added at the bottom. The lowest level can be removed only while no gr
         <translation>Shown</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="148"/>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="189"/>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="655"/>
         <source>左の一覧から取組を選んでください。</source>
-        <translation>Choose an initiative in the list on the left.</translation>
+        <translation type="vanished">Choose an initiative in the list on the left.</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/window/main_window.py" line="164"/>
@@ -1211,37 +1269,47 @@ Log: {2}</translation>
         <translation>{0} in all</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="693"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="644"/>
+        <source>左の一覧から選んでください。</source>
+        <translation>Choose an item in the list on the left.</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="645"/>
+        <source>左の一覧から{0}を選んでください。</source>
+        <translation>Choose from the list on the left ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="699"/>
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="753"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="759"/>
         <source>保存済み</source>
         <translation>All saved</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="754"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="760"/>
         <source>未保存の入力があります（数秒後に自動保存）</source>
         <translation>Unsaved input (saved automatically in a few seconds)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="755"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="761"/>
         <source>保存中…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="756"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="762"/>
         <source>保存できていない入力があります（入力内容は保護されています）</source>
         <translation>Some input could not be saved (it is kept safe)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="769"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="775"/>
         <source>表示言語を切り替えるため、planDesk を再起動します。よろしいですか。</source>
         <translation>planDesk restarts to change the language. Continue?</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/window/main_window.py" line="807"/>
+        <location filename="../../src/planDesk/gui/window/main_window.py" line="813"/>
         <source>保存できていない入力があります。入力内容はこのパソコンに保持し、次回の起動時に復元します。
 終了しますか。</source>
         <translation>Some input could not be saved. It is kept on this computer and restored at the next start.
@@ -1276,99 +1344,97 @@ Exit now?</translation>
         <translation>&amp;Merge</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="143"/>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="156"/>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="161"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="145"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="158"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="163"/>
         <source>ファイル</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="143"/>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="162"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="145"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="164"/>
         <source>状態</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="143"/>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="156"/>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="161"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="145"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="158"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="163"/>
         <source>部署</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="143"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="145"/>
         <source>報告サイクル</source>
         <translation>Cycle</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="144"/>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="162"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="146"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="164"/>
         <source>適用</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="144"/>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="162"/>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="231"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="146"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="164"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="233"/>
         <source>競合</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="144"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="146"/>
         <source>変更なし</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="146"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="148"/>
         <source>提出ブックの一覧</source>
         <translation>Submission workbooks</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="148"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="150"/>
         <source>種別</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="148"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="150"/>
         <source>コード</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="148"/>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="156"/>
         <source>取組</source>
-        <translation>Initiative</translation>
+        <translation type="vanished">Initiative</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="148"/>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="156"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="150"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="158"/>
         <source>項目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="149"/>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="157"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="151"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="159"/>
         <source>データベース</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="149"/>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="157"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="151"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="159"/>
         <source>提出</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="149"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="151"/>
         <source>セル</source>
         <translation>Cell</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="150"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="152"/>
         <source>変更の一覧</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="145"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="147"/>
         <source>Excelで編集</source>
         <translation>Edited in Excel</translation>
     </message>
@@ -1388,184 +1454,184 @@ Exit now?</translation>
         <translation>To merge a workbook for a cycle that is not being collected, name that cycle explicitly.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="144"/>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="149"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="146"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="151"/>
         <source>要確認</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="145"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="147"/>
         <source>下書きで取込</source>
         <translation>Taken as draft</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="153"/>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="154"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="155"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="156"/>
         <source>取り込めない理由・注意</source>
         <translation>Why not, and notes</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="155"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="157"/>
         <source>選んだファイルの変更（新規・変更・競合）</source>
         <translation>Changes in the selected file (new, changed, conflicting)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="157"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="159"/>
         <source>出力時</source>
         <translation>At export</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="158"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="160"/>
         <source>未解決の競合</source>
         <translation>Open conflicts</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="159"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="161"/>
         <source>提出の値を採用(&amp;F)</source>
         <translation>Take the &amp;file&apos;s value</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="160"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="162"/>
         <source>データベースの値を残す(&amp;K)</source>
         <translation>&amp;Keep the database&apos;s value</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="161"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="163"/>
         <source>日時</source>
         <translation>Date and time</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="161"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="163"/>
         <source>サイクル</source>
         <translation>Cycle</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="162"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="164"/>
         <source>取込の履歴</source>
         <translation>Merge history</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="164"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="166"/>
         <source>この取込を取り消す(&amp;U)</source>
         <translation>&amp;Undo this merge</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="190"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="192"/>
         <source>報告サイクルを明示(&amp;Y)</source>
         <translation>Name the c&amp;ycle</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="230"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="232"/>
         <source>取込(&amp;I)</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="232"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="234"/>
         <source>履歴</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="248"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="250"/>
         <source>提出ブックを選ぶ</source>
         <translation>Choose submission workbooks</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="249"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="251"/>
         <source>Excel ブック (*.xlsx);;すべてのファイル (*)</source>
         <translation>Excel workbooks (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="269"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="271"/>
         <source>受付中の報告サイクル：{0}</source>
         <translation>Cycle being collected: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="270"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="272"/>
         <source>受付中の報告サイクルはありません（どのサイクルも取り込みます）</source>
         <translation>No cycle is being collected (workbooks of any cycle are merged)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="272"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="274"/>
         <source>指定しない（受付中のサイクル）</source>
         <translation>Not named (the cycle being collected)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="304"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="306"/>
         <source>{0}/{1}：{2}</source>
         <translation>{0}/{1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="325"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="327"/>
         <source>提出ブックを確認しています</source>
         <translation>Checking the submission workbooks</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="325"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="327"/>
         <source>提出ブックを取り込んでいます</source>
         <translation>Merging the submission workbooks</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="339"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="341"/>
         <source>取込可</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="339"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="341"/>
         <source>取込済</source>
         <translation>Merged</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="339"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="341"/>
         <source>取込済み（変更なし）</source>
         <translation>Already merged (no change)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="340"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="342"/>
         <source>古いファイル</source>
         <translation>Outdated</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="340"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="342"/>
         <source>取り込めません</source>
         <translation>Cannot merge</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="341"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="343"/>
         <source>空き容量不足</source>
         <translation>Disk full</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="341"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="343"/>
         <source>未処理（中断）</source>
         <translation>Not processed (stopped)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="353"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="355"/>
         <source>はい</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="353"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="355"/>
         <source>いいえ</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="373"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="375"/>
         <source>要確認：</source>
         <translation>Check: </translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="404"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="406"/>
         <source>取消済</source>
         <translation>Undone</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="404"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="406"/>
         <source>有効</source>
         <translation>In effect</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/merge_view.py" line="405"/>
+        <location filename="../../src/planDesk/gui/division/merge_view.py" line="407"/>
         <source>競合（{0}）</source>
         <translation>Conflicts ({0})</translation>
     </message>
@@ -1721,9 +1787,8 @@ Exit now?</translation>
         <translation>Add at the level of the selection (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="153"/>
         <source>取組を追加</source>
-        <translation>Add initiative</translation>
+        <translation type="vanished">Add initiative</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/plan_edit/editor.py" line="154"/>
@@ -2160,128 +2225,132 @@ Departments: {1}</translation>
         <translation>Issues</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="172"/>
         <source>取組を進める上での課題があれば書いてください。</source>
-        <translation>Describe any issues in carrying out the initiative.</translation>
+        <translation type="vanished">Describe any issues in carrying out the initiative.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="174"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="172"/>
+        <source>{0}を進める上での課題があれば書いてください。</source>
+        <translation>Describe any issues in carrying out the {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/report/form.py" line="175"/>
         <source>今後の方向性（必須）</source>
         <translation>Direction (required)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="175"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="176"/>
         <source>今後の取組</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="176"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="177"/>
         <source>次の年度に取り組むことを書いてください。</source>
         <translation>Describe what will be done next year.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="179"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="180"/>
         <source>工程の状況</source>
         <translation>Roadmap steps</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="202"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="203"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="203"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="204"/>
         <source>下書きを今すぐ保存します（Ctrl+S）。入力は数秒ごとに自動でも保存されます。</source>
         <translation>Save the draft now (Ctrl+S). Input is also saved automatically every few seconds.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="204"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="205"/>
         <source>提出…</source>
         <translation>Submit…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="205"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="206"/>
         <source>確認済みにする…</source>
         <translation>Confirm…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="206"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="207"/>
         <source>差戻し…</source>
         <translation>Return…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="208"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="209"/>
         <source>提出用ファイルを作成（Excel・PDF）…</source>
         <translation>Create the submission files (Excel, PDF)…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="210"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="211"/>
         <source>部署の報告をまとめた Excel ファイル（情報政策課へ送る）と PDF（部署内の決裁用）をドキュメント フォルダに作成します。</source>
         <translation>Writes your department&apos;s reports as an Excel file (to send to the division) and a PDF (for sign-off in your department) into your Documents folder.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="304"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="305"/>
         <source>提出しました。次に［提出用ファイルを作成（Excel・PDF）］を押して、できたファイルを情報政策課に送ってください。</source>
         <translation>Submitted. Next, press [Create the submission files (Excel, PDF)] and send the Excel file to the division.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="307"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="308"/>
         <source>差戻しされました。理由：{0}</source>
         <translation>Returned. Reason: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="309"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="310"/>
         <source>この報告は{0}のため編集できません。修正が必要なときは情報政策課に差戻しを依頼してください。</source>
         <translation>This report cannot be edited (status: {0}). To correct it, ask the information policy division to return it.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="312"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="313"/>
         <source>前回保存されなかった入力を復元しました（{0}）。</source>
         <translation>Input not saved last time has been restored ({0}).</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="317"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="318"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; の報告（{1}）</source>
         <translation>Report of &lt;b&gt;{0}&lt;/b&gt; ({1})</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="319"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="320"/>
         <source>状態：{0}</source>
         <translation>Status: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="319"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="320"/>
         <source>未作成</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="322"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="323"/>
         <source>最終保存：{0}（{1}）</source>
         <translation>Last saved: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="421"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="422"/>
         <source>前回保存されなかった入力がありますが、この報告は{0}のため反映できません。必要な部分をコピーしてください：</source>
         <translation>Some input was not saved last time, but this report is now {0} and cannot take it. Copy what you need:</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="461"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="462"/>
         <source>数値の誤りを直すまで保存できません（入力内容は保護されています）。</source>
         <translation>Cannot save until the number is corrected (your input is kept safe).</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="511"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="512"/>
         <source>他の利用者が先に保存したため、保存を保留しています（入力内容は保護されています）。</source>
         <translation>Someone else saved first; saving is on hold (your input is kept safe).</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="523"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="524"/>
         <source>他の利用者の変更を反映</source>
         <translation>Take the other user&apos;s changes</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/report/form.py" line="550"/>
-        <location filename="../../src/planDesk/gui/report/form.py" line="558"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="551"/>
+        <location filename="../../src/planDesk/gui/report/form.py" line="559"/>
         <source>提出の前に入力してください：{0}</source>
         <translation>Fill in before submitting: {0}</translation>
     </message>
@@ -2289,51 +2358,59 @@ Departments: {1}</translation>
 <context>
     <name>RevisionDialog</name>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/dialogs.py" line="320"/>
+        <location filename="../../src/planDesk/gui/plan_edit/dialogs.py" line="322"/>
         <source>年度見直し（新しい版の作成）</source>
         <translation>Annual revision (create a new revision)</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/dialogs.py" line="322"/>
         <source>今の版「{0}」を写して新しい版を作り、新しい版を最新にします。
 今の版は報告とともに読み取り専用で残ります。新しい版は報告のない状態で始まります。
 廃止した取組は新しい版には写しません。</source>
-        <translation>Copies the current revision “{0}” into a new one, which becomes the current revision.
+        <translation type="vanished">Copies the current revision “{0}” into a new one, which becomes the current revision.
 The current revision stays, read only, with its reports. The new one starts without reports.
 Retired initiatives are not copied.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/dialogs.py" line="328"/>
+        <location filename="../../src/planDesk/gui/plan_edit/dialogs.py" line="324"/>
+        <source>今の版「{0}」を写して新しい版を作り、新しい版を最新にします。
+今の版は報告とともに読み取り専用で残ります。新しい版は報告のない状態で始まります。
+廃止した{1}は新しい版には写しません。</source>
+        <translation>Copies the current revision “{0}” into a new one, which becomes the current revision.
+The current revision stays, read only, with its reports. The new one starts without reports.
+Retired items ({1}) are not copied.</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/plan_edit/dialogs.py" line="330"/>
         <source>{0}見直し版</source>
         <translation>{0} revision</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/dialogs.py" line="333"/>
+        <location filename="../../src/planDesk/gui/plan_edit/dialogs.py" line="335"/>
         <source>新しい版の名前(&amp;N)</source>
         <translation>&amp;Name of the new revision</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/dialogs.py" line="333"/>
+        <location filename="../../src/planDesk/gui/plan_edit/dialogs.py" line="335"/>
         <source>新しい版の名前</source>
         <translation>Name of the new revision</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/dialogs.py" line="334"/>
+        <location filename="../../src/planDesk/gui/plan_edit/dialogs.py" line="336"/>
         <source>見直しの年度(&amp;Y)</source>
         <translation>Revision &amp;year</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/dialogs.py" line="334"/>
+        <location filename="../../src/planDesk/gui/plan_edit/dialogs.py" line="336"/>
         <source>見直しの年度</source>
         <translation>Revision year</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/dialogs.py" line="335"/>
+        <location filename="../../src/planDesk/gui/plan_edit/dialogs.py" line="337"/>
         <source>計画期間の終わり(&amp;E)</source>
         <translation>&amp;End of the plan period</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/plan_edit/dialogs.py" line="335"/>
+        <location filename="../../src/planDesk/gui/plan_edit/dialogs.py" line="337"/>
         <source>計画期間の終わり</source>
         <translation>End of the plan period</translation>
     </message>
@@ -2392,8 +2469,12 @@ Retired initiatives are not copied.</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/roadmap/view.py" line="250"/>
+        <source>絞り込み：{0} {1} 件</source>
+        <translation>Filtered: {1} {0}</translation>
+    </message>
+    <message>
         <source>絞り込み：取組 {0} 件</source>
-        <translation>Filtered: {0} initiatives</translation>
+        <translation type="vanished">Filtered: {0} initiatives</translation>
     </message>
     <message>
         <location filename="../../src/planDesk/gui/roadmap/view.py" line="272"/>
@@ -2641,62 +2722,66 @@ When deleting a choice that reports use, choose its replacement.</translation>
 <context>
     <name>TrackerModel</name>
     <message>
-        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="63"/>
+        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="65"/>
         <source>部署</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="63"/>
+        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="65"/>
         <source>状態</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="63"/>
+        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="65"/>
         <source>報告</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="63"/>
         <source>提出済／担当取組</source>
-        <translation>Submitted / assigned</translation>
+        <translation type="vanished">Submitted / assigned</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="64"/>
+        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="65"/>
+        <source>提出済／担当{0}</source>
+        <translation>Submitted / assigned {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="66"/>
         <source>提出日</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="65"/>
+        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="67"/>
         <source>取込日</source>
         <translation>Merged</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="65"/>
+        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="67"/>
         <source>差戻し日</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="65"/>
+        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="67"/>
         <source>取り込んだファイル</source>
         <translation>Merged file</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="65"/>
+        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="67"/>
         <source>記入者</source>
         <translation>Filled in by</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="66"/>
+        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="68"/>
         <source>未解決の競合</source>
         <translation>Open conflicts</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="66"/>
+        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="68"/>
         <source>備考</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="111"/>
+        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="113"/>
         <source>（全部署等 {0} / {1}）</source>
         <translation>(all-department items {0} / {1})</translation>
     </message>
@@ -2704,67 +2789,67 @@ When deleting a choice that reports use, choose its replacement.</translation>
 <context>
     <name>TrackerView</name>
     <message>
-        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="132"/>
+        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="134"/>
         <source>提出状況の一覧</source>
         <translation>Submission tracker</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="136"/>
+        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="138"/>
         <source>このサイクルの受付を開始(&amp;O)</source>
         <translation>&amp;Open this cycle for submissions</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="137"/>
+        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="139"/>
         <source>受付中は、ほかの報告サイクルの提出ブックを取り込みません。</source>
         <translation>While a cycle is open, workbooks of other cycles are not merged.</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="138"/>
+        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="140"/>
         <source>更新(&amp;U)</source>
         <translation>&amp;Update</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="139"/>
+        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="141"/>
         <source>差戻し(&amp;R)…</source>
         <translation>&amp;Return…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="140"/>
+        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="142"/>
         <source>Excel に出力(&amp;E)…</source>
         <translation>&amp;Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="142"/>
+        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="144"/>
         <source>報告サイクル(&amp;C)</source>
         <translation>Reporting &amp;cycle</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="185"/>
+        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="187"/>
         <source>受付中：{0}</source>
         <translation>Collecting: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="185"/>
+        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="187"/>
         <source>受付中のサイクルなし</source>
         <translation>No cycle being collected</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="215"/>
+        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="217"/>
         <source>差戻し</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="215"/>
+        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="217"/>
         <source>「{0}」の提出を差し戻す理由：</source>
         <translation>Why the submission of {0} is returned:</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="228"/>
+        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="230"/>
         <source>提出状況を Excel に出力</source>
         <translation>Export the tracker to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="229"/>
+        <location filename="../../src/planDesk/gui/division/tracker_view.py" line="231"/>
         <source>Excel ブック (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>

@@ -130,7 +130,7 @@ def test_the_plan_read_off_the_gui_thread_is_shown(sample_db: Path, _data_dir: P
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
                           env=gui_env(_data_dir, PLANDESK_EXIT_AFTER_FIRST_PAINT="plan"))
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.split() == ["hitachinaka", "34", "左の一覧から取組を選んでください。", "全34件"]
+    assert proc.stdout.split() == ["hitachinaka", "34", "左の一覧から取組事項を選んでください。", "全34件"]
 
 
 # Run in a process of its own (run() quits the application): records the window when it
@@ -215,8 +215,8 @@ def test_the_window_first_painted_is_the_one_that_shows_the_plan(sample_db: Path
     assert (shown["id"], shown["win"], shown["rect"]) == (first["id"], first["win"], first["rect"])
     assert shown["visible"] == ["MainWindow"]  # no second window, before or after
     assert shown["menus"][0] == ("&File" if language == "en" else "ファイル(&F)")
-    choose = ("Choose an initiative in the list on the left." if language == "en"
-              else "左の一覧から取組を選んでください。")
+    choose = ("Choose from the list on the left (取組事項)." if language == "en"
+              else "左の一覧から取組事項を選んでください。")  # the plan's word for its items
     assert choose in shown["labels"]
     assert seen["expanded"] and seen["collapsed"]  # a menu action works on the plan shown
 

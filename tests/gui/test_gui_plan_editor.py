@@ -80,7 +80,7 @@ def test_edit_fields_and_save(qtbot: QtBot, editor: PlanEditor) -> None:
     ini = db_plan(editor).groups[0].groups[0].initiatives[0]
     editor.select("initiative", ini.id)
     pane = editor.ini_pane
-    assert pane.title.accessibleName() == "取組名"
+    assert pane.title.accessibleName() == "取組事項名"  # the plan's word
     pane.title.setText("行政手続きのオンライン化（改）")
     pane.title.textEdited.emit(pane.title.text())
     pane.priority.setChecked(not ini.priority)

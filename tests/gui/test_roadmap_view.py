@@ -234,7 +234,7 @@ def test_print_and_export_from_the_view(qtbot: QtBot, hitachinaka: PlanView, tmp
     reader = PdfReader(str(pdf))
     assert len(reader.pages) == pages
     text = "".join(p.extract_text() for p in reader.pages)
-    assert "絞り込み：取組" in text and "マイナンバーカードの普及促進" in text
+    assert "絞り込み：取組事項" in text and "マイナンバーカードの普及促進" in text
     assert "キャッシュレス決済の普及促進" not in text
     # printing paints the same pages with the screen painter (here into a PDF printer)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)

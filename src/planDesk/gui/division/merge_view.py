@@ -139,13 +139,15 @@ class MergeView(QWidget):
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.merge_button = QPushButton(self.tr("取り込む(&M)"), self)
-        self.evaluations = dict(data_access.plan(store, plan_id).evaluation_scale)
+        plan = data_access.plan(store, plan_id)
+        self.evaluations = dict(plan.evaluation_scale)
+        word = plan.initiative_label  # the plan's word for its items heads their column
         self.files = _table(self, [self.tr("ファイル"), self.tr("状態"), self.tr("部署"), self.tr("報告サイクル"),
                                    self.tr("適用"), self.tr("競合"), self.tr("変更なし"), self.tr("要確認"),
                                    self.tr("下書きで取込"), self.tr("Excelで編集")],
                             self.tr("提出ブックの一覧"), stretch=(0,))
         self.files.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.changes = _table(self, [self.tr("種別"), self.tr("コード"), self.tr("取組"), self.tr("項目"),
+        self.changes = _table(self, [self.tr("種別"), self.tr("コード"), word, self.tr("項目"),
                                      self.tr("データベース"), self.tr("提出"), self.tr("セル"), self.tr("要確認")],
                               self.tr("変更の一覧"), stretch=(2, 4, 5, 7))
         self.messages = QPlainTextEdit(self)
@@ -153,7 +155,7 @@ class MergeView(QWidget):
         self.messages.setAccessibleName(self.tr("取り込めない理由・注意"))
         self.messages_label = QLabel(self.tr("取り込めない理由・注意"), self)
         self.changes_label = QLabel(self.tr("選んだファイルの変更（新規・変更・競合）"), self)
-        self.conflicts = _table(self, ["No.", self.tr("ファイル"), self.tr("部署"), self.tr("取組"), self.tr("項目"),
+        self.conflicts = _table(self, ["No.", self.tr("ファイル"), self.tr("部署"), word, self.tr("項目"),
                                        self.tr("出力時"), self.tr("データベース"), self.tr("提出")],
                                 self.tr("未解決の競合"), stretch=(3, 5, 6, 7))
         self.take_file = QPushButton(self.tr("提出の値を採用(&F)"), self)

@@ -36,6 +36,7 @@ from planDesk.core.submissions.scope import CycleRef
 from planDesk.core.submissions.tracker import (
     STATES,
     TrackerRow,
+    initiative_word,
     return_submission,
     tracker_cycles,
     tracker_rows,
@@ -57,10 +58,11 @@ def _date(value: Any) -> str:
 class TrackerModel(QAbstractTableModel):
     """One row per department (read-only)."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, word: str, parent: Any = None) -> None:
+        """``word``: the plan's word for its initiatives (a column counts them)."""
         super().__init__(parent)
         self._rows: list[TrackerRow] = []
-        self._headers = [self.tr("部署"), self.tr("状態"), self.tr("提出済／担当取組"), self.tr("報告"),
+        self._headers = [self.tr("部署"), self.tr("状態"), self.tr("提出済／担当{0}").format(word), self.tr("報告"),
                          self.tr("提出日"),
                          self.tr("取込日"), self.tr("差戻し日"), self.tr("取り込んだファイル"), self.tr("記入者"),
                          self.tr("未解決の競合"), self.tr("備考")]
@@ -121,7 +123,7 @@ class TrackerView(QWidget):
     def __init__(self, store: Store, plan_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store, self.plan_id = store, plan_id
-        self.model = TrackerModel(self)
+        self.model = TrackerModel(initiative_word(store, plan_id), self)
         self.cycle_box = QComboBox(self)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)  # the counts wrap: the window still fits an 800 px screen

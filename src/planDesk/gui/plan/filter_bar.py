@@ -25,11 +25,9 @@ class FilterBar(QWidget):
         self.search.setAccessibleName(self.tr("検索"))
         self.search.setClearButtonEnabled(True)
         self.mine = QCheckBox(self.tr("自部署(&M)"), self)
-        self.mine.setAccessibleName(self.tr("自部署の取組だけ表示"))
         self.priority = QCheckBox(self.tr("重点(&P)"), self)
-        self.priority.setAccessibleName(self.tr("重点の取組だけ表示"))
         self.new = QCheckBox(self.tr("新規(&N)"), self)
-        self.new.setAccessibleName(self.tr("新規の取組だけ表示"))
+        self._name_checks(None)
         self.evaluation = QComboBox(self)
         self.evaluation.setAccessibleName(self.tr("進捗評価で絞り込み"))
         self.status = QComboBox(self)
@@ -60,7 +58,18 @@ class FilterBar(QWidget):
         self.evaluation.currentIndexChanged.connect(self._emit)
         self.status.currentIndexChanged.connect(self._emit)
 
+    def _name_checks(self, word: str | None) -> None:
+        """The check boxes' accessible names, with the plan's word for its items once known."""
+        if word is None:
+            names = (self.tr("自部署のものだけ表示"), self.tr("重点のものだけ表示"), self.tr("新規のものだけ表示"))
+        else:
+            names = (self.tr("自部署の{0}だけ表示").format(word), self.tr("重点の{0}だけ表示").format(word),
+                     self.tr("新規の{0}だけ表示").format(word))
+        for box, name in zip((self.mine, self.priority, self.new), names, strict=True):
+            box.setAccessibleName(name)
+
     def set_plan(self, plan: PlanView, has_department: bool) -> None:
+        self._name_checks(plan.initiative_label)
         self.evaluation.blockSignals(True)
         self.evaluation.clear()
         self.evaluation.addItem(self.tr("進捗評価：すべて"), ANY)

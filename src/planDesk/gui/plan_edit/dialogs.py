@@ -316,12 +316,14 @@ class StepDialog(FormDialog):
 class RevisionDialog(FormDialog):
     """年度見直し: the new revision's name, fiscal year and (optionally longer) period."""
 
-    def __init__(self, current_revision: str, revision_fy: int, end_fy: int, parent: QWidget | None = None) -> None:
+    def __init__(self, current_revision: str, revision_fy: int, end_fy: int, word: str,
+                 parent: QWidget | None = None) -> None:
+        """``word``: the plan's word for its initiatives."""
         super().__init__(self.tr("年度見直し（新しい版の作成）"), parent)
         note = QLabel(self.tr(
             "今の版「{0}」を写して新しい版を作り、新しい版を最新にします。\n"
             "今の版は報告とともに読み取り専用で残ります。新しい版は報告のない状態で始まります。\n"
-            "廃止した取組は新しい版には写しません。").format(current_revision), self)
+            "廃止した{1}は新しい版には写しません。").format(current_revision, word), self)
         note.setWordWrap(True)
         self.form.addRow(note)
         next_fy = revision_fy + 1

@@ -150,7 +150,7 @@ class PlanEditor(QWidget):
         # Their texts name the plan's own levels (set in reload and on each selection).
         self.add_top_action = act(self.tr("最上位の階層に追加"), lambda: self.add_node("top"))
         self.add_child_action = act(self.tr("下の階層に追加"), lambda: self.add_node("child"))
-        self.add_ini_action = act(self.tr("取組を追加"), lambda: self.add_node(INITIATIVE))
+        self.add_ini_action = act("", lambda: self.add_node(INITIATIVE))
         self.up_action = act(self.tr("上へ"), lambda: self.move_selected(-1), "Alt+Up", self.tr("上へ移動（Alt+↑）"))
         self.down_action = act(self.tr("下へ"), lambda: self.move_selected(1), "Alt+Down",
                                self.tr("下へ移動（Alt+↓）"))
@@ -653,7 +653,8 @@ class PlanEditor(QWidget):
                                                  dialog.initiative_label()))
 
     def start_revision(self) -> None:
-        dialog = RevisionDialog(self.plan.revision, self.plan.revision_fy, self.plan.end_fy, self)
+        dialog = RevisionDialog(self.plan.revision, self.plan.revision_fy, self.plan.end_fy,
+                                self.plan.initiative_label, self)
 
         def accept() -> object:
             fy, end = dialog.fy.fy(), dialog.end.fy()

@@ -158,7 +158,7 @@ class InitiativePane(QWidget):
         self.heading.setStyleSheet("font-weight: bold;")
         self.heading.setWordWrap(True)
         self.title = QLineEdit(self)
-        self.priority = QCheckBox(self.tr("重点取組"), self)
+        self.priority = QCheckBox(self)  # its text and the title's name the plan's word (_name_fields)
         self.new_in = FyCombo([], optional=True, parent=self)
         self.dept_list = QListWidget(self)
         self.dept_list.setMaximumHeight(96)
@@ -169,15 +169,15 @@ class InitiativePane(QWidget):
         self.status = text_edit("", self, 90)
         for big in (self.overview, self.status):
             big.setMaximumHeight(150)  # the goals, KPIs and steps below stay in view
-        for widget, name in ((self.title, self.tr("取組名")), (self.priority, self.tr("重点取組")),
-                             (self.new_in, self.tr("新規の年度")), (self.dept_list, self.tr("担当部署")),
+        for widget, name in ((self.new_in, self.tr("新規の年度")), (self.dept_list, self.tr("担当部署")),
                              (self.dept_choice, self.tr("追加する部署")), (self.more, self.tr("「など」")),
                              (self.overview, self.tr("概要")), (self.status_heading, self.tr("取組状況の見出し")),
                              (self.status, self.tr("取組状況"))):
             widget.setAccessibleName(name)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self._row(form, self.tr("取組名(&N)"), self.title)
+        self.title_label = self._row(form, "", self.title)
+        self._name_fields(None)
         flags = QHBoxLayout()
         flags.addWidget(self.priority)
         new_label = QLabel(self.tr("新規(&Y)"), self)
@@ -234,10 +234,24 @@ class InitiativePane(QWidget):
         self.more.toggled.connect(self._changed)
         self.new_in.currentIndexChanged.connect(self._changed)
 
-    def _row(self, form: QFormLayout, label: str, buddy: QWidget, field: Any = None) -> None:
+    def _row(self, form: QFormLayout, label: str, buddy: QWidget, field: Any = None) -> QLabel:
         lab = QLabel(label, self)
         lab.setBuddy(buddy)
         form.addRow(lab, field if field is not None else buddy)
+        return lab
+
+    def _name_fields(self, word: str | None) -> None:
+        """The title's and the priority flag's names, in the plan's word for its items
+        (取組名 / 事業名, 重点取組事項 / 重点事業); before a plan is shown, plain ones."""
+        if word is None:
+            title, priority = self.tr("名称"), self.tr("重点")
+            self.title_label.setText(self.tr("名称(&N)"))
+        else:
+            title, priority = self.tr("{0}名").format(word), self.tr("重点{0}").format(word)
+            self.title_label.setText(self.tr("{0}名(&N)").format(word))
+        self.title.setAccessibleName(title)
+        self.priority.setText(priority)
+        self.priority.setAccessibleName(priority)
 
     def _detail_box(self, kind: str, title: str, headers: list[str]) -> QGroupBox:
         box = QGroupBox(title, self)
@@ -276,6 +290,7 @@ class InitiativePane(QWidget):
         """Show ``ini``; if its fields have unsaved edits, keep them and refresh the rest."""
         keep = self._dirty and self.ini is not None and self.ini.id == ini.id
         self.ini = ini
+        self._name_fields(plan.initiative_label)
         self.heading.setText(f"{plan.initiative_label} {ini.code}" + (self.tr("（廃止）") if ini.retired else ""))
         self._loading = True
         if not keep:

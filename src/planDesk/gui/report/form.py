@@ -169,7 +169,8 @@ class ReportForm(QWidget):
         choose = self.tr("（選択してください）")
         scale = [("", choose)] + [(c, f"{c} {label}") for c, label in self.ctx.plan.evaluation_scale]
         self._choice_field(layout, "evaluation", self.tr("進捗評価（必須）"), scale)
-        self._text_field(layout, "issues", self.tr("課題"), self.tr("取組を進める上での課題があれば書いてください。"))
+        self._text_field(layout, "issues", self.tr("課題"), self.tr("{0}を進める上での課題があれば書いてください。")
+                         .format(self.ctx.plan.initiative_label))
         directions = [("", choose)] + [(d, d) for d in self.ctx.plan.directions]
         self._choice_field(layout, "direction", self.tr("今後の方向性（必須）"), directions)
         self._text_field(layout, "next_steps", self.tr("今後の取組"),

@@ -56,7 +56,7 @@ class InitiativePage(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         title.setFont(font)
-        title.setAccessibleName(self.tr("取組名"))
+        title.setAccessibleName(self.tr("{0}名").format(plan.initiative_label))
         title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(title)
         layout.addWidget(self._facts_label(ini))
@@ -95,8 +95,8 @@ class InitiativePage(QWidget):
         if identity.department is not None:
             dept = next((d for d in self.plan.departments if d.name == identity.department), None)
             if dept is None or not is_mine(ini, identity.department):
-                layout.addWidget(self._note(self.tr("{0}はこの取組の担当部署ではないため、報告の入力はありません。")
-                                            .format(identity.department)))
+                layout.addWidget(self._note(self.tr("{0}はこの{1}の担当部署ではないため、報告の入力はありません。")
+                                            .format(identity.department, self.plan.initiative_label)))
                 return
             form = self._form(dept, reports.find(ini.id, dept.name, cycle), as_division=False)
             layout.addWidget(form)

@@ -268,7 +268,7 @@ class RoadmapCanvas(QAbstractScrollArea):
             hit = next((i for i in layout.plan.initiatives() if i.id == row.ref[1]), None)
             if hit is not None:
                 return f"{initiative_label(hit)}\n部署：{departments_label(hit)}\n工程 {len(hit.steps)} 件" \
-                       "（ダブルクリックで取組を開きます）"
+                       f"（ダブルクリックで{layout.plan.initiative_label}を開きます）"
         return row.title + ("（▶ のクリックかダブルクリックで開きます）" if row.collapsed
                             else "（▼ のクリックかダブルクリックで折りたたみます）")
 

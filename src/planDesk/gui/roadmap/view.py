@@ -247,7 +247,7 @@ class RoadmapView(QWidget):
         """What a printout of the view covers, when not the whole plan."""
         if self._filter_ids is None:
             return ""
-        return self.tr("絞り込み：取組 {0} 件").format(len(self._filter_ids))
+        return self.tr("絞り込み：{0} {1} 件").format(self._plan.initiative_label, len(self._filter_ids))
 
     def paper_layout(self, paper: str) -> RoadmapLayout:
         """The view (filter, zoom, collapsed groups, cycle) laid out for ``paper``."""

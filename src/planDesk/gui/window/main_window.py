@@ -145,7 +145,7 @@ class MainWindow(ShellWindow):
         self.page_scroll = QScrollArea(self)
         self.page_scroll.setWidgetResizable(True)
         self.page_scroll.setObjectName("pageArea")
-        self.placeholder = QLabel(self.tr("左の一覧から取組を選んでください。"), self)
+        self.placeholder = QLabel(self._placeholder_text(), self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.page_scroll.setWidget(self.placeholder)
 
@@ -186,7 +186,7 @@ class MainWindow(ShellWindow):
         self.store = store
         self.login = store.actor
         self.journal = DraftJournal(journal_path(store.location))
-        self.placeholder.setText(self.tr("左の一覧から取組を選んでください。"))
+        self.placeholder.setText(self._placeholder_text())
         self.match_label.clear()
 
     # -- building -------------------------------------------------------------------------------
@@ -638,6 +638,12 @@ class MainWindow(ShellWindow):
                 self.page_scroll.ensureWidgetVisible(form.widgets["activities"])
                 return
 
+    def _placeholder_text(self) -> str:
+        """What the empty page says: pick an item, named with the plan's own word for it."""
+        if self.plan is None:
+            return self.tr("左の一覧から選んでください。")
+        return self.tr("左の一覧から{0}を選んでください。").format(self.plan.initiative_label)
+
     def _show_page(self, initiative_id: int | None) -> None:
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QLabel
@@ -652,7 +658,7 @@ class MainWindow(ShellWindow):
         # signal (e.g. a status change) may still be on the stack.
         previous = self.page_scroll.takeWidget()
         if self.page is None:
-            self.placeholder = QLabel(self.tr("左の一覧から取組を選んでください。"), self)
+            self.placeholder = QLabel(self._placeholder_text(), self)
             self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.page_scroll.setWidget(self.placeholder)
         else:
