@@ -115,3 +115,31 @@ def test_tracker_on_the_command_line_and_in_its_workbook(db: Path, tmp_path: Pat
     headers = [c.value for c in wb["提出状況"][3]]
     assert f"提出済の{WORD}" in headers and f"担当する{WORD}" in headers
     assert stray_item_word([*printed.splitlines(), *wb.sheetnames, *cells]) == []
+
+
+def test_the_audit_log_and_an_empty_roadmap(store: Store) -> None:
+    """The audit log names an initiative's entries and the plan's count of them by the plan's
+    word; a roadmap whose filter matches nothing says so in the plan's word."""
+    from datetime import date
+
+    from roadmap_plans import FakeMeasurer
+
+    from planDesk.core.persistence.audit_query import AuditFilter, changed_values, query_audit
+    from planDesk.core.roadmap.layout import layout_roadmap
+
+    ini = ids_of(store, "1-1-1")
+    plan = view_of(store)
+    dept_ids = tuple(d.id for d in plan.departments if d.name in ini.department_names)
+    edit_initiative(store, ini.id, InitiativeFields(title="新しい名前", department_ids=dept_ids),
+                    expected_version=ini.version)
+    start_revision(store, plan.id, "第2版", 2026)
+    records = query_audit(store, AuditFilter()).records
+    edited = next(r for r in records if r.entity == "initiative")
+    assert edited.operation_label.startswith(WORD) and edited.entity_label == WORD
+    fields = [label for r in records for label, _before, _after in changed_values(r)]
+    texts = [r.operation_label for r in records] + [r.entity_label for r in records] + fields
+    assert stray_item_word(texts) == []
+    empty = layout_roadmap(plan, measurer=FakeMeasurer(), today=date(2026, 1, 1), initiative_ids=set())
+    notes = [p.text for p in empty.overlay if p.text]
+    assert f"表示する{WORD}がありません（絞り込みの条件を確認してください）" in notes
+    assert stray_item_word(notes) == []

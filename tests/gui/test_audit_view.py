@@ -50,7 +50,7 @@ def test_view_shows_newest_first_and_filters(qtbot: QtBot, edited: Store) -> Non
     qtbot.addWidget(view)
     model = view.model
     assert model.rowCount() == 3  # init + edit + renumber
-    assert model.index(0, COL_OPERATION).data() == "取組の番号変更"
+    assert model.index(0, COL_OPERATION).data() == "取組事項の番号変更"  # the sample plan's word
     assert model.index(0, COL_ACTOR).data() == "山田"
     assert "①－１－１ → ①－１－１２" in model.index(0, COL_CHANGE).data()
     view.operation.setCurrentIndex(view.operation.findData("edit-group"))

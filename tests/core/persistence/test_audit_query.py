@@ -71,8 +71,10 @@ def test_format_change_and_labels(sample_db: Path) -> None:
         ini = next(current(store).initiatives())
         renumber(store, "initiative", ini.id, 9)
         record = query_audit(store, AuditFilter(operation="renumber-initiative")).records[0]
-        assert record.operation_label == "取組の番号変更" == operation_label("renumber-initiative")
-        assert record.entity_label == "取組"
+        # the plan's own word (the sample's 取組事項); without a plan, the program's 取組
+        assert record.operation_label == "取組事項の番号変更" == operation_label("renumber-initiative", "取組事項")
+        assert operation_label("renumber-initiative") == "取組の番号変更"
+        assert record.entity_label == "取組事項"
         assert "番号：①－１－１ → ①－１－９" in format_change(record)
         choices = audit_choices(store, (record.plan_id or 0,))
         assert "renumber-initiative" in choices.operations and "テスト" in choices.actors

@@ -141,7 +141,7 @@ def test_filter_keeps_only_the_named_initiatives_and_their_groups() -> None:
     assert [r.ref for r in layout.rows] == [("group", 1), ("group", 101), ("initiative", 20)]
     empty = lay(initiative_ids=set())
     assert empty.rows == ()
-    assert any(p.text and "表示する取組がありません" in p.text for p in empty.overlay)
+    assert any(p.text and "表示する取組事項がありません" in p.text for p in empty.overlay)  # the plan's word
 
 
 def test_collapsed_groups_hide_their_rows() -> None:

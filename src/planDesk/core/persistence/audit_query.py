@@ -15,9 +15,9 @@ from typing import Any
 from sqlalchemy import String, cast, func, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
-from planDesk.core.domain.model import AuditEntry, PlanGroup, PlanLevel
+from planDesk.core.domain.model import AuditEntry, Plan, PlanGroup, PlanLevel
 from planDesk.core.domain.workflow import ENTITY_LABELS as KIND_LABELS
-from planDesk.core.domain.workflow import GROUP, ITEM, POLICY
+from planDesk.core.domain.workflow import GROUP, INITIATIVE, ITEM, POLICY
 from planDesk.core.persistence.store import Store
 
 _VERBS = {"add": "追加", "edit": "編集", "move": "移動", "renumber": "番号変更", "retire": "廃止",
@@ -90,14 +90,21 @@ class AuditRecord:
     # What the entry's plan calls a group entity: the label of its depth (entries of the two
     # fixed levels before the tree of groups, "policy" and "item", are depth 1 and 2).
     kind_label: str | None = None
+    # What the entry's plan calls its initiatives (取組事項, 事業 …), for the fields that count them.
+    item_word: str | None = None
 
     @property
     def operation_label(self) -> str:
-        return operation_label(self.operation, self.kind_label)
+        return operation_label(self.operation, self._own_label)
 
     @property
     def entity_label(self) -> str:
-        return entity_label(self.entity, self.kind_label)
+        return entity_label(self.entity, self._own_label)
+
+    @property
+    def _own_label(self) -> str | None:
+        """The plan's word for the entry's entity: a group's level, the initiatives' word."""
+        return self.item_word if self.entity == INITIATIVE and self.item_word else self.kind_label
 
 
 @dataclass(frozen=True)
@@ -188,12 +195,23 @@ def query_audit(store: Store, flt: AuditFilter | None = None, *, offset: int = 0
                          .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
                          .offset(max(0, offset)).limit(max(1, limit))).all()
         labels = _group_labels(s, rows)
-        records = tuple(replace(r, kind_label=labels.get((r.plan_id, r.entity, r.entity_id)))
+        words = _item_words(s, rows)
+        records = tuple(replace(r, kind_label=labels.get((r.plan_id, r.entity, r.entity_id)),
+                                item_word=words.get(r.plan_id))
                         for r in (_record(e) for e in rows))
     return AuditPage(records, total, offset, limit)
 
 
 _GROUP_DEPTHS = {POLICY: 1, ITEM: 2}
+
+
+def _item_words(s: Any, rows: Sequence[AuditEntry]) -> dict[int | None, str]:
+    """What each plan of the page calls its initiatives, by plan id."""
+    plan_ids = {e.plan_id for e in rows if e.plan_id is not None}
+    if not plan_ids:
+        return {}
+    return {plan_id: word for plan_id, word in s.execute(
+        select(Plan.id, Plan.initiative_label).where(Plan.id.in_(plan_ids)))}
 
 
 def _group_labels(s: Any, rows: Sequence[AuditEntry]) -> dict[tuple[int | None, str, int | None], str]:
@@ -255,7 +273,8 @@ def changed_values(record: AuditRecord) -> list[tuple[str, str, str]]:
     keys = list(dict.fromkeys([*before, *after]))
     if "code" in keys and "number" in keys:
         keys.remove("number")  # the display code (①－１－２) says the same more clearly
-    return [(FIELD_LABELS.get(k, k), _show(before.get(k)) if k in before else "",
+    labels = FIELD_LABELS if not record.item_word else {**FIELD_LABELS, "initiatives": f"{record.item_word}数"}
+    return [(labels.get(k, k), _show(before.get(k)) if k in before else "",
              _show(after.get(k)) if k in after else "") for k in keys]
 
 

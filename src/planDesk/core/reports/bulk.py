@@ -39,6 +39,7 @@ from planDesk.core.domain.model import (
     InitiativeDepartment,
     Kpi,
     KpiActual,
+    Plan,
     PlanGroup,
     ProgressReport,
     ReportingCycle,
@@ -136,12 +137,15 @@ def _initiatives(s: Session, plan_id: int, department: Department, ids: list[int
             .join(PlanGroup, Initiative.group_id == PlanGroup.id)
             .where(Initiative.id.in_(chunk), PlanGroup.plan_id == plan_id)
             .options(selectinload(Initiative.department_links).selectinload(InitiativeDepartment.department)))})
+    word = ""
     for ini_id in ids:
         ini = found.get(ini_id)
+        if ini is None or not may_report(ini, department):
+            word = word or s.scalar(select(Plan.initiative_label).where(Plan.id == plan_id)) or ""
         if ini is None:
-            raise NotFoundError(f"取組（ID {ini_id}）はこの計画にありません。")
+            raise NotFoundError(f"{word}（ID {ini_id}）はこの計画にありません。")
         if not may_report(ini, department):
-            raise UserError(f"「{department.name}」は取組「{ini.title}」の担当部署ではありません。")
+            raise UserError(f"「{department.name}」は{word}「{ini.title}」の担当部署ではありません。")
     return found
 
 
@@ -165,7 +169,7 @@ def _validate(s: Session, plan_id: int, changes: Sequence[ReportChange], titles:
             if kind == "direction" and value and value not in choices:
                 raise UserError(f"今後の方向性「{value}」は選択肢にありません（{'、'.join(sorted(choices))}）。")
             if kind in ("kpi", "step") and owner[kind].get(int(ident)) != c.initiative_id:
-                raise UserError(f"{'指標' if kind == 'kpi' else '工程'}（ID {ident}）はこの取組"
+                raise UserError(f"{'指標' if kind == 'kpi' else '工程'}（ID {ident}）は"
                                 f"「{titles.get(c.initiative_id, '')}」のものではありません。")
             if kind == "step" and value not in STEP_STATES:
                 raise UserError(f"工程の状況「{value}」は使えません（{'、'.join(STEP_STATES.values())}）。")

@@ -77,7 +77,8 @@ def plan_id_of_initiative(session: Session, initiative_id: int) -> int:
         .where(Initiative.id == initiative_id)
     )
     if plan_id is None:
-        raise NotFoundError(f"取組（ID {initiative_id}）はありません。")
+        raise NotFoundError(f"報告の対象（ID {initiative_id}）は計画にありません。",  # whose plan: unknown
+                            hint="他の画面で削除された可能性があります。画面を更新してください。")
     return plan_id
 
 

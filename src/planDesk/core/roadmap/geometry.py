@@ -198,7 +198,8 @@ def overlay_primitives(plan: PlanView, axis: TimeAxis, top: float, bottom: float
     if today_x is not None:
         out.append(Primitive("line", today_x, top, 0, h, "today.line", layer="overlay"))
     if empty:
-        out.append(_text("表示する取組がありません（絞り込みの条件を確認してください）", axis.x0 + 8, top,
+        out.append(_text(f"表示する{plan.initiative_label}がありません（絞り込みの条件を確認してください）",
+                         axis.x0 + 8, top,
                          metrics.top_group_row, "empty.note", m, layer="overlay",
                          max_w=axis.x1 - axis.x0 - 16))
     return tuple(out)

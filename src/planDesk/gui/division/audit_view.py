@@ -293,8 +293,17 @@ class AuditLogView(QWidget):
     def reload_choices(self) -> None:
         """Fill the drop-downs with the values present in the log (keeping the choice)."""
         choices = audit_choices(self.store, self.plan_ids())
-        for combo, values, label in ((self.operation, choices.operations, operation_label),
-                                     (self.entity, choices.entities, entity_label),
+        from planDesk.core.domain.workflow import INITIATIVE
+        from planDesk.core.submissions.tracker import initiative_word
+
+        word = initiative_word(self.store, self.plan_id)  # the plan's own word for its initiatives
+
+        def own(kind: str) -> str | None:
+            return word if kind == INITIATIVE else None
+
+        for combo, values, label in ((self.operation, choices.operations,
+                                      lambda op: operation_label(op, own(op.partition("-")[2]))),
+                                     (self.entity, choices.entities, lambda kind: entity_label(kind, own(kind))),
                                      (self.actor, choices.actors, actor_label)):
             current = combo.currentData()
             combo.blockSignals(True)
