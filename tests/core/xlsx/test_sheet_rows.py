@@ -99,6 +99,23 @@ def test_same_rows_as_openpyxl(tmp_path: Path, window: tuple[int, int, int]) -> 
     assert got == expected
 
 
+@pytest.mark.parametrize("only", [(1, 3), (2,), (), (1, 2, 3, 4, 5, 6)])
+def test_only_the_columns_asked_for(tmp_path: Path, only: tuple[int, ...]) -> None:
+    path = _rewrite(_workbook(tmp_path / "wb.xlsx"), "xl/worksheets/sheet1.xml",
+                    lambda x: x.replace(b"</sheetData>", EXTRA_ROWS + b"</sheetData>"))
+    wb = load_workbook(path, read_only=True)
+    try:
+        ws = wb["s"]
+        expected = _rows(ws, ws.iter_rows(min_row=1, max_row=14, min_col=1, max_col=6))
+        got = _rows(ws, sheet_rows(ws, 1, 14, 6, only=only))
+    finally:
+        wb.close()
+    assert len(got) == len(expected)
+    for want, have in zip(expected, got, strict=True):
+        for col, (a, b) in enumerate(zip(want, have, strict=True), start=1):
+            assert b == a if col in only else b in (a, (None, None, "None", "n", None))
+
+
 WINDOWS = [(1, 12, 5), (1, 1, 6), (3, 8, 3), (5, 5, 3), (9, 9, 5), (10, 10, 2), (11, 12, 3), (13, 13, 1),
            (13, 13, 2), (14, 14, 8), (30, 31, 2)]
 

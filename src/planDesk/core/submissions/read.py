@@ -321,7 +321,9 @@ def _read_sheet(ws: Any, sheet: str, values: list[InputValue], sub: ReadSubmissi
         return
     found: set[int] = set()
     # Only the rows and columns the metadata names are read: the dimension tag is not trusted.
-    for r, row in enumerate(sheet_rows(ws, min(by_row), max(by_row), len(columns)), start=min(by_row)):
+    looked_at = {id_col, key_col, code_col, label_col, *input_columns.values()} - {0}
+    for r, row in enumerate(sheet_rows(ws, min(by_row), max(by_row), len(columns), only=looked_at),
+                            start=min(by_row)):
         inputs = by_row.get(r)
         if inputs is None:
             continue

@@ -28,13 +28,13 @@ path unchanged, which refuses or reads it as before.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Any
 from xml.etree.ElementTree import XMLPullParser
 
 from openpyxl.cell.read_only import EMPTY_CELL, ReadOnlyCell
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._reader import ROW_TAG, VALUE_TAG, WorkSheetParser
+from openpyxl.worksheet._reader import FORMULA_TAG, ROW_TAG, VALUE_TAG, WorkSheetParser
 from openpyxl.xml.constants import SHEET_MAIN_NS
 
 CHUNK = 64 * 1024
@@ -67,17 +67,19 @@ def plain_prolog(head: bytes) -> bool:
     return _PLAIN_PROLOG.match(head) is not None
 
 
-def sheet_rows(ws: Any, min_row: int, max_row: int, max_col: int) -> Iterator[tuple[Any, ...]]:
+def sheet_rows(ws: Any, min_row: int, max_row: int, max_col: int,
+               only: Collection[int] | None = None) -> Iterator[tuple[Any, ...]]:
     """Rows ``min_row``…``max_row`` (every one, empty ones as empty cells), columns 1…``max_col``.
 
     ``ws`` is a worksheet of a workbook opened with ``load_workbook(read_only=True)``.
+    ``only``: the columns the caller looks at; the others may be left empty (not decoded).
     """
     with ws._get_source() as src:
         head = src.read(CHUNK)
         if not plain_prolog(head):
             yield from ws.iter_rows(min_row=min_row, max_row=max_row, min_col=1, max_col=max_col)
             return
-        yield from _fast_rows(ws, src, head, min_row, max_row, max_col, cells=True)
+        yield from _fast_rows(ws, src, head, min_row, max_row, max_col, cells=True, only=only)
 
 
 def sheet_values(ws: Any, min_row: int, max_row: int, max_col: int) -> Iterator[tuple[Any, ...]]:
@@ -96,11 +98,11 @@ def sheet_values(ws: Any, min_row: int, max_row: int, max_col: int) -> Iterator[
 
 
 def _fast_rows(ws: Any, src: Any, head: bytes, min_row: int, max_row: int, max_col: int,
-               *, cells: bool) -> Iterator[tuple[Any, ...]]:
+               *, cells: bool, only: Collection[int] | None = None) -> Iterator[tuple[Any, ...]]:
     wb = ws.parent
     parser = WorkSheetParser(src, ws._shared_strings, data_only=wb.data_only, epoch=wb.epoch,
                              date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats)
-    decode = _Decoder(ws, parser, max_col, cells)
+    decode = _Decoder(ws, parser, max_col, cells, only)
     empty = (EMPTY_CELL if cells else None,) * max_col
     pull: XMLPullParser[Any] = XMLPullParser(events=("end",))
     counter = min_row
@@ -146,7 +148,8 @@ def _row_number(attr: str | None, previous: int) -> int:
 class _Decoder:
     """One sheet's cells decoded into ``ReadOnlyCell`` (``cells``) or plain values."""
 
-    def __init__(self, ws: Any, parser: WorkSheetParser, max_col: int, cells: bool) -> None:
+    def __init__(self, ws: Any, parser: WorkSheetParser, max_col: int, cells: bool,
+                 only: Collection[int] | None = None) -> None:
         self.ws = ws
         self.parser = parser
         self.max_col = max_col
@@ -154,12 +157,14 @@ class _Decoder:
         self.strings = ws._shared_strings
         self.dates = parser.date_formats
         self.columns = {get_column_letter(i): i for i in range(1, max_col + 1)}
+        self.skip = frozenset(range(1, max_col + 1)) - frozenset(only) if only is not None else frozenset()
         self.formula: tuple[int, int] | None = None  # values: the row's first formula (row, column)
 
     def row(self, element: Any, row_no: int) -> tuple[Any, ...]:
         """The row's cells; the plain forms decoded here, the others by ``parse_cell``."""
         max_col, cells, ws, columns, strings, dates = (self.max_col, self.cells, self.ws, self.columns, self.strings,
                                                        self.dates)
+        skip = self.skip
         self.formula = None
         out: list[Any] = [EMPTY_CELL if cells else None] * max_col
         number = str(row_no)
@@ -173,6 +178,9 @@ class _Decoder:
                 at = columns.get(ref[:cut], 0)  # 0: beyond max_col, or not a plain reference
             else:
                 at = 0  # another row's reference: openpyxl's row and column
+            if at in skip and c.tag == CELL_TAG and c.find(FORMULA_TAG) is None:
+                col = at  # a column the caller does not look at: left empty (a shared formula may start here)
+                continue
             value: Any = _OTHER
             data_type = "s"
             style_id: Any = 0
