@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from planDesk.core.xlsx.rows import plain_prolog, sheet_rows
+from planDesk.core.xlsx.rows import FormulaFound, plain_prolog, sheet_rows, sheet_values
 
 
 def _workbook(path: Path) -> Path:
@@ -65,6 +65,13 @@ EXTRA_ROWS = (
     b'<c r="D10" t="str"><f>"A"</f><v>A</v></c><c r="E10" t="b"><v>0</v></c></row>'
     b'<row r="11"><c t="inlineStr"><is><t>no ref</t></is></c><c><v>7</v></c></row>'
     b'<row><c r="A12" t="n"><v>1.5E3</v></c></row>'
+    # cells without a reference after a formula, an error, a boolean
+    b'<row r="13"><c t="e"><v>#DIV/0!</v></c><c><f>2*2</f><v>4</v></c><c t="b"><v>1</v></c>'
+    b'<c t="inlineStr"><is><t>after</t></is></c><c><v>-0.5</v></c></row>'
+    # a reference naming another row, a cell beyond every window, explicit types, no value
+    b'<row r="14"><c r="A14" t="n"><v>7</v></c><c r="B15" t="inlineStr"><is><t>elsewhere</t></is></c>'
+    b'<c r="C14" t="str"><v>plain str</v></c><c r="D14" t="s"/><c r="E14" t="n"/><c r="F14"><v></v></c>'
+    b'<c r="H14"><v>8</v></c></row>'
 )
 
 
@@ -76,7 +83,8 @@ def _rows(ws: Any, rows: Any) -> list[list[tuple[Any, ...]]]:
     return out
 
 
-@pytest.mark.parametrize("window", [(1, 12, 5), (1, 20, 6), (2, 4, 2), (5, 5, 3), (9, 11, 5), (30, 31, 2)])
+@pytest.mark.parametrize("window", [(1, 12, 5), (1, 20, 6), (2, 4, 2), (5, 5, 3), (9, 11, 5), (30, 31, 2),
+                                    (13, 14, 6), (14, 14, 8)])
 def test_same_rows_as_openpyxl(tmp_path: Path, window: tuple[int, int, int]) -> None:
     path = _rewrite(_workbook(tmp_path / "wb.xlsx"), "xl/worksheets/sheet1.xml",
                     lambda x: x.replace(b"</sheetData>", EXTRA_ROWS + b"</sheetData>"))
@@ -86,6 +94,52 @@ def test_same_rows_as_openpyxl(tmp_path: Path, window: tuple[int, int, int]) -> 
         ws = wb["s"]
         expected = _rows(ws, ws.iter_rows(min_row=lo, max_row=hi, min_col=1, max_col=width))
         got = _rows(ws, sheet_rows(ws, lo, hi, width))
+    finally:
+        wb.close()
+    assert got == expected
+
+
+@pytest.mark.parametrize("only", [(1, 3), (2,), (), (1, 2, 3, 4, 5, 6)])
+def test_only_the_columns_asked_for(tmp_path: Path, only: tuple[int, ...]) -> None:
+    path = _rewrite(_workbook(tmp_path / "wb.xlsx"), "xl/worksheets/sheet1.xml",
+                    lambda x: x.replace(b"</sheetData>", EXTRA_ROWS + b"</sheetData>"))
+    wb = load_workbook(path, read_only=True)
+    try:
+        ws = wb["s"]
+        expected = _rows(ws, ws.iter_rows(min_row=1, max_row=14, min_col=1, max_col=6))
+        got = _rows(ws, sheet_rows(ws, 1, 14, 6, only=only))
+    finally:
+        wb.close()
+    assert len(got) == len(expected)
+    for want, have in zip(expected, got, strict=True):
+        for col, (a, b) in enumerate(zip(want, have, strict=True), start=1):
+            assert b == a if col in only else b in (a, (None, None, "None", "n", None))
+
+
+WINDOWS = [(1, 12, 5), (1, 1, 6), (3, 8, 3), (5, 5, 3), (9, 9, 5), (10, 10, 2), (11, 12, 3), (13, 13, 1),
+           (13, 13, 2), (14, 14, 8), (30, 31, 2)]
+
+
+@pytest.mark.parametrize("window", WINDOWS)
+def test_values_as_openpyxl_or_the_first_formula(tmp_path: Path, window: tuple[int, int, int]) -> None:
+    path = _rewrite(_workbook(tmp_path / "wb.xlsx"), "xl/worksheets/sheet1.xml",
+                    lambda x: x.replace(b"</sheetData>", EXTRA_ROWS + b"</sheetData>"))
+    lo, hi, width = window
+    wb = load_workbook(path, read_only=True)
+    try:
+        ws = wb["s"]
+        expected: list[Any] = []
+        for row in ws.iter_rows(min_row=lo, max_row=hi, min_col=1, max_col=width):
+            formulas = [(c.row, c.column) for c in row if c.data_type == "f"]
+            if formulas:
+                expected.append(formulas[0])
+                break
+            expected.append(tuple(c.value for c in row))
+        got: list[Any] = []
+        try:
+            got.extend(sheet_values(ws, lo, hi, width))
+        except FormulaFound as exc:
+            got.append((exc.row, exc.column))
     finally:
         wb.close()
     assert got == expected

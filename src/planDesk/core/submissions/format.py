@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from planDesk.core.domain.workflow import REPORT_FIELD_LABELS
-from planDesk.core.xlsx.cells import clean_text
+from planDesk.core.xlsx.cells import clean_text, is_clean
 
 FORMAT_ID = "planDesk-submission"
 FORMAT_VERSION = 1
@@ -130,6 +130,8 @@ def canonical(value: Any) -> Any:
     """A value in the form that is hashed and compared (text cleaned, numbers as float)."""
     if value is None:
         return None
+    if type(value) is str and is_clean(value):  # nearly every value: no copy made
+        return value if value and not value.isspace() else None  # isspace: what strip() removes
     if isinstance(value, bool):
         return value
     if isinstance(value, int | float):

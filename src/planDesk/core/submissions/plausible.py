@@ -28,12 +28,15 @@ def review_note(value: float | None, baseline: float | None, target: float | Non
     if not known:
         return ""
     ref, low = max(known), min(known)
-    span = "・".join(f"{name} {format_number(v)}" for name, v in (("基準値", baseline), ("目標値", target))
-                    if v is not None)
     if value < 0 <= min(v for v in (baseline, target) if v is not None):
-        return f"負の値です（{span}）"
+        return f"負の値です（{_span(baseline, target)}）"
     if ref > 0 and abs(value) > FACTOR * ref:
-        return f"基準値・目標値の {FACTOR:g} 倍を超えています（{span}）"
+        return f"基準値・目標値の {FACTOR:g} 倍を超えています（{_span(baseline, target)}）"
     if low > 0 and abs(value) < low / FACTOR:
-        return f"基準値・目標値の {FACTOR:g} 分の 1 に満たない値です（{span}）"
+        return f"基準値・目標値の {FACTOR:g} 分の 1 に満たない値です（{_span(baseline, target)}）"
     return ""
+
+
+def _span(baseline: float | None, target: float | None) -> str:
+    return "・".join(f"{name} {format_number(v)}" for name, v in (("基準値", baseline), ("目標値", target))
+                    if v is not None)

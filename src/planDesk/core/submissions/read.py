@@ -50,7 +50,7 @@ from planDesk.core.submissions.format import (
 )
 from planDesk.core.xlsx.cells import MAX_CELL_TEXT, Problem, SubmissionRefused, clean_text, file_sha256
 from planDesk.core.xlsx.guard import DEFAULT_LIMITS, Limits, WorkbookRefused, read_checked, require_defusedxml
-from planDesk.core.xlsx.rows import sheet_rows
+from planDesk.core.xlsx.rows import FormulaFound, sheet_rows, sheet_values
 
 log = logging.getLogger(__name__)
 
@@ -247,19 +247,19 @@ def _read_meta(ws: Any, name: str) -> tuple[dict[str, str], list[InputValue]]:
         raise WorkbookRefused(name, f"識別情報の入力セル数（{count:,}）が範囲外です。"
                               "改ざんされたか壊れたファイルです。", sheet=SHEET_META)
     rows: list[InputValue] = []
-    raw_rows: list[list[Any]] = []
+    raw_rows: list[tuple[Any, ...]] = []
     last = META_FIRST_CELL_ROW + count - 1
-    for row in sheet_rows(ws, META_FIRST_CELL_ROW, last, 6):
-        if any(c.data_type == "f" for c in row):
-            raise WorkbookRefused(name, "識別用の隠しシートに式が入っています。改ざんされたファイルです。",
-                                  sheet=SHEET_META)
-        values = [c.value for c in row]
-        raw_rows.append(values)
-        sheet, cell, uid, fld, base, version = values
-        if not (isinstance(sheet, str) and isinstance(cell, str) and isinstance(fld, str)):
-            raise WorkbookRefused(name, "識別用の隠しシートの内容が壊れています。", sheet=SHEET_META)
-        rows.append(InputValue(sheet, cell, str(uid or ""), fld, base,
-                               int(version) if isinstance(version, int | float) else 0, None))
+    try:
+        for values in sheet_values(ws, META_FIRST_CELL_ROW, last, 6):
+            raw_rows.append(values)
+            sheet, cell, uid, fld, base, version = values
+            if not (isinstance(sheet, str) and isinstance(cell, str) and isinstance(fld, str)):
+                raise WorkbookRefused(name, "識別用の隠しシートの内容が壊れています。", sheet=SHEET_META)
+            rows.append(InputValue(sheet, cell, str(uid or ""), fld, base,
+                                   int(version) if isinstance(version, int | float) else 0, None))
+    except FormulaFound as exc:
+        raise WorkbookRefused(name, "識別用の隠しシートに式が入っています。改ざんされたファイルです。",
+                              sheet=SHEET_META) from exc
     if pairs["meta_checksum"] != meta_checksum(pairs, raw_rows):
         raise WorkbookRefused(name, "識別用の隠しシートが変更されています（チェックサムが一致しません）。"
                               "改ざんされたか壊れたファイルです。",
@@ -299,12 +299,15 @@ def _read_sheet(ws: Any, sheet: str, values: list[InputValue], sub: ReadSubmissi
     code_col = column_index(columns, "code")
     label_col = {SHEET_KPIS: column_index(KPI_COLUMNS, "kpi"),
                  SHEET_STEPS: column_index(STEP_COLUMNS, "step")}.get(sheet, 0)
-    by_row: dict[int, list[tuple[int, InputValue]]] = {}
+    code_letter = get_column_letter(code_col)
+    label_letter = get_column_letter(label_col) if label_col else ""
+    input_columns = FIELD_COLUMNS[sheet]
+    by_row: dict[int, list[tuple[int, InputValue, str]]] = {}
     seen: set[tuple[int, int]] = set()
     for v in values:
         pos = _split(v.cell)
-        kind = FieldKey(v.field).kind
-        if pos is None or FIELD_COLUMNS[sheet].get(kind) != pos[1] or pos[0] < 4:
+        key_of = FieldKey(v.field)
+        if pos is None or input_columns.get(key_of.kind) != pos[1] or pos[0] < 4:
             problems.append(Problem(SHEET_META, "",
                                     f"入力セル {sheet}!{v.cell}（{v.field}）の指定が正しくありません。"))
             continue
@@ -313,27 +316,30 @@ def _read_sheet(ws: Any, sheet: str, values: list[InputValue], sub: ReadSubmissi
             continue
         seen.add(pos)
         v.row = pos[0]
-        by_row.setdefault(pos[0], []).append((pos[1], v))
+        by_row.setdefault(pos[0], []).append((pos[1], v, key_of.ident))
     if not by_row:
         return
     found: set[int] = set()
     # Only the rows and columns the metadata names are read: the dimension tag is not trusted.
-    for r, row in enumerate(sheet_rows(ws, min(by_row), max(by_row), len(columns)), start=min(by_row)):
-        if r not in by_row:
+    looked_at = {id_col, key_col, code_col, label_col, *input_columns.values()} - {0}
+    for r, row in enumerate(sheet_rows(ws, min(by_row), max(by_row), len(columns), only=looked_at),
+                            start=min(by_row)):
+        inputs = by_row.get(r)
+        if inputs is None:
             continue
         found.add(r)
         uid = _plain(row[id_col - 1])
         key = _plain(row[key_col - 1]) if key_col else ""
-        for col, v in by_row[r]:
-            expected_key = FieldKey(v.field).ident
+        shown_code = (f"{code_letter}{r}", _plain(row[code_col - 1]))
+        shown_label = (f"{label_letter}{r}", _plain(row[label_col - 1])) if label_col else None
+        for col, v, expected_key in inputs:
             if uid != v.uid or key != expected_key:
                 problems.append(Problem(sheet, v.cell, "この行の隠し列の識別が出力時と違います。"
                                         "行の挿入・削除・並べ替えをせずに入力してください。"))
                 continue
             sub.row_ids[(sheet, r)] = (uid, key)
-            v.shown_code = (f"{get_column_letter(code_col)}{r}", _plain(row[code_col - 1]))
-            if label_col:
-                v.shown_label = (f"{get_column_letter(label_col)}{r}", _plain(row[label_col - 1]))
+            v.shown_code = shown_code
+            v.shown_label = shown_label
             label = _field_label(sheet, v.field)
             if sheet == SHEET_KPIS:
                 v.raw = _number_value(row[col - 1], label, sheet, v.cell, problems)
@@ -393,7 +399,9 @@ def _text_value(cell: Any, label: str, sheet: str, ref: str, problems: list[Prob
         text = value.isoformat()
     else:
         text = str(value)
-    text = clean_text(_EXCEL_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text))
+    if "_x" in text:
+        text = _EXCEL_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    text = clean_text(text)
     if len(text) > MAX_CELL_TEXT:
         problems.append(Problem(sheet, ref, f"{label}が {len(text):,} 文字あります。"
                                 f"{MAX_CELL_TEXT:,} 文字以内にしてください。"))

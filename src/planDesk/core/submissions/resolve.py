@@ -167,6 +167,11 @@ def _norm(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip()
 
 
+def _same_text(shown: str, expected: str) -> bool:
+    """Equal after NFKC and trimming (the usual case, the very same text, without either)."""
+    return shown == expected or _norm(shown) == _norm(expected)
+
+
 def evaluation_code(raw: str, scale: list[tuple[str, str]]) -> str | None:
     """``A``, ``Ａ``, ``a``, ``A（順調）`` or ``順調`` → ``A``; None when not on the scale."""
     s = jaconv.z2h(_norm(raw), kana=False, ascii=True, digit=True)
@@ -217,6 +222,7 @@ def resolve_submission(session: Session, sub: ReadSubmission) -> ResolvedSubmiss
     hashed: list[tuple[str, str, Any]] = []
     seen: set[tuple[int, str]] = set()
     checked_rows: set[tuple[str, str]] = set()
+    assigned_to: dict[int, bool] = {}  # initiative id → the department reports on it
     for v in sub.values:
         if v.sheet == SHEET_COVER:
             hashed.append((v.sheet, v.cell, v.raw))
@@ -228,7 +234,10 @@ def resolve_submission(session: Session, sub: ReadSubmission) -> ResolvedSubmiss
         if ini.retired:
             problems.append(Problem(v.sheet, v.cell, f"{word} {ini.code}「{ini.title}」は廃止されています。"))
             continue
-        if not assigned(ini.departments, dept.id):
+        reports = assigned_to.get(ini.id)
+        if reports is None:
+            reports = assigned_to[ini.id] = assigned(ini.departments, dept.id)
+        if not reports:
             problems.append(Problem(v.sheet, v.cell, (
                 f"{word} {ini.code}「{ini.title}」は「{dept.name}」の担当ではありません。"
                 f"この部署が変更できるのは担当する{word}の報告だけです。")))
@@ -257,12 +266,12 @@ def _row_agrees(v: InputValue, ini: _Ini, checked: set[tuple[str, str]], problem
     of its hidden identity. A clerk who sorts only the visible columns moves the text typed
     for one initiative beside another's hidden id: that row is refused, naming the cells."""
     wrong: list[tuple[str, str, str]] = []
-    if v.shown_code is not None and _norm(v.shown_code[1]) != _norm(ini.code):
+    if v.shown_code is not None and not _same_text(v.shown_code[1], ini.code):
         wrong.append((v.shown_code[0], v.shown_code[1], ini.code))
     kind, _, key = v.field.partition(":")
     if v.shown_label is not None and kind in ("kpi", "step"):
         item = (ini.kpis if kind == "kpi" else ini.steps).get(key)
-        if item is not None and _norm(v.shown_label[1]) != _norm(item[1]):
+        if item is not None and not _same_text(v.shown_label[1], item[1]):
             wrong.append((v.shown_label[0], v.shown_label[1], item[1]))
     if not wrong:
         return True

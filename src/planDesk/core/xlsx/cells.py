@@ -19,12 +19,21 @@ MAX_PROBLEMS = 30  # problems listed in one refusal; the rest are counted
 # C0 and C1 control characters except tab and line feed (Excel cannot hold most of them;
 # they hide text or break XML); carriage returns are normalised to line feeds first.
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Anything clean_text changes: most text has none of it and is returned as it is (one scan).
+_UNCLEAN_RE = re.compile("[\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def clean_text(text: str) -> str:
     """Text as stored: line breaks normalised to LF, control characters removed."""
+    if type(text) is str and _UNCLEAN_RE.search(text) is None:
+        return text  # (a str subclass is made a plain str below, as before)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _CONTROL_RE.sub("", text)
+
+
+def is_clean(text: str) -> bool:
+    """``clean_text(text) == text`` (without making a copy)."""
+    return _UNCLEAN_RE.search(text) is None
 
 
 def file_sha256(data: bytes) -> str:
