@@ -125,3 +125,25 @@ def test_submitted_report_refused_for_the_department_not_for_a_merge(store: Stor
         _batch(store, [ReportChange(ini.id, {"activities": "修正"}, 2)], as_division=False)
     [merged] = _batch(store, [ReportChange(ini.id, {"activities": "取込"}, 2)], submit=True)
     assert (merged.version, merged.after["status"]) == (3, "submitted")
+
+
+def test_who_may_report_in_a_batch(store: Store) -> None:
+    """The batch checks assignment on plain rows with the one rule (reports/assignment.py):
+    an initiative of 全部署 is every department's, a retired one nobody's, a pseudo-department
+    never reports."""
+    from planDesk.core.plan.edit.numbers import retire_node
+
+    everyone = ids_of(store, "①－１－１")  # 全部署
+    assert [r.changed for r in _batch(store, [ReportChange(everyone.id, {"activities": "x"}, None)],
+                                      dept="情報政策課")] == [True]
+    with pytest.raises(UserError, match="「全部署」は.*担当部署ではありません"):
+        _batch(store, [ReportChange(everyone.id, {"activities": "y"}, None)], dept="全部署")
+    own = ids_of(store, "①－１－２")  # 市民課
+    retire_node(store, "initiative", own.id)
+    with pytest.raises(UserError, match="担当部署ではありません"):
+        _batch(store, [ReportChange(own.id, {"activities": "x"}, None)])
+    from planDesk.core.domain.model import ProgressReport
+
+    with store.read() as s:
+        assert s.scalar(select(func.count()).select_from(ProgressReport)
+                        .where(ProgressReport.initiative_id == own.id)) == 0
