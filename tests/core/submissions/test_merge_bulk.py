@@ -136,7 +136,7 @@ def test_who_may_report_in_a_batch(store: Store) -> None:
     everyone = ids_of(store, "①－１－１")  # 全部署
     assert [r.changed for r in _batch(store, [ReportChange(everyone.id, {"activities": "x"}, None)],
                                       dept="情報政策課")] == [True]
-    with pytest.raises(UserError, match="「全部署」は.*担当部署ではありません"):
+    with pytest.raises(UserError, match=r"「全部署」は.*担当部署ではありません"):
         _batch(store, [ReportChange(everyone.id, {"activities": "y"}, None)], dept="全部署")
     own = ids_of(store, "①－１－２")  # 市民課
     retire_node(store, "initiative", own.id)
