@@ -174,6 +174,13 @@ def make_store(path: Path, data: dict[str, Any]) -> Store:
     return store
 
 
+def city_db(folder: Path) -> Path:
+    """A database holding ``city_plan()`` (its items are 事業), in ``folder``."""
+    path = folder / "city.sqlite3"
+    make_store(path, city_plan()).close()
+    return path
+
+
 def view_of(store: Store, key: str | None = None) -> PlanView:
     with store.read() as s:
         return load_plan(s, resolve_plan_id(s, key))

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from any_plan_helpers import city_plan, make_store, stray_item_word, view_of
+from any_plan_helpers import city_db, stray_item_word, view_of
 from openpyxl import load_workbook
 from submission_helpers import export, fill, ids_of
 
@@ -33,9 +33,7 @@ TITLE = "事業111のデジタル化"  # the title of 1-1-1 (電算室's alone)
 
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
-    path = tmp_path / "city.sqlite3"
-    make_store(path, city_plan()).close()
-    return path
+    return city_db(tmp_path)
 
 
 @pytest.fixture

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from any_plan_helpers import PROGRAM_WORDS, city_plan, make_store, stray_item_word, view_of
+from any_plan_helpers import PROGRAM_WORDS, stray_item_word, view_of
+from any_plan_helpers import city_db as city_database
 from gui_helpers import initiative_by_code, no_modal_dialogs, open_window, settled  # noqa: F401  (autouse fixture)
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -69,9 +70,7 @@ def no_stray_word(texts: list[str]) -> None:
 
 @pytest.fixture
 def city_db(tmp_path: Path) -> Path:
-    db = tmp_path / "city.sqlite3"
-    make_store(db, city_plan()).close()
-    return db
+    return city_database(tmp_path)
 
 
 @pytest.fixture

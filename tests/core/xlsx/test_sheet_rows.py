@@ -83,11 +83,16 @@ def _rows(ws: Any, rows: Any) -> list[list[tuple[Any, ...]]]:
     return out
 
 
+def _extended(tmp_path: Path) -> Path:
+    """The test workbook with EXTRA_ROWS (every cell form) after its own rows."""
+    return _rewrite(_workbook(tmp_path / "wb.xlsx"), "xl/worksheets/sheet1.xml",
+                    lambda x: x.replace(b"</sheetData>", EXTRA_ROWS + b"</sheetData>"))
+
+
 @pytest.mark.parametrize("window", [(1, 12, 5), (1, 20, 6), (2, 4, 2), (5, 5, 3), (9, 11, 5), (30, 31, 2),
                                     (13, 14, 6), (14, 14, 8)])
 def test_same_rows_as_openpyxl(tmp_path: Path, window: tuple[int, int, int]) -> None:
-    path = _rewrite(_workbook(tmp_path / "wb.xlsx"), "xl/worksheets/sheet1.xml",
-                    lambda x: x.replace(b"</sheetData>", EXTRA_ROWS + b"</sheetData>"))
+    path = _extended(tmp_path)
     lo, hi, width = window
     wb = load_workbook(path, read_only=True)
     try:
@@ -101,8 +106,7 @@ def test_same_rows_as_openpyxl(tmp_path: Path, window: tuple[int, int, int]) -> 
 
 @pytest.mark.parametrize("only", [(1, 3), (2,), (), (1, 2, 3, 4, 5, 6)])
 def test_only_the_columns_asked_for(tmp_path: Path, only: tuple[int, ...]) -> None:
-    path = _rewrite(_workbook(tmp_path / "wb.xlsx"), "xl/worksheets/sheet1.xml",
-                    lambda x: x.replace(b"</sheetData>", EXTRA_ROWS + b"</sheetData>"))
+    path = _extended(tmp_path)
     wb = load_workbook(path, read_only=True)
     try:
         ws = wb["s"]
@@ -122,8 +126,7 @@ WINDOWS = [(1, 12, 5), (1, 1, 6), (3, 8, 3), (5, 5, 3), (9, 9, 5), (10, 10, 2), 
 
 @pytest.mark.parametrize("window", WINDOWS)
 def test_values_as_openpyxl_or_the_first_formula(tmp_path: Path, window: tuple[int, int, int]) -> None:
-    path = _rewrite(_workbook(tmp_path / "wb.xlsx"), "xl/worksheets/sheet1.xml",
-                    lambda x: x.replace(b"</sheetData>", EXTRA_ROWS + b"</sheetData>"))
+    path = _extended(tmp_path)
     lo, hi, width = window
     wb = load_workbook(path, read_only=True)
     try:
