@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from typing import Any
 
 import pytest
 from hypothesis import example, given, settings
@@ -220,12 +221,29 @@ def test_shared_label_paragraphs_are_one_object_each_and_their_number_is_bounded
     plan's own words (a different status heading per initiative) are not kept for ever."""
     from planDesk.core.printing import kinsoku
 
-    monkeypatch.setattr(kinsoku, "_shared", {})  # the other tests' labels stay as they are
+    table: dict[Any, Any] = {}
+    monkeypatch.setattr(kinsoku, "_shared", lambda: table)  # the other tests' labels stay as they are
     st = styles()
     assert JaParagraph.shared("概要", st.label) is JaParagraph.shared("概要", st.label)
     for n in range(kinsoku._SHARED_MAX + 50):
         JaParagraph.shared(f"【見出し{n}】", st.cell_bold)
-    assert len(kinsoku._shared) <= kinsoku._SHARED_MAX
+    assert len(table) <= kinsoku._SHARED_MAX
     past = JaParagraph.shared("【上限の後の見出し】", st.cell_bold)
     assert not getattr(past, "_pd_shared", False)
     assert JaParagraph.shared("【上限の後の見出し】", st.cell_bold) is not past  # a paragraph of its own each time
+
+
+def test_shared_label_paragraphs_are_one_per_thread() -> None:
+    """A shared paragraph keeps its last wrap until painted: two printouts laid out at once
+    (the GUI's worker and another thread) each get their own."""
+    import threading
+
+    st = styles()
+    here = JaParagraph.shared("概要", st.label)
+    there: list[JaParagraph] = []
+    worker = threading.Thread(target=lambda: there.extend([JaParagraph.shared("概要", st.label),
+                                                           JaParagraph.shared("概要", st.label)]))
+    worker.start()
+    worker.join()
+    assert there[0] is there[1] and there[0] is not here
+    assert JaParagraph.shared("概要", st.label) is here

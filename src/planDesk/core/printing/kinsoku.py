@@ -21,6 +21,7 @@ list. This module keeps reportlab's algorithm and data structures and extends th
 
 from __future__ import annotations
 
+import threading
 from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import accumulate
@@ -240,8 +241,19 @@ def split_frags(frags: Sequence[Any], max_widths: Sequence[float], calc_bounds: 
 
 
 _template_frags: dict[int, tuple[ParagraphStyle, Any]] = {}
-# (text, id(style)) → (style, the paragraph) of JaParagraph.shared
-_shared: dict[tuple[str, int], tuple[ParagraphStyle, Any]] = {}
+# (text, id(style)) → (style, the paragraph) of JaParagraph.shared, one table per thread: a
+# shared paragraph holds its last wrap until it is painted, so two printouts laid out at once
+# (two threads) must not share one.
+_per_thread = threading.local()
+
+
+def _shared() -> dict[tuple[str, int], tuple[ParagraphStyle, Any]]:
+    table: dict[tuple[str, int], tuple[ParagraphStyle, Any]] | None = getattr(_per_thread, "shared", None)
+    if table is None:
+        table = _per_thread.shared = {}
+    return table
+
+
 _SHARED_MAX = 256  # labels, a plan's few status headings: the process keeps no more than these
 
 
@@ -280,13 +292,14 @@ class JaParagraph(Paragraph):  # type: ignore[misc]
         stand in many tables (reportlab's repeated header rows do the same): it is wrapped
         and its lines broken once, and painted from the operators kept (painter.py)."""
         key = (text, id(style))
-        got = _shared.get(key)
+        shared = _shared()
+        got = shared.get(key)
         if got is None or got[0] is not style or type(got[1]) is not cls:
-            if len(_shared) >= _SHARED_MAX:  # a plan's own words (a heading per initiative): not kept
+            if len(shared) >= _SHARED_MAX:  # a plan's own words (a heading per initiative): not kept
                 return cls.plain(text, style)
             par = cls.plain(text, style)
             par._pd_shared = True
-            got = _shared[key] = (style, par)
+            got = shared[key] = (style, par)
         return got[1]
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # reportlab's names
