@@ -144,12 +144,17 @@ def _long_contents(plan: PlanView, width: float, area_style: Any, item_style: An
         above = begun[-1] if begun else ()
         begun.append(tuple(i if k >= starts[i] else above[k] for k in range(len(leaf.groups))))
 
+    broken: dict[tuple[int, int], Sequence[Sequence[Any]]] = {}  # (first row, level) → the name's lines
+
     def name_part(i: int, k: int) -> str:
         """The line of group ``k``'s name that row ``i`` shows (the last of its rows: the rest)."""
         first = begun[i][k]
         title = rows[i].groups[k].title
-        style = name_styles[k]
-        lines = split_text(title, [widths[k] - 8], style.fontName, style.fontSize)  # 4 pt padding each side
+        lines = broken.get((first, k))
+        if lines is None:  # once per group, not once per row under it
+            style = name_styles[k]
+            lines = broken[(first, k)] = split_text(title, [widths[k] - 8], style.fontName,
+                                                    style.fontSize)  # 4 pt padding each side
         at = i - first
         if at >= len(lines):
             return ""
